@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { BotError } from '../errors.js';
+
+/** Every setting the project reads, validated in one place. Each one is listed in `.env.example`. */
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const configSchema = z.object({
+  CORPUS_DIR: z.string().default('corpus'),
+  INDEX_DIR: z.string().default('data/index'),
+  /** `use-lite` (offline default, shipped with its weights) or `transformers` (any Hugging Face model id or local folder). */
+  EMBEDDER: z.enum(['use-lite', 'transformers']).default('use-lite'),
+  /** For EMBEDDER=transformers: a Hugging Face model id or a path to a local model folder. */
+  EMBEDDING_MODEL: z.string().default('Xenova/all-MiniLM-L6-v2'),
+  /** Where transformers.js keeps downloaded models and looks for local ones. */
+  MODEL_DIR: z.string().default('data/models'),
+  /** Let transformers.js download models from the Hugging Face hub. */
+  ALLOW_REMOTE_MODELS: boolean.default(false),
+  /** Content-hash cache of passage embeddings, so unchanged passages are not embedded again. */
+  EMBED_CACHE_DIR: z.string().default('data/embed-cache'),
+  /** How many passages an answer quotes at most. */
+  ANSWER_PASSAGES: z.coerce.number().int().min(1).max(10).default(3),
+  /** How many ranked passages retrieval returns (and `--json` lists). */
+  RETRIEVE_K: z.coerce.number().int().min(1).max(50).default(10),
+  MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(10_000).default(500),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_CLIENT_ID: optionalString,
+  DISCORD_GUILD_ID: optionalString,
+  DISCORD_API_BASE: z.string().url().default('https://discord.com/api'),
+  /** Seconds a user waits between questions. 0 turns the cooldown off. */
+  COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /** Answer when the bot is mentioned in a channel (needs the Message Content intent). */
+  ANSWER_ON_MENTION: boolean.default(false),
+  /** Number of shards: `0` runs one client without the sharding manager; `auto` asks Discord. */
+  SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(0)]).default(0),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads `.env` (when present) into the environment once; the real environment wins. */
+function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+let dotEnvLoaded = false;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotEnv = true } = {}): Config {
+  if (dotEnv && !dotEnvLoaded && env === process.env) {
+    loadDotEnv();
+    dotEnvLoaded = true;
+  }
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new BotError('CONFIG_INVALID', `Invalid configuration: ${problems}. See .env.example.`, {
+      issues: result.error.issues,
+    });
+  }
+  const config = result.data;
+  return {
+    ...config,
+    CORPUS_DIR: path.resolve(config.CORPUS_DIR),
+    INDEX_DIR: path.resolve(config.INDEX_DIR),
+    MODEL_DIR: path.resolve(config.MODEL_DIR),
+    EMBED_CACHE_DIR: path.resolve(config.EMBED_CACHE_DIR),
+  };
+}

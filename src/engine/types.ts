@@ -1,0 +1,122 @@
+import type { ArticleMeta } from '../types.js';
+
+/** A numbered source in an answer: `[n]` in the answer text points here. */
+export interface Citation {
+  n: number;
+  articleId: string;
+  outlet: string;
+  headline: string;
+  published: string | null;
+  url: string | null;
+}
+
+/** Where else a near-duplicate (syndicated) passage appears. */
+export interface AlsoIn {
+  article: string;
+  paragraph: number;
+  outlet: string;
+  headline: string;
+  published: string | null;
+  url: string | null;
+}
+
+/** One retrieved passage, in rank order. */
+export interface RankedPassage {
+  rank: number;
+  /** Full passage text. */
+  text: string;
+  article: string;
+  paragraph: number;
+  outlet: string;
+  headline: string;
+  published: string | null;
+  url: string | null;
+  /** Fused score (higher is better). */
+  score: number;
+  /** The same passage carried by other outlets (grouped near-duplicates). */
+  also: AlsoIn[];
+  /** The citation number this passage is quoted under in the answer, if it is quoted. */
+  citation: number | null;
+}
+
+export interface Timings {
+  embedMs: number;
+  searchMs: number;
+  composeMs: number;
+}
+
+export interface AnswerResult {
+  question: string;
+  /** The text a user sees: quoted passages with [n] markers, or a plain statement that the corpus does not answer. */
+  answer: string;
+  abstained: boolean;
+  /** Why it abstained, for people (e.g. "The coverage never mentions Germany."). */
+  abstainReason: string | null;
+  /** Questions the corpus can answer, offered when abstaining. */
+  suggestions: string[];
+  citations: Citation[];
+  passages: RankedPassage[];
+  timings: Timings;
+}
+
+export interface AskOptions {
+  /** Restrict to one outlet (name as in the corpus, case-insensitive). */
+  outlet?: string;
+  /** Show each outlet's passage on the topic side by side. */
+  compare?: boolean;
+}
+
+export interface Speaker {
+  id: string;
+  name: string;
+  role: string | null;
+  statements: number;
+  outlets: string[];
+}
+
+export interface SourceArticle extends ArticleMeta {
+  passages: number;
+}
+
+export interface SourcesInfo {
+  /** ISO timestamp of the index build. */
+  builtAt: string;
+  embedder: string;
+  dimensions: number;
+  passages: number;
+  articles: SourceArticle[];
+}
+
+export interface ReindexReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  articles: number;
+  passages: number;
+  /** Passages embedded now; the rest came from the embedding cache. */
+  embedded: number;
+  cached: number;
+  ms: number;
+  /** Corpus files skipped, with the reason (bad front matter, ...). */
+  problems: { file: string; message: string }[];
+}
+
+export interface ReindexProgress {
+  stage: 'reading' | 'passages' | 'embedding' | 'indexing' | 'saving' | 'done';
+  done: number;
+  total: number;
+  message: string;
+}
+
+/** What the CLI and the Discord bot call. */
+export interface Engine {
+  ask(question: string, options?: AskOptions): Promise<AnswerResult>;
+  /** Statements by one person, grouped across outlets and cited. */
+  quote(speaker: string): Promise<AnswerResult>;
+  speakers(): Speaker[];
+  sources(): SourcesInfo;
+  /** Rebuilds from the corpus and swaps the new index in; questions keep using the old index until then. */
+  reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexReport>;
+  readonly reindexing: boolean;
+}

@@ -1,0 +1,36 @@
+/**
+ * One table of error codes, and one error class carrying a code and context.
+ * Messages are written for the person at the terminal or in Discord: what happened and what to do.
+ */
+export const ErrorCodes = {
+  CONFIG_INVALID: 'A setting is missing or invalid.',
+  CORPUS_MISSING: 'The corpus folder does not exist.',
+  CORPUS_EMPTY: 'The corpus holds no articles.',
+  CORPUS_BAD_FRONT_MATTER: 'A corpus file has missing or invalid front matter.',
+  INDEX_MISSING: 'No index has been built yet.',
+  INDEX_CORRUPT: 'The saved index cannot be read.',
+  INDEX_EMBEDDER_MISMATCH: 'The saved index was built with a different embedder.',
+  REINDEX_IN_PROGRESS: 'A reindex is already running.',
+  QUESTION_EMPTY: 'The question is empty.',
+  QUESTION_TOO_LONG: 'The question is too long.',
+  EMBEDDER_LOAD_FAILED: 'The embedding model could not be loaded.',
+  DISCORD_TOKEN_MISSING: 'No Discord token is set.',
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export class BotError extends Error {
+  readonly code: ErrorCode;
+  readonly context: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message?: string, context: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super(message ?? ErrorCodes[code], options);
+    this.name = 'BotError';
+    this.code = code;
+    this.context = context;
+  }
+}
+
+export function isBotError(error: unknown, code?: ErrorCode): error is BotError {
+  return error instanceof BotError && (code === undefined || error.code === code);
+}

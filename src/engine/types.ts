@@ -64,6 +64,8 @@ export interface AskOptions {
   outlet?: string;
   /** Show each outlet's passage on the topic side by side. */
   compare?: boolean;
+  /** Which retrievers to use; the shipped default is `hybrid` (the evaluation compares all three). */
+  retrieval?: 'hybrid' | 'lexical' | 'dense';
 }
 
 export interface Speaker {

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: index build time and passages per second (fresh build, empty embedding cache),
+ * cold start to first answer (a new process with the index present), and warm ask latency over
+ * 200 questions split into embed, search and compose (p50, p95).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { loadConfig } from '../src/config/config.js';
+import { createEngine } from '../src/engine/createEngine.js';
+import { readRetrievalQuestions } from '../src/evaluation/fixtures.js';
+import { createLogger } from '../src/log.js';
+
+const run = promisify(execFile);
+const WARM_QUESTIONS = 200;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summary(name: string, values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${name.padEnd(22)} p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`;
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'declaration-bench-'));
+  const config = { ...base, INDEX_DIR: path.join(tmp, 'index'), EMBED_CACHE_DIR: path.join(tmp, 'cache') };
+  const log = createLogger('warn');
+  try {
+    // 1. Index build from scratch.
+    const t0 = performance.now();
+    const engine = await createEngine(config, { log });
+    const buildMs = performance.now() - t0;
+    const report = engine.lastReport!;
+    console.log(`Embedder: ${engine.embedder.id} (${engine.embedder.dimensions} dimensions)`);
+    console.log(`Index build (fresh, empty cache): ${report.passages} passages from ${report.articles} articles in ${(report.ms / 1000).toFixed(2)} s ` +
+      `(${(report.passages / (report.ms / 1000)).toFixed(1)} passages/s; engine start incl. model load ${(buildMs / 1000).toFixed(2)} s)`);
+    const t1 = performance.now();
+    const again = await engine.reindex();
+    console.log(`Reindex, nothing changed (all from cache): ${((performance.now() - t1) / 1000).toFixed(2)} s, ${again.embedded} embedded`);
+
+    // 2. Cold start: a new process loads model and index and answers one question.
+    const env = { ...process.env, INDEX_DIR: config.INDEX_DIR, EMBED_CACHE_DIR: config.EMBED_CACHE_DIR, LOG_LEVEL: 'warn' };
+    const colds: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c0 = performance.now();
+      await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', 'What did Kushner say?'], { env });
+      colds.push(performance.now() - c0);
+    }
+    console.log(`Cold start to first answer (new process, index present): ${colds.map((c) => (c / 1000).toFixed(2)).join(' s, ')} s`);
+
+    // 3. Warm latency.
+    const fixtures = await readRetrievalQuestions(path.resolve('test/fixtures/eval-questions.json'));
+    const questions = Array.from({ length: WARM_QUESTIONS }, (_, i) => fixtures[i % fixtures.length]!.question);
+    for (const q of questions.slice(0, 10)) await engine.ask(q);
+    const embed: number[] = [];
+    const search: number[] = [];
+    const compose: number[] = [];
+    const total: number[] = [];
+    for (const q of questions) {
+      const r = await engine.ask(q);
+      embed.push(r.timings.embedMs);
+      search.push(r.timings.searchMs);
+      compose.push(r.timings.composeMs);
+      total.push(r.timings.embedMs + r.timings.searchMs + r.timings.composeMs);
+    }
+    console.log(`\nWarm ask over ${WARM_QUESTIONS} questions:`);
+    console.log(summary('embed', embed));
+    console.log(summary('search', search));
+    console.log(summary('compose', compose));
+    console.log(summary('embed+search+compose', total));
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

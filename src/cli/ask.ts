@@ -1,0 +1,97 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
+import { isBotError } from '../errors.js';
+import { createLogger } from '../log.js';
+import { formatAnswer, formatProgress } from './format.js';
+
+const USAGE = `Usage:
+  npm run ask -- "What did Kushner say?"        print the answer and its sources
+  npm run ask -- --json "question"              print one JSON object
+  npm run ask -- --json < questions.txt         one question per line in, one JSON object per line out
+  npm run ask -- --outlet LBC "question"        only that outlet's articles
+  npm run ask -- --compare "topic"              each outlet's passage on the topic side by side
+  npm run ask -- --speakers                     who is quoted in the coverage`;
+
+function errorJson(question: string, error: unknown): string {
+  const code = isBotError(error) ? error.code : 'INTERNAL';
+  const message = error instanceof Error ? error.message : String(error);
+  return JSON.stringify({ question, error: { code, message } });
+}
+
+async function answerLines(engine: AnswerEngine, options: { outlet?: string; compare?: boolean }): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    try {
+      process.stdout.write(`${JSON.stringify(await engine.ask(line, options))}\n`);
+    } catch (error) {
+      process.stdout.write(`${errorJson(line, error)}\n`);
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      outlet: { type: 'string' },
+      compare: { type: 'boolean', default: false },
+      speakers: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const question = positionals.join(' ');
+  if (!values.json && !values.speakers && question.trim() === '') {
+    console.error(`Please give a question.\n\n${USAGE}`);
+    return 2;
+  }
+
+  const engine = await createEngine(config, {
+    log,
+    onProgress: (p) => {
+      if (p.stage === 'reading') process.stderr.write('No index yet: building it from the corpus (this happens once).\n');
+      process.stderr.write(`${formatProgress(p)}\n`);
+    },
+  });
+  const options = { ...(values.outlet ? { outlet: values.outlet } : {}), ...(values.compare ? { compare: true } : {}) };
+
+  if (values.speakers) {
+    const speakers = engine.speakers();
+    if (values.json) console.log(JSON.stringify(speakers));
+    else for (const s of speakers) console.log(`${s.name}${s.role ? ` (${s.role})` : ''}: ${s.statements} statement(s) in ${s.outlets.join(', ')}`);
+    return 0;
+  }
+  if (values.json && question.trim() === '') {
+    await answerLines(engine, options);
+    return 0;
+  }
+  try {
+    const result = await engine.ask(question, options);
+    console.log(values.json ? JSON.stringify(result) : formatAnswer(result));
+    return 0;
+  } catch (error) {
+    if (!isBotError(error)) throw error;
+    if (values.json) console.log(errorJson(question, error));
+    else console.error(error.message);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(isBotError(error) ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,30 @@
+import { loadConfig } from '../config/config.js';
+import { createEngine } from '../engine/createEngine.js';
+import { isBotError } from '../errors.js';
+import { createLogger } from '../log.js';
+import { formatProgress, formatReport } from './format.js';
+
+/** Rebuilds the index from the corpus and swaps it in; prints what changed. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const progress = (p: Parameters<typeof formatProgress>[0]) => process.stderr.write(`${formatProgress(p)}\n`);
+  let engine;
+  try {
+    engine = await createEngine(config, { log, onProgress: progress });
+  } catch (error) {
+    // A corrupt index or one built by another embedder is exactly what a reindex replaces.
+    if (!isBotError(error, 'INDEX_CORRUPT') && !isBotError(error, 'INDEX_EMBEDDER_MISMATCH')) throw error;
+    console.error(`${error.message.split('. Run')[0]}. Rebuilding it.`);
+    engine = await createEngine({ ...config }, { log, onProgress: progress, rebuild: true });
+    console.log(formatReport(engine.lastReport!));
+    return;
+  }
+  const report = engine.lastReport ?? (await engine.reindex(progress));
+  console.log(formatReport(report));
+}
+
+main().catch((error: unknown) => {
+  console.error(isBotError(error) ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,230 @@
+import { stat } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { composeAnswer } from '../answer/composeAnswer.js';
+import { validateQuestion } from '../answer/validateQuestion.js';
+import type { Config } from '../config/config.js';
+import { withEmbeddingCache } from '../embeddings/cache.js';
+import { createEmbedder } from '../embeddings/createEmbedder.js';
+import { BotError, isBotError } from '../errors.js';
+import { currentPointerPath } from '../index/indexFiles.js';
+import { loadIndex, type LoadedIndex } from '../index/loadIndex.js';
+import type { ManifestArticle } from '../index/manifest.js';
+import { saveIndex } from '../index/saveIndex.js';
+import { log as defaultLog } from '../log.js';
+import { retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
+import { createSearchIndex, type SearchIndex } from '../retrieval/searchIndex.js';
+import type { Embedder } from '../types.js';
+import { rebuildIndex, type CachedEmbedder } from './rebuildIndex.js';
+import type {
+  AnswerResult,
+  AskOptions,
+  Engine,
+  ReindexProgress,
+  ReindexReport,
+  SourcesInfo,
+  Speaker,
+} from './types.js';
+
+export interface EngineOptions {
+  log?: Logger;
+  /** Progress of a first build when no index exists yet. */
+  onProgress?: (p: ReindexProgress) => void;
+  /** Use this embedder instead of the configured one (benchmarks compare embedders this way). */
+  embedder?: Embedder;
+  /** Build a new index from the corpus instead of loading the saved one (used to replace a corrupt index). */
+  rebuild?: boolean;
+}
+
+/** The loaded index and what is derived from it; replaced as a whole when a reindex is swapped in. */
+interface EngineState {
+  index: LoadedIndex;
+  search: SearchIndex;
+  articles: Map<string, ManifestArticle>;
+  /** mtime of CURRENT when loaded, to notice a reindex done by another process (another shard). */
+  pointerMtime: number;
+}
+
+function deriveState(index: LoadedIndex, pointerMtime: number): EngineState {
+  return {
+    index,
+    search: createSearchIndex(index.passages, index.hnsw),
+    articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
+    pointerMtime,
+  };
+}
+
+async function pointerMtime(indexDir: string): Promise<number> {
+  try {
+    return (await stat(currentPointerPath(indexDir))).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export class AnswerEngine implements Engine {
+  private state!: EngineState;
+  private running: Promise<ReindexReport> | null = null;
+  private lastReloadCheck = 0;
+  /** The report of the last reindex this engine ran (including the first build when no index existed). */
+  lastReport: ReindexReport | null = null;
+
+  constructor(
+    readonly config: Config,
+    readonly embedder: Embedder,
+    private readonly cachedEmbedder: CachedEmbedder,
+    private readonly log: Logger,
+  ) {}
+
+  get reindexing(): boolean {
+    return this.running !== null;
+  }
+
+  get build(): string {
+    return this.state.index.build;
+  }
+
+  /** Loads the saved index, building it first when there is none. */
+  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false): Promise<void> {
+    if (rebuild) {
+      await this.reindex(onProgress);
+      return;
+    }
+    let index: LoadedIndex;
+    try {
+      index = await loadIndex(this.config.INDEX_DIR);
+    } catch (error) {
+      if (!isBotError(error, 'INDEX_MISSING')) throw error;
+      this.log.info({ indexDir: this.config.INDEX_DIR }, 'no index yet: building it from the corpus');
+      await this.reindex(onProgress);
+      return;
+    }
+    this.checkEmbedder(index);
+    this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR));
+  }
+
+  private checkEmbedder(index: LoadedIndex): void {
+    const built = index.manifest.embedder;
+    if (built.id !== this.embedder.id || built.dimensions !== this.embedder.dimensions) {
+      throw new BotError(
+        'INDEX_EMBEDDER_MISMATCH',
+        `The index was built with the embedder "${built.id}" (${built.dimensions} dimensions), but the configured embedder is ` +
+          `"${this.embedder.id}" (${this.embedder.dimensions} dimensions). Run \`npm run reindex\` to rebuild it with the configured one.`,
+        { built, configured: { id: this.embedder.id, dimensions: this.embedder.dimensions } },
+      );
+    }
+  }
+
+  /** Picks up a reindex saved by another process (e.g. another shard), checking at most once a second. */
+  private async reloadIfChanged(): Promise<void> {
+    const now = Date.now();
+    if (this.running || now - this.lastReloadCheck < 1000) return;
+    this.lastReloadCheck = now;
+    const mtime = await pointerMtime(this.config.INDEX_DIR);
+    if (mtime === this.state.pointerMtime) return;
+    try {
+      const index = await loadIndex(this.config.INDEX_DIR);
+      if (index.build === this.state.index.build) {
+        this.state = { ...this.state, pointerMtime: mtime };
+        return;
+      }
+      this.checkEmbedder(index);
+      this.state = deriveState(index, mtime);
+      this.log.info({ build: index.build }, 'loaded a newer index saved by another process');
+    } catch (error) {
+      this.log.error({ err: error }, 'a newer index could not be loaded; still answering from the current one');
+      this.state = { ...this.state, pointerMtime: mtime };
+    }
+  }
+
+  /** Retrieval only, in any mode: what the evaluation compares. */
+  async search(question: string, mode: RetrievalMode = 'hybrid', k = this.config.RETRIEVE_K): Promise<{ hits: Hit[]; embedMs: number; searchMs: number }> {
+    const t0 = performance.now();
+    const vector = mode === 'lexical' ? null : (await this.embedder.embed([question]))[0]!;
+    const t1 = performance.now();
+    const hits = retrieve(this.state.search, question, vector, { k, mode });
+    return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
+  }
+
+  /** Texts of a passage by article and paragraph (for evaluation of grouped hits). */
+  textOf(articleId: string, paragraph: number): string | null {
+    return this.state.index.passages.find((p) => p.articleId === articleId && p.paragraph === paragraph)?.text ?? null;
+  }
+
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
+    const question = validateQuestion(rawQuestion, this.config.MAX_QUESTION_CHARS);
+    await this.reloadIfChanged();
+    const { hits, embedMs, searchMs } = await this.search(question, options.retrieval ?? 'hybrid');
+    const t2 = performance.now();
+    const composed = composeAnswer(question, hits, this.state.articles, this.config.ANSWER_PASSAGES);
+    return {
+      question,
+      answer: composed.answer,
+      abstained: false,
+      abstainReason: null,
+      suggestions: [],
+      citations: composed.citations,
+      passages: composed.passages,
+      timings: { embedMs, searchMs, composeMs: performance.now() - t2 },
+    };
+  }
+
+  async quote(speaker: string): Promise<AnswerResult> {
+    return this.ask(`What did ${speaker} say?`);
+  }
+
+  speakers(): Speaker[] {
+    return [];
+  }
+
+  sources(): SourcesInfo {
+    const { manifest } = this.state.index;
+    return {
+      builtAt: manifest.builtAt,
+      embedder: manifest.embedder.id,
+      dimensions: manifest.embedder.dimensions,
+      passages: manifest.passages,
+      articles: manifest.articles.map((a) => ({
+        id: a.id,
+        outlet: a.outlet,
+        headline: a.headline,
+        published: a.published,
+        url: a.url,
+        author: a.author,
+        passages: a.passages,
+      })),
+    };
+  }
+
+  /** Rebuilds from the corpus; a second call while one runs is refused. Answers use the old index until the swap. */
+  reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexReport> {
+    if (this.running) {
+      return Promise.reject(new BotError('REINDEX_IN_PROGRESS', 'A reindex is already running; its result will be reported when it ends.'));
+    }
+    const run = this.runReindex(onProgress).finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}): Promise<ReindexReport> {
+    const previous = this.state?.index.manifest ?? null;
+    const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
+    onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
+    const build = await saveIndex(this.config.INDEX_DIR, data);
+    this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR));
+    onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
+    this.log.info({ ...report, build }, 'reindex finished');
+    this.lastReport = report;
+    return report;
+  }
+}
+
+export async function createEngine(config: Config, options: EngineOptions = {}): Promise<AnswerEngine> {
+  const log = options.log ?? defaultLog;
+  const embedder = options.embedder ?? (await createEmbedder(config));
+  const cached = withEmbeddingCache(embedder, config.EMBED_CACHE_DIR);
+  const engine = new AnswerEngine(config, embedder, cached, log);
+  await engine.open(options.onProgress, options.rebuild);
+  return engine;
+}

@@ -1,0 +1,53 @@
+import { loadCorpus } from '../corpus/loadCorpus.js';
+import { BotError } from '../errors.js';
+import { buildIndex, type IndexData } from '../index/buildIndex.js';
+import type { Manifest } from '../index/manifest.js';
+import { buildPassages } from '../passages/buildPassages.js';
+import type { Embedder, Passage } from '../types.js';
+import type { ReindexProgress, ReindexReport } from './types.js';
+
+export interface CachedEmbedder extends Embedder {
+  stats(): { hits: number; misses: number };
+  flush(): Promise<void>;
+}
+
+/** Reads the corpus, cuts passages, embeds (unchanged passages come from the cache) and builds a new index in memory. */
+export async function rebuildIndex(
+  corpusDir: string,
+  embedder: CachedEmbedder,
+  previous: Manifest | null,
+  onProgress: (p: ReindexProgress) => void = () => {},
+): Promise<{ data: IndexData; report: ReindexReport }> {
+  const started = performance.now();
+  onProgress({ stage: 'reading', done: 0, total: 0, message: `Reading the corpus in ${corpusDir}` });
+  const { articles, problems } = await loadCorpus(corpusDir);
+  if (articles.length === 0) {
+    const why = problems.length > 0 ? ` (${problems.length} file(s) could not be read: ${problems.map((p) => p.error.message).join('; ')})` : '';
+    throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });
+  }
+
+  onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });
+  const passagesByArticle = new Map<string, Passage[]>();
+  for (const article of articles) passagesByArticle.set(article.id, buildPassages(article));
+
+  const before = embedder.stats();
+  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress);
+  await embedder.flush();
+  const after = embedder.stats();
+
+  const old = new Map((previous?.articles ?? []).map((a) => [a.id, a.hash]));
+  const now = new Map(articles.map((a) => [a.id, a.hash]));
+  const report: ReindexReport = {
+    added: articles.filter((a) => !old.has(a.id)).map((a) => a.id),
+    changed: articles.filter((a) => old.has(a.id) && old.get(a.id) !== a.hash).map((a) => a.id),
+    removed: [...old.keys()].filter((id) => !now.has(id)),
+    unchanged: articles.filter((a) => old.get(a.id) === a.hash).length,
+    articles: articles.length,
+    passages: data.passages.length,
+    embedded: after.misses - before.misses,
+    cached: after.hits - before.hits,
+    ms: Math.round(performance.now() - started),
+    problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
+  };
+  return { data, report };
+}

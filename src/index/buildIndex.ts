@@ -1,0 +1,70 @@
+import hnswlib from 'hnswlib-node';
+import type { Article, Embedder, Passage } from '../types.js';
+import type { ReindexProgress } from '../engine/types.js';
+import { groupDuplicates } from './groupDuplicates.js';
+import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import type { StoredPassage } from './passageStore.js';
+
+const { HierarchicalNSW } = hnswlib;
+export type HnswIndex = InstanceType<typeof HierarchicalNSW>;
+
+/** An index in memory: the vectors, the passages they stand for, and what built them. */
+export interface IndexData {
+  manifest: Manifest;
+  hnsw: HnswIndex;
+  passages: StoredPassage[];
+}
+
+const EMBED_BATCH = 32;
+export const HNSW_M = 16;
+export const HNSW_EF_CONSTRUCTION = 200;
+export const HNSW_EF_SEARCH = 64;
+
+/** Embeds every passage and puts the vectors in a cosine HNSW index. Labels are passage positions. */
+export async function buildIndex(
+  articles: readonly Article[],
+  passagesByArticle: ReadonlyMap<string, Passage[]>,
+  embedder: Embedder,
+  onProgress: (p: ReindexProgress) => void = () => {},
+): Promise<IndexData> {
+  const all: Passage[] = articles.flatMap((a) => passagesByArticle.get(a.id) ?? []);
+  const groups = groupDuplicates(all);
+  const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
+
+  const hnsw = new HierarchicalNSW('cosine', embedder.dimensions);
+  hnsw.initIndex({ maxElements: Math.max(1, passages.length), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 100 });
+  hnsw.setEf(HNSW_EF_SEARCH);
+  for (let start = 0; start < passages.length; start += EMBED_BATCH) {
+    const batch = passages.slice(start, start + EMBED_BATCH);
+    const vectors = await embedder.embed(batch.map((p) => p.text));
+    vectors.forEach((v, k) => hnsw.addPoint(Array.from(v), start + k));
+    onProgress({
+      stage: 'embedding',
+      done: Math.min(start + EMBED_BATCH, passages.length),
+      total: passages.length,
+      message: `Embedded ${Math.min(start + EMBED_BATCH, passages.length)}/${passages.length} passages`,
+    });
+  }
+
+  const counts = new Map<string, number>();
+  for (const p of passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
+  const manifest: Manifest = {
+    format: INDEX_FORMAT_VERSION,
+    builtAt: new Date().toISOString(),
+    embedder: { id: embedder.id, dimensions: embedder.dimensions },
+    passages: passages.length,
+    checksums: { hnsw: '', passages: '' },
+    articles: articles.map((a) => ({
+      id: a.id,
+      file: a.file,
+      hash: a.hash,
+      outlet: a.outlet,
+      headline: a.headline,
+      published: a.published,
+      url: a.url,
+      author: a.author,
+      passages: counts.get(a.id) ?? 0,
+    })),
+  };
+  return { manifest, hnsw, passages };
+}

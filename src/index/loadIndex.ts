@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { BotError } from '../errors.js';
+import { HNSW_EF_SEARCH, type IndexData } from './buildIndex.js';
+import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
+import { manifestSchema } from './manifest.js';
+import type { PassageStoreFile } from './passageStore.js';
+
+const REINDEX_HINT = 'Run `npm run reindex` to rebuild it from the corpus.';
+
+export interface LoadedIndex extends IndexData {
+  build: string;
+}
+
+function corrupt(message: string, context: Record<string, unknown>, cause?: unknown): BotError {
+  return new BotError('INDEX_CORRUPT', `${message} ${REINDEX_HINT}`, context, cause ? { cause } : undefined);
+}
+
+/** Loads the build CURRENT points at, checking every file before handing it to the native HNSW reader. */
+export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
+  const build = await readCurrentBuild(indexDir);
+  if (build === null) {
+    throw new BotError('INDEX_MISSING', `No index in ${indexDir}. ${REINDEX_HINT}`, { indexDir });
+  }
+  const dir = buildDir(indexDir, build);
+  const files = { manifest: path.join(dir, MANIFEST_FILE), vectors: path.join(dir, VECTORS_FILE), passages: path.join(dir, PASSAGES_FILE) };
+  for (const [what, file] of Object.entries(files)) {
+    if (!existsSync(file)) throw corrupt(`The index's ${what} file ${file} is missing.`, { indexDir, build, file });
+  }
+
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(await readFile(files.manifest, 'utf8'));
+  } catch (cause) {
+    throw corrupt(`The index manifest ${files.manifest} is not valid JSON.`, { file: files.manifest }, cause);
+  }
+  const parsed = manifestSchema.safeParse(manifestJson);
+  if (!parsed.success) {
+    throw corrupt(`The index manifest ${files.manifest} is not in the expected format.`, { file: files.manifest, issues: parsed.error.issues });
+  }
+  const manifest = parsed.data;
+
+  if ((await sha256File(files.vectors)) !== manifest.checksums.hnsw) {
+    throw corrupt(`The vector file ${files.vectors} is damaged (checksum mismatch).`, { file: files.vectors });
+  }
+  if ((await sha256File(files.passages)) !== manifest.checksums.passages) {
+    throw corrupt(`The passage store ${files.passages} is damaged (checksum mismatch).`, { file: files.passages });
+  }
+
+  let store: PassageStoreFile;
+  try {
+    store = JSON.parse(await readFile(files.passages, 'utf8')) as PassageStoreFile;
+  } catch (cause) {
+    throw corrupt(`The passage store ${files.passages} is not valid JSON.`, { file: files.passages }, cause);
+  }
+  if (!Array.isArray(store.passages) || store.passages.length !== manifest.passages) {
+    throw corrupt(`The passage store ${files.passages} does not match the manifest.`, { file: files.passages });
+  }
+
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimensions);
+  try {
+    await hnsw.readIndex(files.vectors);
+  } catch (cause) {
+    throw corrupt(`The vector file ${files.vectors} cannot be read.`, { file: files.vectors }, cause);
+  }
+  if (hnsw.getCurrentCount() !== manifest.passages) {
+    throw corrupt(`The vector file ${files.vectors} holds ${hnsw.getCurrentCount()} vectors, not ${manifest.passages}.`, { file: files.vectors });
+  }
+  hnsw.setEf(HNSW_EF_SEARCH);
+  return { manifest, hnsw, passages: store.passages, build };
+}

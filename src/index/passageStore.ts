@@ -1,0 +1,11 @@
+import type { Passage } from '../types.js';
+
+/** A passage as stored beside the vectors: its HNSW label is its position in the array. */
+export interface StoredPassage extends Passage {
+  /** Near-duplicate group: passages with the same group say the same thing (syndicated copy). */
+  group: number;
+}
+
+export interface PassageStoreFile {
+  passages: StoredPassage[];
+}

@@ -1,0 +1,74 @@
+import type { StoredPassage } from '../index/passageStore.js';
+import { searchDense } from './dense.js';
+import { reciprocalRankFusion } from './fuse.js';
+import { searchLexical } from './lexical.js';
+import type { SearchIndex } from './searchIndex.js';
+
+export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+
+/** One retrieved passage, with the near-duplicates of it that other articles carry. */
+export interface Hit {
+  label: number;
+  passage: StoredPassage;
+  score: number;
+  lexicalRank: number | null;
+  lexicalScore: number | null;
+  denseRank: number | null;
+  similarity: number | null;
+  /** The same text in other articles (from the index's duplicate groups). */
+  duplicates: StoredPassage[];
+}
+
+export interface RetrieveOptions {
+  k: number;
+  mode?: RetrievalMode;
+  /** Only passages for which this returns true (e.g. one outlet's articles). */
+  filter?: (passage: StoredPassage) => boolean;
+  /** Weights of the two lists in the fusion. */
+  lexicalWeight?: number;
+  denseWeight?: number;
+}
+
+/** How many candidates each retriever contributes before fusion. */
+const CANDIDATES = 50;
+
+/**
+ * Hybrid retrieval: BM25 and dense nearest neighbours, fused by reciprocal rank, then near-duplicate
+ * passages collapsed into the best-ranked one (the others listed as its duplicates).
+ */
+export function retrieve(index: SearchIndex, question: string, vector: Float32Array | null, options: RetrieveOptions): Hit[] {
+  const mode = options.mode ?? 'hybrid';
+  const filter = options.filter ? (label: number) => options.filter!(index.passages[label]!) : undefined;
+
+  const lexical = mode === 'dense' ? [] : searchLexical(index.lexical, question, CANDIDATES, filter);
+  const dense = mode === 'lexical' || vector === null ? [] : searchDense(index.hnsw, vector, CANDIDATES, filter);
+
+  const fused = reciprocalRankFusion([
+    { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? 1 },
+    { labels: dense.map((h) => h.label), weight: options.denseWeight ?? 1 },
+  ]);
+  const lexicalByLabel = new Map(lexical.map((h, rank) => [h.label, { rank: rank + 1, score: h.score }]));
+  const denseByLabel = new Map(dense.map((h, rank) => [h.label, { rank: rank + 1, similarity: h.similarity }]));
+
+  const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const seenGroups = new Set<number>();
+  const hits: Hit[] = [];
+  for (const [label, score] of ranked) {
+    const passage = index.passages[label]!;
+    if (seenGroups.has(passage.group)) continue;
+    seenGroups.add(passage.group);
+    const members = index.groups.get(passage.group) ?? [label];
+    hits.push({
+      label,
+      passage,
+      score,
+      lexicalRank: lexicalByLabel.get(label)?.rank ?? null,
+      lexicalScore: lexicalByLabel.get(label)?.score ?? null,
+      denseRank: denseByLabel.get(label)?.rank ?? null,
+      similarity: denseByLabel.get(label)?.similarity ?? null,
+      duplicates: members.filter((m) => m !== label).map((m) => index.passages[m]!),
+    });
+    if (hits.length >= options.k) break;
+  }
+  return hits;
+}

@@ -84,9 +84,11 @@ describe('reindex', () => {
 
   it('reports added, changed and removed articles and embeds only new text', async () => {
     const corpus = ws.config.CORPUS_DIR;
+    // A sentence no earlier run has embedded (the embedding cache is shared between runs).
+    const nonce = Math.random().toString(36).slice(2);
     writeFileSync(
       path.join(corpus, 'zz-new.md'),
-      '---\noutlet: "Test Outlet"\nheadline: "A new article"\npublished: "2026-01-08"\nurl: "https://example.com/new"\n---\nThe zebra crossing in Kyiv was repainted on Thursday, officials said.\n',
+      `---\noutlet: "Test Outlet"\nheadline: "A new article"\npublished: "2026-01-08"\nurl: "https://example.com/new"\n---\nThe zebra crossing in Kyiv was repainted on Thursday, officials said (ref ${nonce}).\n`,
     );
     const report = await engine.reindex();
     expect(report.added).toEqual(['zz-new']);

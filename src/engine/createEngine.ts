@@ -10,6 +10,7 @@ import { currentPointerPath } from '../index/indexFiles.js';
 import { loadIndex, type LoadedIndex } from '../index/loadIndex.js';
 import type { ManifestArticle } from '../index/manifest.js';
 import { saveIndex } from '../index/saveIndex.js';
+import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
 import { retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
 import { createSearchIndex, type SearchIndex } from '../retrieval/searchIndex.js';
@@ -44,10 +45,10 @@ interface EngineState {
   pointerMtime: number;
 }
 
-function deriveState(index: LoadedIndex, pointerMtime: number): EngineState {
+function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: Lexicon | null): EngineState {
   return {
     index,
-    search: createSearchIndex(index.passages, index.hnsw),
+    search: createSearchIndex(index.passages, index.hnsw, lexicon),
     articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
     pointerMtime,
   };
@@ -73,6 +74,7 @@ export class AnswerEngine implements Engine {
     readonly embedder: Embedder,
     private readonly cachedEmbedder: CachedEmbedder,
     private readonly log: Logger,
+    private readonly lexicon: Lexicon | null,
   ) {}
 
   get reindexing(): boolean {
@@ -99,7 +101,7 @@ export class AnswerEngine implements Engine {
       return;
     }
     this.checkEmbedder(index);
-    this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR));
+    this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
   }
 
   private checkEmbedder(index: LoadedIndex): void {
@@ -128,7 +130,7 @@ export class AnswerEngine implements Engine {
         return;
       }
       this.checkEmbedder(index);
-      this.state = deriveState(index, mtime);
+      this.state = deriveState(index, mtime, this.lexicon);
       this.log.info({ build: index.build }, 'loaded a newer index saved by another process');
     } catch (error) {
       this.log.error({ err: error }, 'a newer index could not be loaded; still answering from the current one');
@@ -137,11 +139,15 @@ export class AnswerEngine implements Engine {
   }
 
   /** Retrieval only, in any mode: what the evaluation compares. */
-  async search(question: string, mode: RetrievalMode = 'hybrid', k = this.config.RETRIEVE_K): Promise<{ hits: Hit[]; embedMs: number; searchMs: number }> {
+  async search(
+    question: string,
+    mode: RetrievalMode = 'hybrid',
+    { k = this.config.RETRIEVE_K, expand = true }: { k?: number; expand?: boolean } = {},
+  ): Promise<{ hits: Hit[]; embedMs: number; searchMs: number }> {
     const t0 = performance.now();
     const vector = mode === 'lexical' ? null : (await this.embedder.embed([question]))[0]!;
     const t1 = performance.now();
-    const hits = retrieve(this.state.search, question, vector, { k, mode });
+    const hits = retrieve(this.state.search, question, vector, { k, mode, expand });
     return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
   }
 
@@ -153,7 +159,7 @@ export class AnswerEngine implements Engine {
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
     const question = validateQuestion(rawQuestion, this.config.MAX_QUESTION_CHARS);
     await this.reloadIfChanged();
-    const { hits, embedMs, searchMs } = await this.search(question, options.retrieval ?? 'hybrid');
+    const { hits, embedMs, searchMs } = await this.search(question, options.retrieval ?? 'hybrid', { expand: options.expand ?? true });
     const t2 = performance.now();
     const composed = composeAnswer(question, hits, this.state.articles, this.config.ANSWER_PASSAGES);
     return {
@@ -212,7 +218,7 @@ export class AnswerEngine implements Engine {
     const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
     onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
     const build = await saveIndex(this.config.INDEX_DIR, data);
-    this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR));
+    this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
     onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
     this.log.info({ ...report, build }, 'reindex finished');
     this.lastReport = report;
@@ -224,7 +230,8 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const log = options.log ?? defaultLog;
   const embedder = options.embedder ?? (await createEmbedder(config));
   const cached = withEmbeddingCache(embedder, config.EMBED_CACHE_DIR);
-  const engine = new AnswerEngine(config, embedder, cached, log);
+  const lexicon = await ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message));
+  const engine = new AnswerEngine(config, embedder, cached, log, lexicon);
   await engine.open(options.onProgress, options.rebuild);
   return engine;
 }

@@ -66,6 +66,8 @@ export interface AskOptions {
   compare?: boolean;
   /** Which retrievers to use; the shipped default is `hybrid` (the evaluation compares all three). */
   retrieval?: 'hybrid' | 'lexical' | 'dense';
+  /** Query expansion through word vectors (default on; the evaluation also measures it off). */
+  expand?: boolean;
 }
 
 export interface Speaker {

@@ -28,14 +28,27 @@ export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
   return index;
 }
 
+/** Extra query terms with their weights (below 1: they count less than the question's own words). */
+export type WeightedTerms = ReadonlyMap<string, number>;
+
 export function searchLexical(
   index: LexicalIndex,
   question: string,
   k: number,
   filter?: (label: number) => boolean,
+  extraTerms: WeightedTerms = new Map(),
 ): LexicalHit[] {
-  const results = index.search(question, {
+  // Weights are keyed by processed (stemmed) term; the question's own terms keep weight 1.
+  const own = new Set(words(question).map((w) => processTerm(w)));
+  const boosts = new Map<string, number>();
+  for (const [term, weight] of extraTerms) {
+    const processed = processTerm(term);
+    if (processed && !own.has(processed)) boosts.set(processed, Math.max(boosts.get(processed) ?? 0, weight));
+  }
+  const query = boosts.size > 0 ? `${question} ${[...boosts.keys()].join(' ')}` : question;
+  const results = index.search(query, {
     combineWith: 'OR',
+    boostTerm: (term) => boosts.get(term) ?? 1,
     fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
     weights: { fuzzy: 0.3, prefix: 0.5 },
     filter: filter ? (r) => filter(r.id as number) : undefined,

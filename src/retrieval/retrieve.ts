@@ -1,6 +1,7 @@
 import type { StoredPassage } from '../index/passageStore.js';
 import { searchDense } from './dense.js';
 import { reciprocalRankFusion } from './fuse.js';
+import { expandQuery } from './expandQuery.js';
 import { searchLexical } from './lexical.js';
 import type { SearchIndex } from './searchIndex.js';
 
@@ -27,6 +28,19 @@ export interface RetrieveOptions {
   /** Weights of the two lists in the fusion. */
   lexicalWeight?: number;
   denseWeight?: number;
+  /** The k of reciprocal rank fusion. */
+  rrfK?: number;
+  /** Add the corpus words closest to the question's words to the lexical query (default true). */
+  expand?: boolean;
+}
+
+/** How much an expansion term counts, relative to a word of the question, per unit of similarity. */
+export const EXPANSION_WEIGHT = 0.5;
+
+function expansionTerms(index: SearchIndex, question: string): Map<string, number> {
+  if (!index.expansion) return new Map();
+  const { lexicon, vocabulary } = index.expansion;
+  return new Map(expandQuery(question, lexicon, vocabulary).map((e) => [e.term, EXPANSION_WEIGHT * e.similarity]));
 }
 
 /** How many candidates each retriever contributes before fusion. */
@@ -40,13 +54,14 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
   const mode = options.mode ?? 'hybrid';
   const filter = options.filter ? (label: number) => options.filter!(index.passages[label]!) : undefined;
 
-  const lexical = mode === 'dense' ? [] : searchLexical(index.lexical, question, CANDIDATES, filter);
+  const extra = mode !== 'dense' && options.expand !== false ? expansionTerms(index, question) : new Map<string, number>();
+  const lexical = mode === 'dense' ? [] : searchLexical(index.lexical, question, CANDIDATES, filter, extra);
   const dense = mode === 'lexical' || vector === null ? [] : searchDense(index.hnsw, vector, CANDIDATES, filter);
 
   const fused = reciprocalRankFusion([
     { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? 1 },
     { labels: dense.map((h) => h.label), weight: options.denseWeight ?? 1 },
-  ]);
+  ], options.rrfK);
   const lexicalByLabel = new Map(lexical.map((h, rank) => [h.label, { rank: rank + 1, score: h.score }]));
   const denseByLabel = new Map(dense.map((h, rank) => [h.label, { rank: rank + 1, similarity: h.similarity }]));
 

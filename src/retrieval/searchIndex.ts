@@ -1,5 +1,7 @@
 import type { HnswIndex } from '../index/buildIndex.js';
 import type { StoredPassage } from '../index/passageStore.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import { corpusVocabulary, type CorpusVocabulary } from './expandQuery.js';
 import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
 
 /** Everything retrieval reads, built once per loaded index. */
@@ -9,14 +11,17 @@ export interface SearchIndex {
   lexical: LexicalIndex;
   /** Labels of the passages in each near-duplicate group. */
   groups: Map<number, number[]>;
+  /** Word vectors for query expansion; null when the lexicon is unavailable (expansion off). */
+  expansion: { lexicon: Lexicon; vocabulary: CorpusVocabulary } | null;
 }
 
-export function createSearchIndex(passages: StoredPassage[], hnsw: HnswIndex): SearchIndex {
+export function createSearchIndex(passages: StoredPassage[], hnsw: HnswIndex, lexicon: Lexicon | null = null): SearchIndex {
   const groups = new Map<number, number[]>();
   passages.forEach((p, label) => {
     const members = groups.get(p.group);
     if (members) members.push(label);
     else groups.set(p.group, [label]);
   });
-  return { passages, hnsw, lexical: buildLexicalIndex(passages), groups };
+  const expansion = lexicon ? { lexicon, vocabulary: corpusVocabulary(passages.map((p) => p.text), lexicon) } : null;
+  return { passages, hnsw, lexical: buildLexicalIndex(passages), groups, expansion };
 }

@@ -1,0 +1,356 @@
+/**
+ * The people and institutions the coverage names, built from the text itself.
+ *
+ * People: a run of two or three capitalised words that is not made of ordinary words (the corpus
+ * also writes "declaration" in lower case, so "Paris Declaration" is not a name), and that the text
+ * treats as a person: a title or honorific in front ("French President Emmanuel Macron"), the subject
+ * of a speech verb ("Steve Witkoff told"), a role around it ("Jared Kushner, the US President's
+ * son-in-law"), or its surname elsewhere after Mr/Mrs/Ms/Sir/President ("Mr Kushner"). Spelling
+ * variants meet through `foldName` (Zelensky / Zelenskyy). "Sir Keir" is read as Sir + first name.
+ *
+ * Institutions: the offices in `INSTITUTIONS` (a documented alias table: Number 10 is Downing Street,
+ * and "Starmer's office" is the office of whoever holds its role), plus any body a statement or summary
+ * is credited to ("a statement from the Kremlin"). An institution speaks for itself: a Downing Street
+ * statement is not put in the Prime Minister's mouth.
+ */
+import type { ArticleMeta, Passage } from '../types.js';
+import { HONORIFICS, TITLE_WORDS, capitalisedRuns, isTitleOrPlace, tokens, type NameRun } from './names.js';
+import { roleHead, rolesAt, type RoleHead } from './roles.js';
+import { SPEECH_VERB } from './speechVerbs.js';
+import { foldName, placeKey, stripDiacritics, stripPossessive } from './text.js';
+
+export type SpeakerKind = 'person' | 'institution';
+
+export interface SpeakerEntry {
+  /** Slug of the canonical name: `keir-starmer`, `downing-street`. */
+  id: string;
+  kind: SpeakerKind;
+  /** Canonical name: the fullest form the coverage uses most, without honorifics. */
+  name: string;
+  /** Folded first name (people named in full), else null. */
+  first: string | null;
+  /** Folded surname; for an institution, its folded name. */
+  surname: string;
+  /** Folded full names and aliases that identify this entry. */
+  keys: string[];
+  /** Names as written in the coverage: "Sir Keir Starmer", "Sir Keir", "Starmer", "Mr Kushner". */
+  aliases: string[];
+  /** Roles the coverage gives, most often given first. */
+  roles: string[];
+  role: string | null;
+  /** How many times the coverage names them. */
+  mentions: number;
+}
+
+export interface SpeakerDirectory {
+  entries: SpeakerEntry[];
+}
+
+interface InstitutionDef {
+  name: string;
+  role: string;
+  aliases: string[];
+  /** The role whose office this is: "Starmer's office" is Downing Street when Starmer is the prime minister. */
+  officeOf: RoleHead;
+}
+
+/** Offices that speak in news copy, with the names they go by. */
+export const INSTITUTIONS: InstitutionDef[] = [
+  {
+    name: 'Downing Street',
+    role: "the UK Prime Minister's office",
+    aliases: ['Downing Street', 'Number 10', 'Number Ten', 'No 10', 'No. 10', 'No10'],
+    officeOf: { head: 'prime minister', place: 'britain' },
+  },
+  {
+    name: 'Elysee',
+    role: "the French president's office",
+    aliases: ['Elysee Palace', 'Élysée Palace', 'Elysee', 'Élysée'],
+    officeOf: { head: 'president', place: 'france' },
+  },
+  {
+    name: 'White House',
+    role: "the US president's office",
+    aliases: ['White House'],
+    officeOf: { head: 'president', place: 'us' },
+  },
+  {
+    name: 'Kremlin',
+    role: "the Russian president's office",
+    aliases: ['Kremlin'],
+    officeOf: { head: 'president', place: 'russia' },
+  },
+];
+
+/** "a statement issued by X", "a summary of the agreement released by the X", "a spokesman for X". */
+const CREDITED_TO =
+  /\b(?:statement|summary|readout|communiqu[eé]|announcement|spokesman|spokeswoman|spokesperson|briefing)\s+(?:[\p{L}’'-]+\s+){0,6}?(?:by|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'‘-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}’'‘-]*|\d+))*)/gu;
+
+const PREPOSITION_BEFORE = /\b(?:from|by|of|in|at|to|with|for|on|about|between)\s+$/i;
+
+export function slug(name: string): string {
+  return stripDiacritics(name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+interface PersonDraft {
+  key: string;
+  surfaces: Map<string, number>;
+  roles: Map<string, number>;
+  evidence: boolean;
+  mentions: number;
+}
+
+/** Lower-case words of the corpus: a capitalised word also written in lower case is an ordinary word. */
+function lowerCaseWords(passages: Passage[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of passages) for (const t of tokens(p.text)) if (/^\p{Ll}/u.test(t.text)) out.add(t.text.toLowerCase());
+  return out;
+}
+
+/** Index of the first token of the name proper, after titles, honorifics and places (and an ordinary word opening a sentence). */
+export function coreIndex(run: NameRun, ordinary: (w: string) => boolean): number {
+  let i = 0;
+  while (i < run.tokens.length - 1) {
+    const t = run.tokens[i]?.text ?? '';
+    if (!isTitleOrPlace(t) && !(i === 0 && ordinary(t))) break;
+    if (t !== stripPossessive(t)) break;
+    i++;
+  }
+  return i;
+}
+
+function isNameWord(word: string, ordinary: (w: string) => boolean): boolean {
+  const bare = stripPossessive(word);
+  return /^\p{Lu}\p{Ll}/u.test(bare) && !ordinary(bare) && !isTitleOrPlace(bare) && !/\d/.test(bare);
+}
+
+function bump(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function byCount(map: Map<string, number>): string[] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([k]) => k);
+}
+
+/** Speaker-verb right after the run, and the run not the object of a preposition. */
+function isSpeechSubject(text: string, run: NameRun): boolean {
+  if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, run.start - 12), run.start))) return false;
+  const after = text.slice(run.end);
+  const m = /^\s+/.exec(after);
+  if (!m) return false;
+  const rest = after.slice(m[0].length);
+  const verb = new RegExp(SPEECH_VERB.source, 'y').exec(rest);
+  return verb !== null;
+}
+
+function isInstitutionAlias(words: string): boolean {
+  const key = foldName(words);
+  return INSTITUTIONS.some((d) => d.aliases.some((a) => foldName(a) === key));
+}
+
+/** People named in the coverage, with their roles. */
+function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<string, PersonDraft> {
+  const drafts = new Map<string, PersonDraft>();
+  const honorificSurnames = new Map<string, string[]>(); // surname key -> honorific forms seen
+  const sirFirstNames = new Set<string>();
+  const draft = (key: string): PersonDraft => {
+    let d = drafts.get(key);
+    if (!d) drafts.set(key, (d = { key, surfaces: new Map(), roles: new Map(), evidence: false, mentions: 0 }));
+    return d;
+  };
+  const occurrences: { key: string; surface: string; roles: string[]; evidence: boolean }[] = [];
+  const longRuns: { words: string[]; roles: (i: number) => string[] }[] = [];
+
+  for (const p of passages) {
+    const runs = capitalisedRuns(p.text);
+    runs.forEach((run, r) => {
+      const ci = coreIndex(run, ordinary);
+      const core = run.tokens.slice(ci).map((t) => stripPossessive(t.text));
+      const titles = run.tokens.slice(0, ci).map((t) => t.text);
+      const titled = titles.some((t) => HONORIFICS.has(t) || TITLE_WORDS.has(stripPossessive(t)));
+      if (core.length === 1 && titled) {
+        if (!isNameWord(core[0] ?? '', ordinary)) return;
+        const key = foldName(core[0] ?? '');
+        const forms = honorificSurnames.get(key) ?? [];
+        forms.push(`${titles.filter((t) => HONORIFICS.has(t) || t === 'President').join(' ')} ${core[0]}`.trim());
+        honorificSurnames.set(key, forms);
+        if (titles.includes('Sir') || titles.includes('Dame')) sirFirstNames.add(key);
+        return;
+      }
+      if (!core.every((w) => isNameWord(w, ordinary)) || isInstitutionAlias(core.join(' '))) return;
+      const roles = (i: number): string[] => rolesAt(p.text, run, i, runs[r - 1]);
+      if (core.length > 3) {
+        longRuns.push({ words: core, roles: (offset) => roles(ci + offset) });
+        return;
+      }
+      if (core.length < 2) return;
+      const surface = core.join(' ');
+      const found = roles(ci);
+      occurrences.push({
+        key: foldName(surface),
+        surface: titles.includes('Sir') ? `Sir ${surface}` : surface,
+        roles: found,
+        evidence: titled || found.length > 0 || isSpeechSubject(p.text, run),
+      });
+    });
+  }
+  for (const o of occurrences) {
+    const d = draft(o.key);
+    bump(d.surfaces, o.surface.replace(/^Sir /, ''));
+    if (o.surface.startsWith('Sir ')) bump(d.surfaces, o.surface, 0);
+    for (const role of o.roles) bump(d.roles, role);
+    d.evidence ||= o.evidence;
+    d.mentions += 1;
+  }
+  // Long runs ("Middle East Steve Witkoff"): a suffix that is a known name.
+  for (const { words, roles } of longRuns) {
+    for (const len of [3, 2]) {
+      const offset = words.length - len;
+      const key = foldName(words.slice(offset).join(' '));
+      const d = drafts.get(key);
+      if (!d) continue;
+      d.mentions += 1;
+      for (const role of roles(offset)) bump(d.roles, role);
+      break;
+    }
+  }
+  // Surname after an honorific elsewhere ("Mr Kushner") is evidence, and an alias.
+  for (const d of drafts.values()) {
+    const parts = d.key.split(' ');
+    const surname = parts[parts.length - 1] ?? '';
+    const forms = honorificSurnames.get(surname);
+    if (forms) {
+      d.evidence = true;
+      for (const f of forms) bump(d.surfaces, f, 0);
+      d.mentions += forms.length;
+    }
+    if (parts.length > 1 && sirFirstNames.has(parts[0] ?? '')) {
+      d.evidence = true;
+      for (const f of honorificSurnames.get(parts[0] ?? '') ?? []) bump(d.surfaces, f, 0);
+    }
+  }
+  // Titled surnames with no full name anywhere ("President Macron" alone): a person named by surname.
+  for (const [surname, forms] of honorificSurnames) {
+    const known = [...drafts.values()].some((d) => d.key.endsWith(` ${surname}`) || d.key.startsWith(`${surname} `));
+    const asSurname = forms.some((f) => !/^(?:Sir|Dame) /.test(f));
+    if (!known && asSurname && !isInstitutionAlias(surname)) {
+      const d = draft(surname);
+      const bare = forms[0]?.split(' ').pop() ?? surname;
+      bump(d.surfaces, bare);
+      d.evidence = true;
+      d.mentions += forms.length;
+    }
+  }
+  return drafts;
+}
+
+function personEntry(d: PersonDraft): SpeakerEntry {
+  const names = byCount(d.surfaces);
+  const name = names.find((n) => !/^(?:Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Lord|Lady|President) /.test(n)) ?? names[0] ?? d.key;
+  const parts = d.key.split(' ');
+  const roles = byCount(d.roles);
+  const surname = parts[parts.length - 1] ?? d.key;
+  const aliases = new Set<string>(names);
+  aliases.add(name.split(' ').pop() ?? name);
+  return {
+    id: slug(name),
+    kind: 'person',
+    name,
+    first: parts.length > 1 ? (parts[0] ?? null) : null,
+    surname,
+    keys: [d.key],
+    aliases: [...aliases],
+    roles,
+    role: mainRole(d.roles),
+    mentions: d.mentions,
+  };
+}
+
+/**
+ * The role to show: the role noun the coverage uses most (son-in-law over envoy when four outlets say
+ * son-in-law and one says envoy), in the wording used most often for it, the fuller wording on a tie.
+ */
+function mainRole(roles: Map<string, number>): string | null {
+  const heads = new Map<string, number>();
+  for (const [role, n] of roles) {
+    const h = roleHead(role);
+    if (h) bump(heads, h.head, n);
+  }
+  const head = byCount(heads)[0];
+  if (head === undefined) return byCount(roles)[0] ?? null;
+  return byCount(new Map([...roles].filter(([r]) => roleHead(r)?.head === head)))[0] ?? null;
+}
+
+/** True when one of the person's roles is the office's role ("Prime Minister" for Downing Street). */
+export function holdsOffice(entry: SpeakerEntry, office: RoleHead): boolean {
+  return entry.roles.some((r) => {
+    const h = roleHead(r);
+    return h !== null && h.head === office.head && (h.place === null || h.place === office.place);
+  });
+}
+
+function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerEntry[] {
+  const found = new Map<string, { def: InstitutionDef | null; name: string; mentions: number; roles: Map<string, number> }>();
+  const note = (def: InstitutionDef | null, name: string, text: string, end: number): void => {
+    const key = slug(def?.name ?? name);
+    let f = found.get(key);
+    if (!f) found.set(key, (f = { def, name: def?.name ?? name, mentions: 0, roles: new Map() }));
+    f.mentions += 1;
+    const m = /^,\s+((?:the|a|an)\s[^,.;:]*)(?=[,.;:])/.exec(text.slice(end));
+    if (m?.[1] && roleHead(m[1])) bump(f.roles, m[1].replace(/^(?:the|a|an)\s+/, ''));
+  };
+  for (const p of passages) {
+    for (const def of INSTITUTIONS) {
+      const aliases = [...def.aliases].sort((x, y) => y.length - x.length).map((x) => x.replace(/[.]/g, '\\.'));
+      const re = new RegExp(`(?<![\\p{L}])(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+      for (const m of p.text.matchAll(re)) note(def, def.name, p.text, m.index + m[0].length);
+      // "Starmer's office", "the Prime Minister's office".
+      for (const m of p.text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)) {
+        const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
+        const byRole = /Minister['’]s office/.test(m[0]) && def.officeOf.head === 'prime minister';
+        if ((holder && holdsOffice(holder, def.officeOf)) || byRole) note(def, def.name, p.text, (m.index ?? 0) + m[0].length);
+      }
+    }
+    for (const m of p.text.matchAll(CREDITED_TO)) {
+      const name = stripPossessive(m[1] ?? '');
+      if (isInstitutionAlias(name) || /['’]s$/.test(m[1] ?? '')) continue;
+      if (people.some((e) => e.keys.includes(foldName(name)) || e.surname === foldName(name))) continue;
+      if (placeKey(name) !== undefined) continue;
+      note(null, name, p.text, (m.index ?? 0) + m[0].length);
+    }
+  }
+  return [...found.values()].map((f) => {
+    const aliases = f.def ? f.def.aliases : [f.name];
+    const roles = byCount(f.roles);
+    const role = roles[0] ?? f.def?.role ?? null;
+    return {
+      id: slug(f.name),
+      kind: 'institution' as const,
+      name: f.name,
+      first: null,
+      surname: foldName(f.name),
+      keys: aliases.map(foldName),
+      aliases,
+      roles: role === null ? roles : [...new Set([...roles, ...(f.def ? [f.def.role] : [])])],
+      role,
+      mentions: f.mentions,
+    };
+  });
+}
+
+/** Everyone the coverage names as a person, and the institutions that issue statements. */
+export function buildDirectory(_articles: ArticleMeta[], passages: Passage[]): SpeakerDirectory {
+  const lower = lowerCaseWords(passages);
+  const ordinary = (w: string): boolean => lower.has(stripPossessive(w).toLowerCase());
+  const people = [...findPeople(passages, ordinary).values()].filter((d) => d.evidence).map(personEntry);
+  const institutions = findInstitutions(passages, people);
+  const entries = [...people, ...institutions].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  return { entries };
+}
+
+export function entryById(directory: SpeakerDirectory, id: string): SpeakerEntry | undefined {
+  return directory.entries.find((e) => e.id === id);
+}

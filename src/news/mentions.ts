@@ -1,0 +1,112 @@
+/**
+ * Finds where a text names someone in the directory: by name ("Prime Minister Sir Keir Starmer",
+ * "Mr Kushner", "Sir Keir", "Zelenskyy"), by role ("the PM", "The Ukrainian President"), or, for
+ * institutions, by any of their names ("Number 10") or as someone's office ("Starmer's office").
+ */
+import { INSTITUTIONS, holdsOffice, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
+import { capitalisedRuns, isTitleOrPlace, type NameRun } from './names.js';
+import { roleHead } from './roles.js';
+import { foldName, placeKey, stripPossessive } from './text.js';
+
+export interface Mention {
+  entry: SpeakerEntry;
+  start: number;
+  end: number;
+  /** "Mr Trump’s son-in-law": the mention owns something rather than being the subject. */
+  possessive: boolean;
+  via: 'name' | 'role' | 'institution';
+}
+
+/** Role words that stand for a person in copy ("the Prime Minister added"), with the head they mean. */
+const ROLE_REFERENCE =
+  /(?<![\p{L}\p{N}])(?:[Tt]he\s+|[Tt]his\s+)?(?:(\p{L}+)(?:['’]s)?\s+)??(prime minister|PM|president|chancellor|foreign secretary|defence secretary|envoy|son-in-law)(['’]s)?(?![\p{L}-])/giu;
+
+function people(directory: SpeakerDirectory): SpeakerEntry[] {
+  return directory.entries.filter((e) => e.kind === 'person');
+}
+
+/** The person a run of capitalised words names, and where their mention starts. */
+function resolveRun(run: NameRun, directory: SpeakerDirectory): { entry: SpeakerEntry; from: number } | null {
+  const words = run.tokens.map((t) => stripPossessive(t.text));
+  const allTitles = (upTo: number): boolean => words.slice(0, upTo).every((w) => isTitleOrPlace(w));
+  const from = (k: number): number => (allTitles(k) ? run.start : (run.tokens[k]?.start ?? run.start));
+  // Full names, longest first.
+  for (const len of [3, 2]) {
+    const k = words.length - len;
+    if (k < 0) continue;
+    const key = foldName(words.slice(k).join(' '));
+    const entry = people(directory).find((e) => e.keys.includes(key));
+    if (entry) return { entry, from: from(k) };
+  }
+  const last = words.length - 1;
+  const lastKey = foldName(words[last] ?? '');
+  if (!allTitles(last)) return null; // "Melania Trump" is not Donald Trump
+  const before = words.slice(0, last);
+  if (before.some((w) => w === 'Sir' || w === 'Dame')) {
+    const byFirst = people(directory).filter((e) => e.first === lastKey);
+    if (byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], from: run.start };
+  }
+  const bySurname = people(directory).filter((e) => e.surname === lastKey);
+  if (bySurname.length === 1 && bySurname[0]) return { entry: bySurname[0], from: run.start };
+  return null;
+}
+
+/** The single person the role reference stands for, or null when none or several fit. */
+export function resolveRole(qualifier: string | undefined, headWord: string, directory: SpeakerDirectory): SpeakerEntry | null {
+  const head = /^(?:pm|prime minister)$/i.test(headWord) ? 'prime minister' : headWord.toLowerCase();
+  const place = qualifier === undefined ? null : (placeKey(qualifier) ?? null);
+  const fits = people(directory).filter((e) =>
+    e.roles.some((r) => {
+      const h = roleHead(r);
+      return h !== null && h.head === head && (place === null || h.place === place);
+    }),
+  );
+  return fits.length === 1 ? (fits[0] ?? null) : null;
+}
+
+function institutionMentions(text: string, directory: SpeakerDirectory): Mention[] {
+  const out: Mention[] = [];
+  for (const entry of directory.entries.filter((e) => e.kind === 'institution')) {
+    const aliases = [...entry.aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.]/g, '\\.'));
+    const re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) out.push({ entry, start: m.index, end: m.index + m[0].length, possessive: false, via: 'institution' });
+  }
+  return out;
+}
+
+/** "Starmer's office", "the Prime Minister's office": the office whose role the owner holds. */
+function officeMentions(text: string, directory: SpeakerDirectory, owners: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const owner of owners) {
+    const m = /^\s+office\b/.exec(text.slice(owner.end));
+    if (!owner.possessive || !m) continue;
+    const def = INSTITUTIONS.find((d) => holdsOffice(owner.entry, d.officeOf));
+    const entry = def && directory.entries.find((e) => e.kind === 'institution' && e.name === def.name);
+    if (entry) out.push({ entry, start: owner.start, end: owner.end + m[0].length, possessive: false, via: 'institution' });
+  }
+  return out;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Every mention of a directory entry in `text`, in order. Institutions' "X's office" wins over X. */
+export function findMentions(text: string, directory: SpeakerDirectory): Mention[] {
+  const names: Mention[] = [];
+  for (const run of capitalisedRuns(text)) {
+    const hit = resolveRun(run, directory);
+    if (hit) names.push({ entry: hit.entry, start: hit.from, end: run.end, possessive: run.possessive, via: 'name' });
+  }
+  const roles: Mention[] = [];
+  for (const m of text.matchAll(ROLE_REFERENCE)) {
+    const headWord = m[2] ?? '';
+    if (headWord.toLowerCase() === 'pm' && headWord !== 'PM') continue; // "5 pm"
+    const entry = resolveRole(m[1], headWord, directory);
+    if (entry) roles.push({ entry, start: m.index, end: m.index + m[0].length, possessive: m[3] !== undefined, via: 'role' });
+  }
+  const all = [...officeMentions(text, directory, [...names, ...roles])];
+  for (const m of institutionMentions(text, directory)) if (!all.some((o) => overlaps(o, m))) all.push(m);
+  for (const m of [...names, ...roles]) if (!all.some((o) => overlaps(o, m))) all.push(m);
+  return all.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,187 @@
+/**
+ * What a question asks, before any retrieval: whose statements it wants ("What did Kushner say?",
+ * "what was said by Trump's son-in-law"), which outlet it is scoped to ("What did LBC report ...",
+ * "according to The Independent"), whether it asks to compare the outlets, and which names in it the
+ * coverage never mentions ("Boris Johnson", "Germany", "Bitcoin"): a question about those cannot be
+ * answered from the corpus, however similar its wording is to a passage.
+ *
+ * Unknown names are found by shape, not from a dictionary (none is installed): capitalised words
+ * that are not question words or sentence openers, grouped into runs ("Boris Johnson"), checked
+ * against the corpus vocabulary (with possessives, plurals and place adjectives folded). A name
+ * written in lower case ("bitcoin") is not caught.
+ */
+import type { ArticleMeta, Passage } from '../types.js';
+import type { SpeakerDirectory, SpeakerEntry } from './directory.js';
+import { HONORIFICS, TITLE_WORDS } from './names.js';
+import { resolveSpeaker, type SpeakerMatch } from './speakers.js';
+import { stripPossessive } from './text.js';
+import { buildVocabulary, isKnownWord, type Vocabulary } from './vocabulary.js';
+
+export interface QuestionContext {
+  directory: SpeakerDirectory;
+  /** Outlet names as in the corpus front matter. */
+  outlets: string[];
+  vocabulary: Vocabulary;
+}
+
+export interface QuestionAnalysis {
+  /** The speaker the question names: one in the directory, or a person the corpus never mentions. */
+  speaker?: { known: true; match: SpeakerMatch; entry: SpeakerEntry } | { known: false; name: string };
+  /** The question asks what someone said (say, said, comments, remarks, statement, quotes, according to ...). */
+  asksForStatements: boolean;
+  /** The outlet the question is scoped to, as named in the corpus. */
+  outlet?: string;
+  /** The question asks how the outlets' coverage differs. */
+  compare: boolean;
+  /** Names in the question that the coverage never mentions. */
+  unknownEntities: string[];
+}
+
+export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext {
+  return {
+    directory,
+    outlets: [...new Set(articles.map((a) => a.outlet))].sort(),
+    vocabulary: buildVocabulary(articles, passages),
+  };
+}
+
+/** Capitalised words that say nothing about the corpus: question words, sentence openers, pronouns. */
+const QUESTION_WORDS = new Set(
+  (
+    'what whats what’s what\'s who whos who’s whom whose when where why how which did does do is are was were will would ' +
+    'can could should shall may might has have had tell give show list summarise summarize explain describe compare ' +
+    'quote find name please i i’m im i\'m any some the a an and or but in on at of for to from about according if ' +
+    'according has was there this that these those it its he she they we you my our your their his her hey hi hello ok okay'
+  ).split(' '),
+);
+
+const STATEMENT_CUES =
+  /\b(?:say|said|says|saying|comments?|commented|remarks?|statements?|quotes?|quoted|words|told|tell(?!\s+me\b)|claims?|claimed|stance|position|views?|think|thinks|thought|warn(?:ed|s)?|according to|speak|spoke|response|respond(?:ed)?|react(?:ed|ion)?)\b/i;
+
+const COMPARE_CUES =
+  /\b(?:differ(?:ed|s|ence|ences|ent|ently)?|compar(?:e|ed|es|ing|ison)|contrast|side by side|which outlets?|each outlet|every outlet|between (?:the )?outlets|how did (?:the )?(?:outlets|papers|newspapers|media|coverage|sources|reports)|only one outlet)\b|\b(?:outlets|papers|newspapers|sources|reports)\b[^?]*\b(?:agree|disagree)\b/i;
+
+/** Words that name the coverage rather than what it covers. */
+const COVERAGE_WORDS = /^(?:outlets?|papers?|newspapers?|media|coverage|sources?|reports?|articles?|news)$/i;
+
+/** Generic words in outlet names: not a name of the outlet on their own. */
+const GENERIC_OUTLET_WORDS = new Set(['the', 'a', 'an', 'daily', 'sunday', 'weekly', 'evening', 'morning', 'news', 'media', 'online', 'network', 'group', 'digital']);
+
+interface OutletForm {
+  outlet: string;
+  re: RegExp;
+}
+
+/**
+ * The ways a question may name each outlet: the full name, the name without "The", and its
+ * distinctive first or last word ("the Mail", "TDPel"). Forms must be capitalised as the outlet writes
+ * them ("an independent inquiry" is not The Independent), except acronym-like ones ("lbc", "tdpel"),
+ * and except in a question typed all in lower case.
+ */
+function outletForms(outlets: string[], lowerCaseQuestion: boolean): OutletForm[] {
+  const forms: OutletForm[] = [];
+  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const outlet of outlets) {
+    const ws = outlet.split(/\s+/);
+    const names = new Set<string>([outlet]);
+    if (/^the$/i.test(ws[0] ?? '') && ws.length > 1) names.add(ws.slice(1).join(' '));
+    for (const w of [ws[0], ws[ws.length - 1]]) if (w && ws.length > 1 && !GENERIC_OUTLET_WORDS.has(w.toLowerCase()) && w.length >= 3) names.add(w);
+    for (const name of names) {
+      const anyCase = lowerCaseQuestion || name.split(/\s+/).some((w) => /\p{Lu}/u.test(w.slice(1)));
+      const body = esc(name).replace(/^The\\s|^The /, '[Tt]he ');
+      forms.push({ outlet, re: new RegExp(`(?<![\\p{L}])${body}(?![\\p{L}])`, anyCase ? 'iu' : 'u') });
+    }
+  }
+  return forms;
+}
+
+/** The outlet a question names, if any; the longest form wins. */
+export function matchOutlet(question: string, outlets: string[]): string | undefined {
+  let best: { outlet: string; length: number } | undefined;
+  for (const { outlet, re } of outletForms(outlets, !/\p{Lu}/u.test(question))) {
+    const m = re.exec(question);
+    if (m && (best === undefined || m[0].length > best.length)) best = { outlet, length: m[0].length };
+  }
+  return best?.outlet;
+}
+
+/** Capitalised runs in the question ("Boris Johnson", "Germany"), without question words. */
+function capitalisedNames(question: string): { text: string; start: number; end: number; words: string[] }[] {
+  const out: { text: string; start: number; end: number; words: string[] }[] = [];
+  for (const m of question.matchAll(/[\p{L}\p{N}]+(?:[’'‘.-][\p{L}\p{N}]+)*/gu)) {
+    const word = m[0];
+    const bare = stripPossessive(word);
+    const capital = /^\p{Lu}/u.test(bare) && !QUESTION_WORDS.has(bare.toLowerCase());
+    const last = out[out.length - 1];
+    if (!capital) continue;
+    if (last && question.slice(last.end, m.index) === ' ' && !/['’]s$/.test(last.text)) {
+      last.text += ` ${word}`;
+      last.end = m.index + word.length;
+      last.words.push(bare);
+    } else {
+      out.push({ text: word, start: m.index, end: m.index + word.length, words: [bare] });
+    }
+  }
+  return out;
+}
+
+/** Names in the question the coverage never mentions, as written (possessive dropped). */
+export function unknownEntities(question: string, ctx: QuestionContext, outlet: string | undefined): string[] {
+  const out: string[] = [];
+  for (const name of capitalisedNames(question)) {
+    const text = stripPossessive(name.text);
+    if (outlet !== undefined && matchOutlet(text, [outlet]) !== undefined) continue;
+    if (matchOutlet(text, ctx.outlets) !== undefined) continue;
+    if (name.words.every((w) => COVERAGE_WORDS.test(w))) continue;
+    const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w));
+    if (words.length === 0) continue;
+    if (words.some((w) => !isKnownWord(w, ctx.vocabulary))) out.push(text);
+  }
+  return out;
+}
+
+/** Reads a question: speaker, outlet scope, comparison, and names the corpus never mentions. */
+export function analyseQuestion(question: string, ctx: QuestionContext): QuestionAnalysis {
+  const outlet = matchOutlet(question, ctx.outlets);
+  const unknown = unknownEntities(question, ctx, outlet);
+  const scoped = outlet === undefined ? question : question.replace(outletFormsPattern(outlet), ' ');
+  // "according to The Independent" scopes the question to an outlet; it does not ask for a statement.
+  const asksForStatements = STATEMENT_CUES.test(scoped.replace(/\baccording to\s+(?:the\s+)?(?=[\s,?.!]*(?:[,?.!]|$))/i, ' '));
+  const analysis: QuestionAnalysis = {
+    asksForStatements,
+    compare: COMPARE_CUES.test(question),
+    unknownEntities: unknown,
+  };
+  if (outlet !== undefined) analysis.outlet = outlet;
+  const match = speakerInQuestion(scoped, ctx.directory);
+  if (match) analysis.speaker = { known: true, match, entry: match.entry };
+  else if (asksForStatements && unknown.length > 0) analysis.speaker = { known: false, name: unknown[0] ?? '' };
+  return analysis;
+}
+
+/**
+ * Where a question names whose words it wants: "What did X say", "X's comments", "said by X",
+ * "according to X". Tried in that order before the question as a whole, so "What did the PM say
+ * about Putin?" means the Prime Minister, not Putin.
+ */
+const SPEAKER_SLOTS: RegExp[] = [
+  /\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+(.+?)\s+(?:say|said|tell|told|think|claim|comment|mean|warn|add|describe|reveal|announce|confirm|insist|stress|argue|want|promise|pledge)\b/i,
+  /((?:\S+\s+){0,3}?\S+['’]s?)\s+(?:comments?|remarks?|statements?|words|views?|position|stance|quotes?|response|reaction|claims?|warnings?)\b/i,
+  /\b(?:said|stated|spoken|claimed|quoted|comments?|remarks?|statements?|quotes?|words)\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)/i,
+  /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
+];
+
+function speakerInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  for (const slot of SPEAKER_SLOTS) {
+    const m = slot.exec(question);
+    const match = m?.[1] ? resolveSpeaker(m[1], directory) : null;
+    if (match) return match;
+  }
+  return resolveSpeaker(question, directory);
+}
+
+/** Every form of one outlet's name, to take it out of the question before looking for a speaker. */
+function outletFormsPattern(outlet: string): RegExp {
+  const sources = outletForms([outlet], true).map((f) => f.re.source);
+  return new RegExp(sources.join('|'), 'giu');
+}

@@ -1,0 +1,117 @@
+/**
+ * The speakers: the directory of people and institutions (see directory.ts), finding the one a
+ * question means ("Kushner", "Mr Kushner", "Trump's son-in-law", "the PM", "Zelenskyy", "Starmer's"),
+ * and the speakers list.
+ */
+import type { Speaker } from '../engine/types.js';
+import type { ArticleMeta, Passage } from '../types.js';
+import { buildDirectory, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
+import type { StatementGroup } from './groupStatements.js';
+import { findMentions } from './mentions.js';
+import { roleHead } from './roles.js';
+import { STOPWORDS, foldName, placeKey, stripPossessive, words } from './text.js';
+
+export type { SpeakerDirectory, SpeakerEntry } from './directory.js';
+
+export interface SpeakerMatch {
+  entry: SpeakerEntry;
+  via: 'name' | 'role' | 'institution';
+  /** The words of the query that named them. */
+  text: string;
+}
+
+/** People and institutions the coverage names, with aliases and roles, derived from the passages. */
+export function buildSpeakerDirectory(articles: ArticleMeta[], passages: Passage[]): SpeakerDirectory {
+  return buildDirectory(articles, passages);
+}
+
+/** Role nouns a question may name someone by, longest first; "PM" reads as "prime minister". */
+const QUERY_ROLE =
+  /((?:[\p{L}’'-]+\s+){0,3}?)(prime minister|pm|son-in-law|special envoy|peace envoy|envoy|president|chancellor|adviser|advisor|spokesman|spokeswoman|foreign secretary|defence secretary)(?![\p{L}-])/iu;
+
+/** Does this role phrase fit the query's head noun and qualifiers ("Trump's", "French", "US")? */
+function roleFits(role: string, head: string, qualifiers: string[]): boolean {
+  const h = roleHead(role);
+  const roleWords = new Set(words(role).map(foldName));
+  const headFits = h?.head === head || (head.includes(' ') ? role.toLowerCase().includes(head) : roleWords.has(head));
+  if (!headFits) return false;
+  return qualifiers.every((q) => {
+    const place = placeKey(q);
+    if (place !== undefined) return (h?.place ?? null) === place || [...roleWords].some((w) => placeKey(w) === place);
+    return roleWords.has(foldName(q));
+  });
+}
+
+/** "Trump's son-in-law", "the PM", "the French president", "the US envoy": the one entry whose roles fit. */
+function byRole(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const m = QUERY_ROLE.exec(query);
+  if (!m) return null;
+  const raw = (m[2] ?? '').toLowerCase();
+  const head = raw === 'pm' ? 'prime minister' : raw.replace(/^(?:special|peace) /, '');
+  const qualifiers = (m[1] ?? '')
+    .split(/\s+/)
+    .map((w) => stripPossessive(w).toLowerCase())
+    .filter((w) => w !== '' && !STOPWORDS.has(w) && !/^(?:what|who|how|did|does|was|were|by|from)$/.test(w));
+  if (raw.startsWith('special ') || raw.startsWith('peace ')) qualifiers.push(raw.split(' ')[0] ?? '');
+  const fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers)));
+  if (fits.length !== 1 || !fits[0]) return null;
+  return { entry: fits[0], via: 'role', text: `${m[1] ?? ''}${m[2] ?? ''}`.trim() };
+}
+
+/** Names in any case: full names, surnames, "Sir"/"Dame" + first name, institution names. */
+function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const ws = query.split(/[^\p{L}\p{N}’'-]+/u).filter((w) => w !== '');
+  const keyAt = (i: number, n: number): string => foldName(ws.slice(i, i + n).join(' '));
+  for (let i = 0; i < ws.length; i++) {
+    for (const n of [3, 2, 1]) {
+      if (i + n > ws.length) continue;
+      const key = keyAt(i, n);
+      if (n === 1 && (STOPWORDS.has(key) || key.length < 3)) continue;
+      const text = ws.slice(i, i + n).join(' ');
+      const institution = directory.entries.find((e) => e.kind === 'institution' && e.keys.includes(key));
+      if (institution) return { entry: institution, via: 'institution', text };
+      const full = directory.entries.find((e) => e.kind === 'person' && e.keys.includes(key));
+      if (full) return { entry: full, via: 'name', text };
+      if (n !== 1) continue;
+      const bySurname = directory.entries.filter((e) => e.kind === 'person' && e.surname === key);
+      if (bySurname.length === 1 && bySurname[0]) return { entry: bySurname[0], via: 'name', text };
+      const knighted = /^(?:sir|dame)$/i.test(ws[i - 1] ?? '');
+      const byFirst = directory.entries.filter((e) => e.kind === 'person' && e.first === key);
+      if (knighted && byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], via: 'name', text: `${ws[i - 1]} ${text}` };
+    }
+  }
+  return null;
+}
+
+/**
+ * The person or institution a query names, or null. A role owned by a name ("Trump's son-in-law")
+ * means the role's holder, not the owner; otherwise names win over roles.
+ */
+export function resolveSpeaker(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const owned = /\p{L}['’]s\s+(?:[\p{L}-]+\s+)?(?:son-in-law|envoy|adviser|advisor|spokesman|spokeswoman|office|wife|husband|son|daughter)\b/iu.test(query);
+  if (owned) {
+    const role = byRole(query, directory);
+    if (role) return role;
+  }
+  const name = byName(query, directory);
+  if (name) return name;
+  const mention = findMentions(query, directory)[0];
+  if (mention) return { entry: mention.entry, via: mention.via, text: query.slice(mention.start, mention.end) };
+  return byRole(query, directory);
+}
+
+/**
+ * The speakers list: everyone with at least one statement, by number of distinct statements (a
+ * statement carried by several outlets counts once), then by name. Outlets are those carrying their statements.
+ */
+export function listSpeakers(directory: SpeakerDirectory, groups: StatementGroup[], articles: ArticleMeta[]): Speaker[] {
+  const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+  const out: Speaker[] = [];
+  for (const entry of directory.entries) {
+    const own = groups.filter((g) => g.speakerId === entry.id);
+    if (own.length === 0) continue;
+    const outlets = [...new Set(own.flatMap((g) => g.articleIds.map((id) => outletOf.get(id) ?? id)))].sort();
+    out.push({ id: entry.id, name: entry.name, role: entry.role, statements: own.length, outlets });
+  }
+  return out.sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+}

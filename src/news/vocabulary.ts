@@ -1,0 +1,38 @@
+/**
+ * The words the coverage uses, to tell whether a name in a question is one the corpus ever mentions.
+ * Words are compared folded (case, diacritics, doubled letters, possessive), as singulars, and as
+ * places: a question's "Ukrainian" is covered by coverage that says "Ukraine".
+ */
+import type { ArticleMeta, Passage } from '../types.js';
+import { foldName, placeForms, placeKey, singular, words } from './text.js';
+
+export type Vocabulary = ReadonlySet<string>;
+
+/** Every word of the passages, headlines, outlet and author names, folded. */
+export function buildVocabulary(articles: ArticleMeta[], passages: Passage[]): Vocabulary {
+  const out = new Set<string>();
+  const add = (text: string | null): void => {
+    if (text === null) return;
+    for (const w of words(text)) {
+      const key = foldName(w);
+      out.add(key);
+      out.add(singular(key));
+    }
+  };
+  for (const p of passages) add(p.text);
+  for (const a of articles) {
+    add(a.headline);
+    add(a.outlet);
+    add(a.author);
+  }
+  return out;
+}
+
+/** True when the coverage uses this word, or another form of the same place. */
+export function isKnownWord(word: string, vocabulary: Vocabulary): boolean {
+  const key = foldName(word);
+  if (key === '') return true;
+  if (vocabulary.has(key) || vocabulary.has(singular(key))) return true;
+  if (placeKey(word) !== undefined) return placeForms(word).some((f) => f.split(' ').every((w) => vocabulary.has(foldName(w))));
+  return false;
+}

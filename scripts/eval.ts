@@ -12,10 +12,11 @@ import { createLogger } from '../src/log.js';
 
 /** What the evaluation compares: plain BM25, BM25 with query expansion, dense only, and the shipped hybrid. */
 const MODES = {
-  lexical: { retrieval: 'lexical', expand: false },
-  'lexical+x': { retrieval: 'lexical', expand: true },
-  dense: { retrieval: 'dense', expand: false },
-  hybrid: { retrieval: 'hybrid', expand: true },
+  lexical: { retrieval: 'lexical', expand: false, news: false },
+  'lexical+x': { retrieval: 'lexical', expand: true, news: false },
+  dense: { retrieval: 'dense', expand: false, news: false },
+  'hybrid-bare': { retrieval: 'hybrid', expand: true, news: false },
+  hybrid: { retrieval: 'hybrid', expand: true, news: true },
 } as const;
 type ModeName = keyof typeof MODES;
 const FIXTURE = path.resolve('test/fixtures/eval-questions.json');
@@ -27,7 +28,7 @@ function rankedTexts(engine: AnswerEngine, result: AnswerResult): string[][] {
 async function evaluateMode(engine: AnswerEngine, questions: RetrievalQuestion[], mode: ModeName): Promise<QuestionOutcome[]> {
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
-    const result = await engine.ask(q.question, { ...MODES[mode], ...(q.outlet ? { outlet: q.outlet } : {}) });
+    const result = await engine.ask(q.question, MODES[mode]);
     outcomes.push(outcomeOf(q, result, rankedTexts(engine, result)));
   }
   return outcomes;
@@ -36,7 +37,7 @@ async function evaluateMode(engine: AnswerEngine, questions: RetrievalQuestion[]
 const fmt = (n: number) => n.toFixed(3);
 
 function row(mode: string, s: RetrievalScores): string {
-  return `${mode.padEnd(10)} ${fmt(s.hitAt5).padStart(6)} ${fmt(s.mrrAt10).padStart(7)} ${fmt(s.abstentionAccuracy).padStart(12)} ${String(s.falseAbstentions).padStart(16)}`;
+  return `${mode.padEnd(11)} ${fmt(s.hitAt5).padStart(6)} ${fmt(s.mrrAt10).padStart(7)} ${fmt(s.abstentionAccuracy).padStart(12)} ${String(s.falseAbstentions).padStart(16)}`;
 }
 
 async function main(): Promise<void> {
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const kinds = new Map<string, number>();
   for (const q of questions) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
   console.log(`Questions: ${questions.length} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}); embedder ${engine.embedder.id}\n`);
-  console.log('mode        hit@5  MRR@10  abstain-acc  false-abstains');
+  console.log('mode         hit@5  MRR@10  abstain-acc  false-abstains');
   const scores = new Map<string, RetrievalScores>();
   let hybridOutcomes: QuestionOutcome[] = [];
   for (const mode of Object.keys(MODES) as ModeName[]) {

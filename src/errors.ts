@@ -13,8 +13,13 @@ export const ErrorCodes = {
   REINDEX_IN_PROGRESS: 'A reindex is already running.',
   QUESTION_EMPTY: 'The question is empty.',
   QUESTION_TOO_LONG: 'The question is too long.',
+  OUTLET_UNKNOWN: 'No indexed outlet has that name.',
   EMBEDDER_LOAD_FAILED: 'The embedding model could not be loaded.',
   DISCORD_TOKEN_MISSING: 'No Discord token is set.',
+  DISCORD_CLIENT_ID_MISSING: 'No Discord application (client) id is set.',
+  DISCORD_COMMAND_UNKNOWN: 'The bot does not know this command; the registered commands may be out of date.',
+  DISCORD_NOT_ALLOWED: 'You do not have the permission this command needs.',
+  DISCORD_ANSWER_EXPIRED: 'These sources are no longer kept; ask the question again.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -172,3 +172,10 @@ describe('compareCoverage', () => {
     for (const row of strict.outlets) if (row.passage) expect(row.passage.text).toMatch(/pressure up/);
   });
 });
+
+describe('regression: a "who said ..." question names the topic, not the speaker', () => {
+  it('does not treat Trump as the speaker of "Who said Trump strongly stands behind the security guarantee?"', () => {
+    expect(ask('Who said Trump strongly stands behind the security guarantee?').speaker).toBeUndefined();
+    expect(speakerId(ask('What did Trump say?'))).toBe('donald-trump');
+  });
+});

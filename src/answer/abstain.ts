@@ -10,13 +10,13 @@ const TYPE_CHECK_DEPTH = 5;
 function describeMissing(type: AnswerType): string {
   switch (type.kind) {
     case 'count':
-      return `The coverage gives no number of ${type.focus.at(-1) === type.focus[0] ? type.focus[0] : type.focus.join(' ')}.`;
+      return `The coverage gives no number of ${type.focus.join(' ')}.`;
     case 'amount':
       return 'The coverage gives no cost or amount for that.';
     case 'duration':
-      return 'The coverage says nothing about how long.';
+      return type.future ? 'The coverage says nothing about how long that will last.' : 'The coverage says nothing about how long.';
     case 'time':
-      return 'The coverage gives no date or time for that.';
+      return type.future ? 'The coverage gives no date for that.' : 'The coverage gives no date or time for that.';
     case 'category':
       return `The coverage names no ${type.focus} in answer to that.`;
     case 'open':

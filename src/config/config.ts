@@ -43,6 +43,8 @@ export const configSchema = z.object({
   ANSWER_ON_MENTION: boolean.default(false),
   /** Number of shards: `0` runs one client without the sharding manager; `auto` asks Discord. */
   SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(0)]).default(0),
+  /** Seconds the bot waits on SIGINT/SIGTERM for replies in flight before it disconnects anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;

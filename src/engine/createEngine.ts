@@ -1,6 +1,19 @@
 import { stat } from 'node:fs/promises';
 import type { Logger } from 'pino';
+import { decideAbstention } from '../answer/abstain.js';
+import { abstainedAnswer } from '../answer/abstainedAnswer.js';
+import { answerTypeOf, passageAnswersType } from '../answer/answerType.js';
 import { composeAnswer } from '../answer/composeAnswer.js';
+import { compareAnswer } from '../answer/compareAnswer.js';
+import { markers } from '../answer/citations.js';
+import { speakerAnswer, statementText } from '../answer/speakerAnswer.js';
+import { suggestQuestions } from '../answer/suggestions.js';
+import { unknownNamesReason } from '../answer/unknownNames.js';
+import type { StoredPassage } from '../index/passageStore.js';
+import type { SpeakerEntry } from '../news/directory.js';
+import { buildNewsIndex, inOutlet, statementsAbout, statementsBy, type NewsIndex } from '../news/newsIndex.js';
+import { analyseQuestion, buildQuestionContext, matchOutlet, unknownEntities, type QuestionContext } from '../news/questionAnalysis.js';
+import { resolveSpeaker } from '../news/speakers.js';
 import { validateQuestion } from '../answer/validateQuestion.js';
 import type { Config } from '../config/config.js';
 import { withEmbeddingCache } from '../embeddings/cache.js';
@@ -12,7 +25,7 @@ import type { ManifestArticle } from '../index/manifest.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
-import { retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
+import { relatedWords, retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
 import { createSearchIndex, type SearchIndex } from '../retrieval/searchIndex.js';
 import type { Embedder } from '../types.js';
 import { rebuildIndex, type CachedEmbedder } from './rebuildIndex.js';
@@ -25,6 +38,9 @@ import type {
   SourcesInfo,
   Speaker,
 } from './types.js';
+
+/** How deep the ranking goes when it orders a person's statements by relevance. */
+const SPEAKER_RANK_DEPTH = 50;
 
 export interface EngineOptions {
   log?: Logger;
@@ -43,6 +59,10 @@ interface EngineState {
   articles: Map<string, ManifestArticle>;
   /** mtime of CURRENT when loaded, to notice a reindex done by another process (another shard). */
   pointerMtime: number;
+  /** Quotations, speakers and question context, derived from the passages when the index loads. */
+  news: NewsIndex;
+  /** Per-outlet question context, built on first use. */
+  outletContexts: Map<string, QuestionContext>;
 }
 
 function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: Lexicon | null): EngineState {
@@ -51,6 +71,8 @@ function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: Lexicon 
     search: createSearchIndex(index.passages, index.hnsw, lexicon),
     articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
     pointerMtime,
+    news: buildNewsIndex(index.manifest.articles, index.passages),
+    outletContexts: new Map(),
   };
 }
 
@@ -142,12 +164,17 @@ export class AnswerEngine implements Engine {
   async search(
     question: string,
     mode: RetrievalMode = 'hybrid',
-    { k = this.config.RETRIEVE_K, expand = true }: { k?: number; expand?: boolean } = {},
+    {
+      k = this.config.RETRIEVE_K,
+      expand = true,
+      filter,
+      answersType,
+    }: { k?: number; expand?: boolean; filter?: (p: StoredPassage) => boolean; answersType?: (p: StoredPassage) => boolean } = {},
   ): Promise<{ hits: Hit[]; embedMs: number; searchMs: number }> {
     const t0 = performance.now();
     const vector = mode === 'lexical' ? null : (await this.embedder.embed([question]))[0]!;
     const t1 = performance.now();
-    const hits = retrieve(this.state.search, question, vector, { k, mode, expand });
+    const hits = retrieve(this.state.search, question, vector, { k, mode, expand, ...(filter ? { filter } : {}), ...(answersType ? { answersType } : {}) });
     return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
   }
 
@@ -159,27 +186,137 @@ export class AnswerEngine implements Engine {
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
     const question = validateQuestion(rawQuestion, this.config.MAX_QUESTION_CHARS);
     await this.reloadIfChanged();
-    const { hits, embedMs, searchMs } = await this.search(question, options.retrieval ?? 'hybrid', { expand: options.expand ?? true });
+    const state = this.state;
+    const mode = options.retrieval ?? 'hybrid';
+    const newsAware = options.news ?? true;
+    const analysis = newsAware ? analyseQuestion(question, state.news.question) : null;
+    const outlet = this.outletFor(options.outlet, analysis?.outlet);
+    const filter = outlet ? (p: StoredPassage) => state.articles.get(p.articleId)?.outlet === outlet : undefined;
+
+    const type = newsAware ? answerTypeOf(question) : { kind: 'open' as const };
+    const typed = type.kind === 'count' || type.kind === 'amount' || type.kind === 'duration' || type.kind === 'time';
+    const related = (word: string) => relatedWords(state.search, word);
+    const { hits, embedMs, searchMs } = await this.search(question, mode, {
+      expand: options.expand ?? true,
+      filter,
+      // Speaker answers order all of a person's statements by this ranking, so it reaches further.
+      k: analysis?.speaker?.known ? SPEAKER_RANK_DEPTH : this.config.RETRIEVE_K,
+      ...(typed ? { answersType: (p: StoredPassage) => passageAnswersType(type, p.text, related) } : {}),
+    });
     const t2 = performance.now();
-    const composed = composeAnswer(question, hits, this.state.articles, this.config.ANSWER_PASSAGES);
-    return {
+    const timed = (result: Omit<AnswerResult, 'timings'>): AnswerResult => ({
+      ...result,
+      timings: { embedMs, searchMs, composeMs: performance.now() - t2 },
+    });
+    const abstain = (reason: string, extra: Partial<AnswerResult> = {}) =>
+      timed({ ...abstainedAnswer(question, reason, this.suggestions(), hits, state.articles), ...extra });
+
+    if (analysis) {
+      const reason = unknownNamesReason(analysis.unknownEntities, null);
+      if (reason) return abstain(reason);
+      if (outlet) {
+        const missing = unknownEntities(question, this.outletContext(outlet), outlet);
+        const own = unknownNamesReason(missing, outlet);
+        if (own) return abstain(own);
+      }
+      const speaker = analysis.speaker?.known ? analysis.speaker.entry : null;
+      if (speaker && analysis.asksForStatements && !(options.compare || analysis.compare)) {
+        return timed(this.answerSpeaker(question, speaker, hits, outlet));
+      }
+      if (options.compare || analysis.compare) {
+        return timed(compareAnswer({ question, hits, articles: state.articles, allPassages: state.index.passages, news: state.news }));
+      }
+    }
+    if (outlet && hits.length === 0) return abstain(`${outlet} has nothing on that.`);
+    const abstention = decideAbstention({ question, hits, unknownNames: [], related });
+    if (abstention) return abstain(outlet ? `${abstention.reason} (Searched ${outlet} only.)` : abstention.reason);
+    return timed({
       question,
-      answer: composed.answer,
+      ...composeAnswer(question, hits, state.articles, this.config.ANSWER_PASSAGES),
       abstained: false,
       abstainReason: null,
       suggestions: [],
-      citations: composed.citations,
-      passages: composed.passages,
-      timings: { embedMs, searchMs, composeMs: performance.now() - t2 },
-    };
+    });
   }
 
+  /** The outlet a question is scoped to: the explicit option (validated) or the one the question names. */
+  private outletFor(option: string | undefined, named: string | undefined): string | undefined {
+    if (option === undefined) return named;
+    const outlets = this.state.news.question.outlets;
+    const match = outlets.find((o) => o.toLowerCase() === option.trim().toLowerCase()) ?? matchOutlet(option, outlets);
+    if (!match) {
+      throw new BotError('OUTLET_UNKNOWN', `No outlet called "${option}" is indexed. Outlets: ${outlets.join(', ')}.`, { outlet: option });
+    }
+    return match;
+  }
+
+  /** What one outlet's articles mention, to tell "this outlet has nothing on Greenland". */
+  private outletContext(outlet: string): QuestionContext {
+    const state = this.state;
+    let ctx = state.outletContexts.get(outlet);
+    if (!ctx) {
+      const articles = state.index.manifest.articles.filter((a) => a.outlet === outlet);
+      const ids = new Set(articles.map((a) => a.id));
+      ctx = buildQuestionContext(articles, state.index.passages.filter((p) => ids.has(p.articleId)), state.news.directory);
+      state.outletContexts.set(outlet, ctx);
+    }
+    return ctx;
+  }
+
+  private answerSpeaker(question: string, entry: SpeakerEntry, hits: Hit[], outlet: string | undefined): Omit<AnswerResult, 'timings'> {
+    const state = this.state;
+    const all = statementsBy(state.news, entry.id);
+    const groups = outlet ? inOutlet(all, state.index.manifest.articles, outlet) : all;
+    const passageRank = new Map<string, number>();
+    hits.forEach((h, i) => {
+      for (const p of [h.passage, ...h.duplicates]) if (!passageRank.has(p.id)) passageRank.set(p.id, i);
+    });
+    const passages = new Map(state.index.passages.map((p) => [p.id, p]));
+    if (groups.length > 0) {
+      return speakerAnswer({ question, entry, groups, passageRank, passages, articles: state.articles });
+    }
+    const name = entry.name;
+    if (outlet && all.length > 0) {
+      return abstainedAnswer(question, `${outlet} carries no statement by ${name}; other outlets do.`, [`What did ${name} say?`], hits, state.articles);
+    }
+    // No statement by this person: say so, and show what others said about them.
+    const about = statementsAbout(state.news, entry.id);
+    const reason = `The coverage has no statement by ${name}.`;
+    if (about.length === 0) return abstainedAnswer(question, reason, this.suggestions(), hits, state.articles);
+    const directory = state.news.directory;
+    const nameOf = (id: string) => directory.entries.find((e) => e.id === id)?.name ?? id;
+    const others = speakerAnswer({ question, entry, groups: about, passageRank, passages, articles: state.articles, nameOf });
+    return { ...others, abstained: true, abstainReason: reason, answer: `The coverage I have doesn't answer that. ${reason} What others said about ${name}:\n${others.answer}` };
+  }
+
+  /** Questions the coverage can answer, offered when it cannot answer the one asked. */
+  suggestions(): string[] {
+    return suggestQuestions(this.speakers(), this.state.index.manifest.articles);
+  }
+
+  /** Everything one person said, grouped across outlets and cited. */
   async quote(speaker: string): Promise<AnswerResult> {
-    return this.ask(`What did ${speaker} say?`);
+    const name = validateQuestion(speaker, this.config.MAX_QUESTION_CHARS);
+    await this.reloadIfChanged();
+    const t0 = performance.now();
+    const match = resolveSpeaker(name, this.state.news.directory);
+    const question = `What did ${match ? match.entry.name : name} say?`;
+    const result = match
+      ? this.answerSpeaker(question, match.entry, [], undefined)
+      : abstainedAnswer(question, `The coverage never mentions ${name}.`, this.suggestions(), [], this.state.articles);
+    const full = result.statements && !result.abstained ? { ...result, ...this.fullStatementList(result) } : result;
+    return { ...full, timings: { embedMs: 0, searchMs: 0, composeMs: performance.now() - t0 } };
+  }
+
+  /** /quote lists every statement, not only the first few. */
+  private fullStatementList(result: Omit<AnswerResult, 'timings'>): Pick<AnswerResult, 'answer'> {
+    const [header] = result.answer.split('\n');
+    const lines = (result.statements ?? []).map((s) => `${statementText(s)} ${markers(s.citations)}`);
+    return { answer: [header, ...lines].join('\n') };
   }
 
   speakers(): Speaker[] {
-    return [];
+    return this.state.news.speakers;
   }
 
   sources(): SourcesInfo {

@@ -45,6 +45,25 @@ export interface Timings {
   composeMs: number;
 }
 
+/** One distinct statement of a person, as a speaker answer lists it. */
+export interface StatementLine {
+  speaker: string;
+  /** The quoted words, or the reported clause. */
+  text: string;
+  /** `reported`: the coverage gives it without quotation marks. */
+  kind: 'direct' | 'reported';
+  /** Citation numbers of every outlet carrying it. */
+  citations: number[];
+}
+
+/** One outlet's coverage of a topic, for "how did the outlets differ". */
+export interface OutletComparison {
+  outlet: string;
+  /** The outlet's passage on the topic, quoted, or null when it has nothing on it. */
+  quote: string | null;
+  citation: number | null;
+}
+
 export interface AnswerResult {
   question: string;
   /** The text a user sees: quoted passages with [n] markers, or a plain statement that the corpus does not answer. */
@@ -56,6 +75,10 @@ export interface AnswerResult {
   suggestions: string[];
   citations: Citation[];
   passages: RankedPassage[];
+  /** Speaker questions: every distinct statement of the person, each once, most relevant first. */
+  statements?: StatementLine[];
+  /** Comparison questions: each outlet's passage side by side, and what only one outlet reports. */
+  comparison?: { outlets: OutletComparison[]; onlyIn: { outlet: string; sentence: string; citation: number | null }[] };
   timings: Timings;
 }
 
@@ -68,6 +91,8 @@ export interface AskOptions {
   retrieval?: 'hybrid' | 'lexical' | 'dense';
   /** Query expansion through word vectors (default on; the evaluation also measures it off). */
   expand?: boolean;
+  /** News-aware routing: speaker questions, outlet scope, comparisons, unknown names (default on). */
+  news?: boolean;
 }
 
 export interface Speaker {

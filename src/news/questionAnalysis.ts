@@ -140,6 +140,8 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
   return out;
 }
 
+const ASKS_WHO = /^\s*who\b(?!\s+(?:is|was|are)\b)/i;
+
 /** Reads a question: speaker, outlet scope, comparison, and names the corpus never mentions. */
 export function analyseQuestion(question: string, ctx: QuestionContext): QuestionAnalysis {
   const outlet = matchOutlet(question, ctx.outlets);
@@ -153,6 +155,8 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
     unknownEntities: unknown,
   };
   if (outlet !== undefined) analysis.outlet = outlet;
+  // "Who said Trump stands behind it?" asks for the speaker: the person it names is the topic, not the speaker.
+  if (ASKS_WHO.test(scoped)) return analysis;
   const match = speakerInQuestion(scoped, ctx.directory);
   if (match) analysis.speaker = { known: true, match, entry: match.entry };
   else if (asksForStatements && unknown.length > 0) analysis.speaker = { known: false, name: unknown[0] ?? '' };

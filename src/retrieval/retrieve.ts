@@ -28,6 +28,11 @@ export interface RetrieveOptions {
   /** Weights of the two lists in the fusion. */
   lexicalWeight?: number;
   denseWeight?: number;
+  /**
+   * Passages holding the kind of answer the question asks for (a number, a duration, a time): they
+   * form a third fused list, so "how long has the coalition been meeting" favours "since March".
+   */
+  answersType?: (passage: StoredPassage) => boolean;
   /** The k of reciprocal rank fusion. */
   rrfK?: number;
   /** Add the corpus words closest to the question's words to the lexical query (default true). */
@@ -36,6 +41,12 @@ export interface RetrieveOptions {
 
 /** How much an expansion term counts, relative to a word of the question, per unit of similarity. */
 export const EXPANSION_WEIGHT = 0.5;
+
+/** Corpus words close to a word (empty when the lexicon is unavailable). */
+export function relatedWords(index: SearchIndex, word: string): string[] {
+  if (!index.expansion) return [];
+  return expandQuery(word, index.expansion.lexicon, index.expansion.vocabulary).map((e) => e.term);
+}
 
 function expansionTerms(index: SearchIndex, question: string): Map<string, number> {
   if (!index.expansion) return new Map();
@@ -58,10 +69,18 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
   const lexical = mode === 'dense' ? [] : searchLexical(index.lexical, question, CANDIDATES, filter, extra);
   const dense = mode === 'lexical' || vector === null ? [] : searchDense(index.hnsw, vector, CANDIDATES, filter);
 
-  const fused = reciprocalRankFusion([
+  const lists = [
     { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? 1 },
     { labels: dense.map((h) => h.label), weight: options.denseWeight ?? 1 },
-  ], options.rrfK);
+  ];
+  let fused = reciprocalRankFusion(lists, options.rrfK);
+  if (options.answersType) {
+    const typed = [...fused.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([label]) => label)
+      .filter((label) => options.answersType!(index.passages[label]!));
+    fused = reciprocalRankFusion([...lists, { labels: typed, weight: 1 }], options.rrfK);
+  }
   const lexicalByLabel = new Map(lexical.map((h, rank) => [h.label, { rank: rank + 1, score: h.score }]));
   const denseByLabel = new Map(dense.map((h, rank) => [h.label, { rank: rank + 1, similarity: h.similarity }]));
 

@@ -1,0 +1,86 @@
+/** One running bot: a discord.js client answering from an engine. */
+import { once } from 'node:events';
+import { Events, RESTEvents, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Engine } from '../engine/types.js';
+import { BotError } from '../errors.js';
+import { AnswerCache } from './answerCache.js';
+import { createClient } from './client.js';
+import type { BotContext, Command } from './command.js';
+import { Cooldowns } from './cooldown.js';
+import { InFlight } from './inflight.js';
+import { createInteractionHandler } from './interactions.js';
+import { loadCommands } from './loader.js';
+import { createMessageHandler } from './mentions.js';
+
+export interface StartBotOptions {
+  config: Config;
+  engine: Engine;
+  log: Logger;
+  commands?: Command[];
+  /** Milliseconds between progress edits of a /reindex reply (default 1500). */
+  progressIntervalMs?: number;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  ctx: BotContext;
+  /** Stops taking new work, lets replies in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then disconnects. */
+  stop(): Promise<void>;
+}
+
+export async function startBot({ config, engine, log, commands, progressIntervalMs = 1500 }: StartBotOptions): Promise<RunningBot> {
+  if (!config.DISCORD_TOKEN) {
+    throw new BotError('DISCORD_TOKEN_MISSING', 'Set DISCORD_TOKEN (the bot token from the Discord developer portal) in .env or the environment.');
+  }
+  const ctx: BotContext = {
+    config,
+    log,
+    engine,
+    cooldowns: new Cooldowns(config.COOLDOWN_SECONDS),
+    answers: new AnswerCache(),
+    reindex: { current: null },
+    progressIntervalMs,
+  };
+  const inFlight = new InFlight();
+  let stopping = false;
+  const client = createClient(config);
+  const handleInteraction = createInteractionHandler(commands ?? (await loadCommands()), ctx, () => stopping);
+
+  client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction)));
+  if (config.ANSWER_ON_MENTION) {
+    const handleMessage = createMessageHandler(ctx);
+    client.on(Events.MessageCreate, (message) => {
+      if (!stopping) void inFlight.track(handleMessage(message));
+    });
+  }
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js client error'));
+  client.on(Events.Warn, (message) => log.warn({ discord: message }, 'discord.js warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ rateLimit: info }, 'Discord rate limit: waiting before retrying'));
+
+  const ready = once(client, Events.ClientReady) as Promise<[Client<true>]>;
+  await client.login(config.DISCORD_TOKEN);
+  const [readyClient] = await ready;
+  log.info(
+    { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, shards: readyClient.shard?.ids ?? [0], intents: readyClient.options.intents.bitfield },
+    'connected to Discord',
+  );
+
+  return {
+    client: readyClient,
+    ctx,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      log.info({ inFlight: inFlight.size }, 'shutting down: finishing replies in flight');
+      const finished = await inFlight.drain(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+      if (!finished) log.warn({ inFlight: inFlight.size }, 'shutdown timeout: disconnecting with replies still in flight');
+      await client.destroy();
+      log.info('disconnected from Discord');
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Engine, ReindexProgress } from '../engine/types.js';
+import type { AnswerCache } from './answerCache.js';
+import type { Cooldowns } from './cooldown.js';
+
+/** A reindex this process is running. */
+export interface RunningReindex {
+  startedBy: string;
+  startedAt: number;
+  progress: ReindexProgress | null;
+}
+
+/** What commands get besides the interaction. */
+export interface BotContext {
+  config: Config;
+  log: Logger;
+  engine: Engine;
+  cooldowns: Cooldowns;
+  answers: AnswerCache;
+  reindex: { current: RunningReindex | null };
+  /** Milliseconds between progress edits of a /reindex reply. */
+  progressIntervalMs: number;
+}
+
+/** One slash command: a file in `commands/` default-exports one of these. */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Counts against the per-user cooldown (commands that ask the engine). */
+  cooldown?: boolean;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  /** custom_id prefixes (before the first `:`) of the buttons this command handles. */
+  components?: readonly string[];
+  handleComponent?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+}
+
+export function isCommand(value: unknown): value is Command {
+  const c = value as Partial<Command> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.data?.name === 'string' &&
+    typeof c.data.toJSON === 'function' &&
+    typeof c.execute === 'function' &&
+    (c.autocomplete === undefined || typeof c.autocomplete === 'function') &&
+    (c.handleComponent === undefined || typeof c.handleComponent === 'function')
+  );
+}

@@ -1,0 +1,49 @@
+import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { BotError } from '../../errors.js';
+import type { Command } from '../command.js';
+import { answerReply, morePage, parseMoreCustomId } from '../format/answer.js';
+
+/** Longest question the slash command accepts (the engine applies MAX_QUESTION_CHARS as well). */
+export const QUESTION_MAX_LENGTH = 500;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask about the news coverage of the Paris Declaration; the answer quotes the articles')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setDescription('Your question, e.g. "Where will the military hubs be set up?"')
+        .setRequired(true)
+        .setMaxLength(QUESTION_MAX_LENGTH),
+    )
+    .addBooleanOption((o) => o.setName('ephemeral').setDescription('Show the answer only to you')),
+  cooldown: true,
+  components: ['more'],
+
+  async execute(interaction, ctx) {
+    const question = interaction.options.getString('question', true);
+    const ephemeral = interaction.options.getBoolean('ephemeral') ?? false;
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const result = await ctx.engine.ask(question);
+    ctx.answers.set(interaction.id, { result, title: result.question });
+    await interaction.editReply(answerReply(result, { title: result.question, moreKey: interaction.id }));
+  },
+
+  /** "More sources": the next passages the answer did not quote, shown only to whoever pressed. */
+  async handleComponent(interaction, ctx) {
+    const parsed = parseMoreCustomId(interaction.customId);
+    if (!parsed) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This button no longer does anything; ask again.', { customId: interaction.customId });
+    const cached = ctx.answers.get(parsed.key);
+    if (!cached) {
+      throw new BotError('DISCORD_ANSWER_EXPIRED', 'These sources are no longer kept (answers are kept for an hour). Ask the question again to see them.', {
+        key: parsed.key,
+      });
+    }
+    const page = morePage(cached.result, { title: cached.title, key: parsed.key, page: parsed.page });
+    // The first page opens privately under the answer; later pages replace the private page they were pressed on.
+    if (parsed.page > 0) await interaction.update(page);
+    else await interaction.reply({ ...page, flags: MessageFlags.Ephemeral });
+  },
+} satisfies Command;

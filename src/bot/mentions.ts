@@ -1,0 +1,46 @@
+/**
+ * Answers a question asked by mentioning the bot in a channel ("@Declaration Bot where will the hubs be?").
+ * Only when ANSWER_ON_MENTION is set: it needs the privileged Message Content intent.
+ */
+import type { Message } from 'discord.js';
+import type { BotContext } from './command.js';
+import { cooldownMessage } from './cooldown.js';
+import { answerReply } from './format/answer.js';
+import { textReply } from './format/common.js';
+import { userMessage } from './userErrors.js';
+
+/** The question in a message that mentions the bot: the text with the bot's mention(s) taken out, or null. */
+export function questionFromMention(content: string, botId: string): string | null {
+  const mention = new RegExp(`<@!?${botId}>`, 'g');
+  if (!mention.test(content)) return null;
+  return content.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function createMessageHandler(ctx: BotContext) {
+  return async function handleMessage(message: Message): Promise<void> {
+    const botId = message.client.user.id;
+    if (message.author.bot || message.webhookId) return;
+    const question = questionFromMention(message.content, botId);
+    if (question === null) return;
+    const log = ctx.log.child({ message: message.id, user: message.author.id, guild: message.guildId, channel: message.channelId });
+    try {
+      if (question === '') {
+        await message.reply(textReply('Ask me a question after the mention, or use /ask.'));
+        return;
+      }
+      const turn = ctx.cooldowns.take(message.author.id);
+      if (!turn.ok) {
+        await message.reply(textReply(cooldownMessage(turn.retryAfterSeconds)));
+        return;
+      }
+      if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);
+      const result = await ctx.engine.ask(question);
+      ctx.answers.set(message.id, { result, title: result.question });
+      await message.reply(answerReply(result, { title: result.question, moreKey: message.id }));
+      log.info('answered a mention');
+    } catch (error) {
+      log.error({ err: error }, 'answering a mention failed');
+      await message.reply(textReply(userMessage(error))).catch((replyError: unknown) => log.error({ err: replyError }, 'could not report the failure'));
+    }
+  };
+}

@@ -1,0 +1,28 @@
+import { DiscordAPIError, HTTPError } from 'discord.js';
+import { isBotError, type ErrorCode } from '../errors.js';
+import { truncate } from './text.js';
+
+/** Errors whose own message is written for the person asking. */
+const SHOWN: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'QUESTION_EMPTY',
+  'QUESTION_TOO_LONG',
+  'REINDEX_IN_PROGRESS',
+  'DISCORD_COMMAND_UNKNOWN',
+  'DISCORD_NOT_ALLOWED',
+  'DISCORD_ANSWER_EXPIRED',
+]);
+
+const INDEX_TROUBLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INDEX_MISSING', 'INDEX_CORRUPT', 'INDEX_EMBEDDER_MISMATCH', 'EMBEDDER_LOAD_FAILED']);
+
+/** A short message for Discord; the full error goes to the log. */
+export function userMessage(error: unknown): string {
+  if (isBotError(error)) {
+    if (SHOWN.has(error.code)) return truncate(error.message, 300);
+    if (INDEX_TROUBLE.has(error.code)) return 'The news index is not available right now. A moderator can rebuild it with /reindex.';
+    if (error.code.startsWith('CORPUS_')) return 'The corpus could not be read, so the index was not rebuilt. The details are in the log.';
+  }
+  if (error instanceof DiscordAPIError || error instanceof HTTPError) {
+    return 'Discord did not accept my reply. Please try again in a moment.';
+  }
+  return 'Something went wrong while answering. The error has been logged; please try again.';
+}

@@ -179,3 +179,10 @@ describe('speakers list', () => {
     expect(about.some((g) => g.statements.some((s) => /not showing that he.s ready for peace/.test(s.text)))).toBe(true);
   });
 });
+
+describe('regression: "the British PM" is the prime minister, not the Prime Minister\'s office', () => {
+  it('resolves "the British PM\'s" to Keir Starmer', () => {
+    expect(resolveSpeaker("the British PM's", directory)?.entry.id).toBe('keir-starmer');
+    expect(resolveSpeaker('the PM', directory)?.entry.id).toBe('keir-starmer');
+  });
+});

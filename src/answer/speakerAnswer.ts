@@ -3,6 +3,7 @@ import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import type { StatementGroup } from '../news/groupStatements.js';
+import { contentTerms, stem } from '../text/terms.js';
 import { CitationList, markers } from './citations.js';
 
 /** Statements shown in the answer text; the rest are listed in `statements` and by /quote. */
@@ -35,6 +36,43 @@ function groupRank(group: StatementGroup, passageRank: ReadonlyMap<string, numbe
   return Math.min(...group.carriers.map((c) => passageRank.get(c.passageId) ?? Number.POSITIVE_INFINITY));
 }
 
+/** Words that ask for statements rather than name a topic. */
+const ASKING = new Set(
+  ['comment', 'remark', 'statement', 'quote', 'word', 'view', 'reaction', 'react', 'response', 'respond', 'claim', 'talk', 'speak', 'spoke', 'describ', 'call', 'warn', 'add', 'report', 'mention', 'reveal'].map(stem),
+);
+
+/** The question's topic: its content words, less the speaker's names and the words that ask for statements. */
+function topicTerms(question: string, entry: SpeakerEntry): Set<string> {
+  const names = new Set(entry.aliases.concat(entry.name, entry.roles).flatMap((a) => contentTerms(a)));
+  return new Set(contentTerms(question).filter((t) => !names.has(t) && !ASKING.has(t)));
+}
+
+/** How many topic words a statement (with the sentence it stands in) carries, in any outlet's wording. */
+function topicScore(group: StatementGroup, topic: ReadonlySet<string>): number {
+  if (topic.size === 0) return 0;
+  const have = new Set(group.statements.flatMap((s) => contentTerms(`${s.text} ${s.sentence}`)));
+  let score = 0;
+  for (const t of topic) if (have.has(t)) score++;
+  return score;
+}
+
+/**
+ * Statements on the question's topic first ("about deterrence"); then those the retrieval ranks
+ * highest; then the most widely carried; then in corpus order.
+ */
+export function orderStatements(
+  groups: readonly StatementGroup[],
+  question: string,
+  entry: SpeakerEntry,
+  passageRank: ReadonlyMap<string, number>,
+): StatementGroup[] {
+  const topic = topicTerms(question, entry);
+  return groups
+    .map((g, i) => ({ g, i, topic: topicScore(g, topic), rank: groupRank(g, passageRank), reach: g.articleIds.length }))
+    .sort((a, b) => b.topic - a.topic || a.rank - b.rank || b.reach - a.reach || a.i - b.i)
+    .map((x) => x.g);
+}
+
 function alsoIn(passage: StoredPassage, articles: ReadonlyMap<string, ManifestArticle>): AlsoIn {
   const a = articles.get(passage.articleId);
   return {
@@ -54,10 +92,7 @@ function alsoIn(passage: StoredPassage, articles: ReadonlyMap<string, ManifestAr
  */
 export function speakerAnswer(input: SpeakerAnswerInput): Omit<AnswerResult, 'timings'> {
   const { entry, passageRank, passages, articles, shown = STATEMENTS_SHOWN, nameOf } = input;
-  const ordered = [...input.groups]
-    .map((g, i) => ({ g, i, rank: groupRank(g, passageRank) }))
-    .sort((a, b) => a.rank - b.rank || a.i - b.i)
-    .map((x) => x.g);
+  const ordered = orderStatements(input.groups, input.question, entry, passageRank);
   const cites = new CitationList(articles);
   const statements: StatementLine[] = ordered.map((g) => {
     const numbers = g.articleIds.map((id) => cites.cite(id));

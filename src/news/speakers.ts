@@ -30,14 +30,20 @@ const QUERY_ROLE =
   /((?:[\p{L}’'-]+\s+){0,3}?)(prime minister|pm|son-in-law|special envoy|peace envoy|envoy|president|chancellor|adviser|advisor|spokesman|spokeswoman|foreign secretary|defence secretary)(?![\p{L}-])/iu;
 
 /** Does this role phrase fit the query's head noun and qualifiers ("Trump's", "French", "US")? */
-function roleFits(role: string, head: string, qualifiers: string[]): boolean {
+function roleFits(role: string, head: string, qualifiers: string[], placeKnownOnly = true): boolean {
   const h = roleHead(role);
   const roleWords = new Set(words(role).map(foldName));
+  // "the UK Prime Minister's office" is an office, not a prime minister.
+  if (/['’]s office\b/i.test(role) && head !== 'office') return false;
   const headFits = h?.head === head || (head.includes(' ') ? role.toLowerCase().includes(head) : roleWords.has(head));
   if (!headFits) return false;
   return qualifiers.every((q) => {
     const place = placeKey(q);
-    if (place !== undefined) return (h?.place ?? null) === place || [...roleWords].some((w) => placeKey(w) === place);
+    if (place !== undefined) {
+      const rolePlaces = [h?.place ?? null, ...[...roleWords].map((w) => placeKey(w) ?? null)].filter((p) => p !== null);
+      // Lenient pass: a role that names no place at all ("Prime Minister") does not contradict "British".
+      return rolePlaces.includes(place) || (!placeKnownOnly && rolePlaces.length === 0);
+    }
     return roleWords.has(foldName(q));
   });
 }
@@ -53,7 +59,8 @@ function byRole(query: string, directory: SpeakerDirectory): SpeakerMatch | null
     .map((w) => stripPossessive(w).toLowerCase())
     .filter((w) => w !== '' && !STOPWORDS.has(w) && !/^(?:what|who|how|did|does|was|were|by|from)$/.test(w));
   if (raw.startsWith('special ') || raw.startsWith('peace ')) qualifiers.push(raw.split(' ')[0] ?? '');
-  const fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers)));
+  let fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers)));
+  if (fits.length === 0) fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers, false)));
   if (fits.length !== 1 || !fits[0]) return null;
   return { entry: fits[0], via: 'role', text: `${m[1] ?? ''}${m[2] ?? ''}`.trim() };
 }

@@ -12,7 +12,14 @@ import { unknownNamesReason } from '../answer/unknownNames.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import { buildNewsIndex, inOutlet, statementsAbout, statementsBy, type NewsIndex } from '../news/newsIndex.js';
-import { analyseQuestion, buildQuestionContext, matchOutlet, unknownEntities, type QuestionContext } from '../news/questionAnalysis.js';
+import {
+  analyseQuestion,
+  buildQuestionContext,
+  matchOutlet,
+  unknownEntities,
+  type QuestionAnalysis,
+  type QuestionContext,
+} from '../news/questionAnalysis.js';
 import { resolveSpeaker } from '../news/speakers.js';
 import { validateQuestion } from '../answer/validateQuestion.js';
 import type { Config } from '../config/config.js';
@@ -38,6 +45,16 @@ import type {
   SourcesInfo,
   Speaker,
 } from './types.js';
+
+/**
+ * A person the question describes rather than names ("Kyiv's head of state", "Trump's son-in-law"):
+ * their names join the lexical query, so passages that name them are found.
+ */
+function entityTerms(analysis: QuestionAnalysis | null): Map<string, number> | undefined {
+  const speaker = analysis?.speaker;
+  if (!speaker?.known || speaker.match.via === 'name') return undefined;
+  return new Map(speaker.entry.aliases.flatMap((a) => a.split(/\s+/)).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Sir|Mr|Mrs|Ms|Dame)$/.test(w)).map((w) => [w, 1]));
+}
 
 /** How deep the ranking goes when it orders a person's statements by relevance. */
 const SPEAKER_RANK_DEPTH = 50;
@@ -169,12 +186,26 @@ export class AnswerEngine implements Engine {
       expand = true,
       filter,
       answersType,
-    }: { k?: number; expand?: boolean; filter?: (p: StoredPassage) => boolean; answersType?: (p: StoredPassage) => boolean } = {},
+      extraTerms,
+    }: {
+      k?: number;
+      expand?: boolean;
+      filter?: (p: StoredPassage) => boolean;
+      answersType?: (p: StoredPassage) => boolean;
+      extraTerms?: ReadonlyMap<string, number>;
+    } = {},
   ): Promise<{ hits: Hit[]; embedMs: number; searchMs: number }> {
     const t0 = performance.now();
     const vector = mode === 'lexical' ? null : (await this.embedder.embed([question]))[0]!;
     const t1 = performance.now();
-    const hits = retrieve(this.state.search, question, vector, { k, mode, expand, ...(filter ? { filter } : {}), ...(answersType ? { answersType } : {}) });
+    const hits = retrieve(this.state.search, question, vector, {
+      k,
+      mode,
+      expand,
+      ...(filter ? { filter } : {}),
+      ...(answersType ? { answersType } : {}),
+      ...(extraTerms ? { extraTerms } : {}),
+    });
     return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
   }
 
@@ -199,6 +230,7 @@ export class AnswerEngine implements Engine {
     const { hits, embedMs, searchMs } = await this.search(question, mode, {
       expand: options.expand ?? true,
       filter,
+      extraTerms: entityTerms(analysis),
       // Speaker answers order all of a person's statements by this ranking, so it reaches further.
       k: analysis?.speaker?.known ? SPEAKER_RANK_DEPTH : this.config.RETRIEVE_K,
       ...(typed ? { answersType: (p: StoredPassage) => passageAnswersType(type, p.text, related) } : {}),

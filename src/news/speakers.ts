@@ -27,7 +27,7 @@ export function buildSpeakerDirectory(articles: ArticleMeta[], passages: Passage
 
 /** Role nouns a question may name someone by, longest first; "PM" reads as "prime minister". */
 const QUERY_ROLE =
-  /((?:[\p{L}’'-]+\s+){0,3}?)(prime minister|pm|son-in-law|special envoy|peace envoy|envoy|president|chancellor|adviser|advisor|spokesman|spokeswoman|foreign secretary|defence secretary)(?![\p{L}-])/iu;
+  /((?:[\p{L}’'-]+\s+){0,3}?)(prime minister|pm|head of state|son-in-law|special envoy|peace envoy|envoy|president|chancellor|adviser|advisor|spokesman|spokeswoman|foreign secretary|defence secretary)(?![\p{L}-])/iu;
 
 /** Does this role phrase fit the query's head noun and qualifiers ("Trump's", "French", "US")? */
 function roleFits(role: string, head: string, qualifiers: string[], placeKnownOnly = true): boolean {
@@ -53,7 +53,7 @@ function byRole(query: string, directory: SpeakerDirectory): SpeakerMatch | null
   const m = QUERY_ROLE.exec(query);
   if (!m) return null;
   const raw = (m[2] ?? '').toLowerCase();
-  const head = raw === 'pm' ? 'prime minister' : raw.replace(/^(?:special|peace) /, '');
+  const head = raw === 'pm' ? 'prime minister' : raw === 'head of state' ? 'president' : raw.replace(/^(?:special|peace) /, '');
   const qualifiers = (m[1] ?? '')
     .split(/\s+/)
     .map((w) => stripPossessive(w).toLowerCase())

@@ -30,14 +30,15 @@ export function foldName(name: string): string {
 /**
  * Places, their adjectives and short forms, each mapped to one key. Used to read "Ukraine's President"
  * and "Ukrainian President" as the same role, and to know that a question's "Ukrainian" is covered by
- * a corpus that says "Ukraine". Extend when the corpus grows.
+ * a corpus that says "Ukraine". Capitals stand for their countries the way news copy uses them
+ * ("Kyiv's head of state", "Moscow's leader"). Extend when the corpus grows.
  */
 const PLACE_FORMS: Record<string, string[]> = {
-  ukraine: ['ukraine', 'ukrainian', 'ukrainians'],
-  france: ['france', 'french'],
-  britain: ['britain', 'british', 'uk', 'united kingdom', 'england', 'english', 'brits'],
-  russia: ['russia', 'russian', 'russians'],
-  us: ['us', 'usa', 'america', 'american', 'americans', 'united states', 'u.s.'],
+  ukraine: ['ukraine', 'ukrainian', 'ukrainians', 'kyiv', 'kiev'],
+  france: ['france', 'french', 'paris'],
+  britain: ['britain', 'british', 'uk', 'united kingdom', 'england', 'english', 'brits', 'london'],
+  russia: ['russia', 'russian', 'russians', 'moscow'],
+  us: ['us', 'usa', 'america', 'american', 'americans', 'united states', 'u.s.', 'washington'],
   europe: ['europe', 'european', 'europeans', 'eu'],
   germany: ['germany', 'german', 'germans'],
   denmark: ['denmark', 'danish', 'danes'],

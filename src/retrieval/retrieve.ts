@@ -33,6 +33,8 @@ export interface RetrieveOptions {
    * form a third fused list, so "how long has the coalition been meeting" favours "since March".
    */
   answersType?: (passage: StoredPassage) => boolean;
+  /** Extra lexical query terms with their weights, e.g. the names of a person the question describes ("Kyiv's head of state"). */
+  extraTerms?: ReadonlyMap<string, number>;
   /** The k of reciprocal rank fusion. */
   rrfK?: number;
   /** Add the corpus words closest to the question's words to the lexical query (default true). */
@@ -66,6 +68,7 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
   const filter = options.filter ? (label: number) => options.filter!(index.passages[label]!) : undefined;
 
   const extra = mode !== 'dense' && options.expand !== false ? expansionTerms(index, question) : new Map<string, number>();
+  for (const [term, weight] of options.extraTerms ?? []) extra.set(term, Math.max(extra.get(term) ?? 0, weight));
   const lexical = mode === 'dense' ? [] : searchLexical(index.lexical, question, CANDIDATES, filter, extra);
   const dense = mode === 'lexical' || vector === null ? [] : searchDense(index.hnsw, vector, CANDIDATES, filter);
 

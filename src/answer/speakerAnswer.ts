@@ -97,7 +97,14 @@ export function speakerAnswer(input: SpeakerAnswerInput): Omit<AnswerResult, 'ti
   const statements: StatementLine[] = ordered.map((g) => {
     const numbers = g.articleIds.map((id) => cites.cite(id));
     const speaker = nameOf ? nameOf(g.speakerId) : entry.name;
-    return { speaker, text: g.representative.text, kind: g.representative.kind, citations: [...new Set(numbers)] };
+    return {
+      speaker,
+      text: g.representative.text,
+      kind: g.representative.kind,
+      citations: [...new Set(numbers)],
+      wordings: [...new Set(g.statements.map((s) => s.text))],
+      sentences: [...new Set(g.statements.map((s) => s.sentence))],
+    };
   });
 
   const count = `${statements.length} distinct statement${statements.length === 1 ? '' : 's'}`;

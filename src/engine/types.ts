@@ -54,6 +54,9 @@ export interface StatementLine {
   kind: 'direct' | 'reported';
   /** Citation numbers of every outlet carrying it. */
   citations: number[];
+  /** Each outlet's wording of it ("very, very big milestone" / "big, big milestone"), and the sentences it stands in. */
+  wordings: string[];
+  sentences: string[];
 }
 
 /** One outlet's coverage of a topic, for "how did the outlets differ". */

@@ -54,11 +54,14 @@ export function composeAnswer(
   hits: readonly Hit[],
   articles: ReadonlyMap<string, ManifestArticle>,
   quoted: number,
+  /** A question scoped to one outlet cites that outlet only (its syndicated copies elsewhere stay in `also`). */
+  outlet?: string,
 ): ComposedAnswer {
   const cites = new CitationList(articles);
   const lines: string[] = [];
   for (const hit of hits.slice(0, quoted)) {
-    const numbers = carriers(hit).map((id) => cites.cite(id));
+    const ids = carriers(hit).filter((id) => outlet === undefined || articles.get(id)?.outlet === outlet);
+    const numbers = ids.map((id) => cites.cite(id));
     lines.push(`“${pickQuote(hit.passage.text, question)}” ${markers(numbers)}`);
   }
   return { answer: lines.join('\n'), citations: cites.list(), passages: rankPassages(hits, articles, cites) };

@@ -264,7 +264,7 @@ export class AnswerEngine implements Engine {
     if (abstention) return abstain(outlet ? `${abstention.reason} (Searched ${outlet} only.)` : abstention.reason);
     return timed({
       question,
-      ...composeAnswer(question, hits, state.articles, this.config.ANSWER_PASSAGES),
+      ...composeAnswer(question, hits, state.articles, this.config.ANSWER_PASSAGES, outlet),
       abstained: false,
       abstainReason: null,
       suggestions: [],

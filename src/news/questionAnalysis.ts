@@ -106,13 +106,24 @@ export function matchOutlet(question: string, outlets: string[]): string | undef
 }
 
 /** Capitalised runs in the question ("Boris Johnson", "Germany"), without question words. */
+/** Lower-case particles inside a name: "Ursula von der Leyen", "Charles de Gaulle". */
+const NAME_PARTICLES = /^(?:von|van|der|den|de|du|da|di|del|della|le|la|bin|ibn|al)$/;
+
 function capitalisedNames(question: string): { text: string; start: number; end: number; words: string[] }[] {
   const out: { text: string; start: number; end: number; words: string[] }[] = [];
-  for (const m of question.matchAll(/[\p{L}\p{N}]+(?:[’'‘.-][\p{L}\p{N}]+)*/gu)) {
+  const tokens = [...question.matchAll(/[\p{L}\p{N}]+(?:[’'‘.-][\p{L}\p{N}]+)*/gu)];
+  for (const [i, m] of tokens.entries()) {
     const word = m[0];
     const bare = stripPossessive(word);
     const capital = /^\p{Lu}/u.test(bare) && !QUESTION_WORDS.has(bare.toLowerCase());
     const last = out[out.length - 1];
+    // A particle joins the name it stands in when a capitalised word follows it.
+    const particle = NAME_PARTICLES.test(word) && last !== undefined && last.end === (m.index ?? 0) - 1 && /^\p{Lu}/u.test(tokens.slice(i + 1).find((t) => !NAME_PARTICLES.test(t[0]))?.[0] ?? '');
+    if (particle) {
+      last.text += ` ${word}`;
+      last.end = m.index + word.length;
+      continue;
+    }
     if (!capital) continue;
     if (last && question.slice(last.end, m.index) === ' ' && !/['’]s$/.test(last.text)) {
       last.text += ` ${word}`;

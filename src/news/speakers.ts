@@ -54,13 +54,17 @@ function byRole(query: string, directory: SpeakerDirectory): SpeakerMatch | null
   if (!m) return null;
   const raw = (m[2] ?? '').toLowerCase();
   const head = raw === 'pm' ? 'prime minister' : raw === 'head of state' ? 'president' : raw.replace(/^(?:special|peace) /, '');
-  const qualifiers = (m[1] ?? '')
-    .split(/\s+/)
-    .map((w) => stripPossessive(w).toLowerCase())
-    .filter((w) => w !== '' && !STOPWORDS.has(w) && !/^(?:what|who|how|did|does|was|were|by|from)$/.test(w));
+  const raws = (m[1] ?? '').split(/\s+/).filter((w) => w !== '');
+  const keep = (w: string) => w !== '' && !STOPWORDS.has(w) && !/^(?:what|who|how|did|does|was|were|by|from)$/.test(w);
+  const qualifiers = raws.map((w) => stripPossessive(w).toLowerCase()).filter(keep);
+  // Owners ("Trump's middle east envoy"): the coverage may name the owner elsewhere ("his special envoy").
+  const unowned = raws.filter((w) => !/['’]s$/.test(w)).map((w) => w.toLowerCase()).filter(keep);
   if (raw.startsWith('special ') || raw.startsWith('peace ')) qualifiers.push(raw.split(' ')[0] ?? '');
   let fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers)));
   if (fits.length === 0) fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers, false)));
+  if (fits.length === 0 && unowned.length < qualifiers.length) {
+    fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, unowned, false)));
+  }
   if (fits.length !== 1 || !fits[0]) return null;
   return { entry: fits[0], via: 'role', text: `${m[1] ?? ''}${m[2] ?? ''}`.trim() };
 }
@@ -95,7 +99,7 @@ function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null
  * means the role's holder, not the owner; otherwise names win over roles.
  */
 export function resolveSpeaker(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const owned = /\p{L}['’]s\s+(?:[\p{L}-]+\s+)?(?:son-in-law|envoy|adviser|advisor|spokesman|spokeswoman|office|wife|husband|son|daughter)\b/iu.test(query);
+  const owned = /\p{L}['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:son-in-law|envoy|adviser|advisor|spokesman|spokeswoman|office|wife|husband|son|daughter)\b/iu.test(query);
   if (owned) {
     const role = byRole(query, directory);
     if (role) return role;

@@ -179,3 +179,23 @@ describe('regression: a "who said ..." question names the topic, not the speaker
     expect(speakerId(ask('What did Trump say?'))).toBe('donald-trump');
   });
 });
+
+describe('regression: people written in lower case or misspelt', () => {
+  it.each([
+    ['what did merz say at the paris meeting', 'merz'],
+    ["meloni's view on the declaration?", 'meloni'],
+    ['how did the kremlin respond to the paris declaration', 'kremlin'],
+  ])('%s -> unknown person %s', (q, name) => {
+    const a = ask(q);
+    expect(a.unknownEntities).toContain(name);
+    expect(a.speaker).toEqual({ known: false, name });
+  });
+
+  it.each([
+    ['what did witkof actually say at the press conf', 'steve-witkoff'],
+    ['zelenksy reaction to the declaration?', 'volodymyr-zelensky'],
+  ])('%s -> %s (a typo of a name in the coverage)', (q, id) => {
+    expect(speakerId(ask(q))).toBe(id);
+    expect(ask(q).unknownEntities).toEqual([]);
+  });
+});

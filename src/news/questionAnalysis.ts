@@ -16,6 +16,7 @@ import { HONORIFICS, TITLE_WORDS } from './names.js';
 import { resolveSpeaker, type SpeakerMatch } from './speakers.js';
 import { stripPossessive } from './text.js';
 import { buildVocabulary, isKnownWord, type Vocabulary } from './vocabulary.js';
+import { editDistance, typoBudget } from '../text/editDistance.js';
 
 export interface QuestionContext {
   directory: SpeakerDirectory;
@@ -171,6 +172,14 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
   const match = speakerInQuestion(scoped, ctx.directory);
   if (match) analysis.speaker = { known: true, match, entry: match.entry };
   else if (asksForStatements && unknown.length > 0) analysis.speaker = { known: false, name: unknown[0] ?? '' };
+  else if (asksForStatements) {
+    // A speaker written in lower case ("what did merz say", "meloni's view"): unknown when no word of it is in the coverage.
+    const named = unknownSpeakerSlot(scoped, ctx);
+    if (named) {
+      analysis.speaker = { known: false, name: named };
+      analysis.unknownEntities = [...unknown, named];
+    }
+  }
   return analysis;
 }
 
@@ -180,11 +189,33 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
  * about Putin?" means the Prime Minister, not Putin.
  */
 const SPEAKER_SLOTS: RegExp[] = [
-  /\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+(.+?)\s+(?:say|said|tell|told|think|claim|comment|mean|warn|add|describe|reveal|announce|confirm|insist|stress|argue|want|promise|pledge)\b/i,
+  /\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+(.+?)\s+(?:say|said|tell|told|think|claim|comment|mean|warn|add|describe|reveal|announce|confirm|insist|stress|argue|want|promise|pledge|respond|react|reply)\b/i,
   /((?:\S+\s+){0,3}?\S+['’]s?)\s+(?:comments?|remarks?|statements?|words|views?|position|stance|quotes?|response|reaction|claims?|warnings?)\b/i,
   /\b(?:said|stated|spoken|claimed|quoted|comments?|remarks?|statements?|quotes?|words)\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)/i,
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
 ];
+
+/** The words in a speaker slot, when none of them is a word the coverage uses (nor a near-typo of one). */
+function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | null {
+  for (const slot of SPEAKER_SLOTS.slice(0, 3)) {
+    const text = slot.exec(question)?.[1];
+    if (!text) continue;
+    const name = stripPossessive(text.trim()).replace(/^(?:the|a|an|mr|mrs|ms|sir|dame)\s+/i, '');
+    const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()));
+    if (ws.length === 0 || ws.length > 4) continue;
+    if (ws.every((w) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary))) return name;
+  }
+  return null;
+}
+
+/** A misspelling of a word the coverage uses ("witkof" for "witkoff"). */
+function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
+  const key = word.toLowerCase();
+  const budget = typoBudget(key.length);
+  if (budget === 0) return false;
+  for (const known of vocabulary) if (Math.abs(known.length - key.length) <= budget && editDistance(key, known, budget) <= budget) return true;
+  return false;
+}
 
 function speakerInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
   for (const slot of SPEAKER_SLOTS) {

@@ -4,6 +4,7 @@
  * and the speakers list.
  */
 import type { Speaker } from '../engine/types.js';
+import { editDistance, typoBudget } from '../text/editDistance.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import { buildDirectory, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
 import type { StatementGroup } from './groupStatements.js';
@@ -69,7 +70,15 @@ function byRole(query: string, directory: SpeakerDirectory): SpeakerMatch | null
   return { entry: fits[0], via: 'role', text: `${m[1] ?? ''}${m[2] ?? ''}`.trim() };
 }
 
-/** Names in any case: full names, surnames, "Sir"/"Dame" + first name, institution names. */
+/** A misspelt surname ("witkof", "zelenksy"): the one person whose surname is within the typo budget. */
+function typoMatch(key: string, directory: SpeakerDirectory): SpeakerEntry | null {
+  const budget = typoBudget(key.length);
+  if (budget === 0) return null;
+  const near = directory.entries.filter((e) => e.kind === 'person' && e.surname.length >= 5 && editDistance(key, e.surname, budget) <= budget);
+  return near.length === 1 ? near[0]! : null;
+}
+
+/** Names in any case: full names, surnames, "Sir"/"Dame" + first name, institution names, surnames with a typo. */
 function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
   const ws = query.split(/[^\p{L}\p{N}’'-]+/u).filter((w) => w !== '');
   const keyAt = (i: number, n: number): string => foldName(ws.slice(i, i + n).join(' '));
@@ -86,6 +95,8 @@ function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null
       if (n !== 1) continue;
       const bySurname = directory.entries.filter((e) => e.kind === 'person' && e.surname === key);
       if (bySurname.length === 1 && bySurname[0]) return { entry: bySurname[0], via: 'name', text };
+      const typo = typoMatch(key, directory);
+      if (typo) return { entry: typo, via: 'name', text };
       const knighted = /^(?:sir|dame)$/i.test(ws[i - 1] ?? '');
       const byFirst = directory.entries.filter((e) => e.kind === 'person' && e.first === key);
       if (knighted && byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], via: 'name', text: `${ws[i - 1]} ${text}` };

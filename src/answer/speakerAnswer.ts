@@ -24,8 +24,11 @@ export interface SpeakerAnswerInput {
 }
 
 /** A statement as quoted in an answer: direct speech in quotation marks, reported speech marked as such. */
-export function statementText(s: StatementLine): string {
-  return s.kind === 'reported' ? `(reported) ${s.text}` : `“${s.text.replace(/^["“‘']+|["”’']+$/g, '')}”`;
+export function statementText(s: Pick<StatementLine, 'kind' | 'text'>): string {
+  if (s.kind === 'reported') return `(reported) ${s.text}`;
+  const inner = s.text.replace(/^["“‘']+|["”’']+$/g, '');
+  // A statement with quotation marks of its own ("“military hubs” will be set up ...") is shown as written.
+  return /["“”]/.test(inner) || /(?:^|\s)‘|’(?=\s|[,.;:!?]|$)/.test(inner) ? s.text : `“${inner}”`;
 }
 
 function describe(entry: SpeakerEntry): string {

@@ -9,6 +9,6 @@ export function suggestQuestions(speakers: readonly Speaker[], articles: readonl
   const out = speakers.slice(0, 3).map((s) => `What did ${s.name} say?`);
   const outlet = articles[0]?.outlet;
   if (outlet) out.push(`What did ${outlet} report?`);
-  if (out.length < max && articles.length > 0) out.push('Which outlets covered it? (/sources, or `npm run ask -- --sources`)');
+  if (out.length < max && articles.length > 1) out.push('How did the outlets differ on the declaration?');
   return out.slice(0, max);
 }

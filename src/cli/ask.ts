@@ -32,8 +32,8 @@ async function answerLines(engine: AnswerEngine, options: { outlet?: string; com
   }
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parseCommandLine() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
@@ -43,6 +43,18 @@ async function main(): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+}
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine();
+  } catch (error) {
+    // An unknown or malformed option: say which, and how to call the command, rather than a stack trace.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -352,6 +352,8 @@ export class AnswerEngine implements Engine {
   }
 
   sources(): SourcesInfo {
+    // Notice a reindex saved by another process; this call answers from what is loaded now.
+    void this.reloadIfChanged();
     const { manifest } = this.state.index;
     return {
       builtAt: manifest.builtAt,

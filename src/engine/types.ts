@@ -35,7 +35,7 @@ export interface RankedPassage {
   score: number;
   /** The same passage carried by other outlets (grouped near-duplicates). */
   also: AlsoIn[];
-  /** The citation number this passage is quoted under in the answer, if it is quoted. */
+  /** The citation number of this passage's article when the answer cites that article (quoted here or in another passage), else null. */
   citation: number | null;
 }
 

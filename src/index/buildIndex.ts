@@ -42,7 +42,7 @@ export async function buildIndex(
       stage: 'embedding',
       done: Math.min(start + EMBED_BATCH, passages.length),
       total: passages.length,
-      message: `Embedded ${Math.min(start + EMBED_BATCH, passages.length)}/${passages.length} passages`,
+      message: `Indexed ${Math.min(start + EMBED_BATCH, passages.length)}/${passages.length} passages (unchanged ones from the embedding cache)`,
     });
   }
 

@@ -1,0 +1,319 @@
+/**
+ * What the engine answers on the real corpus: when it abstains and why, speaker answers, outlet scope,
+ * comparisons, /quote, the speakers list, and citations checked against the corpus files themselves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import type { AnswerEngine } from '../src/engine/createEngine.js';
+import type { AnswerResult, StatementLine } from '../src/engine/types.js';
+import { isBotError } from '../src/errors.js';
+import type { Article } from '../src/types.js';
+import { CORPUS_DIR, testEngine, testWorkspace, type TestWorkspace } from './helpers/testEngine.js';
+
+let ws: TestWorkspace;
+let engine: AnswerEngine;
+let articles: Article[];
+
+beforeAll(async () => {
+  ws = testWorkspace();
+  engine = await testEngine(ws.config);
+  ({ articles } = await loadCorpus(CORPUS_DIR));
+});
+afterAll(() => ws.cleanup());
+
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const markersIn = (text: string): number[] => [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+
+function article(id: string): Article {
+  const a = articles.find((x) => x.id === id);
+  if (!a) throw new Error(`no article ${id} in the corpus`);
+  return a;
+}
+
+function byOutlet(outlet: string): Article {
+  const a = articles.find((x) => x.outlet === outlet);
+  if (!a) throw new Error(`no article from ${outlet} in the corpus`);
+  return a;
+}
+
+/** The outlets a list of citation numbers points to, checked to exist in the result. */
+function outletsCited(result: AnswerResult, numbers: readonly number[]): string[] {
+  return numbers
+    .map((n) => {
+      const c = result.citations.find((x) => x.n === n);
+      expect(c, `citation [${n}] exists`).toBeDefined();
+      return c!.outlet;
+    })
+    .sort();
+}
+
+/** Statements whose wording, in any outlet, contains `pattern`. */
+function statementsMatching(result: AnswerResult, pattern: RegExp): StatementLine[] {
+  return (result.statements ?? []).filter((s) => s.wordings.some((w) => pattern.test(w)));
+}
+
+/**
+ * Every `[n]` in the answer has a citation n; citations are numbered 1..k; each one names its article
+ * exactly as the corpus front matter does; and every ranked passage quoted under a number is from that article.
+ */
+function checkCitations(result: AnswerResult): void {
+  expect(result.citations.map((c) => c.n)).toEqual(result.citations.map((_, i) => i + 1));
+  const numbers = new Set(result.citations.map((c) => c.n));
+  for (const n of markersIn(result.answer)) expect(numbers.has(n), `[${n}] in "${result.question}" has a citation`).toBe(true);
+  for (const c of result.citations) {
+    const a = article(c.articleId);
+    expect({ outlet: c.outlet, headline: c.headline, url: c.url, published: c.published }).toEqual({
+      outlet: a.outlet,
+      headline: a.headline,
+      url: a.url,
+      published: a.published,
+    });
+  }
+  for (const p of result.passages) {
+    if (p.citation === null) continue;
+    expect(result.citations.find((c) => c.n === p.citation)?.articleId).toBe(p.article);
+  }
+}
+
+/** A plain "the coverage does not answer that": no quotes, no markers, no sources, something else to ask. */
+function expectPlainAbstention(result: AnswerResult): void {
+  expect(result.abstained).toBe(true);
+  expect(result.citations).toEqual([]);
+  expect(result.answer).toBe(`The coverage I have doesn't answer that. ${result.abstainReason}`);
+  expect(result.answer).not.toMatch(/[“”]|\[\d+\]/);
+  expect(result.suggestions.length).toBeGreaterThan(0);
+  for (const p of result.passages) expect(p.citation).toBeNull();
+}
+
+describe('abstains when the coverage does not answer, saying why', () => {
+  it.each([
+    ['How many troops will Germany send?', 'Germany'],
+    ['What did Boris Johnson say?', 'Boris Johnson'],
+    ['Did Bitcoin prices react?', 'Bitcoin'],
+  ])('%s -> the coverage never mentions %s', async (question, name) => {
+    const result = await engine.ask(question);
+    expectPlainAbstention(result);
+    expect(result.abstainReason).toBe(`The coverage never mentions ${name}.`);
+    // True of the corpus itself, not only of the index.
+    for (const a of articles) expect(a.body).not.toContain(name);
+  });
+
+  it.each([
+    ['How many British soldiers will be deployed?', /no number of soldiers/],
+    ['How long will British troops stay in Ukraine?', /nothing about how long/],
+    ['When will the ceasefire start?', /no date/],
+    ['How much will the deployment cost?', /no cost or amount/],
+  ])('%s -> abstains: the topic is covered, the kind of answer is not', async (question, reason) => {
+    const result = await engine.ask(question);
+    expectPlainAbstention(result);
+    expect(result.abstainReason).toMatch(reason);
+    // The passages on the topic were found; none of them gives the answer, so none is quoted.
+    expect(result.passages.length).toBeGreaterThan(0);
+    expect(result.answer).not.toMatch(/\d/);
+  });
+
+  it('the suggestions it offers are questions the coverage does answer', async () => {
+    const { suggestions } = await engine.ask('What did Boris Johnson say?');
+    for (const suggestion of suggestions) {
+      const result = await engine.ask(suggestion);
+      expect(result.abstained, suggestion).toBe(false);
+      expect(result.citations.length, suggestion).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers a count the coverage gives: "35 countries"', async () => {
+    const result = await engine.ask('How many countries are in the coalition?');
+    expect(result.abstained).toBe(false);
+    expect(result.abstainReason).toBeNull();
+    expect(result.answer).toContain('35 countries');
+    checkCitations(result);
+  });
+
+  it('answers a duration so far: "since March"', async () => {
+    const result = await engine.ask('How long has the coalition of the willing been meeting?');
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toContain('since March');
+    checkCitations(result);
+  });
+});
+
+describe('speaker answers', () => {
+  let kushner: AnswerResult;
+  beforeAll(async () => {
+    kushner = await engine.ask('What did Kushner say?');
+  });
+
+  it('lists the milestone statement once, cited to the four outlets that carry it', () => {
+    expect(kushner.abstained).toBe(false);
+    const milestone = statementsMatching(kushner, /big milestone/);
+    expect(milestone).toHaveLength(1);
+    expect(outletsCited(kushner, milestone[0]!.citations)).toEqual(['A News', 'Daily Mail', 'LBC', 'The Independent']);
+    // The two wordings ("very, very big" and "big, big") are both kept.
+    expect(milestone[0]!.wordings.some((w) => w.includes('very, very big milestone'))).toBe(true);
+    expect(milestone[0]!.wordings.some((w) => w.includes('big, big milestone'))).toBe(true);
+    // TDPel Media paraphrases it ("a major milestone") without the words; it is not cited for them.
+    expect(byOutlet('TDPel Media').body).not.toMatch(/big milestone/);
+    checkCitations(kushner);
+  });
+
+  it('lists each statement once, all by Kushner, none said by someone else', async () => {
+    const statements = kushner.statements ?? [];
+    expect(statements.length).toBeGreaterThan(3);
+    expect(new Set(statements.map((s) => s.text)).size).toBe(statements.length);
+    for (const s of statements) expect(s.speaker).toBe('Jared Kushner');
+    // Witkoff's line sits next to Kushner's in two articles; it belongs to Witkoff.
+    const witkoffLine = /as strong as anyone has ever seen/;
+    expect(statementsMatching(kushner, witkoffLine)).toEqual([]);
+    expect(statementsMatching(await engine.ask('What did Witkoff say?'), witkoffLine)).toHaveLength(1);
+  });
+
+  it('quotes words that are in the articles it cites', () => {
+    for (const s of kushner.statements ?? []) {
+      const bodies = s.citations.map((n) => squash(article(kushner.citations.find((c) => c.n === n)!.articleId).body));
+      for (const w of s.wordings) expect(bodies.some((b) => b.includes(squash(w))), `"${w}" is in a cited article`).toBe(true);
+    }
+  });
+
+  it('"Trump\'s son-in-law" is Kushner: the same statements', async () => {
+    const result = await engine.ask("what was said by Trump's son-in-law");
+    expect(result.abstained).toBe(false);
+    expect(result.statements?.map((s) => s.speaker)).toContain('Jared Kushner');
+    expect(result.statements!.map((s) => s.text).sort()).toEqual(kushner.statements!.map((s) => s.text).sort());
+  });
+
+  it('"about deterrence" puts a statement on deterrence first', async () => {
+    const result = await engine.ask('What did Kushner say about deterrence?');
+    expect(result.statements![0]!.text).toMatch(/deterren/i);
+    expect(result.answer.split('\n')[1]).toMatch(/deterren/i);
+    // Without the topic, the first statement is a different one: the topic did the ordering.
+    expect(kushner.statements![0]!.text).not.toMatch(/deterren/i);
+  });
+
+  it('"What did Putin say?": no statement by him; what others said about him instead', async () => {
+    const result = await engine.ask('What did Putin say?');
+    expect(result.abstained).toBe(true);
+    expect(result.abstainReason).toContain('no statement by Vladimir Putin');
+    expect(result.answer).toContain(result.abstainReason!);
+    const statements = result.statements ?? [];
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      expect(s.speaker).not.toBe('Vladimir Putin');
+      expect(s.sentences.some((sentence) => sentence.includes('Putin')), s.text).toBe(true);
+    }
+    checkCitations(result);
+  });
+});
+
+describe('outlet scope', () => {
+  it('"What did LBC report about Greenland?" quotes and cites LBC only', async () => {
+    const result = await engine.ask('What did LBC report about Greenland?');
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toContain('Greenland');
+    expect(result.citations.map((c) => c.outlet)).toEqual(['LBC']);
+    expect(new Set(result.passages.map((p) => p.outlet))).toEqual(new Set(['LBC']));
+    checkCitations(result);
+  });
+
+  it('"What did TDPel Media say about Greenland?" abstains: its coverage never mentions Greenland', async () => {
+    const result = await engine.ask('What did TDPel Media say about Greenland?');
+    expectPlainAbstention(result);
+    expect(result.abstainReason).toBe("TDPel Media's coverage never mentions Greenland.");
+    expect(byOutlet('TDPel Media').body).not.toContain('Greenland');
+    expect(byOutlet('LBC').body).toContain('Greenland');
+  });
+
+  it('an outlet given as an option is matched case-insensitively', async () => {
+    const result = await engine.ask('What did Starmer say about Greenland?', { outlet: 'lbc' });
+    expect(result.abstained).toBe(false);
+    expect(new Set(result.citations.map((c) => c.outlet))).toEqual(new Set(['LBC']));
+  });
+
+  it('an unknown outlet option -> OUTLET_UNKNOWN listing the outlets', async () => {
+    const error = await engine.ask('What did Kushner say?', { outlet: 'nonexistent' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isBotError(error, 'OUTLET_UNKNOWN')).toBe(true);
+    const message = (error as Error).message;
+    expect(message).toContain('nonexistent');
+    for (const outlet of new Set(articles.map((a) => a.outlet))) expect(message).toContain(outlet);
+  });
+});
+
+describe('comparison across outlets', () => {
+  it("one row per outlet on Kushner's milestone quote, quoting the outlets that carry it", async () => {
+    const result = await engine.ask("How did the outlets differ on Kushner's milestone quote?");
+    expect(result.abstained).toBe(false);
+    const rows = result.comparison?.outlets ?? [];
+    expect(rows.map((r) => r.outlet).sort()).toEqual([...new Set(articles.map((a) => a.outlet))].sort());
+    for (const outlet of ['A News', 'The Independent', 'LBC']) {
+      expect(rows.find((r) => r.outlet === outlet)?.quote, outlet).toMatch(/big milestone/);
+    }
+    expect(rows.find((r) => r.outlet === 'Daily Mail')?.quote).toBeTruthy();
+    for (const row of rows) {
+      if (row.quote === null) continue;
+      const citation = result.citations.find((c) => c.n === row.citation);
+      expect(citation, `${row.outlet}'s citation [${row.citation}] exists`).toBeDefined();
+      expect(citation!.outlet).toBe(row.outlet);
+      const body = squash(article(citation!.articleId).body);
+      for (const piece of row.quote.split('…').map(squash).filter((p) => p.length > 0)) expect(body).toContain(piece);
+    }
+    checkCitations(result);
+  });
+});
+
+describe('/quote and the speakers list', () => {
+  it("quote('Kushner') lists every statement: a header and one line per statement", async () => {
+    const result = await engine.quote('Kushner');
+    expect(result.abstained).toBe(false);
+    const statements = result.statements ?? [];
+    const lines = result.answer.split('\n');
+    expect(lines).toHaveLength(statements.length + 1);
+    expect(lines[0]).toMatch(/^Jared Kushner .*: \d+ distinct statements/);
+    expect(statements.length).toBe(engine.speakers().find((s) => s.name === 'Jared Kushner')!.statements);
+    statements.forEach((s, i) => {
+      expect(lines[i + 1]).toContain(s.text.replace(/^["“‘']+|["”’']+$/g, ''));
+      expect(markersIn(lines[i + 1]!)).toEqual(s.citations);
+    });
+    expect(result.answer).not.toContain('more (ask with /quote');
+    checkCitations(result);
+  });
+
+  it("quote('Boris Johnson') abstains", async () => {
+    const result = await engine.quote('Boris Johnson');
+    expectPlainAbstention(result);
+    expect(result.abstainReason).toContain('Boris Johnson');
+  });
+
+  it('speakers(): Keir Starmer, Prime Minister, quoted by every outlet; most quoted first', () => {
+    const speakers = engine.speakers();
+    const allOutlets = [...new Set(articles.map((a) => a.outlet))].sort();
+    const starmer = speakers.find((s) => s.name === 'Keir Starmer');
+    expect(starmer).toMatchObject({ role: 'Prime Minister', outlets: allOutlets });
+    expect(starmer!.statements).toBeGreaterThanOrEqual(5);
+    for (const a of articles) expect(a.body).toContain('Starmer');
+    expect(speakers[0]!.name).toBe('Keir Starmer');
+    const counts = speakers.map((s) => s.statements);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // Witkoff is quoted only in the PA copy (The Independent, A News); mentioned but not quoted elsewhere.
+    expect(speakers.find((s) => s.name === 'Steve Witkoff')?.outlets).toEqual(['A News', 'The Independent']);
+    expect(byOutlet('Daily Mail').body).toContain('Witkoff');
+    // Putin is talked about, never quoted.
+    expect(speakers.map((s) => s.name)).not.toContain('Vladimir Putin');
+  });
+});
+
+describe('citations match the corpus', () => {
+  it.each([
+    'Where will the military hubs be set up?',
+    'Who provides security guarantees to the peacekeeping force?',
+    'What did Macron call the agreement?',
+    'What did Elysee say?',
+    'How did the outlets differ on the military hubs?',
+  ])('%s', async (question) => {
+    const result = await engine.ask(question);
+    expect(result.abstained).toBe(false);
+    expect(markersIn(result.answer).length).toBeGreaterThan(0);
+    checkCitations(result);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The terminal commands as a user runs them: `node --import tsx src/cli/ask.ts ...` and `src/cli/reindex.ts`
+ * in a child process, on the real corpus, with the index in a temporary folder. The tests run in order:
+ * the first one finds no index, a later one damages it and reindexes.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../src/answer/citations.js';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import type { AnswerResult } from '../src/engine/types.js';
+import { buildDir, currentPointerPath, readCurrentBuild, VECTORS_FILE } from '../src/index/indexFiles.js';
+import { loadIndex } from '../src/index/loadIndex.js';
+import type { Article } from '../src/types.js';
+import { CORPUS_DIR, REPO_ROOT, TEST_EMBED_CACHE } from './helpers/testEngine.js';
+
+let dir: string;
+let indexDir: string;
+let articles: Article[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'declaration-cli-'));
+  indexDir = path.join(dir, 'index');
+  ({ articles } = await loadCorpus(CORPUS_DIR));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI script as `npm run ask -- ...` would, with settings pointing at the temporary index. */
+function run(script: 'ask' | 'reindex', args: string[] = [], input = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        CORPUS_DIR,
+        INDEX_DIR: indexDir,
+        EMBED_CACHE_DIR: TEST_EMBED_CACHE,
+        MODEL_DIR: path.join(REPO_ROOT, 'data', 'models'),
+        EMBEDDER: 'use-lite',
+        MAX_QUESTION_CHARS: '500',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function article(id: string): Article {
+  const a = articles.find((x) => x.id === id);
+  if (!a) throw new Error(`no article ${id} in the corpus`);
+  return a;
+}
+
+/** A `Sources:` line as the terminal prints it, made from the corpus file's front matter. */
+function sourceLine(n: number, a: Article): string {
+  return `  [${n}] ${a.outlet}, "${a.headline}", ${formatDate(a.published)}, ${a.url ?? 'no link known'}`;
+}
+
+describe('npm run ask', () => {
+  it('with no index: builds it first (progress on stderr), then prints the answer and its sources', async () => {
+    expect(existsSync(currentPointerPath(indexDir))).toBe(false);
+    const { code, stdout, stderr } = await run('ask', ['What did Kushner say?']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('No index yet: building it from the corpus');
+    expect(stderr).toMatch(/Embedded 100\/100 passages|Index swapped in/);
+    expect(stdout).not.toMatch(/No index yet|Embedded|Index swapped/);
+    expect(existsSync(currentPointerPath(indexDir))).toBe(true);
+
+    const [answer, sources] = stdout.trimEnd().split('\n\nSources:\n');
+    expect(answer).toMatch(/^Jared Kushner \(US President’s son-in-law\): \d+ distinct statements in the coverage\./);
+    expect(answer).toContain('big, big milestone');
+    expect(sources, 'a "Sources:" list follows the answer').toBeDefined();
+    const lines = sources!.split('\n');
+    // Numbered 1..k, each naming a corpus article exactly as its front matter does.
+    lines.forEach((line, i) => {
+      const match = articles.filter((a) => line === sourceLine(i + 1, a));
+      expect(match, line).toHaveLength(1);
+    });
+    const numbers = new Set(lines.map((_, i) => i + 1));
+    for (const m of answer!.matchAll(/\[(\d+)\]/g)) expect(numbers.has(Number(m[1])), `[${m[1]}] is listed`).toBe(true);
+  });
+
+  it('--json "question": one JSON object with citations and ranked passages, and no build the second time', async () => {
+    const question = 'Who provides security guarantees to the peacekeeping force?';
+    const { code, stdout, stderr } = await run('ask', ['--json', question]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).not.toMatch(/No index yet|Embedded|Index swapped/);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    const result = JSON.parse(stdout) as AnswerResult;
+    expect(result).toMatchObject({ question, abstained: false });
+    expect(result.answer).toContain('security guarantees');
+
+    expect(result.citations.length).toBeGreaterThan(0);
+    result.citations.forEach((c, i) => {
+      const a = article(c.articleId);
+      expect(c).toEqual({ n: i + 1, articleId: a.id, outlet: a.outlet, headline: a.headline, published: a.published, url: a.url });
+    });
+
+    expect(result.passages.length).toBeGreaterThan(1);
+    result.passages.forEach((p, i) => {
+      expect(p.rank).toBe(i + 1);
+      if (i > 0) expect(p.score).toBeLessThanOrEqual(result.passages[i - 1]!.score);
+      const a = article(p.article);
+      expect({ outlet: p.outlet, url: p.url }).toEqual({ outlet: a.outlet, url: a.url });
+      expect(Number.isInteger(p.paragraph)).toBe(true);
+      expect(squash(a.body)).toContain(squash(p.text));
+    });
+    expect(result.passages[0]!.text).toContain('security guarantees to the peacekeeping force');
+  });
+
+  it('--json with questions on stdin: one JSON object per non-empty line, an error object for a bad one', async () => {
+    const tooLong = 'Why '.repeat(150).trim();
+    const input = ['What did Kushner say?', '', tooLong, 'How many countries are in the coalition?', ''].join('\n');
+    const { code, stdout, stderr } = await run('ask', ['--json'], input);
+    expect(code, stderr).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const [first, bad, last] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toMatchObject({ question: 'What did Kushner say?', abstained: false });
+    expect((first as unknown as AnswerResult).statements?.length).toBeGreaterThan(0);
+    expect(bad).toEqual({
+      question: tooLong,
+      error: { code: 'QUESTION_TOO_LONG', message: `That question is ${tooLong.length} characters long; please keep it under 500.` },
+    });
+    // The bad line does not stop the ones after it.
+    expect(last).toMatchObject({ question: 'How many countries are in the coalition?', abstained: false });
+    expect(last!.answer).toContain('35 countries');
+  });
+
+  it('an empty question exits non-zero with a clear message and the usage', async () => {
+    const { code, stdout, stderr } = await run('ask', ['']);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/^Please give a question\./);
+    expect(stderr).toContain('Usage:');
+    expect(stdout).toBe('');
+  });
+
+  it('regression (unknown option printed a stack trace): an unknown option names it and shows the usage', async () => {
+    const { code, stdout, stderr } = await run('ask', ['--bogus', 'What did Kushner say?']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--bogus'");
+    expect(stderr).toContain('Usage:');
+    expect(stderr).not.toMatch(/TypeError|\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  it('--speakers lists who is quoted, with role, statement count and outlets', async () => {
+    const { code, stdout, stderr } = await run('ask', ['--speakers']);
+    expect(code, stderr).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    const outlets = [...new Set(articles.map((a) => a.outlet))].sort().join(', ');
+    expect(lines[0]).toMatch(new RegExp(`^Keir Starmer \\(Prime Minister\\): \\d+ statement\\(s\\) in ${outlets}$`));
+    expect(lines).toContainEqual(expect.stringMatching(/^Jared Kushner \(US President’s son-in-law\): \d+ statement\(s\) in /));
+    expect(lines).toContainEqual(expect.stringMatching(/^Steve Witkoff \(.+\): \d+ statement\(s\) in A News, The Independent$/));
+    expect(stdout).not.toContain('Putin');
+  });
+});
+
+describe('a damaged index', () => {
+  let damagedBuild: string;
+
+  it('ask exits 1 with a message pointing to `npm run reindex`', async () => {
+    damagedBuild = (await readCurrentBuild(indexDir))!;
+    const vectors = path.join(buildDir(indexDir, damagedBuild), VECTORS_FILE);
+    const bytes = readFileSync(vectors);
+    writeFileSync(vectors, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const { code, stdout, stderr } = await run('ask', ['What did Kushner say?']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('npm run reindex');
+    expect(stderr).toContain('damaged');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  it('npm run reindex rebuilds it and prints Articles / Passages / Time', async () => {
+    const { code, stdout, stderr } = await run('reindex');
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('Rebuilding it.');
+    expect(stdout).toMatch(new RegExp(`^Articles: ${articles.length} \\(`, 'm'));
+    const passages = /^Passages: (\d+) \((\d+) embedded now, (\d+) from the cache\)$/m.exec(stdout);
+    expect(passages, stdout).not.toBeNull();
+    expect(Number(passages![2]) + Number(passages![3])).toBe(Number(passages![1]));
+    expect(stdout).toMatch(/^Time: \d+\.\d s$/m);
+
+    const rebuilt = await loadIndex(indexDir);
+    expect(rebuilt.build).not.toBe(damagedBuild);
+    expect(rebuilt.passages).toHaveLength(Number(passages![1]));
+  });
+});

@@ -90,7 +90,7 @@ async function holdoutSection(engine: AnswerEngine): Promise<void> {
   } catch {
     return;
   }
-  console.log(`\n== Held-out questions (${questions.length}, written after tuning and never tuned on) ==`);
+  console.log(`\n== Held-out questions (${questions.length}, written after tuning by a writer who never saw the code; not held to floors) ==`);
   console.log('mode         hit@5  MRR@10  abstain-acc  false-abstains');
   for (const mode of ['lexical', 'hybrid'] as const) {
     const outcomes = await evaluateMode(engine, questions, mode);

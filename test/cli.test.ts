@@ -79,8 +79,8 @@ describe('npm run ask', () => {
     const { code, stdout, stderr } = await run('ask', ['What did Kushner say?']);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('No index yet: building it from the corpus');
-    expect(stderr).toMatch(/Embedded 100\/100 passages|Index swapped in/);
-    expect(stdout).not.toMatch(/No index yet|Embedded|Index swapped/);
+    expect(stderr).toMatch(/Indexed 100\/100 passages|Index swapped in/);
+    expect(stdout).not.toMatch(/No index yet|Indexed|Index swapped/);
     expect(existsSync(currentPointerPath(indexDir))).toBe(true);
 
     const [answer, sources] = stdout.trimEnd().split('\n\nSources:\n');
@@ -101,7 +101,7 @@ describe('npm run ask', () => {
     const question = 'Who provides security guarantees to the peacekeeping force?';
     const { code, stdout, stderr } = await run('ask', ['--json', question]);
     expect(code, stderr).toBe(0);
-    expect(stderr).not.toMatch(/No index yet|Embedded|Index swapped/);
+    expect(stderr).not.toMatch(/No index yet|Indexed|Index swapped/);
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     const result = JSON.parse(stdout) as AnswerResult;
     expect(result).toMatchObject({ question, abstained: false });

@@ -8,8 +8,11 @@ import { CitationList, markers } from './citations.js';
 import { rankPassages } from './composeAnswer.js';
 import { pickQuote } from './pickQuote.js';
 
+/** Words that ask for a comparison rather than name its topic. */
+const COMPARE_WORDS = /\b(?:how|did|do|does|the|outlets?|differ(?:ed|ent|ence|ences)?|compare[ds]?|comparison|cover(?:ed|age)?|report(?:ed|s|ing)?|each|which|between|on|about|according|to|say|said)\b/gi;
+
 /** How many top hits (with their syndicated copies) count as "on the topic" for a comparison. */
-export const COMPARE_DEPTH = 8;
+export const COMPARE_DEPTH = 12;
 
 export interface CompareInput {
   question: string;
@@ -26,9 +29,23 @@ export interface CompareInput {
 export function compareAnswer({ question, hits, articles, allPassages, news }: CompareInput): Omit<AnswerResult, 'timings'> {
   const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
   const top = hits.slice(0, COMPARE_DEPTH);
-  // Every carrier of a hit counts for its outlet, so a syndicated passage shows under each outlet.
+  // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
+  // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
+  const topic = news.tokens(question.replace(COMPARE_WORDS, ' '));
+  const topicScore = (text: string) => {
+    const have = news.tokens(text);
+    let sum = 0;
+    for (const t of topic) if (have.has(t)) sum += news.weights(t);
+    return sum;
+  };
   const ranked = top.flatMap((h) =>
-    [h.passage, ...h.duplicates].map((p) => ({ article: p.articleId, paragraph: p.paragraph, outlet: outletOf(p.articleId), text: p.text, score: h.score })),
+    [h.passage, ...h.duplicates].map((p) => ({
+      article: p.articleId,
+      paragraph: p.paragraph,
+      outlet: outletOf(p.articleId),
+      text: p.text,
+      score: topicScore(p.text) + h.score,
+    })),
   );
   const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].sort();
   const result = compareCoverage(ranked, {

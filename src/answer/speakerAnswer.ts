@@ -60,8 +60,8 @@ function topicScore(group: StatementGroup, topic: ReadonlySet<string>): number {
 }
 
 /**
- * Statements on the question's topic first ("about deterrence"); then those the retrieval ranks
- * highest; then the most widely carried; then in corpus order.
+ * Statements on the question's topic first ("about deterrence"), then those the retrieval ranks highest;
+ * with no topic, the most widely carried first.
  */
 export function orderStatements(
   groups: readonly StatementGroup[],
@@ -70,10 +70,20 @@ export function orderStatements(
   passageRank: ReadonlyMap<string, number>,
 ): StatementGroup[] {
   const topic = topicTerms(question, entry);
-  return groups
-    .map((g, i) => ({ g, i, topic: topicScore(g, topic), rank: groupRank(g, passageRank), reach: g.articleIds.length }))
-    .sort((a, b) => b.topic - a.topic || a.rank - b.rank || b.reach - a.reach || a.i - b.i)
-    .map((x) => x.g);
+  const scored = groups.map((g, i) => ({
+    g,
+    i,
+    topic: topicScore(g, topic),
+    rank: groupRank(g, passageRank),
+    reach: g.articleIds.length,
+    direct: g.representative.kind === 'direct' ? 1 : 0,
+  }));
+  // With no topic ("What did Kushner say?"), the most widely reported statements lead, in the speaker's own words first.
+  const order =
+    topic.size === 0
+      ? (a: (typeof scored)[number], b: (typeof scored)[number]) => b.reach - a.reach || b.direct - a.direct || a.rank - b.rank || a.i - b.i
+      : (a: (typeof scored)[number], b: (typeof scored)[number]) => b.topic - a.topic || a.rank - b.rank || b.reach - a.reach || a.i - b.i;
+  return scored.sort(order).map((x) => x.g);
 }
 
 function alsoIn(passage: StoredPassage, articles: ReadonlyMap<string, ManifestArticle>): AlsoIn {

@@ -42,7 +42,7 @@ export async function buildIndex(
       stage: 'embedding',
       done: Math.min(start + EMBED_BATCH, passages.length),
       total: passages.length,
-      message: `Indexed ${Math.min(start + EMBED_BATCH, passages.length)}/${passages.length} passages (unchanged ones from the embedding cache)`,
+      message: `Indexed ${Math.min(start + EMBED_BATCH, passages.length)}/${passages.length} passages`,
     });
   }
 

@@ -1,6 +1,7 @@
-import type { Citation, RankedPassage } from '../engine/types.js';
+import type { AlsoIn, Citation, RankedPassage } from '../engine/types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 import type { Hit } from '../retrieval/retrieve.js';
+import type { Passage } from '../types.js';
 import { CitationList, markers } from './citations.js';
 import { pickQuote } from './pickQuote.js';
 
@@ -8,6 +9,19 @@ export interface ComposedAnswer {
   answer: string;
   citations: Citation[];
   passages: RankedPassage[];
+}
+
+/** Where a passage stands, as `also` lists it. */
+export function alsoIn(passage: Passage, articles: ReadonlyMap<string, ManifestArticle>): AlsoIn {
+  const a = articles.get(passage.articleId);
+  return {
+    article: passage.articleId,
+    paragraph: passage.paragraph,
+    outlet: a?.outlet ?? 'Unknown outlet',
+    headline: a?.headline ?? passage.articleId,
+    published: a?.published ?? null,
+    url: a?.url ?? null,
+  };
 }
 
 /** Every article that carries a hit's text: the hit's own first, then its syndicated duplicates. */
@@ -29,17 +43,7 @@ export function rankPassages(hits: readonly Hit[], articles: ReadonlyMap<string,
       published: article?.published ?? null,
       url: article?.url ?? null,
       score: Number(hit.score.toFixed(6)),
-      also: hit.duplicates.map((d) => {
-        const a = articles.get(d.articleId);
-        return {
-          article: d.articleId,
-          paragraph: d.paragraph,
-          outlet: a?.outlet ?? 'Unknown outlet',
-          headline: a?.headline ?? d.articleId,
-          published: a?.published ?? null,
-          url: a?.url ?? null,
-        };
-      }),
+      also: hit.duplicates.map((d) => alsoIn(d, articles)),
       citation: cites.numberOf(hit.passage.articleId),
     };
   });

@@ -1,10 +1,11 @@
-import type { AlsoIn, AnswerResult, RankedPassage, StatementLine } from '../engine/types.js';
+import type { AnswerResult, RankedPassage, StatementLine } from '../engine/types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import type { StatementGroup } from '../news/groupStatements.js';
 import { contentTerms, stem } from '../text/terms.js';
 import { CitationList, markers } from './citations.js';
+import { alsoIn } from './composeAnswer.js';
 
 /** Statements shown in the answer text; the rest are listed in `statements` and by /quote. */
 export const STATEMENTS_SHOWN = 6;
@@ -86,17 +87,6 @@ export function orderStatements(
   return scored.sort(order).map((x) => x.g);
 }
 
-function alsoIn(passage: StoredPassage, articles: ReadonlyMap<string, ManifestArticle>): AlsoIn {
-  const a = articles.get(passage.articleId);
-  return {
-    article: passage.articleId,
-    paragraph: passage.paragraph,
-    outlet: a?.outlet ?? 'Unknown outlet',
-    headline: a?.headline ?? passage.articleId,
-    published: a?.published ?? null,
-    url: a?.url ?? null,
-  };
-}
 
 /**
  * "What did Kushner say?": each distinct statement once (however many outlets carry it, in whatever

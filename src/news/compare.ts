@@ -9,7 +9,7 @@
  */
 import { splitSentences } from './sentences.js';
 import { contentTokens } from './text.js';
-import type { Weights } from './groupStatements.js';
+import { weightedContainment, type Weights } from './groupStatements.js';
 
 /** What compareCoverage needs of a passage; RankedPassage (engine/types.ts) has all of it. */
 export interface ComparablePassage {
@@ -60,18 +60,6 @@ export interface CompareOptions {
 /** Sentences shorter than this many content words ("He added:") are not facts of their own. */
 const MIN_FACT_WORDS = 4;
 
-/** How much of `a`'s content weight `b` carries. */
-function containment(a: Set<string>, b: Set<string>, weight: Weights): number {
-  let total = 0;
-  let shared = 0;
-  for (const t of a) {
-    const w = weight(t);
-    total += w;
-    if (b.has(t)) shared += w;
-  }
-  return total === 0 ? 0 : shared / total;
-}
-
 function sentencesOf(text: string): string[] {
   return splitSentences(text).sentences.map((s) => s.text);
 }
@@ -103,7 +91,7 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
       const tokens = toTokens(sentence);
       if (tokens.size < MIN_FACT_WORDS) continue;
       const carried = [...elsewhere.entries()].some(
-        ([other, sentences]) => other !== outlet && sentences.some((s) => containment(tokens, s, weight) >= shared),
+        ([other, sentences]) => other !== outlet && sentences.some((s) => weightedContainment(tokens, s, weight) >= shared),
       );
       if (!carried) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
     }

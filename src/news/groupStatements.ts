@@ -62,19 +62,21 @@ export function idfWeights(passages: Passage[], directory: SpeakerDirectory | nu
   return (t) => Math.log(1 + n / (df.get(t) ?? 0.5));
 }
 
-/** Shared weight over the weight of the lighter of the two: 1 when one statement's words are all in the other. */
-export function overlap(a: Set<string>, b: Set<string>, weight: Weights): number {
+/** How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`). */
+export function weightedContainment(a: Set<string>, b: Set<string>, weight: Weights): number {
+  let total = 0;
   let shared = 0;
-  let wa = 0;
-  let wb = 0;
   for (const t of a) {
     const w = weight(t);
-    wa += w;
+    total += w;
     if (b.has(t)) shared += w;
   }
-  for (const t of b) wb += weight(t);
-  const lighter = Math.min(wa, wb);
-  return lighter === 0 ? 0 : shared / lighter;
+  return total === 0 ? 0 : shared / total;
+}
+
+/** Shared weight over the weight of the lighter of the two: 1 when one statement's words are all in the other. */
+export function overlap(a: Set<string>, b: Set<string>, weight: Weights): number {
+  return Math.max(weightedContainment(a, b, weight), weightedContainment(b, a, weight));
 }
 
 /** Same-statement threshold on `overlap`. */

@@ -6,6 +6,7 @@ import { truncate } from './text.js';
 const SHOWN: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'QUESTION_EMPTY',
   'QUESTION_TOO_LONG',
+  'OUTLET_UNKNOWN',
   'REINDEX_IN_PROGRESS',
   'DISCORD_COMMAND_UNKNOWN',
   'DISCORD_NOT_ALLOWED',

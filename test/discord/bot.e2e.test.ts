@@ -85,7 +85,10 @@ describe('logging in', () => {
     expect(byName.ask.options.map((o: { name: string; required?: boolean }) => [o.name, o.required ?? false])).toEqual([
       ['question', true],
       ['ephemeral', false],
+      ['outlet', false],
+      ['compare', false],
     ]);
+    expect(byName.ask.options[2]).toMatchObject({ name: 'outlet', autocomplete: true });
     expect(byName.quote.options[0]).toMatchObject({ name: 'speaker', autocomplete: true, required: true });
   });
 });
@@ -109,6 +112,38 @@ describe('/ask', () => {
     const links = (edit.body.components as { components: { style: number; url?: string }[] }[]).flatMap((r) => r.components).filter((b) => b.style === 5);
     expect(links.map((b) => b.url)).toEqual([...cited.values()].map((a) => a.url).filter((u) => u !== null).slice(0, 5));
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('autocompletes outlets and answers from that outlet only', async () => {
+    const auto = h.discord.autocomplete('ask', 'outlet', 'lb');
+    const choices = (await auto.callback()).body.data.choices as { name: string; value: string }[];
+    expect(choices).toEqual([{ name: 'LBC', value: 'LBC' }]);
+    const i = h.discord.command('ask', { question: 'What was said about Greenland?', outlet: 'LBC' });
+    const embed = embedOf(await i.edit());
+    const cited = checkSourceFields(embed, articles);
+    expect(cited.size).toBeGreaterThan(0);
+    expect(new Set([...cited.values()].map((a) => a.outlet))).toEqual(new Set(['LBC']));
+    expect(embed.description).toMatch(/Greenland/);
+  });
+
+  it('compares the outlets side by side when asked to', async () => {
+    const i = h.discord.command('ask', { question: "Kushner's milestone quote", compare: true });
+    const embed = embedOf(await i.edit());
+    expect(embed.description).toContain('How each outlet covered it:');
+    const outlets = new Set(articles.map((a) => a.outlet));
+    const rows = embed.description!.split('\n').filter((l) => [...outlets].some((o) => l.startsWith(`${o}: `)));
+    expect(rows.length).toBeGreaterThanOrEqual(outlets.size);
+    const cited = checkSourceFields(embed, articles);
+    expect(new Set(cited.keys())).toEqual(citedNumbers(embed.description!));
+  });
+
+  it('tells the user when the outlet asked for is not indexed', async () => {
+    const i = h.discord.command('ask', { question: 'What about Greenland?', outlet: 'The Times' });
+    await i.callback();
+    const followUp = await i.followUp();
+    expect(followUp.body.flags).toBe(EPHEMERAL);
+    expect(followUp.body.content).toContain('No outlet called "The Times" is indexed');
+    expect(followUp.body.content).toContain('LBC');
   });
 
   it('answers privately when asked to', async () => {

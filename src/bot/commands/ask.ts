@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'disco
 import { BotError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { answerReply, morePage, parseMoreCustomId } from '../format/answer.js';
+import { outletChoices } from '../format/outlets.js';
 
 /** Longest question the slash command accepts (the engine applies MAX_QUESTION_CHARS as well). */
 export const QUESTION_MAX_LENGTH = 500;
@@ -18,17 +19,28 @@ export default {
         .setRequired(true)
         .setMaxLength(QUESTION_MAX_LENGTH),
     )
-    .addBooleanOption((o) => o.setName('ephemeral').setDescription('Show the answer only to you')),
+    .addBooleanOption((o) => o.setName('ephemeral').setDescription('Show the answer only to you'))
+    .addStringOption((o) =>
+      o.setName('outlet').setDescription("Only this outlet's articles (start typing for outlets)").setAutocomplete(true).setMaxLength(100),
+    )
+    .addBooleanOption((o) => o.setName('compare').setDescription("Show each outlet's coverage side by side")),
   cooldown: true,
   components: ['more'],
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('ephemeral') ?? false;
+    const outlet = interaction.options.getString('outlet')?.trim() || undefined;
+    const compare = interaction.options.getBoolean('compare') ?? false;
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const result = await ctx.engine.ask(question);
+    const result = await ctx.engine.ask(question, { ...(outlet ? { outlet } : {}), ...(compare ? { compare } : {}) });
     ctx.answers.set(interaction.id, { result, title: result.question });
     await interaction.editReply(answerReply(result, { title: result.question, moreKey: interaction.id }));
+  },
+
+  /** The outlets indexed, matching what the user typed (Discord's limit: 25 choices). */
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(outletChoices(ctx.engine.sources().articles.map((a) => a.outlet), interaction.options.getFocused()));
   },
 
   /** "More sources": the next passages the answer did not quote, shown only to whoever pressed. */

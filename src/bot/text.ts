@@ -3,8 +3,18 @@
  * citation markers, and neutralising mentions so nothing that came from the corpus or a question can ping.
  */
 
+import { escapeMarkdown } from 'discord.js';
+
 const ELLIPSIS = '…';
 const ZWSP = '\u200b';
+
+/**
+ * Text that came from a question or the corpus, shown as written: markdown characters, headings, list
+ * markers and masked links (`[text](url)`) escaped, mentions neutralised. Citation markers `[1]` are untouched.
+ */
+export function shownAsText(text: string): string {
+  return neutralizeMentions(escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true }));
+}
 
 /** `@everyone`, `@here`, `<@id>`, `<@!id>` and `<@&id>` shown as text, never as mentions. */
 export function neutralizeMentions(text: string): string {

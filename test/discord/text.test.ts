@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedNumbers, isHttpUrl, link, neutralizeMentions, truncate, truncateCited } from '../../src/bot/text.js';
+import { citedNumbers, isHttpUrl, link, neutralizeMentions, shownAsText, truncate, truncateCited } from '../../src/bot/text.js';
 
 describe('neutralizeMentions', () => {
   it('keeps @everyone, @here, user and role mentions from rendering as mentions', () => {
@@ -77,5 +77,16 @@ describe('links', () => {
     expect(link('Headline', null)).toBe('Headline');
     expect(link('Headline', 'javascript:alert(1)')).toBe('Headline');
     expect(isHttpUrl('https://www.lbc.co.uk/article/x')).toBe(true);
+  });
+});
+
+describe('regression: markdown and masked links from a question were rendered', () => {
+  it('shows a question\'s markdown, headings and masked links as typed, and keeps citation markers', () => {
+    const shown = shownAsText('# What did **[click me](https://evil.example)** say @everyone? “quoted” [1][2]');
+    expect(shown).not.toMatch(/(^|[^\\])\[click me\]\(/);
+    expect(shown).toContain('\\*\\*');
+    expect(shown.startsWith('\\#')).toBe(true);
+    expect(shown).not.toContain('@everyone');
+    expect(citedNumbers(shown)).toEqual(new Set([1, 2]));
   });
 });

@@ -7,7 +7,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import { formatDate } from '../../answer/citations.js';
 import type { AlsoIn, AnswerResult, Citation, RankedPassage } from '../../engine/types.js';
 import { Limits } from '../limits.js';
-import { citedNumbers, isHttpUrl, link, neutralizeMentions, truncate, truncateCited } from '../text.js';
+import { citedNumbers, isHttpUrl, link, neutralizeMentions, shownAsText, truncate, truncateCited } from '../text.js';
 import { Colors, embedLength, NO_PINGS, type ReplyPayload } from './common.js';
 
 /** How many passages a "More sources" page shows. */
@@ -63,7 +63,7 @@ function alsoForCitation(citation: Citation, passages: readonly RankedPassage[])
 /** The headline, linked when there is an address and room for it, within `max` characters. */
 function sourceLine(headline: string, url: string | null, max: number): string {
   const note = isHttpUrl(url) ? '' : ' (no link known)';
-  const text = truncate(neutralizeMentions(headline), Math.max(20, Math.min(HEADLINE_CHARS, max - note.length)));
+  const text = truncate(shownAsText(headline), Math.max(20, Math.min(HEADLINE_CHARS, max - note.length)));
   const linked = link(text, url);
   return linked.length + note.length <= max ? `${linked}${note}` : truncate(`${link(text, null)}${note}`, max);
 }
@@ -128,10 +128,10 @@ export function unquotedPassages(result: AnswerResult): RankedPassage[] {
 }
 
 function abstainedDescription(result: AnswerResult): string {
-  const parts = [result.answer.trim()];
-  if (result.abstainReason && !result.answer.includes(result.abstainReason)) parts.push(result.abstainReason);
+  const parts = [shownAsText(result.answer.trim())];
+  if (result.abstainReason && !result.answer.includes(result.abstainReason)) parts.push(shownAsText(result.abstainReason));
   if (result.suggestions.length > 0) {
-    parts.push(`**You could ask:**\n${result.suggestions.map((s) => `• ${s}`).join('\n')}`);
+    parts.push(`**You could ask:**\n${result.suggestions.map((s) => `• ${shownAsText(s)}`).join('\n')}`);
   }
   return parts.filter(Boolean).join('\n\n');
 }
@@ -145,8 +145,8 @@ export interface AnswerReplyOptions {
 
 /** The reply to /ask or /quote. */
 export function answerReply(result: AnswerResult, { title, moreKey }: AnswerReplyOptions): ReplyPayload {
-  const embedTitle = truncate(neutralizeMentions(title.replace(/\s+/g, ' ').trim()), Limits.embedTitle);
-  const text = neutralizeMentions(result.abstained ? abstainedDescription(result) : result.answer);
+  const embedTitle = truncate(shownAsText(title.replace(/\s+/g, ' ').trim()), Limits.embedTitle);
+  const text = result.abstained ? abstainedDescription(result) : shownAsText(result.answer);
   // Sources share what the title, footer and (up to MIN_ANSWER_CHARS of) the answer leave.
   const cited = result.citations.slice(0, Limits.embedFields);
   const forFields = Limits.embedTotal - embedTitle.length - FOOTER.length - Math.min(text.length, MIN_ANSWER_CHARS);
@@ -179,7 +179,7 @@ export function answerReply(result: AnswerResult, { title, moreKey }: AnswerRepl
 
 function passageField(p: RankedPassage): APIEmbedField {
   const name = truncate(`#${p.rank} ${neutralizeMentions(p.outlet)} · ${formatDate(p.published)}`, Limits.fieldName);
-  const excerpt = truncate(neutralizeMentions(p.text.replace(/\s+/g, ' ').trim()), EXCERPT_CHARS);
+  const excerpt = truncate(shownAsText(p.text.replace(/\s+/g, ' ').trim()), EXCERPT_CHARS);
   const quote = `> ${excerpt}`;
   const headline = sourceLine(p.headline, p.url, Limits.fieldValue - quote.length - 1);
   const also = alsoIn(p.also, p.article, Limits.fieldValue - quote.length - headline.length - 2);
@@ -193,7 +193,7 @@ export function morePage(result: AnswerResult, { title, key, page }: { title: st
   const current = Math.min(Math.max(0, page), pages - 1);
   const slice = passages.slice(current * MORE_PAGE_SIZE, (current + 1) * MORE_PAGE_SIZE);
   const embed: APIEmbed = {
-    title: truncate(`More sources: ${neutralizeMentions(title.replace(/\s+/g, ' ').trim())}`, Limits.embedTitle),
+    title: truncate(`More sources: ${shownAsText(title.replace(/\s+/g, ' ').trim())}`, Limits.embedTitle),
     description:
       slice.length === 0
         ? 'No further passages: the answer already quotes every passage found.'

@@ -3,7 +3,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { formatDate } from '../../answer/citations.js';
 import type { SourceArticle, SourcesInfo } from '../../engine/types.js';
 import { Limits } from '../limits.js';
-import { link, neutralizeMentions, truncate } from '../text.js';
+import { link, neutralizeMentions, shownAsText, truncate } from '../text.js';
 import { Colors, NO_PINGS, type ReplyPayload } from './common.js';
 
 /** `<t:…:f> (<t:…:R>)`: Discord shows the time in each reader's time zone. */
@@ -15,7 +15,7 @@ export function discordTime(iso: string): string {
 }
 
 function articleLine(a: SourceArticle): string {
-  return `• ${link(truncate(neutralizeMentions(a.headline), 150), a.url)} · ${formatDate(a.published)}${a.url ? '' : ' · no link known'}`;
+  return `• ${link(truncate(shownAsText(a.headline), 150), a.url)} · ${formatDate(a.published)}${a.url ? '' : ' · no link known'}`;
 }
 
 /** Lines joined until `max` characters, then "and N more". */

@@ -119,3 +119,21 @@ describe('a missing or corrupt index is refused with a clear message', () => {
     expect(error.message).toContain('npm run reindex');
   });
 });
+
+describe('regression: a rebuild after a corrupt index reported every article as added', () => {
+  it('compares against the old manifest when it is still readable', async () => {
+    const other = testWorkspace();
+    try {
+      const first = await testEngine(other.config);
+      const count = first.sources().articles.length;
+      const dir = buildDir(other.config.INDEX_DIR, (await readCurrentBuild(other.config.INDEX_DIR))!);
+      writeFileSync(path.join(dir, VECTORS_FILE), 'not an index');
+      await expectCode(testEngine(other.config), 'INDEX_CORRUPT');
+      const rebuilt = await testEngine(other.config, { rebuild: true });
+      expect(rebuilt.lastReport!.added).toEqual([]);
+      expect(rebuilt.lastReport!.unchanged).toBe(count);
+    } finally {
+      other.cleanup();
+    }
+  });
+});

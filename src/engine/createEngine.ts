@@ -1,63 +1,24 @@
-import { stat } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import { decideAbstention } from '../answer/abstain.js';
 import { abstainedAnswer } from '../answer/abstainedAnswer.js';
-import { answerTypeOf, passageAnswersType } from '../answer/answerType.js';
-import { composeAnswer } from '../answer/composeAnswer.js';
-import { compareAnswer } from '../answer/compareAnswer.js';
 import { markers } from '../answer/citations.js';
-import { speakerAnswer, statementText } from '../answer/speakerAnswer.js';
-import { suggestQuestions } from '../answer/suggestions.js';
-import { unknownNamesReason } from '../answer/unknownNames.js';
-import type { StoredPassage } from '../index/passageStore.js';
-import type { SpeakerEntry } from '../news/directory.js';
-import { buildNewsIndex, inOutlet, statementsAbout, statementsBy, type NewsIndex } from '../news/newsIndex.js';
-import {
-  analyseQuestion,
-  buildQuestionContext,
-  matchOutlet,
-  unknownEntities,
-  type QuestionAnalysis,
-  type QuestionContext,
-} from '../news/questionAnalysis.js';
-import { resolveSpeaker } from '../news/speakers.js';
+import { statementText } from '../answer/speakerAnswer.js';
 import { validateQuestion } from '../answer/validateQuestion.js';
 import type { Config } from '../config/config.js';
 import { withEmbeddingCache } from '../embeddings/cache.js';
 import { createEmbedder } from '../embeddings/createEmbedder.js';
 import { BotError, isBotError } from '../errors.js';
-import { currentPointerPath } from '../index/indexFiles.js';
-import { loadIndex, type LoadedIndex } from '../index/loadIndex.js';
-import type { ManifestArticle } from '../index/manifest.js';
+import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
-import { relatedWords, retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
-import { createSearchIndex, type SearchIndex } from '../retrieval/searchIndex.js';
+import { resolveSpeaker } from '../news/speakers.js';
+import type { RetrievalMode } from '../retrieval/retrieve.js';
 import type { Embedder } from '../types.js';
+import { answerQuestion, answerSpeaker, suggestionsFor } from './answerQuestion.js';
+import { deriveState, pointerMtime, type EngineState } from './engineState.js';
 import { rebuildIndex, type CachedEmbedder } from './rebuildIndex.js';
-import type {
-  AnswerResult,
-  AskOptions,
-  Engine,
-  ReindexProgress,
-  ReindexReport,
-  SourcesInfo,
-  Speaker,
-} from './types.js';
-
-/**
- * A person the question describes rather than names ("Kyiv's head of state", "Trump's son-in-law"):
- * their names join the lexical query, so passages that name them are found.
- */
-function entityTerms(analysis: QuestionAnalysis | null): Map<string, number> | undefined {
-  const speaker = analysis?.speaker;
-  if (!speaker?.known || speaker.match.via === 'name') return undefined;
-  return new Map(speaker.entry.aliases.flatMap((a) => a.split(/\s+/)).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Sir|Mr|Mrs|Ms|Dame)$/.test(w)).map((w) => [w, 1]));
-}
-
-/** How deep the ranking goes when it orders a person's statements by relevance. */
-const SPEAKER_RANK_DEPTH = 50;
+import { searchState, type SearchOutcome } from './searchState.js';
+import type { AnswerResult, AskOptions, Engine, ReindexProgress, ReindexReport, SourcesInfo, Speaker } from './types.js';
 
 export interface EngineOptions {
   log?: Logger;
@@ -67,38 +28,6 @@ export interface EngineOptions {
   embedder?: Embedder;
   /** Build a new index from the corpus instead of loading the saved one (used to replace a corrupt index). */
   rebuild?: boolean;
-}
-
-/** The loaded index and what is derived from it; replaced as a whole when a reindex is swapped in. */
-interface EngineState {
-  index: LoadedIndex;
-  search: SearchIndex;
-  articles: Map<string, ManifestArticle>;
-  /** mtime of CURRENT when loaded, to notice a reindex done by another process (another shard). */
-  pointerMtime: number;
-  /** Quotations, speakers and question context, derived from the passages when the index loads. */
-  news: NewsIndex;
-  /** Per-outlet question context, built on first use. */
-  outletContexts: Map<string, QuestionContext>;
-}
-
-function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: Lexicon | null): EngineState {
-  return {
-    index,
-    search: createSearchIndex(index.passages, index.hnsw, lexicon),
-    articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
-    pointerMtime,
-    news: buildNewsIndex(index.manifest.articles, index.passages),
-    outletContexts: new Map(),
-  };
-}
-
-async function pointerMtime(indexDir: string): Promise<number> {
-  try {
-    return (await stat(currentPointerPath(indexDir))).mtimeMs;
-  } catch {
-    return 0;
-  }
 }
 
 export class AnswerEngine implements Engine {
@@ -177,36 +106,9 @@ export class AnswerEngine implements Engine {
     }
   }
 
-  /** Retrieval only, in any mode: what the evaluation compares. */
-  async search(
-    question: string,
-    mode: RetrievalMode = 'hybrid',
-    {
-      k = this.config.RETRIEVE_K,
-      expand = true,
-      filter,
-      answersType,
-      extraTerms,
-    }: {
-      k?: number;
-      expand?: boolean;
-      filter?: (p: StoredPassage) => boolean;
-      answersType?: (p: StoredPassage) => boolean;
-      extraTerms?: ReadonlyMap<string, number>;
-    } = {},
-  ): Promise<{ hits: Hit[]; embedMs: number; searchMs: number }> {
-    const t0 = performance.now();
-    const vector = mode === 'lexical' ? null : (await this.embedder.embed([question]))[0]!;
-    const t1 = performance.now();
-    const hits = retrieve(this.state.search, question, vector, {
-      k,
-      mode,
-      expand,
-      ...(filter ? { filter } : {}),
-      ...(answersType ? { answersType } : {}),
-      ...(extraTerms ? { extraTerms } : {}),
-    });
-    return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
+  /** Retrieval only, in any mode: what the evaluation and the benchmark measure. */
+  search(question: string, mode: RetrievalMode = 'hybrid', k = this.config.RETRIEVE_K): Promise<SearchOutcome> {
+    return searchState(this.state, this.embedder, question, { mode, k });
   }
 
   /** Texts of a passage by article and paragraph (for evaluation of grouped hits). */
@@ -217,113 +119,16 @@ export class AnswerEngine implements Engine {
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
     const question = validateQuestion(rawQuestion, this.config.MAX_QUESTION_CHARS);
     await this.reloadIfChanged();
-    const state = this.state;
-    const mode = options.retrieval ?? 'hybrid';
-    const newsAware = options.news ?? true;
-    const analysis = newsAware ? analyseQuestion(question, state.news.question) : null;
-    const outlet = this.outletFor(options.outlet, analysis?.outlet);
-    const filter = outlet ? (p: StoredPassage) => state.articles.get(p.articleId)?.outlet === outlet : undefined;
-
-    const type = newsAware ? answerTypeOf(question) : { kind: 'open' as const };
-    const typed = type.kind === 'count' || type.kind === 'amount' || type.kind === 'duration' || type.kind === 'time';
-    const related = (word: string) => relatedWords(state.search, word);
-    const { hits, embedMs, searchMs } = await this.search(question, mode, {
-      expand: options.expand ?? true,
-      filter,
-      extraTerms: entityTerms(analysis),
-      // Speaker answers order all of a person's statements by this ranking, so it reaches further.
-      k: analysis?.speaker?.known ? SPEAKER_RANK_DEPTH : this.config.RETRIEVE_K,
-      ...(typed ? { answersType: (p: StoredPassage) => passageAnswersType(type, p.text, related) } : {}),
-    });
-    const t2 = performance.now();
-    const timed = (result: Omit<AnswerResult, 'timings'>): AnswerResult => ({
-      ...result,
-      timings: { embedMs, searchMs, composeMs: performance.now() - t2 },
-    });
-    const abstain = (reason: string, extra: Partial<AnswerResult> = {}) =>
-      timed({ ...abstainedAnswer(question, reason, this.suggestions(), hits, state.articles), ...extra });
-
-    if (analysis) {
-      const reason = unknownNamesReason(analysis.unknownEntities, null);
-      if (reason) return abstain(reason);
-      if (outlet) {
-        const missing = unknownEntities(question, this.outletContext(outlet), outlet);
-        const own = unknownNamesReason(missing, outlet);
-        if (own) return abstain(own);
-      }
-      const speaker = analysis.speaker?.known ? analysis.speaker.entry : null;
-      if (speaker && analysis.asksForStatements && !(options.compare || analysis.compare)) {
-        return timed(this.answerSpeaker(question, speaker, hits, outlet));
-      }
-      if (options.compare || analysis.compare) {
-        return timed(compareAnswer({ question, hits, articles: state.articles, allPassages: state.index.passages, news: state.news }));
-      }
-    }
-    if (outlet && hits.length === 0) return abstain(`${outlet} has nothing on that.`);
-    const abstention = decideAbstention({ question, hits, unknownNames: [], related });
-    if (abstention) return abstain(outlet ? `${abstention.reason} (Searched ${outlet} only.)` : abstention.reason);
-    return timed({
-      question,
-      ...composeAnswer(question, hits, state.articles, this.config.ANSWER_PASSAGES, outlet),
-      abstained: false,
-      abstainReason: null,
-      suggestions: [],
-    });
+    return answerQuestion(this.state, this.answerDeps(), question, options);
   }
 
-  /** The outlet a question is scoped to: the explicit option (validated) or the one the question names. */
-  private outletFor(option: string | undefined, named: string | undefined): string | undefined {
-    if (option === undefined) return named;
-    const outlets = this.state.news.question.outlets;
-    const match = outlets.find((o) => o.toLowerCase() === option.trim().toLowerCase()) ?? matchOutlet(option, outlets);
-    if (!match) {
-      throw new BotError('OUTLET_UNKNOWN', `No outlet called "${option}" is indexed. Outlets: ${outlets.join(', ')}.`, { outlet: option });
-    }
-    return match;
-  }
-
-  /** What one outlet's articles mention, to tell "this outlet has nothing on Greenland". */
-  private outletContext(outlet: string): QuestionContext {
-    const state = this.state;
-    let ctx = state.outletContexts.get(outlet);
-    if (!ctx) {
-      const articles = state.index.manifest.articles.filter((a) => a.outlet === outlet);
-      const ids = new Set(articles.map((a) => a.id));
-      ctx = buildQuestionContext(articles, state.index.passages.filter((p) => ids.has(p.articleId)), state.news.directory);
-      state.outletContexts.set(outlet, ctx);
-    }
-    return ctx;
-  }
-
-  private answerSpeaker(question: string, entry: SpeakerEntry, hits: Hit[], outlet: string | undefined): Omit<AnswerResult, 'timings'> {
-    const state = this.state;
-    const all = statementsBy(state.news, entry.id);
-    const groups = outlet ? inOutlet(all, state.index.manifest.articles, outlet) : all;
-    const passageRank = new Map<string, number>();
-    hits.forEach((h, i) => {
-      for (const p of [h.passage, ...h.duplicates]) if (!passageRank.has(p.id)) passageRank.set(p.id, i);
-    });
-    const passages = new Map(state.index.passages.map((p) => [p.id, p]));
-    if (groups.length > 0) {
-      return speakerAnswer({ question, entry, groups, passageRank, passages, articles: state.articles });
-    }
-    const name = entry.name;
-    if (outlet && all.length > 0) {
-      return abstainedAnswer(question, `${outlet} carries no statement by ${name}; other outlets do.`, [`What did ${name} say?`], hits, state.articles);
-    }
-    // No statement by this person: say so, and show what others said about them.
-    const about = statementsAbout(state.news, entry.id);
-    const reason = `The coverage has no statement by ${name}.`;
-    if (about.length === 0) return abstainedAnswer(question, reason, this.suggestions(), hits, state.articles);
-    const directory = state.news.directory;
-    const nameOf = (id: string) => directory.entries.find((e) => e.id === id)?.name ?? id;
-    const others = speakerAnswer({ question, entry, groups: about, passageRank, passages, articles: state.articles, nameOf });
-    return { ...others, abstained: true, abstainReason: reason, answer: `The coverage I have doesn't answer that. ${reason} What others said about ${name}:\n${others.answer}` };
+  private answerDeps() {
+    return { embedder: this.embedder, retrieveK: this.config.RETRIEVE_K, answerPassages: this.config.ANSWER_PASSAGES };
   }
 
   /** Questions the coverage can answer, offered when it cannot answer the one asked. */
   suggestions(): string[] {
-    return suggestQuestions(this.speakers(), this.state.index.manifest.articles);
+    return suggestionsFor(this.state);
   }
 
   /** Everything one person said, grouped across outlets and cited. */
@@ -334,7 +139,7 @@ export class AnswerEngine implements Engine {
     const match = resolveSpeaker(name, this.state.news.directory);
     const question = `What did ${match ? match.entry.name : name} say?`;
     const result = match
-      ? this.answerSpeaker(question, match.entry, [], undefined)
+      ? answerSpeaker(this.state, question, match.entry, [], undefined)
       : abstainedAnswer(question, `The coverage never mentions ${name}.`, this.suggestions(), [], this.state.articles);
     const full = result.statements && !result.abstained ? { ...result, ...this.fullStatementList(result) } : result;
     return { ...full, timings: { embedMs: 0, searchMs: 0, composeMs: performance.now() - t0 } };
@@ -385,7 +190,8 @@ export class AnswerEngine implements Engine {
   }
 
   private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}): Promise<ReindexReport> {
-    const previous = this.state?.index.manifest ?? null;
+    // After a corrupt index, the manifest may still say what was indexed before, for the report.
+    const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
     const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
     onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
     const build = await saveIndex(this.config.INDEX_DIR, data);

@@ -5,7 +5,7 @@ import hnswlib from 'hnswlib-node';
 import { BotError } from '../errors.js';
 import { HNSW_EF_SEARCH, type IndexData } from './buildIndex.js';
 import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
-import { manifestSchema } from './manifest.js';
+import { manifestSchema, type Manifest } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 
 const REINDEX_HINT = 'Run `npm run reindex` to rebuild it from the corpus.';
@@ -70,4 +70,16 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
   }
   hnsw.setEf(HNSW_EF_SEARCH);
   return { manifest, hnsw, passages: store.passages, build };
+}
+
+/** The current build's manifest when it can be read, else null: what a rebuild compares against. */
+export async function readManifestIfAny(indexDir: string): Promise<Manifest | null> {
+  try {
+    const build = await readCurrentBuild(indexDir);
+    if (build === null) return null;
+    const parsed = manifestSchema.safeParse(JSON.parse(await readFile(path.join(buildDir(indexDir, build), MANIFEST_FILE), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -199,3 +199,19 @@ describe('regression: people written in lower case or misspelt', () => {
     expect(ask(q).unknownEntities).toEqual([]);
   });
 });
+
+describe('compareCoverage: the same sentence worded differently', () => {
+  it('shows who each outlet credits with the Downing Street statement: "Number 10" / "Starmer\'s office"', () => {
+    const ranked = coverage.filter((p) => /followed by a statement from/.test(p.text) && ['The Independent', 'A News'].includes(p.outlet));
+    expect(ranked.map((p) => p.outlet).sort()).toEqual(['A News', 'The Independent']);
+    const result = compareCoverage(ranked, { outlets, weight: index.weights, tokens: index.tokens, coverage });
+    const w = result.wording.find((x) => /statement from/.test(x.sentence));
+    expect(w, 'the attribution sentence is compared across the two outlets').toBeDefined();
+    const phrases = new Map([
+      [w!.outlet, w!.phrases],
+      [w!.versus.outlet, w!.versus.phrases],
+    ]);
+    expect(phrases.get('The Independent')).toContain('Number 10');
+    expect(phrases.get('A News')).toContain("Starmer's office");
+  });
+});

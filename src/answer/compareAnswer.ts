@@ -61,12 +61,26 @@ export function compareAnswer({ question, hits, articles, allPassages, news }: C
     return { outlet, quote: pickQuote(passage.text, question), citation: cites.cite(passage.article) };
   });
   const onlyIn = result.onlyIn.map((o) => ({ outlet: o.outlet, sentence: o.sentence, citation: cites.numberOf(o.article) }));
+  const wording = result.wording.map((w) => ({
+    outlet: w.outlet,
+    sentence: w.sentence,
+    phrases: w.phrases,
+    citation: cites.cite(w.article),
+    versus: { outlet: w.versus.outlet, sentence: w.versus.sentence, phrases: w.versus.phrases, citation: cites.cite(w.versus.article) },
+  }));
 
   const lines = ['How each outlet covered it:'];
   for (const r of rows) lines.push(r.quote ? `${r.outlet}: “${r.quote}” ${markers([r.citation!])}` : `${r.outlet}: nothing on this.`);
   if (onlyIn.length > 0) {
     lines.push('', 'Reported by one outlet only:');
     for (const o of onlyIn.slice(0, 5)) lines.push(`${o.outlet}: “${o.sentence}”${o.citation ? ` ${markers([o.citation])}` : ''}`);
+  }
+  if (wording.length > 0) {
+    lines.push('', 'Worded differently:');
+    const said = (phrases: string[]) => (phrases.length === 0 ? 'no words of its own' : phrases.map((p) => `“${p}”`).join(', '));
+    for (const w of wording.slice(0, 4)) {
+      lines.push(`${w.outlet} ${markers([w.citation])}: ${said(w.phrases)} · ${w.versus.outlet} ${markers([w.versus.citation])}: ${said(w.versus.phrases)}`);
+    }
   }
   const passages: RankedPassage[] = rankPassages(hits, articles, cites);
   return {
@@ -77,6 +91,6 @@ export function compareAnswer({ question, hits, articles, allPassages, news }: C
     suggestions: [],
     citations: cites.list(),
     passages,
-    comparison: { outlets: rows, onlyIn },
+    comparison: { outlets: rows, onlyIn, wording },
   };
 }

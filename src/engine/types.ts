@@ -81,7 +81,12 @@ export interface AnswerResult {
   /** Speaker questions: every distinct statement of the person, each once, most relevant first. */
   statements?: StatementLine[];
   /** Comparison questions: each outlet's passage side by side, and what only one outlet reports. */
-  comparison?: { outlets: OutletComparison[]; onlyIn: { outlet: string; sentence: string; citation: number | null }[] };
+  comparison?: {
+    outlets: OutletComparison[];
+    onlyIn: { outlet: string; sentence: string; citation: number | null }[];
+    /** The same sentence in two outlets' words: what each has that the other lacks. */
+    wording: { outlet: string; sentence: string; phrases: string[]; citation: number | null; versus: { outlet: string; sentence: string; phrases: string[]; citation: number | null } }[];
+  };
   timings: Timings;
 }
 

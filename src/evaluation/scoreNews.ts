@@ -86,7 +86,11 @@ export function scoreCompare(q: Extract<NewsQuestion, { kind: 'compare' }>, resu
   const rows = result.comparison?.outlets ?? [];
   const onTopic = contains(rows.map((r) => r.quote ?? ''), q.topic_expect) || contains(result.passages.slice(0, 5).map((p) => p.text), q.topic_expect);
   const wanted = Object.entries(q.only_in ?? {});
-  const onlyIn = result.comparison?.onlyIn ?? [];
-  const found = wanted.filter(([outlet, snippets]) => contains(onlyIn.filter((o) => o.outlet === outlet).map((o) => o.sentence), snippets)).length;
+  // Flagged either as a fact only that outlet reports, or as that outlet's own wording of a shared sentence.
+  const flagged = [
+    ...(result.comparison?.onlyIn ?? []),
+    ...(result.comparison?.wording ?? []).flatMap((w) => [w, w.versus].filter((v) => v.phrases.length > 0)),
+  ];
+  const found = wanted.filter(([outlet, snippets]) => contains(flagged.filter((o) => o.outlet === outlet).map((o) => o.sentence), snippets)).length;
   return { id: q.id, question: q.question, onTopic, onlyInFound: found, onlyInTotal: wanted.length };
 }

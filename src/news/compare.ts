@@ -35,12 +35,26 @@ export interface OnlyIn {
   sentence: string;
 }
 
+/** The same sentence, worded differently: "a statement from Number 10" / "a statement from Starmer's office". */
+export interface Wording {
+  outlet: string;
+  article: string;
+  paragraph: number;
+  sentence: string;
+  /** Runs of words this sentence has and the other outlet's version lacks. */
+  phrases: string[];
+  /** The other outlet's version it was compared with, and the words only it has. */
+  versus: { outlet: string; article: string; paragraph: number; sentence: string; phrases: string[] };
+}
+
 export interface CoverageComparison<P extends ComparablePassage> {
   /** One row per outlet, outlets with a passage first (best score first), then those without. */
   outlets: OutletCoverage<P>[];
   /** Outlets with no passage on the topic. */
   missing: string[];
   onlyIn: OnlyIn[];
+  /** Sentences the compared outlets share, where an outlet words them its own way. */
+  wording: Wording[];
 }
 
 export interface CompareOptions {
@@ -96,5 +110,84 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
       if (!carried) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
     }
   }
-  return { outlets: rows, missing, onlyIn };
+  return { outlets: rows, missing, onlyIn, wording: wordingDifferences(rows, weight, toTokens, shared) };
+}
+
+/** Words of `sentence` (as written) that `other` lacks, joined into runs: "Number 10", "Starmer's office". */
+function differingPhrases(sentence: string, other: Set<string>): string[] {
+  const phrases: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) phrases.push(run.join(' '));
+    run = [];
+  };
+  const raws = sentence.split(/\s+/);
+  for (const [i, raw] of raws.entries()) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const tokens = [...contentTokens(word)];
+    // A first name or title before a surname both versions use ("Donald Trump" / "Mr Trump") is not a difference.
+    const next = [...contentTokens(raws[i + 1] ?? '')];
+    if (run.length === 0 && /^\p{Lu}/u.test(word) && next.length > 0 && next.every((t) => other.has(t))) {
+      flush();
+      continue;
+    }
+    if (tokens.length === 0) {
+      // Function words stay inside a run ("senior adviser in the White House") but do not start one.
+      if (run.length > 0 && word !== '' && raw === word) run.push(word);
+      else flush();
+      continue;
+    }
+    if (tokens.every((t) => !other.has(t))) run.push(word);
+    else flush();
+    if (raw !== word && /[,.;:!?”"’)]$/.test(raw)) flush();
+  }
+  flush();
+  // Trailing function words carry nothing.
+  return phrases.map((p) => p.replace(/(?:\s+(?:the|a|an|of|in|to|and|on|for|with|by|at))+$/i, '')).filter((p) => p !== '');
+}
+
+/**
+ * For each compared outlet, its sentences that another outlet carries in other words: most of the content
+ * weight shared, but not all. What differs is the news: who is credited, how a person is described.
+ */
+function wordingDifferences<P extends ComparablePassage>(
+  rows: OutletCoverage<P>[],
+  weight: Weights,
+  toTokens: (text: string) => Set<string>,
+  shared: number,
+): Wording[] {
+  const sentences = rows.flatMap(({ outlet, passage }) =>
+    passage === null ? [] : sentencesOf(passage.text).map((sentence) => ({ outlet, passage, sentence, tokens: toTokens(sentence), plain: contentTokens(sentence) })),
+  );
+  const out: Wording[] = [];
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    if (s.tokens.size < MIN_FACT_WORDS) continue;
+    let best: (typeof sentences)[number] | null = null;
+    let bestScore = 0;
+    for (const o of sentences) {
+      if (o.outlet === s.outlet) continue;
+      const score = Math.min(weightedContainment(s.tokens, o.tokens, weight), weightedContainment(o.tokens, s.tokens, weight));
+      if (score > bestScore) {
+        best = o;
+        bestScore = score;
+      }
+    }
+    if (!best || bestScore < shared) continue;
+    const pair = [s.sentence, best.sentence].sort().join('\u0000');
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const phrases = differingPhrases(s.sentence, best.plain);
+    const theirs = differingPhrases(best.sentence, s.plain);
+    if (phrases.length === 0 && theirs.length === 0) continue;
+    out.push({
+      outlet: s.outlet,
+      article: s.passage.article,
+      paragraph: s.passage.paragraph,
+      sentence: s.sentence,
+      phrases,
+      versus: { outlet: best.outlet, article: best.passage.article, paragraph: best.passage.paragraph, sentence: best.sentence, phrases: theirs },
+    });
+  }
+  return out;
 }

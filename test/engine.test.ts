@@ -31,6 +31,23 @@ describe('bad questions get a clear message', () => {
     expect((error as Error).message).toContain('Please ask a question');
   });
 
+  it.each([
+    ['punctuation only', '???'],
+    ['emoji only', '🙂🙂'],
+    ['mentions only', '<@&123> @everyone'],
+  ])('regression: a wordless question (%s) was answered with random passages -> QUESTION_EMPTY', async (_name, question) => {
+    const error = await errorOf(engine.ask(question));
+    expect(isBotError(error, 'QUESTION_EMPTY')).toBe(true);
+    expect((error as Error).message).toContain('in words');
+  });
+
+  it('regression: a question of common words only ("the") was answered with random passages -> abstains', async () => {
+    const result = await engine.ask('the');
+    expect(result.abstained).toBe(true);
+    expect(result.citations).toEqual([]);
+    expect(result.abstainReason).toMatch(/nothing in that question to look up/);
+  });
+
   it('a 4,000-character question -> QUESTION_TOO_LONG naming the limit', async () => {
     const error = await errorOf(engine.ask('What did Kushner say? '.repeat(200).slice(0, 4000)));
     expect(isBotError(error, 'QUESTION_TOO_LONG')).toBe(true);

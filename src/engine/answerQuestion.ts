@@ -6,12 +6,14 @@ import { composeAnswer } from '../answer/composeAnswer.js';
 import { speakerAnswer } from '../answer/speakerAnswer.js';
 import { suggestQuestions } from '../answer/suggestions.js';
 import { unknownNamesReason } from '../answer/unknownNames.js';
+import { withoutMentions } from '../answer/validateQuestion.js';
 import { BotError } from '../errors.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import { inOutlet, statementsAbout, statementsBy } from '../news/newsIndex.js';
 import { analyseQuestion, matchOutlet, unknownEntities, type QuestionAnalysis } from '../news/questionAnalysis.js';
 import { relatedWords, type Hit } from '../retrieval/retrieve.js';
+import { contentTerms } from '../text/terms.js';
 import type { Embedder } from '../types.js';
 import { outletContext, type EngineState } from './engineState.js';
 import { searchState } from './searchState.js';
@@ -60,7 +62,9 @@ export function suggestionsFor(state: EngineState): string[] {
  * answer; "how did the outlets differ" -> comparison; otherwise hybrid retrieval and an extractive answer,
  * unless the top passages lack the kind of answer asked for.
  */
-export async function answerQuestion(state: EngineState, deps: AnswerDeps, question: string, options: AskOptions = {}): Promise<AnswerResult> {
+export async function answerQuestion(state: EngineState, deps: AnswerDeps, asked: string, options: AskOptions = {}): Promise<AnswerResult> {
+  // Mentions are searched for as nothing; the answer still carries the question as asked.
+  const question = withoutMentions(asked);
   const newsAware = options.news ?? true;
   const analysis = newsAware ? analyseQuestion(question, state.news.question) : null;
   const outlet = outletFor(state, options.outlet, analysis?.outlet);
@@ -80,9 +84,12 @@ export async function answerQuestion(state: EngineState, deps: AnswerDeps, quest
   const t2 = performance.now();
   const timed = (result: Omit<AnswerResult, 'timings'>): AnswerResult => ({
     ...result,
+    question: asked,
     timings: { embedMs, searchMs, composeMs: performance.now() - t2 },
   });
   const abstain = (reason: string) => timed(abstainedAnswer(question, reason, suggestionsFor(state), hits, state.articles));
+
+  if (contentTerms(question).length === 0) return abstain('There is nothing in that question to look up: it has no words but common ones.');
 
   if (analysis) {
     const reason = unknownNamesReason(analysis.unknownEntities, null);

@@ -186,3 +186,9 @@ describe('regression: "the British PM" is the prime minister, not the Prime Mini
     expect(resolveSpeaker('the PM', directory)?.entry.id).toBe('keir-starmer');
   });
 });
+
+describe('regression: "son in law" typed without hyphens was not recognised', () => {
+  it('resolves "trump\'s son in law" to Jared Kushner', () => {
+    expect(resolveSpeaker("trump's son in law", directory)?.entry.id).toBe('jared-kushner');
+  });
+});

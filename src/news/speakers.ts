@@ -50,7 +50,9 @@ function roleFits(role: string, head: string, qualifiers: string[], placeKnownOn
 }
 
 /** "Trump's son-in-law", "the PM", "the French president", "the US envoy": the one entry whose roles fit. */
-function byRole(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
+function byRole(rawQuery: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  // "son in law" as people type it.
+  const query = rawQuery.replace(/\bson\s+in\s+law\b/gi, 'son-in-law');
   const m = QUERY_ROLE.exec(query);
   if (!m) return null;
   const raw = (m[2] ?? '').toLowerCase();
@@ -110,7 +112,7 @@ function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null
  * means the role's holder, not the owner; otherwise names win over roles.
  */
 export function resolveSpeaker(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const owned = /\p{L}['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:son-in-law|envoy|adviser|advisor|spokesman|spokeswoman|office|wife|husband|son|daughter)\b/iu.test(query);
+  const owned = /\p{L}['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:son[\s-]in[\s-]law|envoy|adviser|advisor|spokesman|spokeswoman|office|wife|husband|son|daughter)\b/iu.test(query);
   if (owned) {
     const role = byRole(query, directory);
     if (role) return role;

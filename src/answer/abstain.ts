@@ -27,23 +27,18 @@ function describeMissing(type: AnswerType): string {
 export interface AbstentionInput {
   question: string;
   hits: readonly Hit[];
-  /** Names in the question the corpus never mentions ("Germany", "Boris Johnson"). */
-  unknownNames: readonly string[];
   /** Corpus words close to a question word (query expansion). */
   related: (word: string) => string[];
 }
 
 /**
- * Decides whether to abstain: a name the coverage never mentions, or a question asking for a kind of
- * answer (a number, an amount, a duration, a time, an instance of a category) that none of the top
+ * Decides whether the retrieved passages answer the question: none retrieved, or a question asking for a
+ * kind of answer (a number, an amount, a duration, a time, an instance of a category) that none of the top
  * passages holds. Topic similarity alone never makes an answer: "How many troops will Britain send?"
- * is close to many passages, and none of them gives a number.
+ * is close to many passages, and none of them gives a number. (Names the coverage never mentions are
+ * caught before retrieval, by the question analysis.)
  */
-export function decideAbstention({ question, hits, unknownNames, related }: AbstentionInput): Abstention {
-  if (unknownNames.length > 0) {
-    const names = unknownNames.length === 1 ? unknownNames[0] : `${unknownNames.slice(0, -1).join(', ')} or ${unknownNames.at(-1)}`;
-    return { reason: `The coverage never mentions ${names}.` };
-  }
+export function decideAbstention({ question, hits, related }: AbstentionInput): Abstention {
   if (hits.length === 0) return { reason: 'Nothing in the coverage matches that question.' };
   const type = answerTypeOf(question);
   if (type.kind === 'open') return null;

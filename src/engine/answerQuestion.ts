@@ -106,7 +106,7 @@ export async function answerQuestion(state: EngineState, deps: AnswerDeps, asked
     }
   }
   if (outlet && hits.length === 0) return abstain(`${outlet} has nothing on that.`);
-  const abstention = decideAbstention({ question, hits, unknownNames: [], related });
+  const abstention = decideAbstention({ question, hits, related });
   if (abstention) return abstain(outlet ? `${abstention.reason} (Searched ${outlet} only.)` : abstention.reason);
   return timed({
     question,

@@ -1,24 +1,18 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import { seedArticles } from './helpers/seedArticles.js';
 import { cleanParagraphs } from '../src/passages/clean.js';
 import { isByline, isShareButtons, removeInlineFurniture, stripScrapeDate } from '../src/passages/furniture.js';
 import { isHeading, stripGluedHeading } from '../src/passages/headings.js';
 import { splitParagraphs } from '../src/passages/split.js';
 import type { Article } from '../src/types.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../corpus');
 let articles: Article[];
-const article = (idPart: string): Article => {
-  const found = articles.find((a) => a.id.includes(idPart));
-  if (!found) throw new Error(`no article ${idPart}`);
-  return found;
-};
+let article: (idPart: string) => Article;
 const cleaned = (idPart: string): string[] => cleanParagraphs(article(idPart));
 const allCleanedText = (idPart: string): string => cleaned(idPart).join('\n');
 
 beforeAll(async () => {
-  ({ articles } = await loadCorpus(CORPUS));
+  ({ articles, article } = await seedArticles());
 });
 
 describe('splitParagraphs', () => {

@@ -1,19 +1,13 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import { seedArticles } from './helpers/seedArticles.js';
 import { buildPassages, MAX_PASSAGE_CHARS } from '../src/passages/buildPassages.js';
 import { cleanParagraphs } from '../src/passages/clean.js';
 import { joinLists } from '../src/passages/lists.js';
 import { sentences } from '../src/text/sentences.js';
 import type { Article, Passage } from '../src/types.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../corpus');
 let articles: Article[];
-const article = (idPart: string): Article => {
-  const found = articles.find((a) => a.id.includes(idPart));
-  if (!found) throw new Error(`no article ${idPart}`);
-  return found;
-};
+let article: (idPart: string) => Article;
 const texts = (idPart: string): string[] => buildPassages(article(idPart)).map((p) => p.text);
 const passageWith = (idPart: string, fragment: string): string => {
   const found = texts(idPart).filter((t) => t.includes(fragment));
@@ -22,7 +16,7 @@ const passageWith = (idPart: string, fragment: string): string => {
 };
 
 beforeAll(async () => {
-  ({ articles } = await loadCorpus(CORPUS));
+  ({ articles, article } = await seedArticles());
 });
 
 describe('buildPassages', () => {

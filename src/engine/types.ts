@@ -10,8 +10,8 @@ export interface Citation {
   url: string | null;
 }
 
-/** Where else a near-duplicate (syndicated) passage appears. */
-export interface AlsoIn {
+/** Where a passage stands: its article and paragraph, and the article's outlet, headline, date and link. */
+export interface PassagePlace {
   article: string;
   paragraph: number;
   outlet: string;
@@ -20,17 +20,14 @@ export interface AlsoIn {
   url: string | null;
 }
 
+/** Where else a near-duplicate (syndicated) passage appears. */
+export type AlsoIn = PassagePlace;
+
 /** One retrieved passage, in rank order. */
-export interface RankedPassage {
+export interface RankedPassage extends PassagePlace {
   rank: number;
   /** Full passage text. */
   text: string;
-  article: string;
-  paragraph: number;
-  outlet: string;
-  headline: string;
-  published: string | null;
-  url: string | null;
   /** Fused score (higher is better). */
   score: number;
   /** The same passage carried by other outlets (grouped near-duplicates). */

@@ -11,9 +11,9 @@ import { loadCommands } from '../../src/bot/loader.js';
 import { Limits } from '../../src/bot/limits.js';
 import { citedNumbers } from '../../src/bot/text.js';
 import type { Article } from '../../src/types.js';
-import { CORPUS_DIR, memoryLogger, startHarness, testConfig, type Harness } from '../helpers/botHarness.js';
+import { CORPUS_DIR, embedOf, memoryLogger, startHarness, testConfig, type Harness } from '../helpers/botHarness.js';
 import { checkQuotes, checkSourceFields, corpusArticles } from '../helpers/corpusCheck.js';
-import { FakeDiscord, type RecordedRequest, type StoredMessage } from '../helpers/fakeDiscord.js';
+import { FakeDiscord, type StoredMessage } from '../helpers/fakeDiscord.js';
 import { withJoinedAnswers } from '../helpers/longAnswer.js';
 
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';
@@ -38,11 +38,6 @@ afterEach(() => {
   expect(h.discord.violations).toEqual([]);
 });
 
-function embedOf(r: RecordedRequest): APIEmbed {
-  const embeds = (r.body.data?.embeds ?? r.body.embeds) as APIEmbed[];
-  expect(embeds).toHaveLength(1);
-  return embeds[0]!;
-}
 
 interface Button {
   style: number;

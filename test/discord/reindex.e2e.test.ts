@@ -7,12 +7,10 @@ import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { APIEmbed } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reindexLockPath } from '../../src/bot/reindexLock.js';
-import { CORPUS_DIR, startHarness, type Harness } from '../helpers/botHarness.js';
+import { CORPUS_DIR, embedOf, startHarness, type Harness } from '../helpers/botHarness.js';
 import { checkSourceFields, corpusArticles } from '../helpers/corpusCheck.js';
-import type { RecordedRequest } from '../helpers/fakeDiscord.js';
 
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';
 const EPHEMERAL = 64;
@@ -50,11 +48,6 @@ afterEach(() => {
   expect(h.discord.violations).toEqual([]);
 });
 
-function embedOf(r: RecordedRequest): APIEmbed {
-  const embeds = (r.body.data?.embeds ?? r.body.embeds) as APIEmbed[];
-  expect(embeds).toHaveLength(1);
-  return embeds[0]!;
-}
 
 describe('/reindex', () => {
   it('rebuilds, edits in progress, refuses a second run meanwhile, keeps answering, then reports what changed', async () => {

@@ -4,7 +4,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { APIEmbed } from 'discord.js';
 import { pino, type Logger } from 'pino';
+import { expect } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/bot.js';
 import { deployCommands } from '../../src/bot/deploy.js';
 import { loadCommands } from '../../src/bot/loader.js';
@@ -12,7 +14,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { createEngine } from '../../src/engine/createEngine.js';
 import type { Engine } from '../../src/engine/types.js';
 import { repoRoot } from './discordSpec.js';
-import { FakeDiscord, type FakeDiscordOptions } from './fakeDiscord.js';
+import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './fakeDiscord.js';
 
 /** Embedding cache shared by the test files, so each builds its index from cached vectors after the first. */
 export const TEST_EMBED_CACHE = path.join(tmpdir(), 'declaration-bot-test-embed-cache');
@@ -98,4 +100,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The one embed a recorded reply or edit carries. */
+export function embedOf(r: RecordedRequest): APIEmbed {
+  const embeds = (r.body.data?.embeds ?? r.body.embeds) as APIEmbed[];
+  expect(embeds).toHaveLength(1);
+  return embeds[0]!;
 }

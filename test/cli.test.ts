@@ -171,6 +171,17 @@ describe('npm run ask', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^Steve Witkoff \(.+\): \d+ statement\(s\) in A News, The Independent$/));
     expect(stdout).not.toContain('Putin');
   });
+
+  it('--sources lists every outlet and article with its date and link', async () => {
+    const { code, stdout, stderr } = await run('ask', ['--sources']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Index built .+ with use-lite \\(512 dimensions\\): ${articles.length} articles, \\d+ passages\\.`));
+    for (const a of articles) {
+      expect(stdout).toContain(`\n${a.outlet}\n`);
+      expect(stdout).toContain(`"${a.headline}"`);
+      expect(stdout).toContain(a.url ?? 'no link known');
+    }
+  });
 });
 
 describe('a damaged index', () => {

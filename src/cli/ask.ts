@@ -4,7 +4,7 @@ import { loadConfig } from '../config/config.js';
 import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { formatAnswer, formatProgress } from './format.js';
+import { formatAnswer, formatProgress, formatSources } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
@@ -12,7 +12,8 @@ const USAGE = `Usage:
   npm run ask -- --json < questions.txt         one question per line in, one JSON object per line out
   npm run ask -- --outlet LBC "question"        only that outlet's articles
   npm run ask -- --compare "topic"              each outlet's passage on the topic side by side
-  npm run ask -- --speakers                     who is quoted in the coverage`;
+  npm run ask -- --speakers                     who is quoted in the coverage
+  npm run ask -- --sources                      the outlets and articles indexed, and when`;
 
 function errorJson(question: string, error: unknown): string {
   const code = isBotError(error) ? error.code : 'INTERNAL';
@@ -40,6 +41,7 @@ function parseCommandLine() {
       outlet: { type: 'string' },
       compare: { type: 'boolean', default: false },
       speakers: { type: 'boolean', default: false },
+      sources: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,7 +64,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const question = positionals.join(' ');
-  if (!values.json && !values.speakers && question.trim() === '') {
+  if (!values.json && !values.speakers && !values.sources && question.trim() === '') {
     console.error(`Please give a question.\n\n${USAGE}`);
     return 2;
   }
@@ -80,6 +82,11 @@ async function main(): Promise<number> {
     const speakers = engine.speakers();
     if (values.json) console.log(JSON.stringify(speakers));
     else for (const s of speakers) console.log(`${s.name}${s.role ? ` (${s.role})` : ''}: ${s.statements} statement(s) in ${s.outlets.join(', ')}`);
+    return 0;
+  }
+  if (values.sources) {
+    const sources = engine.sources();
+    console.log(values.json ? JSON.stringify(sources) : formatSources(sources));
     return 0;
   }
   if (values.json && question.trim() === '') {

@@ -1,5 +1,5 @@
-import { formatCitation } from '../answer/citations.js';
-import type { AnswerResult, ReindexProgress, ReindexReport } from '../engine/types.js';
+import { formatCitation, formatDate } from '../answer/citations.js';
+import type { AnswerResult, ReindexProgress, ReindexReport, SourcesInfo } from '../engine/types.js';
 
 /** An answer as the terminal shows it: the quoted answer, then the numbered sources. */
 export function formatAnswer(result: AnswerResult): string {
@@ -26,5 +26,18 @@ export function formatReport(r: ReindexReport): string {
     `Time: ${(r.ms / 1000).toFixed(1)} s`,
   ];
   for (const p of r.problems) lines.push(`Skipped ${p.file}: ${p.message}`);
+  return lines.join('\n');
+}
+
+/** The outlets and articles indexed, and when and with what the index was built. */
+export function formatSources(s: SourcesInfo): string {
+  const lines = [`Index built ${s.builtAt} with ${s.embedder} (${s.dimensions} dimensions): ${s.articles.length} articles, ${s.passages} passages.`];
+  const outlets = [...new Set(s.articles.map((a) => a.outlet))].sort();
+  for (const outlet of outlets) {
+    lines.push('', outlet);
+    for (const a of s.articles.filter((x) => x.outlet === outlet)) {
+      lines.push(`  "${a.headline}", ${formatDate(a.published)}, ${a.url ?? 'no link known'} (${a.passages} passages)`);
+    }
+  }
   return lines.join('\n');
 }

@@ -275,7 +275,7 @@ describe('/quote and the speakers list', () => {
       expect(lines[i + 1]).toContain(s.text.replace(/^["“‘']+|["”’']+$/g, ''));
       expect(markersIn(lines[i + 1]!)).toEqual(s.citations);
     });
-    expect(result.answer).not.toContain('more (ask with /quote');
+    expect(result.answer).not.toMatch(/more \(\/quote/);
     checkCitations(result);
   });
 
@@ -315,5 +315,23 @@ describe('citations match the corpus', () => {
     expect(result.abstained).toBe(false);
     expect(markersIn(result.answer).length).toBeGreaterThan(0);
     checkCitations(result);
+  });
+});
+
+describe('regression: "What did Starmer and Macron say?" answered for Starmer only', () => {
+  it('lists each person\'s statements in turn, under one numbering of sources', async () => {
+    const result = await engine.ask('What did Starmer and Macron say?');
+    expect(result.abstained).toBe(false);
+    const speakers = new Set((result.statements ?? []).map((s) => s.speaker));
+    expect(speakers).toEqual(new Set(['Keir Starmer', 'Emmanuel Macron']));
+    expect(result.answer).toMatch(/^Keir Starmer .*statements/m);
+    expect(result.answer).toMatch(/^Emmanuel Macron .*statements/m);
+    checkCitations(result);
+  });
+
+  it('says so when none of them made a statement', async () => {
+    const result = await engine.ask('What did Putin and Trump say?');
+    expect(result.abstained).toBe(true);
+    expect(result.abstainReason).toBe('The coverage has no statement by Vladimir Putin or Donald Trump.');
   });
 });

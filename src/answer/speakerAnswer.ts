@@ -20,6 +20,8 @@ export interface SpeakerAnswerInput {
   passages: ReadonlyMap<string, StoredPassage>;
   articles: ReadonlyMap<string, ManifestArticle>;
   shown?: number;
+  /** Citation numbers shared with other parts of the same answer (several speakers in one question). */
+  cites?: CitationList;
   /** For statements by others about `entry` ("What did Putin say?" when he said nothing): who said each. */
   nameOf?: (speakerId: string) => string;
 }
@@ -96,7 +98,7 @@ export function orderStatements(
 export function speakerAnswer(input: SpeakerAnswerInput): Omit<AnswerResult, 'timings'> {
   const { entry, passageRank, passages, articles, shown = STATEMENTS_SHOWN, nameOf } = input;
   const ordered = orderStatements(input.groups, input.question, entry, passageRank);
-  const cites = new CitationList(articles);
+  const cites = input.cites ?? new CitationList(articles);
   const statements: StatementLine[] = ordered.map((g) => {
     const numbers = g.articleIds.map((id) => cites.cite(id));
     const speaker = nameOf ? nameOf(g.speakerId) : entry.name;
@@ -113,7 +115,7 @@ export function speakerAnswer(input: SpeakerAnswerInput): Omit<AnswerResult, 'ti
   const count = `${statements.length} distinct statement${statements.length === 1 ? '' : 's'}`;
   const lines = [nameOf ? `${count} by others about ${entry.name}.` : `${describe(entry)}: ${count} in the coverage.`];
   for (const s of statements.slice(0, shown)) lines.push(`${nameOf ? `${s.speaker}: ` : ''}${statementText(s)} ${markers(s.citations)}`);
-  if (statements.length > shown) lines.push(`…and ${statements.length - shown} more (ask with /quote for all of them).`);
+  if (statements.length > shown) lines.push(`…and ${statements.length - shown} more (/quote ${entry.name} lists them all).`);
 
   const ranked: RankedPassage[] = ordered.map((g, i) => {
     const own = passages.get(g.representative.passageId)!;
@@ -143,5 +145,24 @@ export function speakerAnswer(input: SpeakerAnswerInput): Omit<AnswerResult, 'ti
     citations: cites.list(),
     passages: ranked,
     statements,
+  };
+}
+
+/**
+ * "What did Starmer and Macron say?": each person's statements in turn, under one numbering of sources.
+ */
+export function speakersAnswer(inputs: readonly Omit<SpeakerAnswerInput, 'cites'>[], articles: ReadonlyMap<string, ManifestArticle>): Omit<AnswerResult, 'timings'> {
+  const cites = new CitationList(articles);
+  const parts = inputs.map((input) => speakerAnswer({ ...input, shown: Math.max(2, Math.floor(STATEMENTS_SHOWN / inputs.length) + 1), cites }));
+  const passages = parts.flatMap((p) => p.passages).map((p, i) => ({ ...p, rank: i + 1, citation: cites.numberOf(p.article) }));
+  return {
+    question: inputs[0]?.question ?? '',
+    answer: parts.map((p) => p.answer).join('\n\n'),
+    abstained: false,
+    abstainReason: null,
+    suggestions: [],
+    citations: cites.list(),
+    passages,
+    statements: parts.flatMap((p) => p.statements ?? []),
   };
 }

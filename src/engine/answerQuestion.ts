@@ -3,7 +3,7 @@ import { abstainedAnswer } from '../answer/abstainedAnswer.js';
 import { answerTypeOf, passageAnswersType } from '../answer/answerType.js';
 import { compareAnswer } from '../answer/compareAnswer.js';
 import { composeAnswer } from '../answer/composeAnswer.js';
-import { speakerAnswer } from '../answer/speakerAnswer.js';
+import { speakerAnswer, speakersAnswer } from '../answer/speakerAnswer.js';
 import { suggestQuestions } from '../answer/suggestions.js';
 import { unknownNamesReason } from '../answer/unknownNames.js';
 import { withoutMentions } from '../answer/validateQuestion.js';
@@ -12,6 +12,7 @@ import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import { inOutlet, statementsAbout, statementsBy } from '../news/newsIndex.js';
 import { analyseQuestion, matchOutlet, unknownEntities, type QuestionAnalysis } from '../news/questionAnalysis.js';
+import { resolveSpeaker } from '../news/speakers.js';
 import { relatedWords, type Hit } from '../retrieval/retrieve.js';
 import { contentTerms } from '../text/terms.js';
 import type { Embedder } from '../types.js';
@@ -54,7 +55,8 @@ function outletFor(state: EngineState, option: string | undefined, named: string
 
 /** Questions the coverage can answer, offered when it cannot answer the one asked. */
 export function suggestionsFor(state: EngineState): string[] {
-  return suggestQuestions(state.news.speakers, state.index.manifest.articles);
+  const institutions = new Set(state.news.directory.entries.filter((e) => e.kind === 'institution').map((e) => e.name));
+  return suggestQuestions(state.news.speakers, state.index.manifest.articles, (name) => institutions.has(name));
 }
 
 /**
@@ -99,6 +101,8 @@ export async function answerQuestion(state: EngineState, deps: AnswerDeps, asked
       if (own) return abstain(own);
     }
     const compare = options.compare || analysis.compare;
+    const several = analysis.asksForStatements && !compare ? coordinatedSpeakers(question, state) : [];
+    if (several.length > 1) return timed(answerSpeakers(state, question, several, hits, outlet));
     const speaker = analysis.speaker?.known ? analysis.speaker.entry : null;
     if (speaker && analysis.asksForStatements && !compare) return timed(answerSpeaker(state, question, speaker, hits, outlet));
     if (compare) {
@@ -117,6 +121,53 @@ export async function answerQuestion(state: EngineState, deps: AnswerDeps, asked
   });
 }
 
+/** People asked about together: "What did Starmer and Macron say?", "what did witkoff & kushner tell reporters". */
+function coordinatedSpeakers(question: string, state: EngineState): SpeakerEntry[] {
+  const slot = /\b(?:did|do|does|have|has|had)\s+(.+?)\s+(?:say|said|tell|told|think|claim|comment|add|warn|reveal)\b/i.exec(question)?.[1];
+  if (!slot || !/\band\b|&/i.test(slot)) return [];
+  const entries: SpeakerEntry[] = [];
+  for (const part of slot.split(/\s*(?:,|&|\band\b)\s*/i)) {
+    const entry = part.trim() === '' ? null : (resolveSpeaker(part, state.news.directory)?.entry ?? null);
+    if (!entry) return []; // one of them is not a person the coverage knows: answer as a single question
+    if (!entries.includes(entry)) entries.push(entry);
+  }
+  return entries;
+}
+
+/** Several people's statements, each in turn, under one numbering of sources. */
+function answerSpeakers(
+  state: EngineState,
+  question: string,
+  entries: readonly SpeakerEntry[],
+  hits: readonly Hit[],
+  outlet: string | undefined,
+): Omit<AnswerResult, 'timings'> {
+  const passageRank = rankOfPassages(hits);
+  const inputs = entries.map((entry) => {
+    const all = statementsBy(state.news, entry.id);
+    const groups = outlet ? inOutlet(all, state.index.manifest.articles, outlet) : all;
+    return { question, entry, groups, passageRank, passages: state.passagesById, articles: state.articles };
+  });
+  const withStatements = inputs.filter((i) => i.groups.length > 0);
+  const without = inputs.filter((i) => i.groups.length === 0).map((i) => i.entry.name);
+  if (withStatements.length === 0) {
+    const names = entries.map((e) => e.name).join(' or ');
+    return abstainedAnswer(question, `The coverage has no statement by ${names}${outlet ? ` in ${outlet}` : ''}.`, suggestionsFor(state), hits, state.articles);
+  }
+  const result = speakersAnswer(withStatements, state.articles);
+  const note = without.length > 0 ? `\n\nThe coverage has no statement by ${without.join(' or ')}${outlet ? ` in ${outlet}` : ''}.` : '';
+  return { ...result, question, answer: result.answer + note };
+}
+
+/** Rank of each passage id (and its syndicated copies) in the retrieval, to put statements on the question's topic first. */
+function rankOfPassages(hits: readonly Hit[]): Map<string, number> {
+  const passageRank = new Map<string, number>();
+  hits.forEach((h, i) => {
+    for (const p of [h.passage, ...h.duplicates]) if (!passageRank.has(p.id)) passageRank.set(p.id, i);
+  });
+  return passageRank;
+}
+
 /**
  * What one person said (cut to one outlet when asked), each statement once and cited to every outlet
  * carrying it. With no statement by them: say so, and show what others said about them.
@@ -130,10 +181,7 @@ export function answerSpeaker(
 ): Omit<AnswerResult, 'timings'> {
   const all = statementsBy(state.news, entry.id);
   const groups = outlet ? inOutlet(all, state.index.manifest.articles, outlet) : all;
-  const passageRank = new Map<string, number>();
-  hits.forEach((h, i) => {
-    for (const p of [h.passage, ...h.duplicates]) if (!passageRank.has(p.id)) passageRank.set(p.id, i);
-  });
+  const passageRank = rankOfPassages(hits);
   const common = { question, entry, passageRank, passages: state.passagesById, articles: state.articles };
   if (groups.length > 0) return speakerAnswer({ ...common, groups });
 

@@ -113,7 +113,7 @@ export class AnswerEngine implements Engine {
 
   /** Texts of a passage by article and paragraph (for evaluation of grouped hits). */
   textOf(articleId: string, paragraph: number): string | null {
-    return this.state.index.passages.find((p) => p.articleId === articleId && p.paragraph === paragraph)?.text ?? null;
+    return this.state.passagesById.get(`${articleId}#${paragraph}`)?.text ?? null;
   }
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {

@@ -178,12 +178,14 @@ export function answerSpeaker(
   entry: SpeakerEntry,
   hits: readonly Hit[],
   outlet: string | undefined,
+  /** How many of the person's statements the answer text lists (/quote lists them all). */
+  shown?: number,
 ): Omit<AnswerResult, 'timings'> {
   const all = statementsBy(state.news, entry.id);
   const groups = outlet ? inOutlet(all, state.index.manifest.articles, outlet) : all;
   const passageRank = rankOfPassages(hits);
   const common = { question, entry, passageRank, passages: state.passagesById, articles: state.articles };
-  if (groups.length > 0) return speakerAnswer({ ...common, groups });
+  if (groups.length > 0) return speakerAnswer({ ...common, groups, ...(shown !== undefined ? { shown } : {}) });
 
   const name = entry.name;
   if (outlet && all.length > 0) {

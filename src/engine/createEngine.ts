@@ -1,7 +1,5 @@
 import type { Logger } from 'pino';
 import { abstainedAnswer } from '../answer/abstainedAnswer.js';
-import { markers } from '../answer/citations.js';
-import { statementText } from '../answer/speakerAnswer.js';
 import { validateQuestion } from '../answer/validateQuestion.js';
 import type { Config } from '../config/config.js';
 import { withEmbeddingCache } from '../embeddings/cache.js';
@@ -139,17 +137,9 @@ export class AnswerEngine implements Engine {
     const match = resolveSpeaker(name, this.state.news.directory);
     const question = `What did ${match ? match.entry.name : name} say?`;
     const result = match
-      ? answerSpeaker(this.state, question, match.entry, [], undefined)
+      ? answerSpeaker(this.state, question, match.entry, [], undefined, Number.POSITIVE_INFINITY)
       : abstainedAnswer(question, `The coverage never mentions ${name}.`, this.suggestions(), [], this.state.articles);
-    const full = result.statements && !result.abstained ? { ...result, ...this.fullStatementList(result) } : result;
-    return { ...full, timings: { embedMs: 0, searchMs: 0, composeMs: performance.now() - t0 } };
-  }
-
-  /** /quote lists every statement, not only the first few. */
-  private fullStatementList(result: Omit<AnswerResult, 'timings'>): Pick<AnswerResult, 'answer'> {
-    const [header] = result.answer.split('\n');
-    const lines = (result.statements ?? []).map((s) => `${statementText(s)} ${markers(s.citations)}`);
-    return { answer: [header, ...lines].join('\n') };
+    return { ...result, timings: { embedMs: 0, searchMs: 0, composeMs: performance.now() - t0 } };
   }
 
   speakers(): Speaker[] {

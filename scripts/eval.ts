@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.js';
 import { createEngine, type AnswerEngine } from '../src/engine/createEngine.js';
-import type { AnswerResult } from '../src/engine/types.js';
+import { describeReason } from '../src/answer/text.js';
+import type { AnswerResult } from '../src/answer/types.js';
 import { readRetrievalQuestions, type RetrievalQuestion } from '../src/evaluation/fixtures.js';
 import { outcomeOf, scoreOutcomes, type QuestionOutcome, type RetrievalScores } from '../src/evaluation/scoreRetrieval.js';
 import { readNewsQuestions, type NewsQuestion } from '../src/evaluation/newsFixtures.js';
@@ -117,8 +118,8 @@ async function newsSection(engine: AnswerEngine): Promise<Floor[]> {
     else if (q.kind === 'outlet') outletOutcomes.push(scoreOutlet(q, result, rankedTexts(engine, result)));
     else if (q.kind === 'compare') compareOutcomes.push(scoreCompare(q, result));
     else {
-      const reason = result.abstainReason ?? '';
-      entityOutcomes.push({ id: q.id, question: q.question, ok: result.abstained && q.unknown.some((u) => reason.includes(u)), reason });
+      const reason = result.kind === 'abstain' ? describeReason(result.reason) : '';
+      entityOutcomes.push({ id: q.id, question: q.question, ok: result.kind === 'abstain' && q.unknown.some((u) => reason.includes(u)), reason });
     }
   }
 

@@ -4,8 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import type { StatementLine } from '../src/answer/types.js';
+import { answerJson, type AnswerJson } from '../src/cli/format.js';
+import type { AskOptions } from '../src/engine/ask.js';
 import type { AnswerEngine } from '../src/engine/createEngine.js';
-import type { AnswerResult, StatementLine } from '../src/engine/types.js';
 import { isBotError } from '../src/errors.js';
 import type { Article } from '../src/types.js';
 import { CORPUS_DIR, testEngine, testWorkspace, type TestWorkspace } from './helpers/testEngine.js';
@@ -20,6 +22,11 @@ beforeAll(async () => {
   ({ articles } = await loadCorpus(CORPUS_DIR));
 });
 afterAll(() => ws.cleanup());
+
+/** Answers as `ask --json` prints them: the structure plus the text a user sees. */
+type AnswerResult = AnswerJson;
+const ask = async (question: string, options?: AskOptions): Promise<AnswerResult> => answerJson(await engine.ask(question, options));
+const quote = async (speaker: string): Promise<AnswerResult> => answerJson(await engine.quote(speaker));
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const markersIn = (text: string): number[] => [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
@@ -49,7 +56,7 @@ function outletsCited(result: AnswerResult, numbers: readonly number[]): string[
 
 /** Statements whose wording, in any outlet, contains `pattern`. */
 function statementsMatching(result: AnswerResult, pattern: RegExp): StatementLine[] {
-  return (result.statements ?? []).filter((s) => s.wordings.some((w) => pattern.test(w)));
+  return result.statements.filter((s) => s.wordings.some((w) => pattern.test(w)));
 }
 
 /**
@@ -91,7 +98,7 @@ describe('abstains when the coverage does not answer, saying why', () => {
     ['What did Boris Johnson say?', 'Boris Johnson'],
     ['Did Bitcoin prices react?', 'Bitcoin'],
   ])('%s -> the coverage never mentions %s', async (question, name) => {
-    const result = await engine.ask(question);
+    const result = await ask(question);
     expectPlainAbstention(result);
     expect(result.abstainReason).toBe(`The coverage never mentions ${name}.`);
     // True of the corpus itself, not only of the index.
@@ -104,7 +111,7 @@ describe('abstains when the coverage does not answer, saying why', () => {
     ['When will the ceasefire start?', /no date/],
     ['How much will the deployment cost?', /no cost or amount/],
   ])('%s -> abstains: the topic is covered, the kind of answer is not', async (question, reason) => {
-    const result = await engine.ask(question);
+    const result = await ask(question);
     expectPlainAbstention(result);
     expect(result.abstainReason).toMatch(reason);
     // The passages on the topic were found; none of them gives the answer, so none is quoted.
@@ -113,16 +120,16 @@ describe('abstains when the coverage does not answer, saying why', () => {
   });
 
   it('the suggestions it offers are questions the coverage does answer', async () => {
-    const { suggestions } = await engine.ask('What did Boris Johnson say?');
+    const { suggestions } = await ask('What did Boris Johnson say?');
     for (const suggestion of suggestions) {
-      const result = await engine.ask(suggestion);
+      const result = await ask(suggestion);
       expect(result.abstained, suggestion).toBe(false);
       expect(result.citations.length, suggestion).toBeGreaterThan(0);
     }
   });
 
   it('answers a count the coverage gives: "35 countries"', async () => {
-    const result = await engine.ask('How many countries are in the coalition?');
+    const result = await ask('How many countries are in the coalition?');
     expect(result.abstained).toBe(false);
     expect(result.abstainReason).toBeNull();
     expect(result.answer).toContain('35 countries');
@@ -130,7 +137,7 @@ describe('abstains when the coverage does not answer, saying why', () => {
   });
 
   it('answers a duration so far: "since March"', async () => {
-    const result = await engine.ask('How long has the coalition of the willing been meeting?');
+    const result = await ask('How long has the coalition of the willing been meeting?');
     expect(result.abstained).toBe(false);
     expect(result.answer).toContain('since March');
     checkCitations(result);
@@ -140,7 +147,7 @@ describe('abstains when the coverage does not answer, saying why', () => {
 describe('speaker answers', () => {
   let kushner: AnswerResult;
   beforeAll(async () => {
-    kushner = await engine.ask('What did Kushner say?');
+    kushner = await ask('What did Kushner say?');
   });
 
   it('lists the milestone statement once, cited to the four outlets that carry it', () => {
@@ -157,32 +164,32 @@ describe('speaker answers', () => {
   });
 
   it('lists each statement once, all by Kushner, none said by someone else', async () => {
-    const statements = kushner.statements ?? [];
+    const statements = kushner.statements;
     expect(statements.length).toBeGreaterThan(3);
     expect(new Set(statements.map((s) => s.text)).size).toBe(statements.length);
     for (const s of statements) expect(s.speaker).toBe('Jared Kushner');
     // Witkoff's line sits next to Kushner's in two articles; it belongs to Witkoff.
     const witkoffLine = /as strong as anyone has ever seen/;
     expect(statementsMatching(kushner, witkoffLine)).toEqual([]);
-    expect(statementsMatching(await engine.ask('What did Witkoff say?'), witkoffLine)).toHaveLength(1);
+    expect(statementsMatching(await ask('What did Witkoff say?'), witkoffLine)).toHaveLength(1);
   });
 
   it('quotes words that are in the articles it cites', () => {
-    for (const s of kushner.statements ?? []) {
+    for (const s of kushner.statements) {
       const bodies = s.citations.map((n) => squash(article(kushner.citations.find((c) => c.n === n)!.articleId).body));
       for (const w of s.wordings) expect(bodies.some((b) => b.includes(squash(w))), `"${w}" is in a cited article`).toBe(true);
     }
   });
 
   it('"Trump\'s son-in-law" is Kushner: the same statements', async () => {
-    const result = await engine.ask("what was said by Trump's son-in-law");
+    const result = await ask("what was said by Trump's son-in-law");
     expect(result.abstained).toBe(false);
     expect(result.statements?.map((s) => s.speaker)).toContain('Jared Kushner');
     expect(result.statements!.map((s) => s.text).sort()).toEqual(kushner.statements!.map((s) => s.text).sort());
   });
 
   it('"about deterrence" puts a statement on deterrence first', async () => {
-    const result = await engine.ask('What did Kushner say about deterrence?');
+    const result = await ask('What did Kushner say about deterrence?');
     expect(result.statements![0]!.text).toMatch(/deterren/i);
     expect(result.answer.split('\n')[1]).toMatch(/deterren/i);
     // Without the topic, the first statement is a different one: the topic did the ordering.
@@ -190,11 +197,11 @@ describe('speaker answers', () => {
   });
 
   it('"What did Putin say?": no statement by him; what others said about him instead', async () => {
-    const result = await engine.ask('What did Putin say?');
+    const result = await ask('What did Putin say?');
     expect(result.abstained).toBe(true);
     expect(result.abstainReason).toContain('no statement by Vladimir Putin');
     expect(result.answer).toContain(result.abstainReason!);
-    const statements = result.statements ?? [];
+    const statements = result.statements;
     expect(statements.length).toBeGreaterThan(0);
     for (const s of statements) {
       expect(s.speaker).not.toBe('Vladimir Putin');
@@ -206,7 +213,7 @@ describe('speaker answers', () => {
 
 describe('outlet scope', () => {
   it('"What did LBC report about Greenland?" quotes and cites LBC only', async () => {
-    const result = await engine.ask('What did LBC report about Greenland?');
+    const result = await ask('What did LBC report about Greenland?');
     expect(result.abstained).toBe(false);
     expect(result.answer).toContain('Greenland');
     expect(result.citations.map((c) => c.outlet)).toEqual(['LBC']);
@@ -215,7 +222,7 @@ describe('outlet scope', () => {
   });
 
   it('"What did TDPel Media say about Greenland?" abstains: its coverage never mentions Greenland', async () => {
-    const result = await engine.ask('What did TDPel Media say about Greenland?');
+    const result = await ask('What did TDPel Media say about Greenland?');
     expectPlainAbstention(result);
     expect(result.abstainReason).toBe("TDPel Media's coverage never mentions Greenland.");
     expect(byOutlet('TDPel Media').body).not.toContain('Greenland');
@@ -223,13 +230,13 @@ describe('outlet scope', () => {
   });
 
   it('an outlet given as an option is matched case-insensitively', async () => {
-    const result = await engine.ask('What did Starmer say about Greenland?', { outlet: 'lbc' });
+    const result = await ask('What did Starmer say about Greenland?', { outlet: 'lbc' });
     expect(result.abstained).toBe(false);
     expect(new Set(result.citations.map((c) => c.outlet))).toEqual(new Set(['LBC']));
   });
 
   it('an unknown outlet option -> OUTLET_UNKNOWN listing the outlets', async () => {
-    const error = await engine.ask('What did Kushner say?', { outlet: 'nonexistent' }).then(
+    const error = await ask('What did Kushner say?', { outlet: 'nonexistent' }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -242,21 +249,22 @@ describe('outlet scope', () => {
 
 describe('comparison across outlets', () => {
   it("one row per outlet on Kushner's milestone quote, quoting the outlets that carry it", async () => {
-    const result = await engine.ask("How did the outlets differ on Kushner's milestone quote?");
-    expect(result.abstained).toBe(false);
-    const rows = result.comparison?.outlets ?? [];
+    const result = await ask("How did the outlets differ on Kushner's milestone quote?");
+    expect(result.kind).toBe('compare');
+    const rows = result.kind === 'compare' ? result.comparison.outlets : [];
     expect(rows.map((r) => r.outlet).sort()).toEqual([...new Set(articles.map((a) => a.outlet))].sort());
     for (const outlet of ['A News', 'The Independent', 'LBC']) {
-      expect(rows.find((r) => r.outlet === outlet)?.quote, outlet).toMatch(/big milestone/);
+      expect(rows.find((r) => r.outlet === outlet)?.quote?.text, outlet).toMatch(/big milestone/);
     }
     expect(rows.find((r) => r.outlet === 'Daily Mail')?.quote).toBeTruthy();
     for (const row of rows) {
       if (row.quote === null) continue;
-      const citation = result.citations.find((c) => c.n === row.citation);
-      expect(citation, `${row.outlet}'s citation [${row.citation}] exists`).toBeDefined();
+      const [n] = row.quote.citations;
+      const citation = result.citations.find((c) => c.n === n);
+      expect(citation, `${row.outlet}'s citation [${n}] exists`).toBeDefined();
       expect(citation!.outlet).toBe(row.outlet);
-      const body = squash(article(citation!.articleId).body);
-      for (const piece of row.quote.split('…').map(squash).filter((p) => p.length > 0)) expect(body).toContain(piece);
+      expect(row.quote.passageId.startsWith(`${citation!.articleId}#`)).toBe(true);
+      expect(squash(article(citation!.articleId).body)).toContain(squash(row.quote.text));
     }
     checkCitations(result);
   });
@@ -264,9 +272,9 @@ describe('comparison across outlets', () => {
 
 describe('/quote and the speakers list', () => {
   it("quote('Kushner') lists every statement: a header and one line per statement", async () => {
-    const result = await engine.quote('Kushner');
+    const result = await quote('Kushner');
     expect(result.abstained).toBe(false);
-    const statements = result.statements ?? [];
+    const statements = result.statements;
     const lines = result.answer.split('\n');
     expect(lines).toHaveLength(statements.length + 1);
     expect(lines[0]).toMatch(/^Jared Kushner .*: \d+ distinct statements/);
@@ -280,7 +288,7 @@ describe('/quote and the speakers list', () => {
   });
 
   it("quote('Boris Johnson') abstains", async () => {
-    const result = await engine.quote('Boris Johnson');
+    const result = await quote('Boris Johnson');
     expectPlainAbstention(result);
     expect(result.abstainReason).toContain('Boris Johnson');
   });
@@ -311,7 +319,7 @@ describe('citations match the corpus', () => {
     'What did Elysee say?',
     'How did the outlets differ on the military hubs?',
   ])('%s', async (question) => {
-    const result = await engine.ask(question);
+    const result = await ask(question);
     expect(result.abstained).toBe(false);
     expect(markersIn(result.answer).length).toBeGreaterThan(0);
     checkCitations(result);
@@ -320,9 +328,9 @@ describe('citations match the corpus', () => {
 
 describe('regression: "What did Starmer and Macron say?" answered for Starmer only', () => {
   it('lists each person\'s statements in turn, under one numbering of sources', async () => {
-    const result = await engine.ask('What did Starmer and Macron say?');
+    const result = await ask('What did Starmer and Macron say?');
     expect(result.abstained).toBe(false);
-    const speakers = new Set((result.statements ?? []).map((s) => s.speaker));
+    const speakers = new Set(result.statements.map((s) => s.speaker));
     expect(speakers).toEqual(new Set(['Keir Starmer', 'Emmanuel Macron']));
     expect(result.answer).toMatch(/^Keir Starmer .*statements/m);
     expect(result.answer).toMatch(/^Emmanuel Macron .*statements/m);
@@ -330,7 +338,7 @@ describe('regression: "What did Starmer and Macron say?" answered for Starmer on
   });
 
   it('says so when none of them made a statement', async () => {
-    const result = await engine.ask('What did Putin and Trump say?');
+    const result = await ask('What did Putin and Trump say?');
     expect(result.abstained).toBe(true);
     expect(result.abstainReason).toBe('The coverage has no statement by Vladimir Putin or Donald Trump.');
   });

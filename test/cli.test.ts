@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../src/answer/citations.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
-import type { AnswerResult } from '../src/engine/types.js';
+import type { AnswerJson as AnswerResult } from '../src/cli/format.js';
 import { buildDir, currentPointerPath, readCurrentBuild, VECTORS_FILE } from '../src/index/indexFiles.js';
 import { loadIndex } from '../src/index/loadIndex.js';
 import type { Article } from '../src/types.js';

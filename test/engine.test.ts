@@ -1,3 +1,5 @@
+import { withoutMentions } from '../src/bot/text.js';
+import { answerText } from '../src/answer/text.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,18 +36,25 @@ describe('bad questions get a clear message', () => {
   it.each([
     ['punctuation only', '???'],
     ['emoji only', '🙂🙂'],
-    ['mentions only', '<@&123> @everyone'],
   ])('regression: a wordless question (%s) was answered with random passages -> QUESTION_EMPTY', async (_name, question) => {
     const error = await errorOf(engine.ask(question));
     expect(isBotError(error, 'QUESTION_EMPTY')).toBe(true);
     expect((error as Error).message).toContain('in words');
   });
 
+  it('regression: a question of mentions only, as the bot passes it on (mentions taken out) -> QUESTION_EMPTY', async () => {
+    expect(withoutMentions('<@&123> @everyone <#456>')).toBe('');
+    const error = await errorOf(engine.ask(withoutMentions('<@&123> @everyone <#456>')));
+    expect(isBotError(error, 'QUESTION_EMPTY')).toBe(true);
+  });
+
   it('regression: a question of common words only ("the") was answered with random passages -> abstains', async () => {
     const result = await engine.ask('the');
-    expect(result.abstained).toBe(true);
+    expect(result.kind === 'abstain' && result.reason.code).toBe('NO_CONTENT_WORDS');
     expect(result.citations).toEqual([]);
-    expect(result.abstainReason).toMatch(/nothing in that question to look up/);
+    // Refused before anything is embedded or searched.
+    expect(result.passages).toEqual([]);
+    expect(result.timings.embedMs).toBe(0);
   });
 
   it('a 4,000-character question -> QUESTION_TOO_LONG naming the limit', async () => {
@@ -56,7 +65,7 @@ describe('bad questions get a clear message', () => {
 
   it('markdown and mentions in a question do not break answering', async () => {
     const result = await engine.ask('**What** did @everyone hear <@&123> Kushner say about the `milestone`?');
-    expect(result.abstained).toBe(false);
+    expect(result.kind).not.toBe('abstain');
     expect(result.passages[0]!.text).toMatch(/milestone/);
   });
 });
@@ -75,7 +84,7 @@ describe('hybrid retrieval on the real corpus', () => {
   it('cites every outlet carrying a quoted passage, and numbers sources in order of use', async () => {
     const result = await engine.ask('Who provides security guarantees to the peacekeeping force?');
     expect(result.citations.map((c) => c.n)).toEqual(result.citations.map((_, i) => i + 1));
-    const marks = [...result.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    const marks = [...answerText(result).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
     expect(new Set(marks)).toEqual(new Set(result.citations.map((c) => c.n)));
     for (const c of result.citations) expect(c.outlet).not.toBe('Unknown outlet');
   });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { compareCoverage, type ComparablePassage } from '../src/news/compare.js';
 import { buildNewsIndex, type NewsIndex } from '../src/news/newsIndex.js';
-import { analyseQuestion, matchOutlet, type QuestionAnalysis } from '../src/news/questionAnalysis.js';
+import { analyseQuestion, matchOutlet, type QuestionAnalysis } from '../src/plan/questionAnalysis.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
 import type { Article, Passage } from '../src/types.js';
 

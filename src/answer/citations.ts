@@ -1,4 +1,4 @@
-import type { Citation } from '../engine/types.js';
+import type { Citation } from './types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 
 /** Numbers sources in order of first use: one number per article, reused when the article is cited again. */

@@ -4,15 +4,23 @@ import { sentences } from '../text/sentences.js';
 /** Longest quote an answer takes from one passage before trimming it to its best sentences. */
 export const QUOTE_MAX_CHARS = 320;
 
+/** The words quoted from a passage, and whether the passage goes on before or after them. */
+export interface QuotedPart {
+  text: string;
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
 /**
  * The part of a passage worth quoting for a question: the whole passage when short, otherwise the run of
- * consecutive sentences (within QUOTE_MAX_CHARS) that shares most terms with the question, marked with "…" where cut.
+ * consecutive sentences (within QUOTE_MAX_CHARS) that shares most terms with the question.
  */
-export function pickQuote(passage: string, question: string, maxChars = QUOTE_MAX_CHARS): string {
+export function pickQuote(passage: string, question: string, maxChars = QUOTE_MAX_CHARS): QuotedPart {
   const text = passage.trim();
-  if (text.length <= maxChars) return text;
+  const whole = { text, cutBefore: false, cutAfter: false };
+  if (text.length <= maxChars) return whole;
   const parts = sentences(text);
-  if (parts.length <= 1) return text;
+  if (parts.length <= 1) return whole;
   const wanted = new Set(contentTerms(question));
   const scores = parts.map((s) => {
     const terms = new Set(contentTerms(s));
@@ -32,6 +40,5 @@ export function pickQuote(passage: string, question: string, maxChars = QUOTE_MA
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }
-  const quote = parts.slice(best.start, best.end).join(' ');
-  return `${best.start > 0 ? '… ' : ''}${quote}${best.end < parts.length ? ' …' : ''}`;
+  return { text: parts.slice(best.start, best.end).join(' '), cutBefore: best.start > 0, cutAfter: best.end < parts.length };
 }

@@ -1,13 +1,13 @@
-import type { AnswerResult, RankedPassage, StatementLine } from '../engine/types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import type { StatementGroup } from '../news/groupStatements.js';
 import { contentTerms, stem } from '../text/terms.js';
-import { CitationList, markers } from './citations.js';
-import { alsoIn } from './composeAnswer.js';
+import type { CitationList } from './citations.js';
+import { rankedPassage } from './passages.js';
+import type { RankedPassage, SpeakerSection, StatementLine } from './types.js';
 
-/** Statements shown in the answer text; the rest are listed in `statements` and by /quote. */
+/** Statements a rendered answer shows for one person; the rest are listed in `statements`. */
 export const STATEMENTS_SHOWN = 6;
 
 export interface SpeakerAnswerInput {
@@ -20,22 +20,10 @@ export interface SpeakerAnswerInput {
   passages: ReadonlyMap<string, StoredPassage>;
   articles: ReadonlyMap<string, ManifestArticle>;
   shown?: number;
-  /** Citation numbers shared with other parts of the same answer (several speakers in one question). */
-  cites?: CitationList;
+  /** Citation numbers, shared with other parts of the same answer (several speakers in one question). */
+  cites: CitationList;
   /** For statements by others about `entry` ("What did Putin say?" when he said nothing): who said each. */
   nameOf?: (speakerId: string) => string;
-}
-
-/** A statement as quoted in an answer: direct speech in quotation marks, reported speech marked as such. */
-export function statementText(s: Pick<StatementLine, 'kind' | 'text'>): string {
-  if (s.kind === 'reported') return `(reported) ${s.text}`;
-  const inner = s.text.replace(/^["“‘']+|["”’']+$/g, '');
-  // A statement with quotation marks of its own ("“military hubs” will be set up ...") is shown as written.
-  return /["“”]/.test(inner) || /(?:^|\s)‘|’(?=\s|[,.;:!?]|$)/.test(inner) ? s.text : `“${inner}”`;
-}
-
-function describe(entry: SpeakerEntry): string {
-  return entry.role ? `${entry.name} (${entry.role})` : entry.name;
 }
 
 function groupRank(group: StatementGroup, passageRank: ReadonlyMap<string, number>): number {
@@ -91,78 +79,28 @@ export function orderStatements(
 
 
 /**
- * "What did Kushner say?": each distinct statement once (however many outlets carry it, in whatever
- * wording), cited to every outlet that carries it, the ones on the question's topic first. Reported
- * speech (no quotation marks in the coverage) is marked as such.
+ * One person's statements ("What did Kushner say?"): each distinct statement once (however many outlets
+ * carry it, in whatever wording), cited to every outlet that carries it, the ones on the question's topic
+ * first; and the passages they stand in, in that order. Reported speech (no quotation marks in the
+ * coverage) keeps `kind: 'reported'`.
  */
-export function speakerAnswer(input: SpeakerAnswerInput): Omit<AnswerResult, 'timings'> {
-  const { entry, passageRank, passages, articles, shown = STATEMENTS_SHOWN, nameOf } = input;
+export function speakerSection(input: SpeakerAnswerInput): { section: SpeakerSection; passages: RankedPassage[] } {
+  const { entry, passageRank, passages, articles, shown = STATEMENTS_SHOWN, nameOf, cites } = input;
   const ordered = orderStatements(input.groups, input.question, entry, passageRank);
-  const cites = input.cites ?? new CitationList(articles);
-  const statements: StatementLine[] = ordered.map((g) => {
-    const numbers = g.articleIds.map((id) => cites.cite(id));
-    const speaker = nameOf ? nameOf(g.speakerId) : entry.name;
-    return {
-      speaker,
-      text: g.representative.text,
-      kind: g.representative.kind,
-      citations: [...new Set(numbers)],
-      wordings: [...new Set(g.statements.map((s) => s.text))],
-      sentences: [...new Set(g.statements.map((s) => s.sentence))],
-    };
-  });
-
-  const count = `${statements.length} distinct statement${statements.length === 1 ? '' : 's'}`;
-  const lines = [nameOf ? `${count} by others about ${entry.name}.` : `${describe(entry)}: ${count} in the coverage.`];
-  for (const s of statements.slice(0, shown)) lines.push(`${nameOf ? `${s.speaker}: ` : ''}${statementText(s)} ${markers(s.citations)}`);
-  if (statements.length > shown) lines.push(`…and ${statements.length - shown} more (/quote ${entry.name} lists them all).`);
-
-  const ranked: RankedPassage[] = ordered.map((g, i) => {
+  const statements: StatementLine[] = ordered.map((g) => ({
+    speaker: nameOf ? nameOf(g.speakerId) : entry.name,
+    text: g.representative.text,
+    kind: g.representative.kind,
+    citations: [...new Set(g.articleIds.map((id) => cites.cite(id)))],
+    wordings: [...new Set(g.statements.map((s) => s.text))],
+    sentences: [...new Set(g.statements.map((s) => s.sentence))],
+    passageIds: [g.representative.passageId, ...new Set(g.carriers.map((c) => c.passageId))].filter((id, i, all) => all.indexOf(id) === i),
+  }));
+  const ranked = ordered.map((g, i) => {
     const own = passages.get(g.representative.passageId)!;
-    const others = [...new Set(g.carriers.map((c) => c.passageId))].filter((id) => id !== own.id).map((id) => passages.get(id)!);
-    const head = alsoIn(own, articles);
-    return {
-      rank: i + 1,
-      text: own.text,
-      article: own.articleId,
-      paragraph: own.paragraph,
-      outlet: head.outlet,
-      headline: head.headline,
-      published: head.published,
-      url: head.url,
-      score: Number((1 / (i + 1)).toFixed(6)),
-      also: others.map((p) => alsoIn(p, articles)),
-      citation: cites.numberOf(own.articleId),
-    };
+    const copies = [...new Set(g.carriers.map((c) => c.passageId))].filter((id) => id !== own.id).map((id) => passages.get(id)!);
+    return rankedPassage(own, i + 1, 1 / (i + 1), copies, articles, cites);
   });
-
-  return {
-    question: input.question,
-    answer: lines.join('\n'),
-    abstained: false,
-    abstainReason: null,
-    suggestions: [],
-    citations: cites.list(),
-    passages: ranked,
-    statements,
-  };
-}
-
-/**
- * "What did Starmer and Macron say?": each person's statements in turn, under one numbering of sources.
- */
-export function speakersAnswer(inputs: readonly Omit<SpeakerAnswerInput, 'cites'>[], articles: ReadonlyMap<string, ManifestArticle>): Omit<AnswerResult, 'timings'> {
-  const cites = new CitationList(articles);
-  const parts = inputs.map((input) => speakerAnswer({ ...input, shown: Math.max(2, Math.floor(STATEMENTS_SHOWN / inputs.length) + 1), cites }));
-  const passages = parts.flatMap((p) => p.passages).map((p, i) => ({ ...p, rank: i + 1, citation: cites.numberOf(p.article) }));
-  return {
-    question: inputs[0]?.question ?? '',
-    answer: parts.map((p) => p.answer).join('\n\n'),
-    abstained: false,
-    abstainReason: null,
-    suggestions: [],
-    citations: cites.list(),
-    passages,
-    statements: parts.flatMap((p) => p.statements ?? []),
-  };
+  const section: SpeakerSection = { speaker: { id: entry.id, name: entry.name, role: entry.role }, statements, shown: Math.min(shown, statements.length) };
+  return { section, passages: ranked };
 }

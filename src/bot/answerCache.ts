@@ -1,4 +1,4 @@
-import type { AnswerResult } from '../engine/types.js';
+import type { AnswerResult } from '../answer/types.js';
 
 export interface CachedAnswer {
   result: AnswerResult;

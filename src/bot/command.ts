@@ -6,7 +6,8 @@ import type {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
-import type { Engine, ReindexProgress } from '../engine/types.js';
+import type { Engine } from '../engine/types.js';
+import type { ReindexProgress } from '../index/buildIndex.js';
 import type { AnswerCache } from './answerCache.js';
 import type { Cooldowns } from './cooldown.js';
 

@@ -7,6 +7,7 @@ import type { BotContext } from './command.js';
 import { cooldownMessage } from './cooldown.js';
 import { answerReply } from './format/answer.js';
 import { textReply } from './format/common.js';
+import { withoutMentions } from './text.js';
 import { userMessage } from './userErrors.js';
 
 /** The question in a message that mentions the bot: the text with the bot's mention(s) taken out, or null. */
@@ -34,9 +35,9 @@ export function createMessageHandler(ctx: BotContext) {
         return;
       }
       if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);
-      const result = await ctx.engine.ask(question);
-      ctx.answers.set(message.id, { result, title: result.question });
-      await message.reply(answerReply(result, { title: result.question, moreKey: message.id }));
+      const result = await ctx.engine.ask(withoutMentions(question));
+      ctx.answers.set(message.id, { result, title: question });
+      await message.reply(answerReply(result, { title: question, moreKey: message.id }));
       log.info('answered a mention');
     } catch (error) {
       log.error({ err: error }, 'answering a mention failed');

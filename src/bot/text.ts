@@ -126,3 +126,11 @@ export function isHttpUrl(url: string | null | undefined): url is string {
     return false;
   }
 }
+
+/** Discord mention syntax and @everyone/@here: noise to search, and never repeated as a ping. */
+const MENTION_SYNTAX = /<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/g;
+
+/** A question as the engine should read it: mentions, channel links and custom emoji taken out. */
+export function withoutMentions(question: string): string {
+  return question.replace(MENTION_SYNTAX, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -4,7 +4,7 @@ import { loadConfig } from '../config/config.js';
 import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { formatAnswer, formatProgress, formatSources } from './format.js';
+import { answerJson, formatAnswer, formatProgress, formatSources } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
@@ -26,7 +26,7 @@ async function answerLines(engine: AnswerEngine, options: { outlet?: string; com
   for await (const line of lines) {
     if (line.trim() === '') continue;
     try {
-      process.stdout.write(`${JSON.stringify(await engine.ask(line, options))}\n`);
+      process.stdout.write(`${JSON.stringify(answerJson(await engine.ask(line, options)))}\n`);
     } catch (error) {
       process.stdout.write(`${errorJson(line, error)}\n`);
     }
@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   }
   try {
     const result = await engine.ask(question, options);
-    console.log(values.json ? JSON.stringify(result) : formatAnswer(result));
+    console.log(values.json ? JSON.stringify(answerJson(result)) : formatAnswer(result));
     return 0;
   } catch (error) {
     if (!isBotError(error)) throw error;

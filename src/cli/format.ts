@@ -1,11 +1,17 @@
 import { formatCitation, formatDate } from '../answer/citations.js';
-import type { AnswerResult, ReindexProgress, ReindexReport, SourcesInfo } from '../engine/types.js';
+import { answerText, describeReason, type TextHints } from '../answer/text.js';
+import { statementsOf, type AnswerResult, type StatementLine } from '../answer/types.js';
+import type { SourcesInfo } from '../engine/types.js';
+import type { ReindexProgress } from '../index/buildIndex.js';
+import type { ReindexReport } from '../index/rebuild.js';
+
+/** What the terminal adds to an answer's text. */
+const HINTS: TextHints = { allStatements: () => '(--json lists them all)' };
 
 /** An answer as the terminal shows it: the quoted answer, then the numbered sources. */
 export function formatAnswer(result: AnswerResult): string {
-  const lines = [result.answer];
-  if (result.abstainReason && !result.answer.includes(result.abstainReason)) lines.push('', result.abstainReason);
-  if (result.suggestions.length > 0) {
+  const lines = [answerText(result, HINTS)];
+  if (result.kind === 'abstain' && result.suggestions.length > 0) {
     lines.push('', 'You could ask:', ...result.suggestions.map((s) => `  - ${s}`));
   }
   if (result.citations.length > 0) {
@@ -40,4 +46,29 @@ export function formatSources(s: SourcesInfo): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * An answer as `--json` prints it: the structure as the engine returns it (`kind`, `quotes`, `sections`,
+ * `comparison`, `reason` as a code with its parameters), plus the flat fields scripts read: `answer` (the text
+ * a user sees), `abstained`, `abstainReason` (words), `suggestions` and every `statements` line.
+ */
+export type AnswerJson = AnswerResult & {
+  answer: string;
+  abstained: boolean;
+  abstainReason: string | null;
+  suggestions: string[];
+  statements: StatementLine[];
+};
+
+export function answerJson(result: AnswerResult): AnswerJson {
+  const abstained = result.kind === 'abstain';
+  return {
+    ...result,
+    answer: answerText(result, HINTS),
+    abstained,
+    abstainReason: abstained ? describeReason(result.reason) : null,
+    suggestions: abstained ? result.suggestions : [],
+    statements: statementsOf(result),
+  };
 }

@@ -1,22 +1,25 @@
 import type { Logger } from 'pino';
-import { abstainedAnswer } from '../answer/abstainedAnswer.js';
-import { validateQuestion } from '../answer/validateQuestion.js';
+import { suggestQuestions } from '../answer/suggestions.js';
+import type { AnswerResult } from '../answer/types.js';
 import type { Config } from '../config/config.js';
 import { withEmbeddingCache } from '../embeddings/cache.js';
 import { createEmbedder } from '../embeddings/createEmbedder.js';
 import { BotError, isBotError } from '../errors.js';
+import type { ReindexProgress } from '../index/buildIndex.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
+import { acquireReindexLock, waitForLock } from '../index/lock.js';
+import { rebuildIndex, type CachedEmbedder, type ReindexReport } from '../index/rebuild.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
-import { resolveSpeaker } from '../news/speakers.js';
+import { resolveSpeaker, type Speaker } from '../news/speakers.js';
+import type { QuestionPlan } from '../plan/plan.js';
+import { validateQuestion } from '../plan/validate.js';
 import type { RetrievalMode } from '../retrieval/retrieve.js';
 import type { Embedder } from '../types.js';
-import { answerQuestion, answerSpeaker, suggestionsFor } from './answerQuestion.js';
+import { answerFor, ask, search, type AskOptions, type SearchOutcome } from './ask.js';
 import { deriveState, pointerMtime, type EngineState } from './engineState.js';
-import { rebuildIndex, type CachedEmbedder } from './rebuildIndex.js';
-import { searchState, type SearchOutcome } from './searchState.js';
-import type { AnswerResult, AskOptions, Engine, ReindexProgress, ReindexReport, SourcesInfo, Speaker } from './types.js';
+import type { Engine, SourcesInfo } from './types.js';
 
 export interface EngineOptions {
   log?: Logger;
@@ -63,8 +66,16 @@ export class AnswerEngine implements Engine {
     } catch (error) {
       if (!isBotError(error, 'INDEX_MISSING')) throw error;
       this.log.info({ indexDir: this.config.INDEX_DIR }, 'no index yet: building it from the corpus');
-      await this.reindex(onProgress);
-      return;
+      try {
+        await this.reindex(onProgress);
+        return;
+      } catch (buildError) {
+        if (!isBotError(buildError, 'REINDEX_IN_PROGRESS')) throw buildError;
+        // Another process (a shard, a terminal) is building it: wait for it, then load what it built.
+        this.log.info('another process is building the index: waiting for it');
+        await waitForLock(this.config.INDEX_DIR);
+        index = await loadIndex(this.config.INDEX_DIR);
+      }
     }
     this.checkEmbedder(index);
     this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
@@ -106,7 +117,7 @@ export class AnswerEngine implements Engine {
 
   /** Retrieval only, in any mode: what the evaluation and the benchmark measure. */
   search(question: string, mode: RetrievalMode = 'hybrid', k = this.config.RETRIEVE_K): Promise<SearchOutcome> {
-    return searchState(this.state, this.embedder, question, { mode, k });
+    return search(this.state, this.embedder, question, { mode, depth: Math.max(k, 1) });
   }
 
   /** Texts of a passage by article and paragraph (for evaluation of grouped hits). */
@@ -117,7 +128,7 @@ export class AnswerEngine implements Engine {
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
     const question = validateQuestion(rawQuestion, this.config.MAX_QUESTION_CHARS);
     await this.reloadIfChanged();
-    return answerQuestion(this.state, this.answerDeps(), question, options);
+    return ask(this.state, this.answerDeps(), question, options);
   }
 
   private answerDeps() {
@@ -126,20 +137,20 @@ export class AnswerEngine implements Engine {
 
   /** Questions the coverage can answer, offered when it cannot answer the one asked. */
   suggestions(): string[] {
-    return suggestionsFor(this.state);
+    return suggestQuestions(this.state.news, this.state.index.manifest.articles);
   }
 
   /** Everything one person said, grouped across outlets and cited. */
   async quote(speaker: string): Promise<AnswerResult> {
     const name = validateQuestion(speaker, this.config.MAX_QUESTION_CHARS);
     await this.reloadIfChanged();
-    const t0 = performance.now();
     const match = resolveSpeaker(name, this.state.news.directory);
     const question = `What did ${match ? match.entry.name : name} say?`;
-    const result = match
-      ? answerSpeaker(this.state, question, match.entry, [], undefined, Number.POSITIVE_INFINITY)
-      : abstainedAnswer(question, `The coverage never mentions ${name}.`, this.suggestions(), [], this.state.articles);
-    return { ...result, timings: { embedMs: 0, searchMs: 0, composeMs: performance.now() - t0 } };
+    // Every statement, the most widely reported first: there is no topic to rank by, so nothing is searched.
+    const plan: QuestionPlan = match
+      ? { kind: 'statements', speakers: [match.entry], outlet: null, search: null }
+      : { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names: [name], outlet: null }, search: null };
+    return answerFor(this.state, this.answerDeps(), question, plan, { shownStatements: Number.POSITIVE_INFINITY });
   }
 
   speakers(): Speaker[] {
@@ -180,16 +191,27 @@ export class AnswerEngine implements Engine {
   }
 
   private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}): Promise<ReindexReport> {
-    // After a corrupt index, the manifest may still say what was indexed before, for the report.
-    const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
-    const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
-    onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-    const build = await saveIndex(this.config.INDEX_DIR, data);
-    this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
-    onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
-    this.log.info({ ...report, build }, 'reindex finished');
-    this.lastReport = report;
-    return report;
+    // One lock for every writer (the terminal, the bot, another shard): two builds never race to swap CURRENT.
+    const lock = await acquireReindexLock(this.config.INDEX_DIR);
+    if (!lock) {
+      throw new BotError('REINDEX_IN_PROGRESS', 'A reindex is already running in another process; its result will be reported there.', {
+        indexDir: this.config.INDEX_DIR,
+      });
+    }
+    try {
+      // After a corrupt index, the manifest may still say what was indexed before, for the report.
+      const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
+      const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
+      onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
+      const build = await saveIndex(this.config.INDEX_DIR, data);
+      this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+      onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
+      this.log.info({ ...report, build }, 'reindex finished');
+      this.lastReport = report;
+      return report;
+    } finally {
+      await lock.release();
+    }
   }
 }
 

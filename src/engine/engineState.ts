@@ -5,7 +5,7 @@ import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { buildNewsIndex, type NewsIndex } from '../news/newsIndex.js';
-import { buildQuestionContext, type QuestionContext } from '../news/questionAnalysis.js';
+import { buildQuestionContext, type QuestionContext } from '../news/questionContext.js';
 import { createSearchIndex, type SearchIndex } from '../retrieval/searchIndex.js';
 
 /** The loaded index and what is derived from it; replaced as a whole when a reindex is swapped in. */
@@ -44,7 +44,7 @@ export async function pointerMtime(indexDir: string): Promise<number> {
 }
 
 /** What one outlet's articles mention, to tell "this outlet has nothing on Greenland". Built once per outlet. */
-export function outletContext(state: EngineState, outlet: string): QuestionContext {
+export function outletCoverage(state: EngineState, outlet: string): QuestionContext {
   let ctx = state.outletContexts.get(outlet);
   if (!ctx) {
     const articles = state.index.manifest.articles.filter((a) => a.outlet === outlet);

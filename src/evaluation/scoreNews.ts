@@ -1,4 +1,5 @@
-import type { AnswerResult, StatementLine } from '../engine/types.js';
+import { answerText, describeReason } from '../answer/text.js';
+import { statementsOf, type AnswerResult, type StatementLine } from '../answer/types.js';
 import type { NewsQuestion, SpeakerQuestion } from './newsFixtures.js';
 import { firstRelevantRank, normaliseForMatch } from './scoreRetrieval.js';
 
@@ -38,7 +39,7 @@ export function goldBySpeaker(questions: readonly NewsQuestion[]): Map<string, {
 }
 
 export function scoreSpeaker(q: SpeakerQuestion, result: AnswerResult, gold: Map<string, { id: string; any: string[] }[]>): SpeakerOutcome {
-  const returned = result.abstained ? [] : (result.statements ?? []);
+  const returned = result.kind === 'abstain' ? [] : statementsOf(result);
   const own = gold.get(q.speaker) ?? [];
   const recalled = q.statements.filter((g) => returned.some((line) => matchesGold(line, g))).length;
   const others = [...gold].filter(([speaker]) => speaker !== q.speaker).flatMap(([, list]) => list);
@@ -47,9 +48,9 @@ export function scoreSpeaker(q: SpeakerQuestion, result: AnswerResult, gold: Map
     .map((line) => line.text);
   let ok = true;
   if (q.expect_no_statement) {
-    ok = result.abstained && (result.statements ?? []).every((s) => s.speaker.toLowerCase() !== q.speaker.toLowerCase());
+    ok = result.kind === 'abstain' && statementsOf(result).every((s) => s.speaker.toLowerCase() !== q.speaker.toLowerCase());
   } else if (q.unanswerable) {
-    ok = result.abstained;
+    ok = result.kind === 'abstain';
   }
   return { id: q.id, question: q.question, speaker: q.speaker, recalled, total: q.statements.length, misattributed, ok };
 }
@@ -65,12 +66,12 @@ export interface OutletOutcome {
 
 export function scoreOutlet(q: Extract<NewsQuestion, { kind: 'outlet' }>, result: AnswerResult, ranked: string[][]): OutletOutcome {
   if (!q.outlet_has_it) {
-    const correct = result.abstained && (result.abstainReason ?? '').includes(q.outlet);
-    return { id: q.id, question: q.question, outlet: q.outlet, correct, detail: correct ? 'said it has nothing' : `answered: ${result.answer.slice(0, 80)}` };
+    const correct = result.kind === 'abstain' && describeReason(result.reason).includes(q.outlet);
+    return { id: q.id, question: q.question, outlet: q.outlet, correct, detail: correct ? 'said it has nothing' : `answered: ${answerText(result).slice(0, 80)}` };
   }
   const cited = [...new Set(result.citations.map((c) => c.outlet))];
   const rank = firstRelevantRank(q.expect, ranked);
-  const correct = !result.abstained && cited.length > 0 && cited.every((o) => o === q.outlet) && rank !== null && rank <= 5;
+  const correct = result.kind !== 'abstain' && cited.length > 0 && cited.every((o) => o === q.outlet) && rank !== null && rank <= 5;
   return { id: q.id, question: q.question, outlet: q.outlet, correct, detail: `cited ${cited.join(', ') || 'nothing'}; rank ${rank ?? '>10'}` };
 }
 
@@ -83,13 +84,14 @@ export interface CompareOutcome {
 }
 
 export function scoreCompare(q: Extract<NewsQuestion, { kind: 'compare' }>, result: AnswerResult): CompareOutcome {
-  const rows = result.comparison?.outlets ?? [];
-  const onTopic = contains(rows.map((r) => r.quote ?? ''), q.topic_expect) || contains(result.passages.slice(0, 5).map((p) => p.text), q.topic_expect);
+  const comparison = result.kind === 'compare' ? result.comparison : null;
+  const rows = comparison?.outlets ?? [];
+  const onTopic = contains(rows.map((r) => r.quote?.text ?? ''), q.topic_expect) || contains(result.passages.slice(0, 5).map((p) => p.text), q.topic_expect);
   const wanted = Object.entries(q.only_in ?? {});
   // Flagged either as a fact only that outlet reports, or as that outlet's own wording of a shared sentence.
   const flagged = [
-    ...(result.comparison?.onlyIn ?? []),
-    ...(result.comparison?.wording ?? []).flatMap((w) => [w, w.versus].filter((v) => v.phrases.length > 0)),
+    ...(comparison?.onlyIn ?? []),
+    ...(comparison?.wording ?? []).flatMap((w) => [w, w.versus].filter((v) => v.phrases.length > 0)),
   ];
   const found = wanted.filter(([outlet, snippets]) => contains(flagged.filter((o) => o.outlet === outlet).map((o) => o.sentence), snippets)).length;
   return { id: q.id, question: q.question, onTopic, onlyInFound: found, onlyInTotal: wanted.length };

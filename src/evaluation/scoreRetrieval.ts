@@ -1,4 +1,4 @@
-import type { AnswerResult } from '../engine/types.js';
+import type { AnswerResult } from '../answer/types.js';
 import { foldText } from '../text/terms.js';
 import type { RetrievalQuestion } from './fixtures.js';
 
@@ -45,7 +45,7 @@ export function outcomeOf(q: RetrievalQuestion, result: AnswerResult, ranked: st
     question: q.question,
     kind: q.kind,
     answerable: q.answerable,
-    abstained: result.abstained,
+    abstained: result.kind === 'abstain',
     rank: q.answerable ? firstRelevantRank(q.expect, ranked) : null,
   };
 }

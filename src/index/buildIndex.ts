@@ -1,12 +1,18 @@
 import hnswlib from 'hnswlib-node';
 import type { Article, Embedder, Passage } from '../types.js';
-import type { ReindexProgress } from '../engine/types.js';
 import { groupDuplicates } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import type { StoredPassage } from './passageStore.js';
 
 const { HierarchicalNSW } = hnswlib;
 export type HnswIndex = InstanceType<typeof HierarchicalNSW>;
+
+export interface ReindexProgress {
+  stage: 'reading' | 'passages' | 'embedding' | 'indexing' | 'saving' | 'done';
+  done: number;
+  total: number;
+  message: string;
+}
 
 /** An index in memory: the vectors, the passages they stand for, and what built them. */
 export interface IndexData {

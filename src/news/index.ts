@@ -5,12 +5,5 @@ export { INSTITUTIONS, type SpeakerDirectory, type SpeakerEntry, type SpeakerKin
 export { groupStatements, idfWeights, type GroupOptions, type StatementCarrier, type StatementGroup, type Weights } from './groupStatements.js';
 export { findMentions, type Mention } from './mentions.js';
 export { buildNewsIndex, inOutlet, statementsAbout, statementsBy, type NewsIndex } from './newsIndex.js';
-export {
-  analyseQuestion,
-  buildQuestionContext,
-  matchOutlet,
-  unknownEntities,
-  type QuestionAnalysis,
-  type QuestionContext,
-} from './questionAnalysis.js';
+export { buildQuestionContext, type QuestionContext } from './questionContext.js';
 export { buildSpeakerDirectory, listSpeakers, resolveSpeaker, type SpeakerMatch } from './speakers.js';

@@ -2,14 +2,13 @@
  * Everything the news modules derive from the corpus, built in one call at index time, and the
  * look-ups the engine answers speaker questions with.
  */
-import type { Speaker } from '../engine/types.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import { extractStatements, type Statement } from './attribution.js';
 import { buildDirectory, type SpeakerDirectory } from './directory.js';
 import { entityTokens, groupStatements, idfWeights, toGroup, type StatementGroup, type Weights } from './groupStatements.js';
 import { findMentions } from './mentions.js';
-import { buildQuestionContext, type QuestionContext } from './questionAnalysis.js';
-import { listSpeakers } from './speakers.js';
+import { buildQuestionContext, type QuestionContext } from './questionContext.js';
+import { listSpeakers, type Speaker } from './speakers.js';
 
 export interface NewsIndex {
   directory: SpeakerDirectory;

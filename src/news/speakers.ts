@@ -3,7 +3,6 @@
  * question means ("Kushner", "Mr Kushner", "Trump's son-in-law", "the PM", "Zelenskyy", "Starmer's"),
  * and the speakers list.
  */
-import type { Speaker } from '../engine/types.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import { buildDirectory, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
@@ -13,6 +12,15 @@ import { roleHead } from './roles.js';
 import { STOPWORDS, foldName, placeKey, stripPossessive, words } from './text.js';
 
 export type { SpeakerDirectory, SpeakerEntry } from './directory.js';
+
+/** A person or body quoted in the coverage, as the speakers list shows them. */
+export interface Speaker {
+  id: string;
+  name: string;
+  role: string | null;
+  statements: number;
+  outlets: string[];
+}
 
 export interface SpeakerMatch {
   entry: SpeakerEntry;

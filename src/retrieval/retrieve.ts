@@ -28,11 +28,6 @@ export interface RetrieveOptions {
   /** Weights of the two lists in the fusion. */
   lexicalWeight?: number;
   denseWeight?: number;
-  /**
-   * Passages holding the kind of answer the question asks for (a number, a duration, a time): they
-   * form a third fused list, so "how long has the coalition been meeting" favours "since March".
-   */
-  answersType?: (passage: StoredPassage) => boolean;
   /** Extra lexical query terms with their weights, e.g. the names of a person the question describes ("Kyiv's head of state"). */
   extraTerms?: ReadonlyMap<string, number>;
   /** The k of reciprocal rank fusion. */
@@ -57,7 +52,7 @@ function expansionTerms(index: SearchIndex, question: string): Map<string, numbe
 }
 
 /** How many candidates each retriever contributes before fusion. */
-const CANDIDATES = 50;
+export const CANDIDATES = 50;
 
 /**
  * Hybrid retrieval: BM25 and dense nearest neighbours, fused by reciprocal rank, then near-duplicate
@@ -76,14 +71,7 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
     { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? 1 },
     { labels: dense.map((h) => h.label), weight: options.denseWeight ?? 1 },
   ];
-  let fused = reciprocalRankFusion(lists, options.rrfK);
-  if (options.answersType) {
-    const typed = [...fused.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([label]) => label)
-      .filter((label) => options.answersType!(index.passages[label]!));
-    fused = reciprocalRankFusion([...lists, { labels: typed, weight: 1 }], options.rrfK);
-  }
+  const fused = reciprocalRankFusion(lists, options.rrfK);
   const lexicalByLabel = new Map(lexical.map((h, rank) => [h.label, { rank: rank + 1, score: h.score }]));
   const denseByLabel = new Map(dense.map((h, rank) => [h.label, { rank: rank + 1, similarity: h.similarity }]));
 

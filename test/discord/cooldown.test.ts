@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cooldownMessage, Cooldowns } from '../../src/bot/cooldown.js';
 import { AnswerCache } from '../../src/bot/answerCache.js';
-import type { AnswerResult } from '../../src/engine/types.js';
+import type { AnswerResult } from '../../src/answer/types.js';
 
 describe('Cooldowns', () => {
   it('lets a user ask, then says how many whole seconds remain, then lets them ask again', () => {

@@ -6,7 +6,10 @@ import { progressReply, reportReply } from '../../src/bot/format/reindex.js';
 import { sourcesReply } from '../../src/bot/format/sources.js';
 import { Limits } from '../../src/bot/limits.js';
 import { citedNumbers } from '../../src/bot/text.js';
-import type { AnswerResult, ReindexReport, SourcesInfo } from '../../src/engine/types.js';
+import { answerText } from '../../src/answer/text.js';
+import type { Abstention } from '../../src/answer/types.js';
+import type { SourcesInfo } from '../../src/engine/types.js';
+import type { ReindexReport } from '../../src/index/rebuild.js';
 import { ARTICLES, longAnswer, sampleAnswer } from '../helpers/answers.js';
 
 /** Every limit Discord documents for one message's embeds. */
@@ -31,7 +34,7 @@ describe('answerReply', () => {
     const reply = answerReply(sampleAnswer(), { title: 'Where will the military hubs be?', moreKey: '42' });
     const [embed] = reply.embeds;
     expect(embed!.title).toBe('Where will the military hubs be?');
-    expect(embed!.description).toBe(sampleAnswer().answer);
+    expect(embed!.description).toBe(answerText(sampleAnswer()));
     expect(embed!.fields!.map((f) => f.name)).toEqual(['[1] LBC · 6 Jan 2026', '[2] Daily Mail · 6 Jan 2026', '[3] The Independent · 6 Jan 2026']);
     expect(embed!.fields![0]!.value).toBe(`[Putin 'not showing that he's ready for peace'](${ARTICLES.lbc.url})`);
     // The Daily Mail has no known address; its passage was syndicated by two outlets that do.
@@ -55,13 +58,14 @@ describe('answerReply', () => {
 
   it('cuts a 5,000-character answer to the limits and keeps a source for every marker still shown', () => {
     const result = longAnswer(5000);
-    expect(result.answer.length).toBeGreaterThanOrEqual(5000);
+    const text = answerText(result);
+    expect(text.length).toBeGreaterThanOrEqual(5000);
     const reply = answerReply(result, { title: 'x'.repeat(400), moreKey: '1' });
     const [embed] = reply.embeds;
     expectWithinLimits(reply.embeds);
     expect(embed!.title!.length).toBe(Limits.embedTitle);
     const description = embed!.description!;
-    expect(description.length).toBeLessThan(result.answer.length);
+    expect(description.length).toBeLessThan(text.length);
     expect(description.length).toBeGreaterThan(3000);
     expect(description).not.toMatch(/\[\d*$/m);
     // Every line shown ends attributed; the last is the cut one.
@@ -88,7 +92,7 @@ describe('answerReply', () => {
       citation: c.n,
       also: Array.from({ length: 12 }, (_, j) => ({ ...base, article: `syndicated-${i}-${j}`, paragraph: j, outlet: `Syndicator ${j}`, url: `https://example.com/${'x'.repeat(300)}` })),
     }));
-    result.answer = result.citations.map((c) => `“${'Quoted words from the coverage. '.repeat(10)}” [${c.n}]`).join('\n');
+    result.quotes = result.citations.map((c, i) => ({ text: 'Quoted words from the coverage. '.repeat(10).trim(), passageId: result.passages[i]!.id, cutBefore: false, cutAfter: false, citations: [c.n] }));
     const reply = answerReply(result, { title: 'q', moreKey: '1' });
     expectWithinLimits(reply.embeds);
     expect(reply.embeds[0]!.description!.length).toBeGreaterThan(2000);
@@ -97,7 +101,7 @@ describe('answerReply', () => {
 
   it('never lets corpus or question text mention anyone', () => {
     const result = sampleAnswer();
-    result.answer = `“@everyone should read this, <@&123456> too” [1]`;
+    result.quotes = [{ ...result.quotes[0]!, text: '@everyone should read this, <@&123456> too' }];
     result.citations[0] = { ...result.citations[0]!, outlet: '@here News', headline: 'Headline for <@98765>' };
     const reply = answerReply(result, { title: 'Ping @everyone and <@&555>?', moreKey: null });
     const json = JSON.stringify(reply);
@@ -106,18 +110,21 @@ describe('answerReply', () => {
   });
 
   it('shows an abstention with its reason and suggested questions, without sources or buttons', () => {
-    const result: AnswerResult = {
-      ...sampleAnswer(),
-      answer: 'The coverage does not say what Germany thinks of the declaration.',
-      abstained: true,
-      abstainReason: 'The coverage never mentions Germany.',
+    const { question, passages, timings } = sampleAnswer();
+    const result: Abstention = {
+      kind: 'abstain',
+      question,
+      reason: { code: 'UNKNOWN_NAMES', names: ['Germany'], outlet: null },
       suggestions: ['Where will the military hubs be?', 'What did Kushner say?'],
+      about: null,
       citations: [],
+      passages,
+      timings,
     };
     const reply = answerReply(result, { title: 'What does Germany think?', moreKey: '9' });
     const [embed] = reply.embeds;
     expect(embed!.description).toBe(
-      'The coverage does not say what Germany thinks of the declaration.\n\nThe coverage never mentions Germany.\n\n**You could ask:**\n• Where will the military hubs be?\n• What did Kushner say?',
+      "The coverage I have doesn't answer that. The coverage never mentions Germany.\n\n**You could ask:**\n• Where will the military hubs be?\n• What did Kushner say?",
     );
     expect(embed!.fields).toEqual([]);
     expect(reply.components).toEqual([]);
@@ -143,9 +150,9 @@ describe('morePage', () => {
   it('counts a passage as quoted only when the answer quotes it, not merely because its article is cited', () => {
     const result = sampleAnswer();
     // Another passage of the cited LBC article, ranked but not quoted.
-    result.passages.push({ ...result.passages[0]!, rank: 9, paragraph: 30, text: 'Leaders Gather For the Coalition Of The Willing Meeting In France, where the declaration was signed.', citation: 1 });
-    // Quoted with a cut: “start … end” still counts as quoted.
-    result.answer = result.answer.replace(result.passages[1]!.text, `${result.passages[1]!.text.slice(0, 60)} … ${result.passages[1]!.text.slice(-60)}`);
+    result.passages.push({ ...result.passages[0]!, rank: 9, paragraph: 30, id: `${result.passages[0]!.article}#30`, text: 'Leaders Gather For the Coalition Of The Willing Meeting In France, where the declaration was signed.', citation: 1 });
+    // Quoted with a cut: part of a passage still counts as quoted.
+    result.quotes[1] = { ...result.quotes[1]!, text: result.passages[1]!.text.slice(0, 60), cutAfter: true };
     expect(unquotedPassages(result).map((p) => p.rank)).toEqual([4, 5, 6, 7, 8, 9]);
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InFlight } from '../../src/bot/inflight.js';
 import { loadCommands } from '../../src/bot/loader.js';
 import { questionFromMention } from '../../src/bot/mentions.js';
-import { acquireReindexLock, reindexLockPath } from '../../src/bot/reindexLock.js';
+import { acquireReindexLock, reindexLockPath } from '../../src/index/lock.js';
 import { userMessage } from '../../src/bot/userErrors.js';
 import { BotError } from '../../src/errors.js';
 

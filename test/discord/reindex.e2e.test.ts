@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reindexLockPath } from '../../src/bot/reindexLock.js';
+import { reindexLockPath } from '../../src/index/lock.js';
 import { CORPUS_DIR, embedOf, startHarness, type Harness } from '../helpers/botHarness.js';
 import { checkSourceFields, corpusArticles } from '../helpers/corpusCheck.js';
 

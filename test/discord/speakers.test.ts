@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceLabel, speakerChoices } from '../../src/bot/format/speakers.js';
-import type { Speaker } from '../../src/engine/types.js';
+import type { Speaker } from '../../src/news/speakers.js';
 
 const speaker = (name: string, statements: number, role: string | null = null): Speaker => ({ id: name.toLowerCase().replace(/\W+/g, '-'), name, role, statements, outlets: [] });
 

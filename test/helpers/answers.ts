@@ -1,5 +1,5 @@
 /** AnswerResults for the formatting tests, made of real passages from the corpus' articles. */
-import type { AnswerResult, Citation, RankedPassage } from '../../src/engine/types.js';
+import type { Citation, PassagesAnswer, Quote, RankedPassage } from '../../src/answer/types.js';
 
 export const ARTICLES = {
   dailyMail: {
@@ -47,6 +47,7 @@ function passage(rank: number, key: ArticleKey, text: string, citation: number |
   const a = ARTICLES[key];
   return {
     rank,
+    id: `${a.articleId}#${rank}`,
     text,
     article: a.articleId,
     paragraph: rank,
@@ -64,8 +65,13 @@ function citation(n: number, key: ArticleKey): Citation {
   return { n, ...ARTICLES[key] };
 }
 
+/** A quote of a whole ranked passage, cited under `n`. */
+export function quoteOf(p: RankedPassage, n: number): Quote {
+  return { text: p.text, passageId: p.id, cutBefore: false, cutAfter: false, citations: [n] };
+}
+
 /** Three quoted passages from three articles (one syndicated), and six more passages not quoted. */
-export function sampleAnswer(): AnswerResult {
+export function sampleAnswer(): PassagesAnswer {
   const passages = [
     passage(1, 'lbc', TEXTS[0]!, 1),
     passage(2, 'dailyMail', TEXTS[1]!, 2, ['independent', 'aNews']),
@@ -75,28 +81,29 @@ export function sampleAnswer(): AnswerResult {
     passage(8, 'aNews', TEXTS[4]!, null),
   ];
   return {
+    kind: 'passages',
     question: 'Where will the military hubs be?',
-    answer: `“${TEXTS[0]}” [1]\n“${TEXTS[1]}” [2]\n“${TEXTS[2]}” [3]`,
-    abstained: false,
-    abstainReason: null,
-    suggestions: [],
+    quotes: passages.slice(0, 3).map((p, i) => quoteOf(p, i + 1)),
+    outlet: null,
     citations: [citation(1, 'lbc'), citation(2, 'dailyMail'), citation(3, 'independent')],
     passages,
     timings: { embedMs: 1, searchMs: 1, composeMs: 1 },
   };
 }
 
-/** An answer of at least `chars` characters: many quoted lines citing eight sources in turn. */
-export function longAnswer(chars = 5000): AnswerResult {
+/** An answer of at least `chars` characters: many quoted passages citing eight sources in turn. */
+export function longAnswer(chars = 5000): PassagesAnswer {
   const keys = Object.keys(ARTICLES) as ArticleKey[];
   const citations = Array.from({ length: 8 }, (_, i) => ({ ...citation(i + 1, keys[i % keys.length]!), articleId: `article-${i + 1}` }));
-  const lines: string[] = [];
+  const quotes: Quote[] = [];
   const passages: RankedPassage[] = [];
-  for (let i = 0; lines.join('\n').length < chars; i++) {
+  for (let i = 0, length = 0; length < chars; i++) {
     const n = (i % 8) + 1;
     const text = TEXTS[i % TEXTS.length]!;
-    lines.push(`“${text}” [${n}]`);
-    passages.push({ ...passage(i + 1, keys[i % keys.length]!, text, n), article: `article-${n}` });
+    const p = { ...passage(i + 1, keys[i % keys.length]!, text, n), article: `article-${n}`, id: `article-${n}#${i + 1}` };
+    passages.push(p);
+    quotes.push(quoteOf(p, n));
+    length += text.length + 6;
   }
-  return { ...sampleAnswer(), answer: lines.join('\n'), citations, passages };
+  return { ...sampleAnswer(), quotes, citations, passages };
 }

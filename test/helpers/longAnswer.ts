@@ -4,16 +4,17 @@
  * answers of the real engine joined into one, their citations renumbered: real corpus text and real sources, only
  * longer than one answer gets.
  */
-import type { AnswerResult, Citation, Engine, RankedPassage } from '../../src/engine/types.js';
+import type { Citation, PassagesAnswer, Quote, RankedPassage } from '../../src/answer/types.js';
+import type { Engine } from '../../src/engine/types.js';
 
-export async function joinedAnswer(engine: Engine, question: string, questions: readonly string[]): Promise<AnswerResult> {
+export async function joinedAnswer(engine: Engine, question: string, questions: readonly string[]): Promise<PassagesAnswer> {
   const results = await Promise.all(questions.map((q) => engine.ask(q)));
   const citations: Citation[] = [];
   const byArticle = new Map<string, number>();
-  const lines: string[] = [];
+  const quotes: Quote[] = [];
   const passages: RankedPassage[] = [];
   for (const r of results) {
-    if (r.abstained) continue;
+    if (r.kind === 'abstain') continue;
     const renumber = new Map<number, number>();
     for (const c of r.citations) {
       let n = byArticle.get(c.articleId);
@@ -24,13 +25,20 @@ export async function joinedAnswer(engine: Engine, question: string, questions: 
       }
       renumber.set(c.n, n);
     }
-    lines.push(r.answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n)) ?? n}]`));
+    const again = (ns: readonly number[]) => ns.map((n) => renumber.get(n) ?? n);
+    // Every kind of answer as quotes: a statement is quoted from the first passage carrying it.
+    if (r.kind === 'passages') for (const q of r.quotes) quotes.push({ ...q, citations: again(q.citations) });
+    if (r.kind === 'statements') {
+      for (const s of r.sections.flatMap((x) => x.statements.slice(0, x.shown))) {
+        quotes.push({ text: s.text, passageId: s.passageIds[0]!, cutBefore: false, cutAfter: false, citations: again(s.citations) });
+      }
+    }
     for (const p of r.passages) {
       passages.push({ ...p, rank: passages.length + 1, citation: p.citation === null ? null : (renumber.get(p.citation) ?? null) });
     }
   }
   const first = results[0]!;
-  return { ...first, question, answer: lines.join('\n'), abstained: false, abstainReason: null, suggestions: [], citations, passages };
+  return { kind: 'passages', question, quotes, outlet: null, citations, passages, timings: first.timings };
 }
 
 /** The real engine, except that `ask` answers with `joinedAnswer`. */

@@ -3,6 +3,7 @@ import { BotError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { answerReply, morePage, parseMoreCustomId } from '../format/answer.js';
 import { outletChoices } from '../format/outlets.js';
+import { withoutMentions } from '../text.js';
 
 /** Longest question the slash command accepts (the engine applies MAX_QUESTION_CHARS as well). */
 export const QUESTION_MAX_LENGTH = 500;
@@ -33,9 +34,10 @@ export default {
     const outlet = interaction.options.getString('outlet')?.trim() || undefined;
     const compare = interaction.options.getBoolean('compare') ?? false;
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const result = await ctx.engine.ask(question, { ...(outlet ? { outlet } : {}), ...(compare ? { compare } : {}) });
-    ctx.answers.set(interaction.id, { result, title: result.question });
-    await interaction.editReply(answerReply(result, { title: result.question, moreKey: interaction.id }));
+    const result = await ctx.engine.ask(withoutMentions(question), { ...(outlet ? { outlet } : {}), ...(compare ? { compare } : {}) });
+    // The title shows the question as typed (neutralised when rendered); the engine read it without mentions.
+    ctx.answers.set(interaction.id, { result, title: question });
+    await interaction.editReply(answerReply(result, { title: question, moreKey: interaction.id }));
   },
 
   /** The outlets indexed, matching what the user typed (Discord's limit: 25 choices). */

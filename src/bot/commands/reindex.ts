@@ -1,11 +1,11 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import type { ReindexProgress } from '../../engine/types.js';
+import type { ReindexProgress } from '../../index/buildIndex.js';
 import { isBotError } from '../../errors.js';
 import type { BotContext, Command, RunningReindex } from '../command.js';
 import { NO_PINGS } from '../format/common.js';
 import { progressReply, reportReply } from '../format/reindex.js';
+import { reindexLocked } from '../../index/lock.js';
 import { ThrottledEditor } from '../progress.js';
-import { acquireReindexLock } from '../reindexLock.js';
 
 function busyMessage(running: RunningReindex | null): string {
   if (!running) return 'A reindex is already running in another shard or process. Its result will be reported there; this one was not started.';
@@ -39,42 +39,38 @@ export default {
     const running: RunningReindex = { startedBy: interaction.user.username, startedAt: Date.now(), progress: null };
     ctx.reindex.current = running;
     try {
-      const lock = await acquireReindexLock(ctx.config.INDEX_DIR);
-      if (!lock) {
+      // The engine takes the index's reindex lock (a reindex from the terminal or another shard is refused there
+      // too); when another process visibly holds it, say so at once, privately.
+      if (await reindexLocked(ctx.config.INDEX_DIR)) {
         await interaction.reply({ content: busyMessage(null), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
         return;
       }
+      await interaction.deferReply();
+      const names = new Map<string, string>();
+      labels(ctx, names);
+      const editor = new ThrottledEditor<ReindexProgress | null>(
+        (p) => interaction.editReply(progressReply(p, running.startedBy)),
+        ctx.progressIntervalMs,
+        (error) => ctx.log.warn({ err: error, interaction: interaction.id }, 'a progress edit failed'),
+      );
+      editor.update(null);
+      let report;
       try {
-        await interaction.deferReply();
-        const names = new Map<string, string>();
-        labels(ctx, names);
-        const editor = new ThrottledEditor<ReindexProgress | null>(
-          (p) => interaction.editReply(progressReply(p, running.startedBy)),
-          ctx.progressIntervalMs,
-          (error) => ctx.log.warn({ err: error, interaction: interaction.id }, 'a progress edit failed'),
-        );
-        editor.update(null);
-        let report;
-        try {
-          report = await ctx.engine.reindex((p) => {
-            running.progress = p;
-            editor.update(p);
-          });
-        } finally {
-          await editor.close();
-        }
-        labels(ctx, names);
-        ctx.log.info({ ...report, startedBy: interaction.user.id }, 'reindex requested in Discord finished');
-        await interaction.editReply(reportReply(report, names));
+        report = await ctx.engine.reindex((p) => {
+          running.progress = p;
+          editor.update(p);
+        });
       } catch (error) {
-        if (isBotError(error, 'REINDEX_IN_PROGRESS')) {
-          await interaction.editReply({ content: busyMessage(null), embeds: [], allowedMentions: NO_PINGS });
-          return;
-        }
-        throw error;
+        if (!isBotError(error, 'REINDEX_IN_PROGRESS')) throw error;
+        await editor.close();
+        await interaction.editReply({ content: busyMessage(null), embeds: [], allowedMentions: NO_PINGS });
+        return;
       } finally {
-        await lock.release();
+        await editor.close();
       }
+      labels(ctx, names);
+      ctx.log.info({ ...report, startedBy: interaction.user.id }, 'reindex requested in Discord finished');
+      await interaction.editReply(reportReply(report, names));
     } finally {
       ctx.reindex.current = null;
     }

@@ -5,7 +5,8 @@
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { formatDate } from '../../answer/citations.js';
-import type { AlsoIn, AnswerResult, Citation, RankedPassage } from '../../engine/types.js';
+import { answerText, type TextHints } from '../../answer/text.js';
+import type { AlsoIn, AnswerResult, Citation, RankedPassage } from '../../answer/types.js';
 import { Limits } from '../limits.js';
 import { citedNumbers, isHttpUrl, link, neutralizeMentions, shownAsText, truncate, truncateCited } from '../text.js';
 import { Colors, embedLength, NO_PINGS, type ReplyPayload } from './common.js';
@@ -97,39 +98,32 @@ function moreButton(customId: string, label = 'More sources'): ButtonRow {
   };
 }
 
-const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** What Discord adds to an answer's text. */
+export const BOT_HINTS: TextHints = { allStatements: (speaker) => `(/quote ${speaker} lists them all)` };
 
-/** The quoted pieces of an answer: the text between “ and ” on each line, split where it was cut (…). */
-export function quotedFragments(answer: string): string[] {
-  return answer
-    .split('\n')
-    .flatMap((line) => {
-      const open = line.indexOf('“');
-      const close = line.lastIndexOf('”');
-      return open >= 0 && close > open ? line.slice(open + 1, close).split('…') : [];
-    })
-    .map(squash)
-    .filter((f) => f.length >= 25);
+/** Ids of the passages an answer quotes: its quotes', its statements' and its comparison's. */
+export function quotedPassageIds(result: AnswerResult): Set<string> {
+  switch (result.kind) {
+    case 'passages':
+      return new Set(result.quotes.map((q) => q.passageId));
+    case 'statements':
+      return new Set(result.sections.flatMap((s) => s.statements.slice(0, s.shown).flatMap((l) => l.passageIds)));
+    case 'compare':
+      return new Set(result.comparison.outlets.flatMap((o) => (o.quote ? [o.quote.passageId] : [])));
+    case 'abstain':
+      return new Set();
+  }
 }
 
-/**
- * The ranked passages an answer did not quote: what "More sources" pages through. A passage counts as quoted when
- * it carries a citation number and a quoted piece of the answer comes from it (an article can be cited for one of
- * its passages while others of its passages are merely ranked).
- */
+/** The ranked passages an answer did not quote: what "More sources" pages through. */
 export function unquotedPassages(result: AnswerResult): RankedPassage[] {
-  if (result.abstained) return [];
-  const fragments = quotedFragments(result.answer);
-  return result.passages.filter((p) => {
-    if (p.citation === null) return true;
-    const text = squash(p.text);
-    return !fragments.some((f) => text.includes(f));
-  });
+  if (result.kind === 'abstain') return [];
+  const quoted = quotedPassageIds(result);
+  return result.passages.filter((p) => !quoted.has(p.id));
 }
 
-function abstainedDescription(result: AnswerResult): string {
-  const parts = [shownAsText(result.answer.trim())];
-  if (result.abstainReason && !result.answer.includes(result.abstainReason)) parts.push(shownAsText(result.abstainReason));
+function abstainedDescription(result: Extract<AnswerResult, { kind: 'abstain' }>): string {
+  const parts = [shownAsText(answerText(result, BOT_HINTS).trim())];
   if (result.suggestions.length > 0) {
     parts.push(`**You could ask:**\n${result.suggestions.map((s) => `• ${shownAsText(s)}`).join('\n')}`);
   }
@@ -146,7 +140,8 @@ export interface AnswerReplyOptions {
 /** The reply to /ask or /quote. */
 export function answerReply(result: AnswerResult, { title, moreKey }: AnswerReplyOptions): ReplyPayload {
   const embedTitle = truncate(shownAsText(title.replace(/\s+/g, ' ').trim()), Limits.embedTitle);
-  const text = result.abstained ? abstainedDescription(result) : shownAsText(result.answer);
+  const abstained = result.kind === 'abstain';
+  const text = result.kind === 'abstain' ? abstainedDescription(result) : shownAsText(answerText(result, BOT_HINTS));
   // Sources share what the title, footer and (up to MIN_ANSWER_CHARS of) the answer leave.
   const cited = result.citations.slice(0, Limits.embedFields);
   const forFields = Limits.embedTotal - embedTitle.length - FOOTER.length - Math.min(text.length, MIN_ANSWER_CHARS);
@@ -164,7 +159,7 @@ export function answerReply(result: AnswerResult, { title, moreKey }: AnswerRepl
   const embed: APIEmbed = {
     title: embedTitle,
     description,
-    color: result.abstained ? Colors.abstained : Colors.answer,
+    color: abstained ? Colors.abstained : Colors.answer,
     fields: keptFields,
     footer: { text: FOOTER },
   };

@@ -1,6 +1,7 @@
 /** /reindex: progress while it runs, then what changed. Pure. */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { ReindexProgress, ReindexReport } from '../../engine/types.js';
+import type { ReindexProgress } from '../../index/buildIndex.js';
+import type { ReindexReport } from '../../index/rebuild.js';
 import { Limits } from '../limits.js';
 import { neutralizeMentions, truncate } from '../text.js';
 import { Colors, NO_PINGS, type ReplyPayload } from './common.js';

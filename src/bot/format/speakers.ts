@@ -1,5 +1,5 @@
 /** Autocomplete choices for /quote: the speakers found in the corpus that match what the user typed. Pure. */
-import type { Speaker } from '../../engine/types.js';
+import type { Speaker } from '../../news/speakers.js';
 import { Limits } from '../limits.js';
 import { truncate } from '../text.js';
 

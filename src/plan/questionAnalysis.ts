@@ -10,20 +10,13 @@
  * against the corpus vocabulary (with possessives, plurals and place adjectives folded). A name
  * written in lower case ("bitcoin") is not caught.
  */
-import type { ArticleMeta, Passage } from '../types.js';
-import type { SpeakerDirectory, SpeakerEntry } from './directory.js';
-import { HONORIFICS, TITLE_WORDS } from './names.js';
-import { resolveSpeaker, type SpeakerMatch } from './speakers.js';
-import { stripPossessive } from './text.js';
-import { buildVocabulary, isKnownWord, type Vocabulary } from './vocabulary.js';
+import type { SpeakerDirectory, SpeakerEntry } from '../news/directory.js';
+import { HONORIFICS, TITLE_WORDS } from '../news/names.js';
+import type { QuestionContext } from '../news/questionContext.js';
+import { resolveSpeaker, type SpeakerMatch } from '../news/speakers.js';
+import { stripPossessive } from '../news/text.js';
+import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
-
-export interface QuestionContext {
-  directory: SpeakerDirectory;
-  /** Outlet names as in the corpus front matter. */
-  outlets: string[];
-  vocabulary: Vocabulary;
-}
 
 export interface QuestionAnalysis {
   /** The speaker the question names: one in the directory, or a person the corpus never mentions. */
@@ -36,14 +29,6 @@ export interface QuestionAnalysis {
   compare: boolean;
   /** Names in the question that the coverage never mentions. */
   unknownEntities: string[];
-}
-
-export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext {
-  return {
-    directory,
-    outlets: [...new Set(articles.map((a) => a.outlet))].sort(),
-    vocabulary: buildVocabulary(articles, passages),
-  };
 }
 
 /** Capitalised words that say nothing about the corpus: question words, sentence openers, pronouns. */
@@ -230,4 +215,27 @@ function speakerInQuestion(question: string, directory: SpeakerDirectory): Speak
 function outletFormsPattern(outlet: string): RegExp {
   const sources = outletForms([outlet], true).map((f) => f.re.source);
   return new RegExp(sources.join('|'), 'giu');
+}
+
+/** People asked about together: "What did Starmer and Macron say?", "what did witkoff & kushner tell reporters". */
+export function coordinatedSpeakers(question: string, directory: SpeakerDirectory): SpeakerEntry[] {
+  const slot = SPEAKER_SLOTS[0]!.exec(question)?.[1];
+  if (!slot || !/\band\b|&/i.test(slot)) return [];
+  const entries: SpeakerEntry[] = [];
+  for (const part of slot.split(/\s*(?:,|&|\band\b)\s*/i)) {
+    const entry = part.trim() === '' ? null : (resolveSpeaker(part, directory)?.entry ?? null);
+    if (!entry) return []; // one of them is not a person the coverage knows: answer as a single question
+    if (!entries.includes(entry)) entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * A person the question describes rather than names ("Kyiv's head of state", "Trump's son-in-law"):
+ * the capitalised words of their names, to join the lexical query so passages naming them are found.
+ */
+export function describedSpeakerNames(analysis: QuestionAnalysis): string[] {
+  const speaker = analysis.speaker;
+  if (!speaker?.known || speaker.match.via === 'name') return [];
+  return speaker.entry.aliases.flatMap((a) => a.split(/\s+/)).filter((w) => /^\p{Lu}/u.test(w) && !HONORIFICS.has(w));
 }

@@ -1,10 +1,24 @@
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import { BotError } from '../errors.js';
-import { buildIndex, type IndexData } from '../index/buildIndex.js';
-import type { Manifest } from '../index/manifest.js';
 import { buildPassages } from '../passages/buildPassages.js';
 import type { Embedder, Passage } from '../types.js';
-import type { ReindexProgress, ReindexReport } from './types.js';
+import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
+import type { Manifest } from './manifest.js';
+
+export interface ReindexReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  articles: number;
+  passages: number;
+  /** Passages embedded now; the rest came from the embedding cache. */
+  embedded: number;
+  cached: number;
+  ms: number;
+  /** Corpus files skipped, with the reason (bad front matter, ...). */
+  problems: { file: string; message: string }[];
+}
 
 export interface CachedEmbedder extends Embedder {
   stats(): { hits: number; misses: number };

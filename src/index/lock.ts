@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Lock file beside the index folder, so two processes (shards) never rebuild the same index at once. */
+/** Lock file beside the index folder: every writer (terminal, bot, shards) takes it, so two processes never rebuild the same index at once. */
 export function reindexLockPath(indexDir: string): string {
   return path.join(path.dirname(indexDir), `.${path.basename(indexDir)}.reindex.lock`);
 }
@@ -17,6 +17,16 @@ function alive(pid: number): boolean {
 
 export interface HeldLock {
   release(): Promise<void>;
+}
+
+/** Whether a live process other than this one holds the lock now (a hint for a quick refusal; taking it is what counts). */
+export async function reindexLocked(indexDir: string): Promise<boolean> {
+  try {
+    const holder = JSON.parse(await readFile(reindexLockPath(indexDir), 'utf8')) as { pid?: unknown };
+    return typeof holder.pid === 'number' && holder.pid !== process.pid && alive(holder.pid);
+  } catch {
+    return false;
+  }
 }
 
 /** Takes the lock, or returns null when a live process (other than this one) holds it. A stale lock is replaced. */
@@ -40,4 +50,16 @@ export async function acquireReindexLock(indexDir: string): Promise<HeldLock | n
     await rm(file, { force: true });
   }
   return null;
+}
+
+/** Resolves once no live process holds the lock (checked every `intervalMs`). */
+export async function waitForLock(indexDir: string, intervalMs = 250): Promise<void> {
+  for (;;) {
+    const lock = await acquireReindexLock(indexDir);
+    if (lock) {
+      await lock.release();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }

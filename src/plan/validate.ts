@@ -1,12 +1,7 @@
 import { BotError } from '../errors.js';
 
-/** Discord mention syntax and @everyone/@here: noise to search, and never repeated as a ping. */
-const MENTIONS = /<@[!&]?\d+>|<#\d+>|<:\w+:\d+>|@(?:everyone|here)\b/g;
-
-/** The question with mentions taken out, for searching. */
-export function withoutMentions(question: string): string {
-  return question.replace(MENTIONS, ' ').replace(/\s+/g, ' ').trim();
-}
+/** How much of a refused question an error message repeats. */
+const ECHO_CHARS = 80;
 
 /** Trims a question and refuses empty, wordless or over-long ones with a message the user can act on. */
 export function validateQuestion(raw: string, maxChars: number): string {
@@ -21,8 +16,8 @@ export function validateQuestion(raw: string, maxChars: number): string {
       { length: question.length, max: maxChars },
     );
   }
-  if (!/[\p{L}\p{N}]/u.test(withoutMentions(question))) {
-    throw new BotError('QUESTION_EMPTY', 'Please ask your question in words, e.g. "What did Kushner say?"', { question });
+  if (!/[\p{L}\p{N}]/u.test(question)) {
+    throw new BotError('QUESTION_EMPTY', 'Please ask your question in words, e.g. "What did Kushner say?"', { question: question.slice(0, ECHO_CHARS) });
   }
   return question;
 }

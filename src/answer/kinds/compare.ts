@@ -1,0 +1,68 @@
+import { compareCoverage } from '../../news/compare.js';
+import { CitationList } from '../citations.js';
+import type { AnswerKind } from '../context.js';
+import { rankPassages } from '../passages.js';
+import { pickQuote } from '../pickQuote.js';
+import type { Comparison } from '../types.js';
+
+/** Words that ask for a comparison rather than name its topic. */
+const COMPARE_WORDS = /\b(?:how|did|do|does|the|outlets?|differ(?:ed|ent|ence|ences)?|compare[ds]?|comparison|cover(?:ed|age)?|report(?:ed|s|ing)?|each|which|between|on|about|according|to|say|said)\b/gi;
+
+/** How many top hits (with their syndicated copies) count as "on the topic" for a comparison. */
+export const COMPARE_DEPTH = 12;
+
+/**
+ * "How did the outlets differ on ...?": each outlet's best passage on the topic side by side, the
+ * outlets with nothing on it, and the sentences only one outlet carries.
+ */
+export const compare: AnswerKind<'compare'> = {
+  kind: 'compare',
+  answer(plan, { question, hits: found, articles, allPassages, news }) {
+    const hits = found.slice(0, plan.search.k);
+    const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
+    const top = hits.slice(0, COMPARE_DEPTH);
+    // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
+    // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
+    const topic = news.tokens(question.replace(COMPARE_WORDS, ' '));
+    const topicScore = (text: string) => {
+      const have = news.tokens(text);
+      let sum = 0;
+      for (const t of topic) if (have.has(t)) sum += news.weights(t);
+      return sum;
+    };
+    const ranked = top.flatMap((h) =>
+      [h.passage, ...h.duplicates].map((p) => ({
+        article: p.articleId,
+        paragraph: p.paragraph,
+        outlet: outletOf(p.articleId),
+        text: p.text,
+        score: topicScore(p.text) + h.score,
+      })),
+    );
+    const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].sort();
+    const result = compareCoverage(ranked, {
+      outlets,
+      weight: news.weights,
+      tokens: news.tokens,
+      coverage: allPassages.map((p) => ({ article: p.articleId, paragraph: p.paragraph, outlet: outletOf(p.articleId), text: p.text })),
+    });
+
+    const cites = new CitationList(articles);
+    const rows = result.outlets.map(({ outlet, passage }) => {
+      if (!passage) return { outlet, quote: null };
+      const part = pickQuote(passage.text, question);
+      return { outlet, quote: { ...part, passageId: `${passage.article}#${passage.paragraph}`, citations: [cites.cite(passage.article)] } };
+    });
+    const onlyIn = result.onlyIn.map((o) => ({ outlet: o.outlet, sentence: o.sentence, citation: cites.numberOf(o.article) }));
+    const wording = result.wording.map((w) => ({
+      outlet: w.outlet,
+      sentence: w.sentence,
+      phrases: w.phrases,
+      citation: cites.cite(w.article),
+      versus: { outlet: w.versus.outlet, sentence: w.versus.sentence, phrases: w.versus.phrases, citation: cites.cite(w.versus.article) },
+    }));
+
+    const comparison: Comparison = { outlets: rows, onlyIn, wording };
+    return { kind: 'compare', comparison, citations: cites.list(), passages: rankPassages(hits, articles, cites) };
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * Facts and paraphrases: retrieve -> re-rank by the kind of answer asked for -> decide -> quote. The best
+ * part of each top passage is quoted and cited to every outlet carrying it, unless the search found nothing
+ * or none of the top passages holds the kind of answer asked for.
+ */
+import { abstain } from '../abstention.js';
+import { CitationList } from '../citations.js';
+import type { AnswerKind } from '../context.js';
+import { lacksAnswerType } from '../decide.js';
+import { quoteHit, rankPassages } from '../passages.js';
+import { rerankByAnswerType, typeMatcher } from '../rerank.js';
+
+export const fact: AnswerKind<'fact'> = {
+  kind: 'fact',
+  answer(plan, ctx) {
+    const { answerType, outlet } = plan;
+    const matcher = answerType.kind === 'open' ? null : typeMatcher(answerType, ctx.related);
+    // A category ("which cities") is checked, not ranked by: its noun is already a word of the query.
+    const rerank = matcher !== null && answerType.kind !== 'category';
+    const hits = (rerank ? rerankByAnswerType(ctx.hits, matcher) : ctx.hits).slice(0, plan.search.k);
+    const scoped = { ...ctx, hits };
+    if (hits.length === 0) return abstain({ code: 'NO_MATCH', outlet }, scoped);
+    if (matcher && answerType.kind !== 'open' && lacksAnswerType(hits, matcher)) {
+      return abstain({ code: 'ANSWER_TYPE_MISSING', answerType, outlet }, scoped);
+    }
+    const cites = new CitationList(ctx.articles);
+    const quotes = hits.slice(0, ctx.quoted).map((hit) => quoteHit(hit, ctx.question, ctx.articles, cites, outlet));
+    return { kind: 'passages', quotes, outlet, citations: cites.list(), passages: rankPassages(hits, ctx.articles, cites) };
+  },
+};

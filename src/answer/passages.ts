@@ -1,0 +1,53 @@
+/** Ranked passages as answers list them, and where a passage stands (outlet, headline, date, link). */
+import type { ManifestArticle } from '../index/manifest.js';
+import type { Hit } from '../retrieval/retrieve.js';
+import type { Passage } from '../types.js';
+import { CitationList } from './citations.js';
+import type { AlsoIn, Quote, RankedPassage } from './types.js';
+import { pickQuote } from './pickQuote.js';
+
+/** Where a passage stands, as `also` lists it. */
+export function placeOf(passage: Passage, articles: ReadonlyMap<string, ManifestArticle>): AlsoIn {
+  const a = articles.get(passage.articleId);
+  return {
+    article: passage.articleId,
+    paragraph: passage.paragraph,
+    outlet: a?.outlet ?? 'Unknown outlet',
+    headline: a?.headline ?? passage.articleId,
+    published: a?.published ?? null,
+    url: a?.url ?? null,
+  };
+}
+
+/** One ranked passage, with the citation number its article is quoted under (if any). */
+export function rankedPassage(passage: Passage, rank: number, score: number, copies: readonly Passage[], articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList): RankedPassage {
+  return {
+    rank,
+    id: passage.id,
+    text: passage.text,
+    ...placeOf(passage, articles),
+    score: Number(score.toFixed(6)),
+    also: copies.map((d) => placeOf(d, articles)),
+    citation: cites.numberOf(passage.articleId),
+  };
+}
+
+/** Ranked passages as the JSON output and the bot show them, with the citation number each is quoted under. */
+export function rankPassages(hits: readonly Hit[], articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList): RankedPassage[] {
+  return hits.map((hit, i) => rankedPassage(hit.passage, i + 1, hit.score, hit.duplicates, articles, cites));
+}
+
+/** Every article that carries a hit's text: the hit's own first, then its syndicated duplicates. */
+export function carriers(hit: Hit): string[] {
+  return [hit.passage.articleId, ...hit.duplicates.map((d) => d.articleId)];
+}
+
+/**
+ * The best part of a hit's passage for the question, cited to every article carrying it (only `outlet`'s when
+ * the question is scoped to one outlet; its syndicated copies elsewhere stay in `also`).
+ */
+export function quoteHit(hit: Hit, question: string, articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList, outlet: string | null = null): Quote {
+  const ids = carriers(hit).filter((id) => outlet === null || articles.get(id)?.outlet === outlet);
+  const part = pickQuote(hit.passage.text, question);
+  return { ...part, passageId: hit.passage.id, citations: [...new Set(ids.map((id) => cites.cite(id)))] };
+}

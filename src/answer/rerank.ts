@@ -1,0 +1,89 @@
+/**
+ * Answer-type re-ranking, a post-processing step after retrieval: passages holding the kind of answer the
+ * question asks for (a number of the thing counted, an amount, a duration, a time about its subject, an
+ * instance of the category) form a third ranked list fused with the retrieval's order, so "how long has the
+ * coalition been meeting" favours "since March". The question's related words are computed once.
+ */
+import type { AnswerType } from '../plan/answerType.js';
+import { RRF_K } from '../retrieval/fuse.js';
+import type { Hit } from '../retrieval/retrieve.js';
+import { stem, words } from '../text/terms.js';
+
+// "one" is left out: "one of Britain's strongest allies" is not a count.
+const NUMBER_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|several';
+const QUANTITY = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORDS})$`);
+const AMOUNT = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:bn|m|k)\b|\b(?:billion|million|trillion|pounds|dollars|euros|cost|costs|price|budget|funding of)\b\s*(?:of\s*)?[£$€\d]/i;
+/** Time elapsed up to now ("has been meeting since March"): answers "how long has ...". */
+const ELAPSED = /\bsince\s+(?:\w+\s+){0,2}?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|the)\b/i;
+/** A stretch of time ("for five years", "until 2030", "a 10-year deployment"): answers "how long will ...". */
+const SPAN =
+  /\bfor\s+(?:\d+|a|an|one|two|three|four|five|several|many|the\s+(?:past|last|next))\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\b\d+[\s-](?:years?|months?|weeks?|days?)\b|\buntil\b/i;
+/** A time still to come: answers "when will ...". */
+const FUTURE_TIME =
+  /\b(?:tomorrow|next\s+(?:week|month|year|spring|summer|autumn|winter)|(?:in|by|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|the\s+(?:spring|summer|autumn|winter))|within\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?))\b/i;
+const TIME =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|tomorrow|yesterday|(?:last|next|this)\s+(?:week|month|year|spring|summer|autumn|winter)|(?:19|20)\d\d)\b/i;
+
+/** Whether a passage holds the kind of answer asked for. */
+export type TypeMatcher = (passage: string) => boolean;
+
+/** Stems of a passage's words, for focus matching. */
+function stems(text: string): string[] {
+  return words(text).map(stem);
+}
+
+/**
+ * A matcher for the kind of answer asked for, built once per question. `related(word)` gives corpus words
+ * close to a question word (query expansion), so "how many governments" accepts "35 countries".
+ */
+export function typeMatcher(type: AnswerType, related: (word: string) => string[]): TypeMatcher {
+  switch (type.kind) {
+    case 'open':
+      return () => true;
+    case 'amount':
+      return (passage) => AMOUNT.test(passage);
+    case 'duration':
+      // "How long will they stay?" is not answered by "has been meeting since March".
+      return type.future ? (passage) => SPAN.test(passage) : (passage) => ELAPSED.test(passage) || SPAN.test(passage);
+    case 'time': {
+      const subject = type.subject.map(stem);
+      const pattern = type.future ? FUTURE_TIME : TIME;
+      return (passage) => {
+        if (!pattern.test(passage)) return false;
+        // The time must be about the question's subject: every word of it, as written.
+        const have = new Set(stems(passage));
+        return subject.every((w) => have.has(w));
+      };
+    }
+    case 'category': {
+      const focus = stem(type.focus);
+      return (passage) => new Set(stems(passage)).has(focus);
+    }
+    case 'count': {
+      const wanted = new Set(type.focus.flatMap((f) => [stem(f), ...related(f).map(stem)]));
+      return (passage) => {
+        const tokens = words(passage);
+        return tokens.some((t, i) => {
+          if (!QUANTITY.test(t)) return false;
+          // The counted noun follows the number: "some 35 countries", "30 allies of Ukraine".
+          for (let j = i + 1; j <= Math.min(i + 2, tokens.length - 1); j++) if (wanted.has(stem(tokens[j]!))) return true;
+          return false;
+        });
+      };
+    }
+  }
+}
+
+/**
+ * Re-ranks retrieved hits: those whose passage holds the kind of answer asked for form a third list, fused
+ * by reciprocal rank with the retrieval's order (which already stands for the lexical and dense lists).
+ */
+export function rerankByAnswerType(hits: readonly Hit[], matches: TypeMatcher, rrfK = RRF_K): Hit[] {
+  let typedRank = 0;
+  const scored = hits.map((hit, i) => {
+    const bonus = matches(hit.passage.text) ? 1 / (rrfK + ++typedRank) : 0;
+    return { hit: { ...hit, score: hit.score + bonus }, i };
+  });
+  return scored.sort((a, b) => b.hit.score - a.hit.score || a.i - b.i).map((s) => s.hit);
+}

@@ -1,0 +1,99 @@
+/**
+ * One question, one path: understand -> retrieve -> answer. The plan says what the question wants and what
+ * to search; retrieval runs only when the plan asks for it; the plan's answer kind post-processes the hits
+ * and composes the answer. Rendering is the front ends' (cli, bot).
+ */
+import { answerPlan } from '../answer/kinds/index.js';
+import type { AnswerResult } from '../answer/types.js';
+import type { StoredPassage } from '../index/passageStore.js';
+import type { QuestionPlan } from '../plan/plan.js';
+import { understand, type PlanOptions } from '../plan/understand.js';
+import { CANDIDATES, relatedWords, retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
+import type { Embedder } from '../types.js';
+import { outletCoverage, type EngineState } from './engineState.js';
+
+export interface AskOptions extends PlanOptions {
+  /** Which retrievers to use; the shipped default is `hybrid` (the evaluation compares all three). */
+  retrieval?: RetrievalMode;
+  /** Query expansion through word vectors (default on; the evaluation also measures it off). */
+  expand?: boolean;
+}
+
+/** What answering needs besides the loaded index. */
+export interface AskDeps {
+  embedder: Embedder;
+  /** Passages ranked (RETRIEVE_K) and quoted (ANSWER_PASSAGES). */
+  retrieveK: number;
+  answerPassages: number;
+}
+
+export interface SearchOutcome {
+  hits: Hit[];
+  embedMs: number;
+  searchMs: number;
+}
+
+/** Embeds the text (unless lexical only) and retrieves from the loaded index, `depth` hits deep, timing both. */
+export async function search(
+  state: EngineState,
+  embedder: Embedder,
+  text: string,
+  options: { depth: number; mode?: RetrievalMode; expand?: boolean; outlet?: string | null; extraTerms?: ReadonlyMap<string, number> },
+): Promise<SearchOutcome> {
+  const mode = options.mode ?? 'hybrid';
+  const t0 = performance.now();
+  const vector = mode === 'lexical' ? null : (await embedder.embed([text]))[0]!;
+  const t1 = performance.now();
+  const outlet = options.outlet ?? null;
+  const hits = retrieve(state.search, text, vector, {
+    k: options.depth,
+    mode,
+    ...(options.expand !== undefined ? { expand: options.expand } : {}),
+    ...(outlet !== null ? { filter: (p: StoredPassage) => state.articles.get(p.articleId)?.outlet === outlet } : {}),
+    ...(options.extraTerms ? { extraTerms: options.extraTerms } : {}),
+  });
+  return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
+}
+
+export function planQuestion(state: EngineState, question: string, retrieveK: number, options: PlanOptions = {}): QuestionPlan {
+  return understand(question, { coverage: state.news.question, outletCoverage: (outlet) => outletCoverage(state, outlet), retrieveK }, options);
+}
+
+/** Answers a plan: retrieves what it asks for (deep enough for re-ranking), then hands the hits to its answer kind. */
+export async function answerFor(
+  state: EngineState,
+  deps: AskDeps,
+  question: string,
+  plan: QuestionPlan,
+  options: AskOptions & { shownStatements?: number } = {},
+): Promise<AnswerResult> {
+  const found = plan.search
+    ? await search(state, deps.embedder, plan.search.text, {
+        depth: Math.max(plan.search.k, CANDIDATES),
+        ...(options.retrieval ? { mode: options.retrieval } : {}),
+        ...(options.expand !== undefined ? { expand: options.expand } : {}),
+        outlet: plan.search.outlet,
+        extraTerms: plan.search.extraTerms,
+      })
+    : { hits: [], embedMs: 0, searchMs: 0 };
+  const t0 = performance.now();
+  const body = answerPlan(plan, {
+    question,
+    hits: found.hits,
+    articles: state.articles,
+    passagesById: state.passagesById,
+    allPassages: state.index.passages,
+    news: state.news,
+    listed: deps.retrieveK,
+    quoted: deps.answerPassages,
+    related: (word) => relatedWords(state.search, word),
+    ...(options.shownStatements !== undefined ? { shownStatements: options.shownStatements } : {}),
+  });
+  return { ...body, question, timings: { embedMs: found.embedMs, searchMs: found.searchMs, composeMs: performance.now() - t0 } } as AnswerResult;
+}
+
+/** A validated question: understand -> retrieve -> answer. */
+export function ask(state: EngineState, deps: AskDeps, question: string, options: AskOptions = {}): Promise<AnswerResult> {
+  const plan = planQuestion(state, question, deps.retrieveK, options);
+  return answerFor(state, deps, question, plan, options);
+}

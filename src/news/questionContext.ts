@@ -1,0 +1,22 @@
+/**
+ * What reading a question needs to know about the coverage: who is in it, which outlets, and every word it
+ * uses. Derived from the passages with the rest of the news layer.
+ */
+import type { ArticleMeta, Passage } from '../types.js';
+import type { SpeakerDirectory } from './directory.js';
+import { buildVocabulary, type Vocabulary } from './vocabulary.js';
+
+export interface QuestionContext {
+  directory: SpeakerDirectory;
+  /** Outlet names as in the corpus front matter. */
+  outlets: string[];
+  vocabulary: Vocabulary;
+}
+
+export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext {
+  return {
+    directory,
+    outlets: [...new Set(articles.map((a) => a.outlet))].sort(),
+    vocabulary: buildVocabulary(articles, passages),
+  };
+}

@@ -1,0 +1,65 @@
+import { words } from '../text/terms.js';
+
+/**
+ * What kind of answer a question asks for, when the wording says so: a count ("how many troops"),
+ * an amount of money ("how much will it cost"), a duration ("how long"), a time ("when"), or an
+ * instance of a named category ("what's the weather", "which cities"). A passage that lacks that kind
+ * of answer does not answer the question, however close its topic.
+ */
+export type AnswerType =
+  | { kind: 'count'; focus: string[] }
+  | { kind: 'amount' }
+  | { kind: 'duration'; future: boolean; subject: string[] }
+  | { kind: 'time'; future: boolean; subject: string[] }
+  | { kind: 'category'; focus: string }
+  | { kind: 'open' };
+
+/** Question words and auxiliaries that carry no subject. */
+const FUNCTION = new Set(['when', 'will', 'would', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'the', 'a', 'an', 'be', 'been', 'going', 'to', 'get']);
+
+export function answerTypeOf(question: string): AnswerType {
+  const q = question.toLowerCase().replace(/[’‘]/g, "'");
+  const many = /\bhow many\s+(.*)$/.exec(q);
+  if (many) {
+    const focus = countedNoun(words(many[1]!));
+    if (focus) return { kind: 'count', focus: [focus] };
+  }
+  if (/\bhow much\b/.test(q) || /\bwhat (?:will|would|does|did) (?:it|this|that|the \w+) cost\b/.test(q)) return { kind: 'amount' };
+  const subject = words(q).filter((w) => !FUNCTION.has(w) && !/^(?:how|long|when)$/.test(w));
+  const future = /\b(?:will|would|is going to|are going to|shall)\b/.test(q);
+  if (/\bhow long\b/.test(q)) return { kind: 'duration', future, subject };
+  if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q)) {
+    return { kind: 'time', future, subject };
+  }
+  const category = /^\s*(?:which|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
+  if (category) {
+    const focus = headNoun(words(category[1]!));
+    if (focus) return { kind: 'category', focus };
+  }
+  return { kind: 'open' };
+}
+
+const PHRASE_END = new Set([
+  ...FUNCTION,
+  'has', 'have', 'had', 'can', 'could', 'should', 'may', 'might', 'must', 'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'about', 'like', 'that', 'who', 'which',
+]);
+
+/** What "how many" counts: the plural in the phrase ("governments belong to ..." -> "governments"), else its head. */
+function countedNoun(tokens: string[]): string | null {
+  const phrase = nounPhrase(tokens);
+  return [...phrase].reverse().find((t) => /[^s]s$/.test(t)) ?? phrase.at(-1) ?? null;
+}
+
+/** The last word of the noun phrase a question opens with: "earlier agreements failed ..." -> "agreements". */
+function headNoun(tokens: string[]): string | null {
+  return nounPhrase(tokens).at(-1) ?? null;
+}
+
+function nounPhrase(tokens: string[]): string[] {
+  const phrase: string[] = [];
+  for (const t of tokens) {
+    if (PHRASE_END.has(t) || (phrase.length > 0 && /ed$/.test(t) && t.length > 4) || phrase.length === 3) break;
+    phrase.push(t);
+  }
+  return phrase;
+}

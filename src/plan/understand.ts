@@ -1,0 +1,75 @@
+/**
+ * understand: a validated question in, one `QuestionPlan` out, before anything is embedded or searched.
+ * The order of the checks is the routing: nothing to look up -> refuse; names the coverage never
+ * mentions -> refuse; several people's or one person's statements -> statements; "how did the outlets
+ * differ" -> compare; otherwise a fact, typed by the kind of answer it asks for.
+ */
+import { BotError } from '../errors.js';
+import type { QuestionContext } from '../news/questionContext.js';
+import { contentTerms } from '../text/terms.js';
+import { answerTypeOf } from './answerType.js';
+import type { QuestionPlan, SearchRequest } from './plan.js';
+import { analyseQuestion, coordinatedSpeakers, describedSpeakerNames, matchOutlet, unknownEntities } from './questionAnalysis.js';
+
+export interface PlanContext {
+  /** What the whole coverage holds. */
+  coverage: QuestionContext;
+  /** What one outlet's articles hold, to tell "this outlet never mentions Greenland". */
+  outletCoverage: (outlet: string) => QuestionContext;
+  /** Ranked passages a fact or comparison needs (RETRIEVE_K). */
+  retrieveK: number;
+}
+
+export interface PlanOptions {
+  /** Restrict to one outlet (name as in the corpus, case-insensitive, or a form of it). */
+  outlet?: string;
+  /** Compare the outlets' coverage of the topic. */
+  compare?: boolean;
+  /** News-aware reading: speakers, outlets named in the question, comparisons, unknown names (default on). */
+  news?: boolean;
+}
+
+/** How deep the ranking goes when it orders a person's statements by relevance. */
+export const SPEAKER_RANK_DEPTH = 50;
+
+/** The outlet an explicit option names; an unknown one is an error the user can act on. */
+function outletOption(option: string, outlets: readonly string[]): string {
+  const match = outlets.find((o) => o.toLowerCase() === option.trim().toLowerCase()) ?? matchOutlet(option, [...outlets]);
+  if (!match) throw new BotError('OUTLET_UNKNOWN', `No outlet called "${option}" is indexed. Outlets: ${outlets.join(', ')}.`, { outlet: option });
+  return match;
+}
+
+export function understand(question: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
+  if (contentTerms(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
+  const newsAware = options.news ?? true;
+  const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
+  const search = (k: number, outlet: string | null, extra: readonly string[] = []): SearchRequest => ({
+    text: question,
+    k,
+    outlet,
+    extraTerms: new Map(extra.map((w) => [w, 1])),
+  });
+  if (!newsAware) return { kind: 'fact', answerType: answerTypeOf(question), outlet: optionOutlet, search: search(ctx.retrieveK, optionOutlet) };
+
+  const analysis = analyseQuestion(question, ctx.coverage);
+  const outlet = optionOutlet ?? analysis.outlet ?? null;
+  const described = describedSpeakerNames(analysis);
+  const speaker = analysis.speaker?.known ? analysis.speaker.entry : null;
+  const depth = speaker ? SPEAKER_RANK_DEPTH : ctx.retrieveK;
+
+  if (analysis.unknownEntities.length > 0) {
+    return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names: analysis.unknownEntities, outlet: null }, search: search(depth, outlet, described) };
+  }
+  if (outlet !== null) {
+    const names = unknownEntities(question, ctx.outletCoverage(outlet), outlet);
+    if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: search(depth, outlet, described) };
+  }
+  const compare = (options.compare ?? false) || analysis.compare;
+  if (analysis.asksForStatements && !compare) {
+    const several = coordinatedSpeakers(question, ctx.coverage.directory);
+    if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(depth, outlet, described) };
+    if (speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
+  }
+  if (compare) return { kind: 'compare', search: search(depth, null, described) };
+  return { kind: 'fact', answerType: answerTypeOf(question), outlet, search: search(depth, outlet, described) };
+}

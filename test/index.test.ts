@@ -39,10 +39,10 @@ describe('index save and load', () => {
     expect(loaded.passages.length).toBeGreaterThan(50);
     expect(loaded.manifest.embedder).toEqual({ id: engine.embedder.id, dimensions: engine.embedder.dimensions });
     const [vector] = await engine.embedder.embed(['military hubs across Ukraine']);
-    const fresh = loaded.hnsw.searchKnn(Array.from(vector!), 5);
+    const fresh = loaded.vectors.search(vector!, 5);
     const second = await loadIndex(ws.config.INDEX_DIR);
-    expect(second.hnsw.searchKnn(Array.from(vector!), 5).neighbors).toEqual(fresh.neighbors);
-    expect(loaded.passages[fresh.neighbors[0]!]!.text.toLowerCase()).toContain('military hubs');
+    expect(second.vectors.search(vector!, 5)).toEqual(fresh);
+    expect(loaded.passages[fresh[0]!.id]!.text.toLowerCase()).toContain('military hubs');
   });
 
   it('swaps builds atomically and keeps only the current and previous build', async () => {

@@ -25,7 +25,7 @@ export interface EngineState {
 export function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: Lexicon | null): EngineState {
   return {
     index,
-    search: createSearchIndex(index.passages, index.hnsw, lexicon),
+    search: createSearchIndex(index.passages, index.vectors, lexicon),
     articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
     passagesById: new Map(index.passages.map((p) => [p.id, p])),
     pointerMtime,

@@ -1,11 +1,9 @@
-import hnswlib from 'hnswlib-node';
 import type { Article, Embedder, Passage } from '../types.js';
 import { groupDuplicates } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { createHnswStore, type VectorStore } from './vectorStore.js';
 import type { StoredPassage } from './passageStore.js';
 
-const { HierarchicalNSW } = hnswlib;
-export type HnswIndex = InstanceType<typeof HierarchicalNSW>;
 
 export interface ReindexProgress {
   stage: 'reading' | 'passages' | 'embedding' | 'indexing' | 'saving' | 'done';
@@ -17,16 +15,13 @@ export interface ReindexProgress {
 /** An index in memory: the vectors, the passages they stand for, and what built them. */
 export interface IndexData {
   manifest: Manifest;
-  hnsw: HnswIndex;
+  vectors: VectorStore;
   passages: StoredPassage[];
 }
 
 const EMBED_BATCH = 32;
-export const HNSW_M = 16;
-export const HNSW_EF_CONSTRUCTION = 200;
-export const HNSW_EF_SEARCH = 64;
 
-/** Embeds every passage and puts the vectors in a cosine HNSW index. Labels are passage positions. */
+/** Embeds every passage and puts the vectors in the vector store, each under its passage's position in `passages`. */
 export async function buildIndex(
   articles: readonly Article[],
   passagesByArticle: ReadonlyMap<string, Passage[]>,
@@ -37,13 +32,11 @@ export async function buildIndex(
   const groups = groupDuplicates(all);
   const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
 
-  const hnsw = new HierarchicalNSW('cosine', embedder.dimensions);
-  hnsw.initIndex({ maxElements: Math.max(1, passages.length), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 100 });
-  hnsw.setEf(HNSW_EF_SEARCH);
+  const store = createHnswStore(embedder.dimensions, passages.length);
   for (let start = 0; start < passages.length; start += EMBED_BATCH) {
     const batch = passages.slice(start, start + EMBED_BATCH);
     const vectors = await embedder.embed(batch.map((p) => p.text));
-    vectors.forEach((v, k) => hnsw.addPoint(Array.from(v), start + k));
+    vectors.forEach((v, k) => store.add(start + k, v));
     onProgress({
       stage: 'embedding',
       done: Math.min(start + EMBED_BATCH, passages.length),
@@ -72,5 +65,5 @@ export async function buildIndex(
       passages: counts.get(a.id) ?? 0,
     })),
   };
-  return { manifest, hnsw, passages };
+  return { manifest, vectors: store, passages };
 }

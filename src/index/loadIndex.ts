@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import hnswlib from 'hnswlib-node';
 import { BotError } from '../errors.js';
-import { HNSW_EF_SEARCH, type IndexData } from './buildIndex.js';
+import type { IndexData } from './buildIndex.js';
 import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
 import { manifestSchema, type Manifest } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
+import { loadHnswStore, type VectorStore } from './vectorStore.js';
 
 const REINDEX_HINT = 'Run `npm run reindex` to rebuild it from the corpus.';
 
@@ -59,17 +59,16 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
     throw corrupt(`The passage store ${files.passages} does not match the manifest.`, { file: files.passages });
   }
 
-  const hnsw = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimensions);
+  let vectors: VectorStore;
   try {
-    await hnsw.readIndex(files.vectors);
+    vectors = await loadHnswStore(files.vectors, manifest.embedder.dimensions);
   } catch (cause) {
     throw corrupt(`The vector file ${files.vectors} cannot be read.`, { file: files.vectors }, cause);
   }
-  if (hnsw.getCurrentCount() !== manifest.passages) {
-    throw corrupt(`The vector file ${files.vectors} holds ${hnsw.getCurrentCount()} vectors, not ${manifest.passages}.`, { file: files.vectors });
+  if (vectors.size !== manifest.passages) {
+    throw corrupt(`The vector file ${files.vectors} holds ${vectors.size} vectors, not ${manifest.passages}.`, { file: files.vectors });
   }
-  hnsw.setEf(HNSW_EF_SEARCH);
-  return { manifest, hnsw, passages: store.passages, build };
+  return { manifest, vectors, passages: store.passages, build };
 }
 
 /** The current build's manifest when it can be read, else null: what a rebuild compares against. */

@@ -31,7 +31,7 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
 
   const vectorsPath = path.join(dir, VECTORS_FILE);
   const passagesPath = path.join(dir, PASSAGES_FILE);
-  await data.hnsw.writeIndex(vectorsPath);
+  await data.vectors.save(vectorsPath);
   const store: PassageStoreFile = { passages: data.passages };
   await writeFile(passagesPath, JSON.stringify(store));
   data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath) };

@@ -1,4 +1,4 @@
-import type { HnswIndex } from '../index/buildIndex.js';
+import type { VectorStore } from '../index/vectorStore.js';
 
 export interface DenseHit {
   label: number;
@@ -6,18 +6,7 @@ export interface DenseHit {
   similarity: number;
 }
 
-/** Nearest passages to the query vector in the HNSW index (cosine). */
-export function searchDense(
-  hnsw: HnswIndex,
-  vector: Float32Array,
-  k: number,
-  filter?: (label: number) => boolean,
-): DenseHit[] {
-  const count = hnsw.getCurrentCount();
-  const n = Math.min(k, count);
-  if (n === 0) return [];
-  const result = hnsw.searchKnn(Array.from(vector), n, filter);
-  return result.neighbors
-    .map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }))
-    .sort((a, b) => b.similarity - a.similarity);
+/** Nearest passages to the query vector in the vector store (cosine), most similar first. */
+export function searchDense(store: VectorStore, vector: Float32Array, k: number, filter?: (label: number) => boolean): DenseHit[] {
+  return store.search(vector, k, filter).map((h) => ({ label: h.id, similarity: h.similarity }));
 }

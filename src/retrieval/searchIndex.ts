@@ -1,4 +1,4 @@
-import type { HnswIndex } from '../index/buildIndex.js';
+import type { VectorStore } from '../index/vectorStore.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { corpusVocabulary, type CorpusVocabulary } from './expandQuery.js';
@@ -7,7 +7,7 @@ import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
 /** Everything retrieval reads, built once per loaded index. */
 export interface SearchIndex {
   passages: StoredPassage[];
-  hnsw: HnswIndex;
+  vectors: VectorStore;
   lexical: LexicalIndex;
   /** Labels of the passages in each near-duplicate group. */
   groups: Map<number, number[]>;
@@ -15,7 +15,7 @@ export interface SearchIndex {
   expansion: { lexicon: Lexicon; vocabulary: CorpusVocabulary } | null;
 }
 
-export function createSearchIndex(passages: StoredPassage[], hnsw: HnswIndex, lexicon: Lexicon | null = null): SearchIndex {
+export function createSearchIndex(passages: StoredPassage[], vectors: VectorStore, lexicon: Lexicon | null = null): SearchIndex {
   const groups = new Map<number, number[]>();
   passages.forEach((p, label) => {
     const members = groups.get(p.group);
@@ -23,5 +23,5 @@ export function createSearchIndex(passages: StoredPassage[], hnsw: HnswIndex, le
     else groups.set(p.group, [label]);
   });
   const expansion = lexicon ? { lexicon, vocabulary: corpusVocabulary(passages.map((p) => p.text), lexicon) } : null;
-  return { passages, hnsw, lexical: buildLexicalIndex(passages), groups, expansion };
+  return { passages, vectors, lexical: buildLexicalIndex(passages), groups, expansion };
 }

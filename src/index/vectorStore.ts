@@ -1,0 +1,63 @@
+/**
+ * The vector store: unit-length vectors under numeric ids, nearest-neighbour search with an optional filter,
+ * saved to and loaded from one file. hnswlib-node (cosine HNSW) is the implementation; another store (a
+ * vector database for millions of passages) can stand behind the same interface.
+ */
+import hnswlib from 'hnswlib-node';
+
+export interface VectorHit {
+  id: number;
+  /** Cosine similarity (1 = same direction). */
+  similarity: number;
+}
+
+export interface VectorStore {
+  readonly dimensions: number;
+  /** Vectors held. */
+  readonly size: number;
+  add(id: number, vector: Float32Array): void;
+  /** The `k` nearest vectors, most similar first, among those whose id passes `filter`. */
+  search(vector: Float32Array, k: number, filter?: (id: number) => boolean): VectorHit[];
+  save(file: string): Promise<void>;
+}
+
+export const HNSW_M = 16;
+export const HNSW_EF_CONSTRUCTION = 200;
+export const HNSW_EF_SEARCH = 64;
+
+type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
+
+function hnswStore(index: Hnsw, dimensions: number): VectorStore {
+  return {
+    dimensions,
+    get size() {
+      return index.getCurrentCount();
+    },
+    add(id, vector) {
+      index.addPoint(Array.from(vector), id);
+    },
+    search(vector, k, filter) {
+      const n = Math.min(k, index.getCurrentCount());
+      if (n === 0) return [];
+      const result = index.searchKnn(Array.from(vector), n, filter);
+      return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) })).sort((a, b) => b.similarity - a.similarity);
+    },
+    save: (file) => index.writeIndex(file).then(() => undefined),
+  };
+}
+
+/** An empty cosine HNSW store for up to `capacity` vectors. */
+export function createHnswStore(dimensions: number, capacity: number): VectorStore {
+  const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  index.initIndex({ maxElements: Math.max(1, capacity), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 100 });
+  index.setEf(HNSW_EF_SEARCH);
+  return hnswStore(index, dimensions);
+}
+
+/** A store saved by `save` (the native reader throws on a damaged file; the caller checks checksums first). */
+export async function loadHnswStore(file: string, dimensions: number): Promise<VectorStore> {
+  const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  await index.readIndex(file);
+  index.setEf(HNSW_EF_SEARCH);
+  return hnswStore(index, dimensions);
+}

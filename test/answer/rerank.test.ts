@@ -1,0 +1,53 @@
+/** Answer-type re-ranking and the decision that the top passages lack the kind of answer asked for. */
+import { describe, expect, it } from 'vitest';
+import { lacksAnswerType, TYPE_CHECK_DEPTH } from '../../src/answer/decide.js';
+import { rerankByAnswerType, typeMatcher } from '../../src/answer/rerank.js';
+import type { Hit } from '../../src/retrieval/retrieve.js';
+
+function hit(label: number, text: string, score: number): Hit {
+  const passage = { id: `a#${label}`, articleId: 'a', paragraph: label, text, group: label };
+  return { label, passage, score, lexicalRank: null, lexicalScore: null, denseRank: null, similarity: null, duplicates: [] };
+}
+
+describe('typeMatcher', () => {
+  it('count: a number followed by the counted noun or a related word', () => {
+    const calls: string[] = [];
+    const related = (w: string) => (calls.push(w), w === 'governments' ? ['countries'] : []);
+    const matches = typeMatcher({ kind: 'count', focus: ['governments'] }, related);
+    expect(matches('Leaders of some 35 countries met in Paris.')).toBe(true);
+    expect(matches('The governments met for the 35th time.')).toBe(false);
+    expect(matches('Two allies agreed.')).toBe(false);
+    // Related words are looked up once per question, not once per passage.
+    expect(calls).toEqual(['governments']);
+  });
+
+  it('amount, duration (elapsed or to come) and time about the subject', () => {
+    const none = () => [];
+    expect(typeMatcher({ kind: 'amount' }, none)('It will cost £40 million.')).toBe(true);
+    expect(typeMatcher({ kind: 'amount' }, none)('It will cost a lot.')).toBe(false);
+    expect(typeMatcher({ kind: 'duration', future: false, subject: [] }, none)('The coalition has met since March.')).toBe(true);
+    expect(typeMatcher({ kind: 'duration', future: true, subject: [] }, none)('The coalition has met since March.')).toBe(false);
+    expect(typeMatcher({ kind: 'duration', future: true, subject: [] }, none)('Troops would stay for five years.')).toBe(true);
+    const when = typeMatcher({ kind: 'time', future: true, subject: ['ceasefire'] }, none);
+    expect(when('The ceasefire could begin next week.')).toBe(true);
+    expect(when('Talks resume next week.')).toBe(false);
+  });
+});
+
+describe('rerankByAnswerType', () => {
+  it('lifts the passages holding the kind of answer by a reciprocal-rank bonus, keeping the order otherwise', () => {
+    const hits = [hit(1, 'Leaders met in Paris.', 0.2), hit(2, 'Leaders of 35 countries met.', 0.19), hit(3, 'More talks soon.', 0.1)];
+    const matches = typeMatcher({ kind: 'count', focus: ['countries'] }, () => []);
+    const ranked = rerankByAnswerType(hits, matches, 10);
+    expect(ranked.map((h) => h.label)).toEqual([2, 1, 3]);
+    expect(ranked[0]!.score).toBeCloseTo(0.19 + 1 / 11);
+    expect(ranked[1]!.score).toBe(0.2);
+  });
+
+  it('lacksAnswerType looks only at the top passages', () => {
+    const matches = typeMatcher({ kind: 'amount' }, () => []);
+    const filler = Array.from({ length: TYPE_CHECK_DEPTH }, (_, i) => hit(i, 'No figures here.', 1 - i / 10));
+    expect(lacksAnswerType([...filler, hit(9, 'It costs £5m.', 0)], matches)).toBe(true);
+    expect(lacksAnswerType([hit(9, 'It costs £5m.', 1), ...filler], matches)).toBe(false);
+  });
+});

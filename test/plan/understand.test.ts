@@ -1,0 +1,81 @@
+/** The planner on a small synthetic coverage: which plan each kind of question gets, before anything is searched. */
+import { describe, expect, it } from 'vitest';
+import { buildNewsIndex } from '../../src/news/newsIndex.js';
+import type { QuestionPlan } from '../../src/plan/plan.js';
+import { SPEAKER_RANK_DEPTH, understand, type PlanContext, type PlanOptions } from '../../src/plan/understand.js';
+import type { ArticleMeta, Passage } from '../../src/types.js';
+
+const articles: ArticleMeta[] = [
+  { id: 'planet-1', outlet: 'Daily Planet', headline: 'Bridges promised for Ruritania', published: '2026-01-06', url: null, author: null },
+  { id: 'bugle-1', outlet: 'The Bugle', headline: 'Ruritania deal signed', published: '2026-01-07', url: null, author: null },
+];
+const passages: Passage[] = [
+  ['planet-1', 'Prime Minister Jane Smith said: “We will build three bridges in Ruritania before the winter.”'],
+  ['planet-1', 'Tom Brown, the finance minister, told reporters the bridges would cost £40 million.'],
+  ['planet-1', 'Jane Smith added that the deal was “a very good day for Ruritania”.'],
+  ['bugle-1', 'The deal was signed in Zenda on Tuesday by Jane Smith and Tom Brown.'],
+  ['bugle-1', 'Tom Brown said: “The money is there and the engineers are ready.”'],
+].map(([articleId, text], i) => ({ id: `${articleId}#${i}`, articleId: articleId!, paragraph: i, text: text! }));
+
+const news = buildNewsIndex(articles, passages);
+const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10 };
+const plan = (question: string, options?: PlanOptions): QuestionPlan => understand(question, ctx, options);
+
+describe('understand', () => {
+  it('refuses a question of common words only, with nothing to search', () => {
+    expect(plan('what is the')).toEqual({ kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null });
+  });
+
+  it('refuses names the coverage never mentions, and still lists the nearest passages', () => {
+    const p = plan('What did Boris Johnson say about the bridges?');
+    expect(p.kind).toBe('refuse');
+    if (p.kind !== 'refuse') return;
+    expect(p.refusal).toEqual({ code: 'UNKNOWN_NAMES', names: ['Boris Johnson'], outlet: null });
+    expect(p.search?.text).toBe('What did Boris Johnson say about the bridges?');
+  });
+
+  it("asks for one person's statements, ranked deep enough to order all of them", () => {
+    const p = plan('What did Jane Smith say?');
+    expect(p.kind).toBe('statements');
+    if (p.kind !== 'statements') return;
+    expect(p.speakers.map((s) => s.name)).toEqual(['Jane Smith']);
+    expect(p.search?.k).toBe(SPEAKER_RANK_DEPTH);
+  });
+
+  it('asks for several people in turn: "What did Smith and Brown say?"', () => {
+    const p = plan('What did Smith and Brown say?');
+    expect(p.kind === 'statements' && p.speakers.map((s) => s.name)).toEqual(['Jane Smith', 'Tom Brown']);
+  });
+
+  it('scopes to an outlet the question names, or the option names', () => {
+    const named = plan('What did the Daily Planet report about the bridges?');
+    expect(named.kind === 'fact' && named.outlet).toBe('Daily Planet');
+    const option = plan('What about the bridges?', { outlet: 'the bugle' });
+    expect(option.kind === 'fact' && option.search.outlet).toBe('The Bugle');
+  });
+
+  it('an unknown outlet option is an error naming the outlets', () => {
+    expect(() => plan('What about the bridges?', { outlet: 'The Times' })).toThrow(/Daily Planet, The Bugle/);
+  });
+
+  it('compares the outlets when asked how they differ, across every outlet', () => {
+    const p = plan('How did the outlets differ on the bridges?');
+    expect(p.kind).toBe('compare');
+    expect(p.kind === 'compare' && p.search.outlet).toBeNull();
+  });
+
+  it('types a fact by the kind of answer it asks for', () => {
+    const cost = plan('How much will the bridges cost?');
+    expect(cost.kind === 'fact' && cost.answerType.kind).toBe('amount');
+    const count = plan('How many bridges will be built?');
+    expect(count.kind === 'fact' && count.answerType).toEqual({ kind: 'count', focus: ['bridges'] });
+    const open = plan('Tell me about the deal in Zenda');
+    expect(open.kind === 'fact' && open.answerType.kind).toBe('open');
+  });
+
+  it('without the news layer: a fact, whatever it asks, and no speaker or outlet reading', () => {
+    const p = plan('What did Jane Smith say?', { news: false });
+    expect(p.kind).toBe('fact');
+    expect(p.kind === 'fact' && p.outlet).toBeNull();
+  });
+});

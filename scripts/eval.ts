@@ -126,9 +126,9 @@ async function bankOutcomes(engine: AnswerEngine, questions: readonly BankQuesti
  * The question bank: dev (tuned on; misses listed) and test (figures only, never looked into). Returns the
  * floors of the test split for the shipped configuration.
  */
-async function bankSection(engine: AnswerEngine): Promise<Floor[]> {
+async function bankSection(engine: AnswerEngine, splits: readonly ('dev' | 'test')[] = ['dev', 'test']): Promise<Floor[]> {
   const floors: Floor[] = [];
-  for (const split of ['dev', 'test'] as const) {
+  for (const split of splits) {
     let questions: BankQuestion[];
     try {
       questions = await readBank(BANK[split]);
@@ -226,8 +226,16 @@ async function newsSection(engine: AnswerEngine): Promise<Floor[]> {
   ];
 }
 
+/** `--bank dev`: only the question bank's dev split, for a quick look while tuning (never the test split). */
+const DEV_ONLY = process.argv.includes('--dev');
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (DEV_ONLY) {
+    const engine = await createEngine(config, { log: createLogger('warn') });
+    await bankSection(engine, ['dev']);
+    return;
+  }
   const engine = await createEngine(config, { log: createLogger('warn') });
   const floors = [...(await retrievalSection(engine)), ...(await newsSection(engine))];
   await holdoutSection(engine);

@@ -78,6 +78,19 @@ export function orderStatements(
 }
 
 
+/** One distinct statement as an answer lists it: every outlet's wording, cited to every article carrying it. */
+export function statementLine(g: StatementGroup, speaker: string, cites: CitationList): StatementLine {
+  return {
+    speaker,
+    text: g.representative.text,
+    kind: g.representative.kind,
+    citations: [...new Set(g.articleIds.map((id) => cites.cite(id)))],
+    wordings: [...new Set(g.statements.map((s) => s.text))],
+    sentences: [...new Set(g.statements.map((s) => s.sentence))],
+    passageIds: [g.representative.passageId, ...g.carriers.map((c) => c.passageId)].filter((id, i, all) => all.indexOf(id) === i),
+  };
+}
+
 /**
  * One person's statements ("What did Kushner say?"): each distinct statement once (however many outlets
  * carry it, in whatever wording), cited to every outlet that carries it, the ones on the question's topic
@@ -87,15 +100,7 @@ export function orderStatements(
 export function speakerSection(input: SpeakerAnswerInput): { section: SpeakerSection; passages: RankedPassage[] } {
   const { entry, passageRank, passages, articles, shown = STATEMENTS_SHOWN, nameOf, cites } = input;
   const ordered = orderStatements(input.groups, input.question, entry, passageRank);
-  const statements: StatementLine[] = ordered.map((g) => ({
-    speaker: nameOf ? nameOf(g.speakerId) : entry.name,
-    text: g.representative.text,
-    kind: g.representative.kind,
-    citations: [...new Set(g.articleIds.map((id) => cites.cite(id)))],
-    wordings: [...new Set(g.statements.map((s) => s.text))],
-    sentences: [...new Set(g.statements.map((s) => s.sentence))],
-    passageIds: [g.representative.passageId, ...new Set(g.carriers.map((c) => c.passageId))].filter((id, i, all) => all.indexOf(id) === i),
-  }));
+  const statements = ordered.map((g) => statementLine(g, nameOf ? nameOf(g.speakerId) : entry.name, cites));
   const ranked = ordered.map((g, i) => {
     const own = passages.get(g.representative.passageId)!;
     const copies = [...new Set(g.carriers.map((c) => c.passageId))].filter((id) => id !== own.id).map((id) => passages.get(id)!);

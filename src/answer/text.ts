@@ -3,7 +3,8 @@
  * own hints (a Discord command, a terminal option) through `TextHints`; nothing here names either.
  */
 import type { AnswerType } from '../plan/answerType.js';
-import { markers } from './citations.js';
+import { TOPIC_NAME } from '../topic/profile.js';
+import { formatDate, markers } from './citations.js';
 import type { AbstainReason, AnswerResult, Comparison, Quote, SpeakerSection, StatementLine } from './types.js';
 
 export interface TextHints {
@@ -36,6 +37,8 @@ export function describeReason(reason: AbstainReason): string {
   switch (reason.code) {
     case 'NO_CONTENT_WORDS':
       return 'There is nothing in that question to look up: it has no words but common ones.';
+    case 'NOT_ENGLISH':
+      return `I read questions in English only, and that one looks like ${reason.language === 'another language' ? 'it is in another language' : reason.language}: please ask it in English.`;
     case 'UNKNOWN_NAMES':
       return reason.outlet ? `${reason.outlet}'s coverage never mentions ${either(reason.names)}.` : `The coverage never mentions ${either(reason.names)}.`;
     case 'NO_MATCH':
@@ -98,6 +101,39 @@ function comparisonText(c: Comparison): string {
   return lines.join('\n');
 }
 
+function chatText(intent: Extract<AnswerResult, { kind: 'chat' }>['intent']): string {
+  switch (intent) {
+    case 'greeting':
+      return `Hi! I answer questions about the news coverage of ${TOPIC_NAME}, quoting the articles and citing each one.`;
+    case 'thanks':
+      return `You're welcome! Ask me anything else about ${TOPIC_NAME}.`;
+    case 'farewell':
+      return `Bye! Ask me about ${TOPIC_NAME} any time.`;
+    case 'acknowledgement':
+      return `Anything else you'd like to know about ${TOPIC_NAME}?`;
+    case 'help':
+      return (
+        `I answer questions about the news coverage of ${TOPIC_NAME} with quoted passages and numbered sources ` +
+        '(outlet, headline, date and link). Ask who said what, what one outlet reported, or how the outlets differ; ' +
+        'when the coverage does not answer, I say so.'
+      );
+  }
+}
+
+function coverageText(result: Extract<AnswerResult, { kind: 'coverage' }>): string {
+  const count = result.outlets.reduce((n, o) => n + o.articles.length, 0);
+  const head = `The coverage I have: ${count} article${count === 1 ? '' : 's'} from ${result.outlets.length} outlet${result.outlets.length === 1 ? '' : 's'}${result.latest ? `, the latest from ${formatDate(result.latest)}` : ''}.`;
+  const lines = result.outlets.flatMap((o) => o.articles.map((a) => `${o.outlet}: "${a.headline}", ${formatDate(a.published)}, ${a.url ?? 'no link known'}`));
+  return [head, ...lines].join('\n');
+}
+
+/** Questions to try that a reply offers: an abstention's suggestions, small talk's or a clarification's examples. */
+export function examplesOf(result: AnswerResult): string[] {
+  if (result.kind === 'abstain') return result.suggestions;
+  if (result.kind === 'chat' || result.kind === 'clarify') return result.examples;
+  return [];
+}
+
 /** The answer as text: quoted passages or statements with `[n]` markers, a comparison, or why the coverage does not answer. */
 export function answerText(result: AnswerResult, hints: TextHints = {}): string {
   switch (result.kind) {
@@ -110,6 +146,16 @@ export function answerText(result: AnswerResult, hints: TextHints = {}): string 
     }
     case 'compare':
       return comparisonText(result.comparison);
+    case 'attribution':
+      return result.attributions
+        .map(({ speaker, statement }) => `${speaker.role ? `${speaker.name} (${speaker.role})` : speaker.name} said it: ${statementText(statement)} ${markers(statement.citations)}`)
+        .join('\n');
+    case 'chat':
+      return chatText(result.intent);
+    case 'coverage':
+      return coverageText(result);
+    case 'clarify':
+      return 'Who or what do you mean? I answer each question on its own, so please ask again with the name or the topic.';
     case 'abstain': {
       const lead = `${ABSTAIN_LEAD} ${describeReason(result.reason)}`;
       if (!result.about) return lead;

@@ -4,6 +4,8 @@
  * it; nothing parses prose back.
  */
 import type { AnswerType } from '../plan/answerType.js';
+import type { ChatIntent } from '../plan/phrases.js';
+import type { Refusal } from '../plan/plan.js';
 
 /** A numbered source in an answer: `[n]` in a rendered answer points here. */
 export interface Citation {
@@ -103,8 +105,7 @@ export interface Comparison {
 
 /** Why the coverage does not answer: a code and its parameters. `describeReason` words it. */
 export type AbstainReason =
-  | { code: 'NO_CONTENT_WORDS' }
-  | { code: 'UNKNOWN_NAMES'; names: string[]; outlet: string | null }
+  | Refusal
   | { code: 'NO_MATCH'; outlet: string | null }
   | { code: 'NO_STATEMENT'; speakers: string[]; outlet: string | null }
   | { code: 'NOT_IN_OUTLET'; speaker: string; outlet: string }
@@ -160,12 +161,42 @@ export interface Abstention extends ResultBase {
   about: { subject: string; statements: StatementLine[] } | null;
 }
 
-export type AnswerResult = PassagesAnswer | StatementsAnswer | CompareAnswer | Abstention;
+/** Who said the words a "who said …?" question quotes: the statements found, each with its speaker. */
+export interface AttributionAnswer extends ResultBase {
+  kind: 'attribution';
+  /** The words asked about. */
+  quote: string;
+  attributions: { speaker: { id: string; name: string; role: string | null }; statement: StatementLine }[];
+}
+
+/** Small talk or a request for help: a friendly reply and questions to try. */
+export interface ChatReply extends ResultBase {
+  kind: 'chat';
+  intent: ChatIntent;
+  examples: string[];
+}
+
+/** What the bot holds: each outlet and its articles. */
+export interface CoverageReply extends ResultBase {
+  kind: 'coverage';
+  outlets: { outlet: string; articles: { id: string; headline: string; published: string | null; url: string | null; passages: number }[] }[];
+  /** The latest publication date in the coverage. */
+  latest: string | null;
+}
+
+/** A follow-up with nothing before it to follow: who or what is meant? */
+export interface Clarification extends ResultBase {
+  kind: 'clarify';
+  examples: string[];
+}
+
+export type AnswerResult = PassagesAnswer | StatementsAnswer | CompareAnswer | AttributionAnswer | Abstention | ChatReply | CoverageReply | Clarification;
 export type AnswerKind = AnswerResult['kind'];
 
 /** Every statement an answer lists, in order. */
 export function statementsOf(result: AnswerResult): StatementLine[] {
   if (result.kind === 'statements') return result.sections.flatMap((s) => s.statements);
   if (result.kind === 'abstain') return result.about?.statements ?? [];
+  if (result.kind === 'attribution') return result.attributions.map((a) => a.statement);
   return [];
 }

@@ -1,5 +1,5 @@
 import { formatCitation, formatDate } from '../answer/citations.js';
-import { answerText, describeReason, type TextHints } from '../answer/text.js';
+import { answerText, describeReason, examplesOf, type TextHints } from '../answer/text.js';
 import { statementsOf, type AnswerResult, type StatementLine } from '../answer/types.js';
 import type { SourcesInfo } from '../engine/types.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
@@ -11,9 +11,8 @@ const HINTS: TextHints = { allStatements: () => '(--json lists them all)' };
 /** An answer as the terminal shows it: the quoted answer, then the numbered sources. */
 export function formatAnswer(result: AnswerResult): string {
   const lines = [answerText(result, HINTS)];
-  if (result.kind === 'abstain' && result.suggestions.length > 0) {
-    lines.push('', 'You could ask:', ...result.suggestions.map((s) => `  - ${s}`));
-  }
+  const examples = examplesOf(result);
+  if (examples.length > 0) lines.push('', 'You could ask:', ...examples.map((s) => `  - ${s}`));
   if (result.citations.length > 0) {
     lines.push('', 'Sources:', ...result.citations.map((c) => `  ${formatCitation(c)}`));
   }

@@ -6,11 +6,15 @@
 import { answerPlan } from '../answer/kinds/index.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { StoredPassage } from '../index/passageStore.js';
-import type { QuestionPlan } from '../plan/plan.js';
+import { searchOf, type QuestionPlan } from '../plan/plan.js';
 import { understand, type PlanOptions } from '../plan/understand.js';
 import { CANDIDATES, relatedWords, retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
+import { TOPIC_NAME } from '../topic/profile.js';
 import type { Embedder } from '../types.js';
 import { outletCoverage, type EngineState } from './engineState.js';
+
+/** The words of the topic's own name, which a question about the coverage may use without naming a topic. */
+const TOPIC_WORDS: ReadonlySet<string> = new Set(TOPIC_NAME.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 0));
 
 export interface AskOptions extends PlanOptions {
   /** Which retrievers to use; the shipped default is `hybrid` (the evaluation compares all three). */
@@ -56,7 +60,7 @@ export async function search(
 }
 
 export function planQuestion(state: EngineState, question: string, retrieveK: number, options: PlanOptions = {}): QuestionPlan {
-  return understand(question, { coverage: state.news.question, outletCoverage: (outlet) => outletCoverage(state, outlet), retrieveK }, options);
+  return understand(question, { coverage: state.news.question, outletCoverage: (outlet) => outletCoverage(state, outlet), retrieveK, topicWords: TOPIC_WORDS }, options);
 }
 
 /** Answers a plan: retrieves what it asks for (deep enough for re-ranking), then hands the hits to its answer kind. */
@@ -67,13 +71,14 @@ export async function answerFor(
   plan: QuestionPlan,
   options: AskOptions & { shownStatements?: number } = {},
 ): Promise<AnswerResult> {
-  const found = plan.search
-    ? await search(state, deps.embedder, plan.search.text, {
-        depth: Math.max(plan.search.k, CANDIDATES),
+  const request = searchOf(plan);
+  const found = request
+    ? await search(state, deps.embedder, request.text, {
+        depth: Math.max(request.k, CANDIDATES),
         ...(options.retrieval ? { mode: options.retrieval } : {}),
         ...(options.expand !== undefined ? { expand: options.expand } : {}),
-        outlet: plan.search.outlet,
-        extraTerms: plan.search.extraTerms,
+        outlet: request.outlet,
+        extraTerms: request.extraTerms,
       })
     : { hits: [], embedMs: 0, searchMs: 0 };
   const t0 = performance.now();

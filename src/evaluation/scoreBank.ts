@@ -27,18 +27,15 @@ export function replyOf(result: AnswerResult): Reply {
     case 'passages':
     case 'statements':
     case 'compare':
+    case 'attribution':
       return 'answer';
     case 'abstain':
-      return 'refusal';
-    default:
-      return replyOfOther(result);
+      return result.reason.code === 'NOT_ENGLISH' ? 'language' : 'refusal';
+    case 'chat':
+    case 'coverage':
+    case 'clarify':
+      return result.kind;
   }
-}
-
-/** Kinds of reply added after the bank was written map here (kept apart so the switch above stays exhaustive as kinds grow). */
-function replyOfOther(result: { kind: string }): Reply {
-  const known: Record<string, Reply> = { chat: 'chat', coverage: 'coverage', clarify: 'clarify', language: 'language' };
-  return known[result.kind] ?? 'answer';
 }
 
 /** What each kind of bank item expects of the reply (answerable items with passages are judged by rank). */

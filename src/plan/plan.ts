@@ -5,6 +5,7 @@
  */
 import type { SpeakerEntry } from '../news/directory.js';
 import type { AnswerType } from './answerType.js';
+import type { ChatIntent } from './phrases.js';
 
 /** What retrieval is asked for. */
 export interface SearchRequest {
@@ -21,10 +22,20 @@ export interface SearchRequest {
 /** Why a question is refused before anything is looked up. */
 export type Refusal =
   | { code: 'NO_CONTENT_WORDS' }
+  /** Written in another language: the bot reads English. */
+  | { code: 'NOT_ENGLISH'; language: string }
   /** Names the coverage (or the outlet asked about) never mentions: no answer however similar the wording. */
   | { code: 'UNKNOWN_NAMES'; names: string[]; outlet: string | null };
 
 export type QuestionPlan =
+  /** Small talk or a request for help: a short friendly reply with example questions. */
+  | { kind: 'chat'; intent: ChatIntent }
+  /** "Which outlets covered this?", "what sources do you have": the outlets and articles indexed. */
+  | { kind: 'coverage' }
+  /** A follow-up that needs an earlier answer ("what else did he say?") with none before it: ask who or what is meant. */
+  | { kind: 'clarify' }
+  /** "Who said peace through strength?": the speaker of the statement the search finds. */
+  | { kind: 'whoSaid'; quote: string; search: SearchRequest }
   /** Not answerable from the coverage; `search`, when set, lists the nearest passages for whoever wants to look. */
   | { kind: 'refuse'; refusal: Refusal; search: SearchRequest | null }
   /**
@@ -38,3 +49,8 @@ export type QuestionPlan =
   | { kind: 'fact'; answerType: AnswerType; outlet: string | null; search: SearchRequest };
 
 export type PlanKind = QuestionPlan['kind'];
+
+/** What a plan asks retrieval for, if anything. */
+export function searchOf(plan: QuestionPlan): SearchRequest | null {
+  return 'search' in plan ? plan.search : null;
+}

@@ -7,7 +7,10 @@
 import { BotError } from '../errors.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { contentTerms } from '../text/terms.js';
+import { isKnownWord } from '../news/vocabulary.js';
 import { answerTypeOf } from './answerType.js';
+import { foreignLanguage } from './language.js';
+import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { analyseQuestion, coordinatedSpeakers, describedSpeakerNames, matchOutlet, unknownEntities } from './questionAnalysis.js';
 
@@ -18,6 +21,8 @@ export interface PlanContext {
   outletCoverage: (outlet: string) => QuestionContext;
   /** Ranked passages a fact or comparison needs (RETRIEVE_K). */
   retrieveK: number;
+  /** Lower-case words of the topic's own name ("paris", "declaration"): "which outlets covered the Paris Declaration?" names nothing else. */
+  topicWords: ReadonlySet<string>;
 }
 
 export interface PlanOptions {
@@ -40,17 +45,25 @@ function outletOption(option: string, outlets: readonly string[]): string {
 }
 
 export function understand(question: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
+  const intent = chatIntent(question);
+  if (intent) return { kind: 'chat', intent };
+  if (asksForCoverage(question, ctx.topicWords)) return { kind: 'coverage' };
+  const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
+  if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
+  if (isBareFollowUp(question)) return { kind: 'clarify' };
   if (contentTerms(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
-  const search = (k: number, outlet: string | null, extra: readonly string[] = []): SearchRequest => ({
-    text: question,
+  const search = (k: number, outlet: string | null, extra: readonly string[] = [], text = question): SearchRequest => ({
+    text,
     k,
     outlet,
     extraTerms: new Map(extra.map((w) => [w, 1])),
   });
   if (!newsAware) return { kind: 'fact', answerType: answerTypeOf(question), outlet: optionOutlet, search: search(ctx.retrieveK, optionOutlet) };
 
+  const quote = whoSaidQuote(question);
+  if (quote && !options.compare) return { kind: 'whoSaid', quote, search: search(SPEAKER_RANK_DEPTH, optionOutlet, [], quote) };
   const analysis = analyseQuestion(question, ctx.coverage);
   const outlet = optionOutlet ?? analysis.outlet ?? null;
   const described = describedSpeakerNames(analysis);

@@ -4,7 +4,7 @@ import type { PlanKind } from '../../src/plan/plan.js';
 
 describe('answer kinds', () => {
   it('every plan kind has exactly one answer kind registered', () => {
-    const planKinds: PlanKind[] = ['refuse', 'statements', 'compare', 'fact'];
+    const planKinds: PlanKind[] = ['chat', 'coverage', 'clarify', 'refuse', 'whoSaid', 'statements', 'compare', 'fact'];
     expect(ANSWER_KINDS.map((k) => k.kind).sort()).toEqual([...planKinds].sort());
   });
 });

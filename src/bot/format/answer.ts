@@ -5,7 +5,7 @@
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { formatDate } from '../../answer/citations.js';
-import { answerText, type TextHints } from '../../answer/text.js';
+import { answerText, examplesOf, type TextHints } from '../../answer/text.js';
 import type { AlsoIn, AnswerResult, Citation, RankedPassage } from '../../answer/types.js';
 import { Limits } from '../limits.js';
 import { citedNumbers, isHttpUrl, link, neutralizeMentions, shownAsText, truncate, truncateCited } from '../text.js';
@@ -110,23 +110,28 @@ export function quotedPassageIds(result: AnswerResult): Set<string> {
       return new Set(result.sections.flatMap((s) => s.statements.slice(0, s.shown).flatMap((l) => l.passageIds)));
     case 'compare':
       return new Set(result.comparison.outlets.flatMap((o) => (o.quote ? [o.quote.passageId] : [])));
+    case 'attribution':
+      return new Set(result.attributions.flatMap((a) => a.statement.passageIds));
     case 'abstain':
+    case 'chat':
+    case 'coverage':
+    case 'clarify':
       return new Set();
   }
 }
 
 /** The ranked passages an answer did not quote: what "More sources" pages through. */
 export function unquotedPassages(result: AnswerResult): RankedPassage[] {
-  if (result.kind === 'abstain') return [];
+  if (result.kind === 'abstain' || result.kind === 'chat' || result.kind === 'coverage' || result.kind === 'clarify') return [];
   const quoted = quotedPassageIds(result);
   return result.passages.filter((p) => !quoted.has(p.id));
 }
 
-function abstainedDescription(result: Extract<AnswerResult, { kind: 'abstain' }>): string {
+/** A reply that quotes nothing (an abstention, small talk, a clarification): its words, then questions to try. */
+function plainDescription(result: AnswerResult): string {
   const parts = [shownAsText(answerText(result, BOT_HINTS).trim())];
-  if (result.suggestions.length > 0) {
-    parts.push(`**You could ask:**\n${result.suggestions.map((s) => `• ${shownAsText(s)}`).join('\n')}`);
-  }
+  const examples = examplesOf(result);
+  if (examples.length > 0) parts.push(`**You could ask:**\n${examples.map((s) => `• ${shownAsText(s)}`).join('\n')}`);
   return parts.filter(Boolean).join('\n\n');
 }
 
@@ -141,7 +146,8 @@ export interface AnswerReplyOptions {
 export function answerReply(result: AnswerResult, { title, moreKey }: AnswerReplyOptions): ReplyPayload {
   const embedTitle = truncate(shownAsText(title.replace(/\s+/g, ' ').trim()), Limits.embedTitle);
   const abstained = result.kind === 'abstain';
-  const text = result.kind === 'abstain' ? abstainedDescription(result) : shownAsText(answerText(result, BOT_HINTS));
+  const quotes = result.kind === 'passages' || result.kind === 'statements' || result.kind === 'compare' || result.kind === 'attribution';
+  const text = quotes ? shownAsText(answerText(result, BOT_HINTS)) : plainDescription(result);
   // Sources share what the title, footer and (up to MIN_ANSWER_CHARS of) the answer leave.
   const cited = result.citations.slice(0, Limits.embedFields);
   const forFields = Limits.embedTotal - embedTitle.length - FOOTER.length - Math.min(text.length, MIN_ANSWER_CHARS);

@@ -1,0 +1,53 @@
+/**
+ * Whether a message is written in a language other than English, from its function words: the bot reads
+ * English, and a question in French or German should be told so, not searched for "unknown names". The
+ * stop-word lists are data from `stopwords-iso`; which languages are named is the table below.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const ISO = require('stopwords-iso') as Record<string, string[]>;
+
+/** Languages told apart, by ISO code, with the name a reply uses. */
+export const LANGUAGES: Record<string, string> = {
+  fr: 'French',
+  de: 'German',
+  es: 'Spanish',
+  it: 'Italian',
+  pt: 'Portuguese',
+  nl: 'Dutch',
+  pl: 'Polish',
+  sv: 'Swedish',
+  da: 'Danish',
+  tr: 'Turkish',
+  ro: 'Romanian',
+};
+
+const ENGLISH = new Set(ISO.en ?? []);
+const FOREIGN = new Map(Object.keys(LANGUAGES).map((code) => [code, new Set((ISO[code] ?? []).filter((w) => !ENGLISH.has(w) && w.length > 2))]));
+
+/** Scripts in which no English question is written. */
+const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}]/gu;
+
+/**
+ * The language a message is written in when it is not English, else null. `inCoverage` tells words the
+ * coverage itself uses (names, places), which never count as another language's.
+ */
+export function foreignLanguage(message: string, inCoverage: (word: string) => boolean): string | null {
+  const letters = message.match(/\p{L}/gu)?.length ?? 0;
+  if (letters > 0 && (message.match(OTHER_SCRIPT)?.length ?? 0) > letters / 2) return 'another language';
+  const tokens = message
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((t) => t.length > 0);
+  const english = tokens.filter((t) => ENGLISH.has(t)).length;
+  let best: { code: string; hits: number } | null = null;
+  for (const [code, words] of FOREIGN) {
+    const hits = tokens.filter((t) => words.has(t) && !inCoverage(t)).length;
+    if (hits > (best?.hits ?? 0)) best = { code, hits };
+  }
+  if (!best || best.hits <= english) return null;
+  // One foreign word among no English ones is enough in a short message ("¿Qué dijo Zelensky?"); otherwise two.
+  if (best.hits < 2 && !(english === 0 && tokens.length <= 4)) return null;
+  return LANGUAGES[best.code] ?? null;
+}

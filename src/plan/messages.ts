@@ -1,0 +1,65 @@
+/**
+ * Reading messages that are not questions about the coverage: small talk and requests for help, questions
+ * about what the bot holds, follow-ups that need an earlier answer, and "who said …?". The phrases are data
+ * (phrases.ts); these functions only match them.
+ */
+import { contentTerms, stem } from '../text/terms.js';
+import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, WHO_SAID, type ChatIntent } from './phrases.js';
+
+/** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
+function plainWords(message: string): string[] {
+  return message
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+const FILLER_SET = new Set(FILLER);
+const CHAT_PHRASES = new Map<string, ChatIntent>(
+  (Object.entries(CHAT) as [Exclude<ChatIntent, 'help'>, string[]][]).flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)),
+);
+
+/** The kind of small talk a message is ("thx bot 🙏" -> thanks), or null when it asks something. */
+export function chatIntent(message: string): ChatIntent | null {
+  const words = plainWords(message);
+  const text = words.join(' ');
+  if (words.length <= 8 && HELP.some((re) => re.test(text))) return 'help';
+  const kept = words.filter((w) => !FILLER_SET.has(w));
+  if (kept.length === 0) return null;
+  const whole = CHAT_PHRASES.get(kept.join(' '));
+  if (whole) return whole;
+  // Several bits of small talk in a row ("nice one, cheers", "ok thanks bye"): the last one says what it is.
+  const each = kept.map((w) => CHAT_PHRASES.get(w));
+  return each.every((intent) => intent !== undefined) ? (each.at(-1) ?? null) : null;
+}
+
+/**
+ * A question about what the bot holds ("which outlets covered this?", "list ur sources pls"): it names
+ * outlets, sources or articles and nothing else but the topic's own name.
+ */
+export function asksForCoverage(message: string, topicWords: ReadonlySet<string>): boolean {
+  const words = plainWords(message);
+  const text = words.join(' ');
+  if (COVERAGE_QUESTIONS.some((re) => re.test(text))) return true;
+  if (!COVERAGE_NOUNS.test(text)) return false;
+  const allowed = new Set(COVERAGE_WORDS);
+  return words.every((w) => allowed.has(w) || topicWords.has(w));
+}
+
+const FOLLOW_UP_STEMS = new Set(FOLLOW_UP_WORDS.map(stem));
+
+/** A follow-up that refers to an earlier answer and names nothing itself ("what else did he say?", "can you expand on that"). */
+export function isBareFollowUp(message: string): boolean {
+  const text = plainWords(message).join(' ');
+  if (!FOLLOW_UP.some((re) => re.test(text))) return false;
+  return contentTerms(message).every((t) => FOLLOW_UP_STEMS.has(t));
+}
+
+/** The words a "who said …?" question asks about ("who said peace through strength" -> "peace through strength"), or null. */
+export function whoSaidQuote(message: string): string | null {
+  const m = WHO_SAID.exec(message.trim());
+  if (!m) return null;
+  const quote = (m[1] ?? '').replace(/^(?:it|that|this)\s+(?:was\s+)?/i, '').replace(/[?!.]+\s*$/, '').trim();
+  return contentTerms(quote).length > 0 ? quote : null;
+}

@@ -1,0 +1,62 @@
+/**
+ * Messages that are not questions about the coverage, as data: small talk, requests for help, questions
+ * about what the bot holds, follow-ups that need an earlier answer. Each list is matched against the whole
+ * message (lower case, punctuation and emoji taken out, filler words dropped), so "thanks bot 🙏" is thanks
+ * but "thanks to the coalition, what changed?" is a question.
+ */
+
+/** Words that may stand around small talk without changing it ("hi there bot", "thanks so much mate"). */
+export const FILLER = ['bot', 'there', 'mate', 'guys', 'all', 'everyone', 'pls', 'please', 'so', 'much', 'very', 'again', 'a', 'lot', 'lots', 'man', 'bro', 'fam', 'buddy', 'friend', 'dude', 'you', 'u', 'ya', 'ye', 'yall', 'again', 'btw', 'just', 'oh', 'ah', 'well', 'then', 'for', 'that', 'the', 'info', 'help', 'answer', 'one', 'now'];
+
+export type ChatIntent = 'greeting' | 'thanks' | 'farewell' | 'acknowledgement' | 'help';
+
+/** Whole messages (after filler is dropped) of each kind of small talk. */
+export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
+  greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'hows it going', 'how is it going'],
+  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'cool thanks', 'ok thanks', 'thanks a lot'],
+  farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl'],
+  acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted'],
+};
+
+/** Requests for help with the bot itself, matched anywhere in a short message. */
+export const HELP: RegExp[] = [
+  /^help\b/,
+  /\bhow (?:do|can|should) i (?:use|ask|talk to)\b/,
+  /\bwhat (?:can|do|should) (?:you|u|i) (?:do|ask)\b/,
+  /\bwhat are (?:you|u)\b/,
+  /\bwho are (?:you|u)\b/,
+  /\bhow does (?:this|it|the bot) work\b/,
+  /\b(?:commands|instructions|usage)\b/,
+];
+
+/** Words that ask what the bot holds rather than name a topic: "which outlets covered this?", "list ur sources". */
+export const COVERAGE_WORDS = [
+  'which', 'what', 'outlet', 'outlets', 'source', 'sources', 'article', 'articles', 'paper', 'papers', 'newspaper', 'newspapers', 'site', 'sites',
+  'link', 'links', 'url', 'urls', 'publication', 'publications', 'cover', 'covered', 'covering', 'coverage', 'report', 'reported', 'reporting',
+  'have', 'got', 'use', 'using', 'know', 'indexed', 'index', 'list', 'show', 'give', 'me', 'your', 'ur', 'do', 'does', 'did', 'you', 'u', 'are',
+  'is', 'this', 'it', 'these', 'there', 'any', 'all', 'the', 'to', 'of', 'on', 'from', 'in', 'pls', 'please', 'can', 'i', 'see', 'news', 'read',
+  'where', 'come', 'comes', 'info', 'information', 'data', 'based', 'many', 'how', 'story', 'stories', 'media', 'a', 'an', 'with', 'by',
+];
+/** Asking what the bot holds without naming outlets or articles. */
+export const COVERAGE_QUESTIONS: RegExp[] = [/^what (?:do|have) (?:you|u) (?:got|have|know|cover)\b/, /^what (?:is|s) (?:in )?(?:your|ur) (?:index|corpus|database)\b/];
+/** A coverage question names what it asks about with one of these. */
+export const COVERAGE_NOUNS = /\b(?:outlets?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media)\b/;
+
+/** A follow-up that only makes sense after an earlier answer ("what else did he say?", "tell me more"). */
+export const FOLLOW_UP: RegExp[] = [
+  /\b(?:what|anything|who) else\b/,
+  /\b(?:tell|show|give) (?:me|us) more\b/,
+  /^more\b/,
+  /\b(?:expand|elaborate|go on|continue|keep going)\b/,
+  /\bmore (?:about|on) (?:that|this|it|him|her|them)\b/,
+  /\b(?:he|she|they|him|her|them|his|their)\b/,
+  /\b(?:that|this|it)\b/,
+];
+/** Words a follow-up may carry besides its pronouns: none of them names what it is about. */
+export const FOLLOW_UP_WORDS = [
+  'else', 'more', 'expand', 'elaborate', 'go', 'continue', 'keep', 'going', 'tell', 'show', 'give', 'say', 'said', 'says', 'mean', 'meant',
+  'talk', 'explain', 'detail', 'details', 'further', 'add', 'added', 'think', 'thought', 'also', 'other', 'another', 'thing', 'things', 'about',
+];
+
+/** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
+export const WHO_SAID = /^\s*who\s+(?:said|says|sed|sayed|say|called|calls|dubbed|dubed|described|mentioned|mentiond|claimed|warned|told|stated|promised|insisted|admitted|argued|declared|vowed|hailed|branded|labelled|labeled|quoted|stressed|added|announced|compared)\b\s*(.*)$/i;

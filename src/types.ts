@@ -37,7 +37,7 @@ export interface Passage {
 
 /** Turns texts into unit-length vectors. */
 export interface Embedder {
-  /** Identifies model and settings, e.g. `use-lite` or `transformers:Xenova/all-MiniLM-L6-v2`. Recorded in the index. */
+  /** Identifies model and settings, e.g. `transformers:Xenova/all-MiniLM-L6-v2`. Recorded in the index. */
   readonly id: string;
   readonly dimensions: number;
   embed(texts: string[]): Promise<Float32Array[]>;

@@ -44,7 +44,6 @@ function run(script: 'ask' | 'reindex', args: string[] = [], input = ''): Promis
         INDEX_DIR: indexDir,
         EMBED_CACHE_DIR: TEST_EMBED_CACHE,
         MODEL_DIR: path.join(REPO_ROOT, 'data', 'models'),
-        EMBEDDER: 'use-lite',
         MAX_QUESTION_CHARS: '500',
         LOG_LEVEL: 'silent',
       },
@@ -175,7 +174,7 @@ describe('npm run ask', () => {
   it('--sources lists every outlet and article with its date and link', async () => {
     const { code, stdout, stderr } = await run('ask', ['--sources']);
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^Index built .+ with use-lite \\(512 dimensions\\): ${articles.length} articles, \\d+ passages\\.`));
+    expect(stdout).toMatch(new RegExp(`^Index built .+ with transformers:Xenova\\/all-MiniLM-L6-v2 \\(384 dimensions\\): ${articles.length} articles, \\d+ passages\\.`));
     for (const a of articles) {
       expect(stdout).toContain(`\n${a.outlet}\n`);
       expect(stdout).toContain(`"${a.headline}"`);

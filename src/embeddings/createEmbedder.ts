@@ -4,23 +4,17 @@ import { log } from '../log.js';
 import type { Embedder } from '../types.js';
 import { ensureMiniLmModel, MINILM_MODEL_ID } from './miniLmModel.mjs';
 import { createTransformersEmbedder } from './transformersEmbedder.js';
-import { createUseLiteEmbedder } from './useLite.js';
 
 /** The embedder the configuration names. No cache here: wrap with `withEmbeddingCache` where passages are embedded. */
 export async function createEmbedder(
-  config: Pick<Config, 'EMBEDDER' | 'EMBEDDING_MODEL' | 'MODEL_DIR' | 'ALLOW_REMOTE_MODELS'>,
+  config: Pick<Config, 'EMBEDDING_MODEL' | 'MODEL_DIR' | 'ALLOW_REMOTE_MODELS'>,
 ): Promise<Embedder> {
-  switch (config.EMBEDDER) {
-    case 'use-lite':
-      return createUseLiteEmbedder();
-    case 'transformers':
-      if (config.EMBEDDING_MODEL === MINILM_MODEL_ID) await provideMiniLm(config.MODEL_DIR);
-      return createTransformersEmbedder({
-        model: config.EMBEDDING_MODEL,
-        modelDir: config.MODEL_DIR,
-        allowRemote: config.ALLOW_REMOTE_MODELS,
-      });
-  }
+  if (config.EMBEDDING_MODEL === MINILM_MODEL_ID) await provideMiniLm(config.MODEL_DIR);
+  return createTransformersEmbedder({
+    model: config.EMBEDDING_MODEL,
+    modelDir: config.MODEL_DIR,
+    allowRemote: config.ALLOW_REMOTE_MODELS,
+  });
 }
 
 /**

@@ -174,7 +174,7 @@ describe('sourcesReply', () => {
   });
 
   it('lists outlets and articles with dates and links, and when the index was built', () => {
-    const info: SourcesInfo = { builtAt: '2026-01-08T10:00:00.000Z', embedder: 'use-lite', dimensions: 512, passages: 30, articles: [article(1, 'LBC'), article(2, 'Daily Mail'), article(3, 'LBC')] };
+    const info: SourcesInfo = { builtAt: '2026-01-08T10:00:00.000Z', embedder: 'transformers:Xenova/all-MiniLM-L6-v2', dimensions: 384, passages: 30, articles: [article(1, 'LBC'), article(2, 'Daily Mail'), article(3, 'LBC')] };
     const [embed] = sourcesReply(info).embeds;
     expect(embed!.description).toContain('3 articles from 2 outlets, 30 passages.');
     expect(embed!.description).toContain(`<t:${Date.parse(info.builtAt) / 1000}:f>`);

@@ -7,6 +7,7 @@ import type { StoredPassage } from '../index/passageStore.js';
 import type { NewsIndex } from '../news/newsIndex.js';
 import type { PlanKind, QuestionPlan } from '../plan/plan.js';
 import type { Hit } from '../retrieval/retrieve.js';
+import type { Calibration } from './calibration.js';
 import type { AnswerResult } from './types.js';
 
 export interface AnswerContext {
@@ -23,6 +24,8 @@ export interface AnswerContext {
   quoted: number;
   /** Corpus words close to a word of the question (query expansion); empty when the lexicon is off. */
   related: (word: string) => string[];
+  /** Similarity thresholds of the embedder in use; null when it is not calibrated (no refusal on similarity alone). */
+  calibration: Calibration | null;
   /** How many statements per person a rendered answer shows (default: a few; /quote shows them all). */
   shownStatements?: number;
 }

@@ -25,6 +25,9 @@ const FUTURE_TIME =
 const TIME =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|tomorrow|yesterday|(?:last|next|this)\s+(?:week|month|year|spring|summer|autumn|winter)|(?:19|20)\d\d)\b/i;
 
+/** A time of day: "at 3pm", "15:30", "noon". */
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\s?(?:gmt|bst|cet)?\b|\bo['’]clock\b|\b(?:noon|midday|midnight)\b/i;
+
 /** Whether a passage holds the kind of answer asked for. */
 export type TypeMatcher = (passage: string) => boolean;
 
@@ -43,6 +46,8 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
       return () => true;
     case 'amount':
       return (passage) => AMOUNT.test(passage);
+    case 'clock':
+      return (passage) => CLOCK.test(passage);
     case 'duration':
       // "How long will they stay?" is not answered by "has been meeting since March".
       return type.future ? (passage) => SPAN.test(passage) : (passage) => ELAPSED.test(passage) || SPAN.test(passage);

@@ -36,7 +36,7 @@ const ASKING = new Set(
 );
 
 /** The question's topic: its content words, less the speaker's names and the words that ask for statements. */
-function topicTerms(question: string, entry: SpeakerEntry): Set<string> {
+export function topicTerms(question: string, entry: SpeakerEntry): Set<string> {
   const names = new Set(entry.aliases.concat(entry.name, entry.roles).flatMap((a) => contentTerms(a)));
   return new Set(contentTerms(question).filter((t) => !names.has(t) && !ASKING.has(t)));
 }

@@ -23,6 +23,8 @@ function missing(type: Exclude<AnswerType, { kind: 'open' }>): string {
       return `The coverage gives no number of ${type.focus.join(' ')}.`;
     case 'amount':
       return 'The coverage gives no cost or amount for that.';
+    case 'clock':
+      return 'The coverage gives no time of day for that.';
     case 'duration':
       return type.future ? 'The coverage says nothing about how long that will last.' : 'The coverage says nothing about how long.';
     case 'time':
@@ -41,10 +43,14 @@ export function describeReason(reason: AbstainReason): string {
       return `I read questions in English only, and that one looks like ${reason.language === 'another language' ? 'it is in another language' : reason.language}: please ask it in English.`;
     case 'UNKNOWN_NAMES':
       return reason.outlet ? `${reason.outlet}'s coverage never mentions ${either(reason.names)}.` : `The coverage never mentions ${either(reason.names)}.`;
+    case 'OFF_TOPIC':
+      return `It is about ${TOPIC_NAME}, and nothing in it comes close to that question.`;
     case 'NO_MATCH':
       return reason.outlet ? `${reason.outlet} has nothing on that.` : 'Nothing in the coverage matches that question.';
     case 'NO_STATEMENT':
       return `The coverage has no statement by ${reason.speakers.join(' or ')}${reason.outlet ? ` in ${reason.outlet}` : ''}.`;
+    case 'NO_STATEMENT_ON_TOPIC':
+      return `The coverage quotes ${reason.speaker}, but never on ${reason.topic}.`;
     case 'NOT_IN_OUTLET':
       return `${reason.outlet} carries no statement by ${reason.speaker}; other outlets do.`;
     case 'ANSWER_TYPE_MISSING':
@@ -53,6 +59,8 @@ export function describeReason(reason: AbstainReason): string {
 }
 
 export const ABSTAIN_LEAD = "The coverage I have doesn't answer that.";
+/** Said before the quotes when the best passage is not close to the question. */
+export const WEAK_MATCH = 'The coverage may not answer this directly; the closest passages I found:';
 
 /** A quote with its ellipses: `“… words …”`. */
 export function quoteText(q: Pick<Quote, 'text' | 'cutBefore' | 'cutAfter'>): string {
@@ -137,8 +145,10 @@ export function examplesOf(result: AnswerResult): string[] {
 /** The answer as text: quoted passages or statements with `[n]` markers, a comparison, or why the coverage does not answer. */
 export function answerText(result: AnswerResult, hints: TextHints = {}): string {
   switch (result.kind) {
-    case 'passages':
-      return result.quotes.map((q) => `${quoteText(q)} ${markers(q.citations)}`).join('\n');
+    case 'passages': {
+      const quotes = result.quotes.map((q) => `${quoteText(q)} ${markers(q.citations)}`);
+      return (result.match === 'weak' ? [WEAK_MATCH, ...quotes] : quotes).join('\n');
+    }
     case 'statements': {
       const parts = result.sections.map((s) => sectionText(s, hints));
       if (result.without.length > 0) parts.push(describeReason({ code: 'NO_STATEMENT', speakers: result.without, outlet: result.outlet }));

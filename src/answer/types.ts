@@ -107,8 +107,12 @@ export interface Comparison {
 export type AbstainReason =
   | Refusal
   | { code: 'NO_MATCH'; outlet: string | null }
+  /** Nothing in the coverage is close to the question. */
+  | { code: 'OFF_TOPIC' }
   | { code: 'NO_STATEMENT'; speakers: string[]; outlet: string | null }
   | { code: 'NOT_IN_OUTLET'; speaker: string; outlet: string }
+  /** The person is quoted, but never on what the question asks about (the topic as the question words it). */
+  | { code: 'NO_STATEMENT_ON_TOPIC'; speaker: string; topic: string }
   | { code: 'ANSWER_TYPE_MISSING'; answerType: Exclude<AnswerType, { kind: 'open' }>; outlet: string | null };
 
 export type AbstainCode = AbstainReason['code'];
@@ -132,6 +136,8 @@ interface ResultBase {
 export interface PassagesAnswer extends ResultBase {
   kind: 'passages';
   quotes: Quote[];
+  /** `weak`: the best passage is not close to the question; the answer says so. */
+  match: 'strong' | 'weak';
   /** The question was scoped to this outlet. */
   outlet: string | null;
 }

@@ -3,6 +3,7 @@
  * to search; retrieval runs only when the plan asks for it; the plan's answer kind post-processes the hits
  * and composes the answer. Rendering is the front ends' (cli, bot).
  */
+import { calibrationFor } from '../answer/calibration.js';
 import { answerPlan } from '../answer/kinds/index.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { StoredPassage } from '../index/passageStore.js';
@@ -60,7 +61,18 @@ export async function search(
 }
 
 export function planQuestion(state: EngineState, question: string, retrieveK: number, options: PlanOptions = {}): QuestionPlan {
-  return understand(question, { coverage: state.news.question, outletCoverage: (outlet) => outletCoverage(state, outlet), retrieveK, topicWords: TOPIC_WORDS }, options);
+  const lexicon = state.search.expansion?.lexicon;
+  return understand(
+    question,
+    {
+      coverage: state.news.question,
+      outletCoverage: (outlet) => outletCoverage(state, outlet),
+      retrieveK,
+      topicWords: TOPIC_WORDS,
+      isEnglishWord: (word) => lexicon?.rows.has(word) ?? false,
+    },
+    options,
+  );
 }
 
 /** Answers a plan: retrieves what it asks for (deep enough for re-ranking), then hands the hits to its answer kind. */
@@ -92,6 +104,7 @@ export async function answerFor(
     listed: deps.retrieveK,
     quoted: deps.answerPassages,
     related: (word) => relatedWords(state.search, word),
+    calibration: calibrationFor(deps.embedder.id),
     ...(options.shownStatements !== undefined ? { shownStatements: options.shownStatements } : {}),
   });
   return { ...body, question, timings: { embedMs: found.embedMs, searchMs: found.searchMs, composeMs: performance.now() - t0 } } as AnswerResult;

@@ -2,6 +2,7 @@
  * What reading a question needs to know about the coverage: who is in it, which outlets, and every word it
  * uses. Derived from the passages with the rest of the news layer.
  */
+import { placeKeys } from '../text/places.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import type { SpeakerDirectory } from './directory.js';
 import { buildVocabulary, type Vocabulary } from './vocabulary.js';
@@ -11,6 +12,8 @@ export interface QuestionContext {
   /** Outlet names as in the corpus front matter. */
   outlets: string[];
   vocabulary: Vocabulary;
+  /** Keys of the countries and bodies the coverage names, under any of their names (src/text/places.ts). */
+  places: ReadonlySet<string>;
 }
 
 export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext {
@@ -18,5 +21,6 @@ export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[
     directory,
     outlets: [...new Set(articles.map((a) => a.outlet))].sort(),
     vocabulary: buildVocabulary(articles, passages),
+    places: placeKeys([...passages.map((p) => p.text), ...articles.map((a) => a.headline)]),
   };
 }

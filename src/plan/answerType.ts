@@ -11,6 +11,8 @@ export type AnswerType =
   | { kind: 'amount' }
   | { kind: 'duration'; future: boolean; subject: string[] }
   | { kind: 'time'; future: boolean; subject: string[] }
+  /** A time of day ("what time did the press conference start"). */
+  | { kind: 'clock' }
   | { kind: 'category'; focus: string }
   | { kind: 'open' };
 
@@ -19,16 +21,22 @@ const FUNCTION = new Set(['when', 'will', 'would', 'did', 'does', 'do', 'is', 'w
 
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
+  const future = /\b(?:will|would|is going to|are going to|shall)\b/.test(q);
+  const subject = words(q).filter((w) => !FUNCTION.has(w) && !/^(?:how|long|when|many|much)$/.test(w));
+  // "for how many years", "how many months": a duration, not a count.
+  if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
+  if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };
+  // "the exact number of troops", "troop numbers", "how many soldiers".
+  const numberOf = /\b(?:numbers?|figures?|count)\s+of\s+(\w+)/.exec(q) ?? /\b(\w+)\s+(?:numbers|figures|count)\b/.exec(q);
+  if (numberOf && !/\b(?:the|a|an|what|how|exact|precise|any)$/.test(numberOf[1]!)) return { kind: 'count', focus: [numberOf[1]!] };
   const many = /\bhow many\s+(.*)$/.exec(q);
   if (many) {
     const focus = countedNoun(words(many[1]!));
     if (focus) return { kind: 'count', focus: [focus] };
   }
   if (/\bhow much\b/.test(q) || /\bwhat (?:will|would|does|did) (?:it|this|that|the \w+) cost\b/.test(q)) return { kind: 'amount' };
-  const subject = words(q).filter((w) => !FUNCTION.has(w) && !/^(?:how|long|when)$/.test(w));
-  const future = /\b(?:will|would|is going to|are going to|shall)\b/.test(q);
   if (/\bhow long\b/.test(q)) return { kind: 'duration', future, subject };
-  if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q)) {
+  if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q) || /\b(?:set|give|name|fix|agree)s? (?:a|any) (?:date|timetable|timeline|deadline)\b/.test(q)) {
     return { kind: 'time', future, subject };
   }
   const category = /^\s*(?:which|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);

@@ -45,8 +45,11 @@ export type QuestionPlan =
   | { kind: 'statements'; speakers: SpeakerEntry[]; outlet: string | null; search: SearchRequest | null }
   /** Each outlet's passage on a topic side by side. */
   | { kind: 'compare'; search: SearchRequest }
-  /** Facts and paraphrases: quoted passages, checked for the kind of answer asked for. */
-  | { kind: 'fact'; answerType: AnswerType; outlet: string | null; search: SearchRequest };
+  /**
+   * Facts and paraphrases: quoted passages, checked for the kind of answer asked for. `unfamiliar`: words
+   * that are neither the coverage's nor English (mostly names in lower case), evidence that it may not answer.
+   */
+  | { kind: 'fact'; answerType: AnswerType; outlet: string | null; unfamiliar: string[]; search: SearchRequest };
 
 export type PlanKind = QuestionPlan['kind'];
 

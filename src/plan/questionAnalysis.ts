@@ -194,7 +194,7 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
 }
 
 /** A misspelling of a word the coverage uses ("witkof" for "witkoff"). */
-function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
+export function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
   const key = word.toLowerCase();
   const budget = typoBudget(key.length);
   if (budget === 0) return false;

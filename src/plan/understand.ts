@@ -9,6 +9,7 @@ import type { QuestionContext } from '../news/questionContext.js';
 import { contentTerms } from '../text/terms.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { answerTypeOf } from './answerType.js';
+import { coveredPlaceName, unfamiliarWords, unmentionedPlaces } from './evidence.js';
 import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
@@ -21,6 +22,8 @@ export interface PlanContext {
   outletCoverage: (outlet: string) => QuestionContext;
   /** Ranked passages a fact or comparison needs (RETRIEVE_K). */
   retrieveK: number;
+  /** Whether a lower-case word is an English word (the word lexicon); always false without one. */
+  isEnglishWord: (word: string) => boolean;
   /** Lower-case words of the topic's own name ("paris", "declaration"): "which outlets covered the Paris Declaration?" names nothing else. */
   topicWords: ReadonlySet<string>;
 }
@@ -60,29 +63,46 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
     outlet,
     extraTerms: new Map(extra.map((w) => [w, 1])),
   });
-  if (!newsAware) return { kind: 'fact', answerType: answerTypeOf(question), outlet: optionOutlet, search: search(ctx.retrieveK, optionOutlet) };
+  const unfamiliar = unfamiliarWords(question, ctx.coverage, ctx.isEnglishWord);
+  if (!newsAware) return { kind: 'fact', answerType: answerTypeOf(question), outlet: optionOutlet, unfamiliar, search: search(ctx.retrieveK, optionOutlet) };
 
   const quote = whoSaidQuote(question);
   if (quote && !options.compare) return { kind: 'whoSaid', quote, search: search(SPEAKER_RANK_DEPTH, optionOutlet, [], quote) };
   const analysis = analyseQuestion(question, ctx.coverage);
-  const outlet = optionOutlet ?? analysis.outlet ?? null;
+  const twoOutlets = optionOutlet === null && ctx.coverage.outlets.filter((o) => matchOutlet(question, [o]) !== undefined).length >= 2;
+  const outlet = optionOutlet ?? (twoOutlets ? null : (analysis.outlet ?? null));
   const described = describedSpeakerNames(analysis);
   const speaker = analysis.speaker?.known ? analysis.speaker.entry : null;
   const depth = speaker ? SPEAKER_RANK_DEPTH : ctx.retrieveK;
 
-  if (analysis.unknownEntities.length > 0) {
-    return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names: analysis.unknownEntities, outlet: null }, search: search(depth, outlet, described) };
+  const unknown = unknownNames(analysis.unknownEntities, question, ctx.coverage);
+  if (unknown.length > 0) {
+    return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names: unknown, outlet: null }, search: search(depth, outlet, described) };
   }
   if (outlet !== null) {
-    const names = unknownEntities(question, ctx.outletCoverage(outlet), outlet);
+    const own = ctx.outletCoverage(outlet);
+    const names = unknownNames(unknownEntities(question, own, outlet), question, own);
     if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: search(depth, outlet, described) };
   }
-  const compare = (options.compare ?? false) || analysis.compare;
+  // A question naming two outlets ("How do the Daily Mail and A News attribute …") compares them.
+  const compare = (options.compare ?? false) || analysis.compare || twoOutlets;
   if (analysis.asksForStatements && !compare) {
     const several = coordinatedSpeakers(question, ctx.coverage.directory);
     if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(depth, outlet, described) };
     if (speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
   }
   if (compare) return { kind: 'compare', search: search(depth, null, described) };
-  return { kind: 'fact', answerType: answerTypeOf(question), outlet, search: search(depth, outlet, described) };
+  return { kind: 'fact', answerType: answerTypeOf(question), outlet, unfamiliar, search: search(depth, outlet, described) };
+}
+
+/**
+ * Names a question uses that the coverage never mentions: capitalised names not in its vocabulary (less the
+ * countries and bodies it names under another name, "Great Britain"), and countries and bodies in any case.
+ */
+function unknownNames(capitalised: readonly string[], question: string, coverage: QuestionContext): string[] {
+  const names = capitalised.filter((n) => !coveredPlaceName(n, coverage));
+  for (const place of unmentionedPlaces(question, coverage)) {
+    if (!names.some((n) => n.toLowerCase().includes(place.toLowerCase()))) names.push(place);
+  }
+  return names;
 }

@@ -84,6 +84,7 @@ export function sampleAnswer(): PassagesAnswer {
     kind: 'passages',
     question: 'Where will the military hubs be?',
     quotes: passages.slice(0, 3).map((p, i) => quoteOf(p, i + 1)),
+    match: 'strong',
     outlet: null,
     citations: [citation(1, 'lbc'), citation(2, 'dailyMail'), citation(3, 'independent')],
     passages,

@@ -38,7 +38,7 @@ export async function joinedAnswer(engine: Engine, question: string, questions: 
     }
   }
   const first = results[0]!;
-  return { kind: 'passages', question, quotes, outlet: null, citations, passages, timings: first.timings };
+  return { kind: 'passages', question, quotes, match: 'strong', outlet: null, citations, passages, timings: first.timings };
 }
 
 /** The real engine, except that `ask` answers with `joinedAnswer`. */

@@ -18,7 +18,7 @@ const passages: Passage[] = [
 ].map(([articleId, text], i) => ({ id: `${articleId}#${i}`, articleId: articleId!, paragraph: i, text: text! }));
 
 const news = buildNewsIndex(articles, passages);
-const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']) };
+const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true };
 const plan = (question: string, options?: PlanOptions): QuestionPlan => understand(question, ctx, options);
 
 describe('understand', () => {

@@ -6,7 +6,7 @@
 import { abstain } from '../abstention.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
-import { lacksAnswerType } from '../decide.js';
+import { lacksAnswerType, similarityEvidence } from '../decide.js';
 import { quoteHit, rankPassages } from '../passages.js';
 import { rerankByAnswerType, typeMatcher } from '../rerank.js';
 
@@ -20,11 +20,14 @@ export const fact: AnswerKind<'fact'> = {
     const hits = (rerank ? rerankByAnswerType(ctx.hits, matcher) : ctx.hits).slice(0, plan.search.k);
     const scoped = { ...ctx, hits };
     if (hits.length === 0) return abstain({ code: 'NO_MATCH', outlet }, scoped);
+    const closeness = ctx.calibration ? similarityEvidence(ctx.hits, plan.unfamiliar, ctx.calibration) : 'strong';
+    if (closeness === 'off-topic') return abstain({ code: 'OFF_TOPIC' }, scoped);
+    if (closeness === 'unfamiliar') return abstain({ code: 'UNKNOWN_NAMES', names: plan.unfamiliar, outlet }, scoped);
     if (matcher && answerType.kind !== 'open' && lacksAnswerType(hits, matcher)) {
       return abstain({ code: 'ANSWER_TYPE_MISSING', answerType, outlet }, scoped);
     }
     const cites = new CitationList(ctx.articles);
     const quotes = hits.slice(0, ctx.quoted).map((hit) => quoteHit(hit, ctx.question, ctx.articles, cites, outlet));
-    return { kind: 'passages', quotes, outlet, citations: cites.list(), passages: rankPassages(hits, ctx.articles, cites) };
+    return { kind: 'passages', quotes, match: closeness === 'weak' ? 'weak' : 'strong', outlet, citations: cites.list(), passages: rankPassages(hits, ctx.articles, cites) };
   },
 };

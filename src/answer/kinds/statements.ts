@@ -9,7 +9,12 @@ import type { Hit } from '../../retrieval/retrieve.js';
 import { abstain } from '../abstention.js';
 import { CitationList } from '../citations.js';
 import type { AnswerBody, AnswerContext, AnswerKind } from '../context.js';
-import { speakerSection, STATEMENTS_SHOWN } from '../speakerAnswer.js';
+import { speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
+import type { StatementGroup } from '../../news/groupStatements.js';
+import { foldName } from '../../news/text.js';
+import { isKnownWord } from '../../news/vocabulary.js';
+import { placesIn } from '../../text/places.js';
+import { contentTerms, stem, words } from '../../text/terms.js';
 
 /** Rank of each passage id (and its syndicated copies) in the retrieval, to put statements on the question's topic first. */
 function rankOfPassages(hits: readonly Hit[]): Map<string, number> {
@@ -49,6 +54,33 @@ function nothingBy(entry: SpeakerEntry, outlet: string | null, ctx: AnswerContex
   return { kind: 'abstain', reason, suggestions: [], about: { subject: name, statements: section.statements }, citations: cites.list(), passages };
 }
 
+/**
+ * The question's topic as written ("greenland"), when none of its words (nor words close to them) is in any
+ * passage carrying one of the person's statements; null when the question has no topic or the passages touch it.
+ */
+function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: readonly StatementGroup[]): string | null {
+  // The topic is what the coverage has words for: not the outlet's name, not a misspelling or filler ("pls").
+  const outletWords = new Set(ctx.news.question.outlets.flatMap((o) => contentTerms(o)));
+  // The person's own names, as folded spellings meet ("witkof" is Witkoff), and "according (to)".
+  const own = new Set([...entry.aliases, entry.name, 'according'].flatMap((a) => a.split(/\s+/)).map(foldName));
+  const asked = words(ctx.question).filter((w) => isKnownWord(w, ctx.news.question.vocabulary) && !outletWords.has(stem(w)) && !own.has(foldName(w)));
+  const terms = topicTerms(ctx.question, entry);
+  // Only a named topic is evidence (a place, a body, a capitalised name): paraphrased topics ("the fighting
+  // is finished") may be in the passages in other words.
+  const named = new Set([...placesIn(ctx.question).flatMap((m) => m.text.toLowerCase().split(' ')), ...(ctx.question.match(/(?<!^)\b\p{Lu}[\p{L}-]+/gu) ?? []).map((w) => w.toLowerCase())]);
+  const topic = new Set(asked.filter((w) => named.has(w.toLowerCase())).map(stem).filter((t) => terms.has(t)));
+  if (topic.size === 0) return null;
+  const seen = new Set<string>();
+  for (const g of groups) for (const c of g.carriers) seen.add(c.passageId);
+  const have = new Set<string>();
+  for (const id of seen) for (const t of contentTerms(ctx.passagesById.get(id)?.text ?? '')) have.add(t);
+  for (const t of topic) {
+    if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r)))) return null;
+  }
+  const written = asked.filter((w) => topic.has(stem(w))).map((w) => placesIn(w)[0]?.name ?? w);
+  return written.length > 0 ? written.join(' ') : null;
+}
+
 export const statements: AnswerKind<'statements'> = {
   kind: 'statements',
   answer(plan, ctx) {
@@ -59,6 +91,11 @@ export const statements: AnswerKind<'statements'> = {
     if (speaking.length === 0) {
       if (speakers.length === 1) return nothingBy(speakers[0]!, outlet, ctx, passageRank);
       return abstain({ code: 'NO_STATEMENT', speakers: speakers.map((e) => e.name), outlet }, ctx);
+    }
+    // One person, asked about a topic none of the passages quoting them touches: they are never quoted on it.
+    if (speakers.length === 1 && speaking.length === 1) {
+      const offTopic = topicNeverTouched(ctx, speaking[0]!.entry, speaking[0]!.groups);
+      if (offTopic) return abstain({ code: 'NO_STATEMENT_ON_TOPIC', speaker: speaking[0]!.entry.name, topic: offTopic }, ctx, { suggestions: [`What did ${speaking[0]!.entry.name} say?`] });
     }
     const cites = new CitationList(ctx.articles);
     // Several people share the room one person would have, each keeping at least two.

@@ -1,0 +1,27 @@
+/**
+ * How close (cosine) the best passage must be for the coverage to count as answering, per embedder: the
+ * figures differ from model to model, so each is calibrated on the question bank's dev split (never the
+ * test split) and recorded here with the embedder's id. With an embedder not listed, no question is refused
+ * or flagged for its similarity alone.
+ *
+ * all-MiniLM-L6-v2, dev split: off-topic questions ("btc price", "how tall is the eiffel tower") had a best
+ * passage at 0.08-0.13 and every answerable one at 0.16 or more; with words that are neither the coverage's
+ * nor English ("kemi badenoch", "tmrw"), unanswerable ones stayed below 0.20 and answerable ones above 0.21.
+ * Between the floor and `weak`, answerable and unanswerable questions mix: answered, and said to be a weak match.
+ */
+export interface Calibration {
+  /** Below this, nothing in the coverage is about the question: refuse. */
+  offTopic: number;
+  /** Below this, a question with words the coverage and English lack is about something the coverage never mentions: refuse. */
+  unfamiliar: number;
+  /** Below this, answer but say the match is weak. */
+  weak: number;
+}
+
+export const CALIBRATIONS: Readonly<Record<string, Calibration>> = {
+  'transformers:Xenova/all-MiniLM-L6-v2': { offTopic: 0.15, unfamiliar: 0.2, weak: 0.27 },
+};
+
+export function calibrationFor(embedderId: string): Calibration | null {
+  return CALIBRATIONS[embedderId] ?? null;
+}

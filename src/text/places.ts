@@ -1,0 +1,117 @@
+/**
+ * Countries and international bodies by every name copy gives them, each under one key, so that a question
+ * naming "Great Britain" or "the US" is covered by coverage that says "Britain" or "America", and one naming
+ * Germany or NATO (in any case) is known to ask about something the coverage never mentions. Country names
+ * come from `i18n-iso-countries` (every ISO country with its English names and short forms); adjectives,
+ * demonyms and bodies are the table below.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const countries = require('i18n-iso-countries') as { registerLocale(l: unknown): void; getNames(lang: string, o: { select: 'all' }): Record<string, string[]> };
+countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+
+/**
+ * Forms the country list lacks: adjectives and demonyms copy uses for a country, by ISO code. Capitals and
+ * seats of government ("Moscow", "the Kremlin") are not here: a question about the Kremlin is not answered
+ * by coverage that says "Russia".
+ */
+const MORE_FORMS: Record<string, string[]> = {
+  GB: ['britain', 'british', 'brits', 'england', 'english', 'scotland', 'wales'],
+  US: ['america', 'american', 'americans'],
+  FR: ['french'],
+  UA: ['ukrainian', 'ukrainians'],
+  RU: ['russian', 'russians'],
+  DE: ['german', 'germans'],
+  DK: ['danish', 'danes'],
+  CN: ['chinese'],
+  IT: ['italian', 'italians'],
+  PL: ['polish', 'poles'],
+  ES: ['spanish'],
+  NL: ['dutch'],
+  TR: ['turkish', 'turks'],
+  CA: ['canadian', 'canadians'],
+  JP: ['japanese'],
+  IN: ['indian'],
+  IL: ['israeli', 'israelis'],
+  IR: ['iranian', 'iranians'],
+  BY: ['belarusian'],
+  GL: ['greenlandic'],
+};
+
+/** International bodies by their names and short forms. */
+const BODIES: Record<string, string[]> = {
+  eu: ['eu', 'european union', 'europe', 'european', 'europeans'],
+  nato: ['nato', 'north atlantic treaty organization', 'north atlantic alliance'],
+  un: ['un', 'united nations', 'security council'],
+  g7: ['g7', 'group of seven'],
+  g20: ['g20'],
+  imf: ['imf', 'international monetary fund'],
+  osce: ['osce'],
+  opec: ['opec'],
+};
+
+/** Forms too common as words to read as a place ("us", "in", "me" are ISO short forms or words first). */
+const NOT_A_PLACE = new Set(['us', 'in', 'me', 'it', 'is', 'to', 'no', 'as', 'at', 'by', 'do', 'am', 'be', 'so', 'an', 'un', 'eu', 'ca', 'co', 'id', 'la', 'de', 'ma', 'pa', 'mo', 'ok', 'hi', 'ga', 'md', 'ms', 'mt', 'nc', 'ne', 'nh', 'nm', 'sc', 'sd', 'tn', 'tx', 'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'wy', 'al', 'ak', 'az', 'ar', 'ct', 'dc', 'fl', 'ia', 'il', 'ks', 'ky', 'mn', 'nd', 'nj', 'nv', 'ny', 'oh', 'or', 'ri', 'gb']);
+
+function forms(): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (key: string, form: string) => {
+    const f = form.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, '').replace(/\s+/g, ' ').trim();
+    if (f !== '' && !out.has(f)) out.set(f, key);
+  };
+  for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) for (const n of names) add(code, n);
+  for (const [code, names] of Object.entries(MORE_FORMS)) for (const n of names) add(code, n);
+  for (const [key, names] of Object.entries(BODIES)) for (const n of names) add(key, n);
+  return out;
+}
+
+const FORMS = forms();
+/** Forms by their first word, longest first, so "united kingdom" wins over a shorter form inside it. */
+const BY_FIRST_WORD = new Map<string, string[][]>();
+for (const form of [...FORMS.keys()].sort((a, b) => b.split(' ').length - a.split(' ').length)) {
+  const parts = form.split(' ');
+  BY_FIRST_WORD.set(parts[0]!, [...(BY_FIRST_WORD.get(parts[0]!) ?? []), parts]);
+}
+
+export interface PlaceMention {
+  /** As the question writes it. */
+  text: string;
+  key: string;
+  /** As a reply should write it: "germany" -> "Germany", "nato" -> "NATO". */
+  name: string;
+}
+
+/** A place's name for a reply: as written when capitalised, else capitalised (acronyms of bodies in capitals). */
+function displayName(written: string, key: string): string {
+  if (/\p{Lu}/u.test(written)) return written;
+  if (key in BODIES && written.length <= 5) return written.toUpperCase();
+  return written.replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, c: string) => `${space}${c.toUpperCase()}`);
+}
+
+/** Countries and bodies a text names ("Great Britain" -> GB, "nato" -> nato); ambiguous two-letter forms only when written in capitals. */
+export function placesIn(text: string): PlaceMention[] {
+  const words = text.split(/[^\p{L}\p{N}.]+/u).map((w) => w.replace(/\./g, '')).filter((w) => w.length > 0);
+  const lower = words.map((w) => w.toLowerCase());
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    for (const parts of BY_FIRST_WORD.get(lower[i]!) ?? []) {
+      const form = parts.join(' ');
+      if (parts.some((p, k) => lower[i + k] !== p)) continue;
+      const written = words.slice(i, i + parts.length).join(' ');
+      // "us", "in", "me": a place only as "US", "IN" (and never "me").
+      if (parts.length === 1 && NOT_A_PLACE.has(form) && !(written.length <= 3 && written === written.toUpperCase() && written.length > 1)) continue;
+      out.push({ text: written, key: FORMS.get(form)!, name: displayName(written, FORMS.get(form)!) });
+      i += parts.length - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The keys of every country and body a body of text names: what the coverage mentions, once per load. */
+export function placeKeys(texts: Iterable<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const t of texts) for (const m of placesIn(t)) keys.add(m.key);
+  return keys;
+}

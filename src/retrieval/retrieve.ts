@@ -36,6 +36,14 @@ export interface RetrieveOptions {
   expand?: boolean;
 }
 
+/**
+ * Weights of the two lists in the fusion. Dense counts half again as much as lexical: with all-MiniLM-L6-v2
+ * this found more of the answers in the top five on the question bank's dev split (0.852 -> 0.873, paraphrases
+ * 7 -> 11 of 18), at a small cost in MRR (0.702 -> 0.691); measured with `npx tsx scripts/eval.ts --dev`.
+ */
+export const LEXICAL_WEIGHT = 1;
+export const DENSE_WEIGHT = 1.5;
+
 /** How much an expansion term counts, relative to a word of the question, per unit of similarity. */
 export const EXPANSION_WEIGHT = 0.5;
 
@@ -68,8 +76,8 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
   const dense = mode === 'lexical' || vector === null ? [] : searchDense(index.vectors, vector, CANDIDATES, filter);
 
   const lists = [
-    { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? 1 },
-    { labels: dense.map((h) => h.label), weight: options.denseWeight ?? 1 },
+    { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? LEXICAL_WEIGHT },
+    { labels: dense.map((h) => h.label), weight: options.denseWeight ?? DENSE_WEIGHT },
   ];
   const fused = reciprocalRankFusion(lists, options.rrfK);
   const lexicalByLabel = new Map(lexical.map((h, rank) => [h.label, { rank: rank + 1, score: h.score }]));

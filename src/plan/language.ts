@@ -40,7 +40,8 @@ export function foreignLanguage(message: string, inCoverage: (word: string) => b
     .toLowerCase()
     .split(/[^\p{L}]+/u)
     .filter((t) => t.length > 0);
-  const english = tokens.filter((t) => ENGLISH.has(t)).length;
+  // One-letter words ("a", "i") are English and French and more: they tell nothing.
+  const english = tokens.filter((t) => t.length > 1 && ENGLISH.has(t)).length;
   let best: { code: string; hits: number } | null = null;
   for (const [code, words] of FOREIGN) {
     const hits = tokens.filter((t) => words.has(t) && !inCoverage(t)).length;

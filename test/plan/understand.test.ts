@@ -79,3 +79,28 @@ describe('understand', () => {
     expect(p.kind === 'fact' && p.outlet).toBeNull();
   });
 });
+
+describe('understand: messages that are not questions about the coverage', () => {
+  it.each<[string, QuestionPlan['kind']]>([
+    ['hi', 'chat'],
+    ['thanks!', 'chat'],
+    ['which outlets covered this?', 'coverage'],
+    ['what else did he say?', 'clarify'],
+    ['who said "three bridges"?', 'whoSaid'],
+  ])('%s -> %s', (question, kind) => {
+    expect(plan(question).kind).toBe(kind);
+  });
+
+  it('a question in another language is refused as such, not searched for unknown names', () => {
+    expect(plan("Qu'a dit Smith ?")).toEqual({ kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language: 'French' }, search: null });
+  });
+
+  it('countries and bodies the coverage never mentions are unknown names in any case; aliases of ones it does are not', () => {
+    const germany = plan('did germany sign the deal?');
+    expect(germany.kind === 'refuse' && germany.refusal).toEqual({ code: 'UNKNOWN_NAMES', names: ['Germany'], outlet: null });
+  });
+
+  it('two outlets named in one question compare them', () => {
+    expect(plan('How do the Daily Planet and The Bugle describe the deal?').kind).toBe('compare');
+  });
+});

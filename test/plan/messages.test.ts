@@ -1,0 +1,73 @@
+/** Messages that are not questions about the coverage, read from their words alone. */
+import { describe, expect, it } from 'vitest';
+import { foreignLanguage } from '../../src/plan/language.js';
+import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from '../../src/plan/messages.js';
+
+describe('chatIntent', () => {
+  it.each([
+    ['hi', 'greeting'],
+    ['good morning 👋', 'greeting'],
+    ['hello bot', 'greeting'],
+    ['thx bot 🙏', 'thanks'],
+    ['nice one, cheers', 'thanks'],
+    ['bye', 'farewell'],
+    ['ok cool', 'acknowledgement'],
+    ['lol', 'acknowledgement'],
+    ['help', 'help'],
+    ['what can you do?', 'help'],
+    ['how do i use you', 'help'],
+  ])('%s -> %s', (message, intent) => {
+    expect(chatIntent(message)).toBe(intent);
+  });
+
+  it.each(['thanks to the coalition, what changed?', 'whats a good recipe for pancakes', 'the', 'hi, what did macron say?'])('%s is not small talk', (message) => {
+    expect(chatIntent(message)).toBeNull();
+  });
+});
+
+describe('asksForCoverage', () => {
+  const topic = new Set(['paris', 'declaration']);
+  it.each(['Which outlets covered this?', 'what sources do you have', 'list ur sources pls', 'do you have links to the articles', 'which outlets covered the paris declaration', 'what do you have'])(
+    '%s asks what the bot holds',
+    (message) => expect(asksForCoverage(message, topic)).toBe(true),
+  );
+  it.each(['which outlets mention greenland and which dont', "Which outlet reported Zelensky's own words?", 'what did the sources say about troops'])('%s names a topic', (message) =>
+    expect(asksForCoverage(message, topic)).toBe(false),
+  );
+});
+
+describe('isBareFollowUp', () => {
+  it.each(['what else did he say?', 'can you expand on that', 'tell me more'])('%s needs an earlier answer', (m) => expect(isBareFollowUp(m)).toBe(true));
+  it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?'])('%s names what it asks about', (m) => expect(isBareFollowUp(m)).toBe(false));
+});
+
+describe('whoSaidQuote', () => {
+  it('takes the quoted words out of "who said …?", misspelt verbs included', () => {
+    expect(whoSaidQuote('who said peace through strength?')).toBe('peace through strength');
+    expect(whoSaidQuote('who dubed it the paris declaraton')).toBe('the paris declaraton');
+    expect(whoSaidQuote('who sed peace only posible if putin makes compromises')).toBe('peace only posible if putin makes compromises');
+  });
+  it('is null for other "who" questions', () => {
+    expect(whoSaidQuote('who signed the paris declaration?')).toBeNull();
+    expect(whoSaidQuote('who said it?')).toBeNull();
+  });
+});
+
+describe('foreignLanguage', () => {
+  const none = () => false;
+  it.each([
+    ["Qu'a dit Macron ?", 'French'],
+    ['¿Qué dijo Zelensky?', 'Spanish'],
+    ['Wer hat die Pariser Erklärung unterzeichnet?', 'German'],
+    ['Что сказал Макрон?', 'another language'],
+  ])('%s -> %s', (message, language) => expect(foreignLanguage(message, none)).toBe(language));
+
+  it.each(['what did macron say', 'wat did witkof say', 'jd vance?', 'dm on macron?', 'list ur sources pls', 'la la land'])('%s is English', (message) =>
+    expect(foreignLanguage(message, none)).toBeNull(),
+  );
+
+  it("never counts the coverage's own words as another language's", () => {
+    expect(foreignLanguage('lbc multinational force', () => false)).not.toBeNull();
+    expect(foreignLanguage('lbc multinational force', (w) => ['multinational', 'force'].includes(w))).toBeNull();
+  });
+});

@@ -8,8 +8,8 @@
  * son-in-law"), or its surname elsewhere after Mr/Mrs/Ms/Sir/President ("Mr Kushner"). Spelling
  * variants meet through `foldName` (Zelensky / Zelenskyy). "Sir Keir" is read as Sir + first name.
  *
- * Institutions: the offices in `INSTITUTIONS` (a documented alias table: Number 10 is Downing Street,
- * and "Starmer's office" is the office of whoever holds its role), plus any body a statement or summary
+ * Institutions: the offices in the topic profile's `INSTITUTIONS` (src/topic/profile.ts, an alias table:
+ * Number 10 is Downing Street, and "Starmer's office" is the office of whoever holds its role), plus any body a statement or summary
  * is credited to ("a statement from the Kremlin"). An institution speaks for itself: a Downing Street
  * statement is not put in the Prime Minister's mouth.
  */
@@ -18,6 +18,9 @@ import { HONORIFICS, TITLE_WORDS, capitalisedRuns, isTitleOrPlace, tokens, type 
 import { roleHead, rolesAt, type RoleHead } from './roles.js';
 import { SPEECH_VERB } from './speechVerbs.js';
 import { foldName, placeKey, stripDiacritics, stripPossessive } from './text.js';
+import { INSTITUTIONS, type InstitutionDef } from '../topic/profile.js';
+
+export { INSTITUTIONS } from '../topic/profile.js';
 
 export type SpeakerKind = 'person' | 'institution';
 
@@ -45,42 +48,6 @@ export interface SpeakerEntry {
 export interface SpeakerDirectory {
   entries: SpeakerEntry[];
 }
-
-interface InstitutionDef {
-  name: string;
-  role: string;
-  aliases: string[];
-  /** The role whose office this is: "Starmer's office" is Downing Street when Starmer is the prime minister. */
-  officeOf: RoleHead;
-}
-
-/** Offices that speak in news copy, with the names they go by. */
-export const INSTITUTIONS: InstitutionDef[] = [
-  {
-    name: 'Downing Street',
-    role: "the UK Prime Minister's office",
-    aliases: ['Downing Street', 'Number 10', 'Number Ten', 'No 10', 'No. 10', 'No10'],
-    officeOf: { head: 'prime minister', place: 'britain' },
-  },
-  {
-    name: 'Elysee',
-    role: "the French president's office",
-    aliases: ['Elysee Palace', 'Élysée Palace', 'Elysee', 'Élysée'],
-    officeOf: { head: 'president', place: 'france' },
-  },
-  {
-    name: 'White House',
-    role: "the US president's office",
-    aliases: ['White House'],
-    officeOf: { head: 'president', place: 'us' },
-  },
-  {
-    name: 'Kremlin',
-    role: "the Russian president's office",
-    aliases: ['Kremlin'],
-    officeOf: { head: 'president', place: 'russia' },
-  },
-];
 
 /** "a statement issued by X", "a summary of the agreement released by the X", "a spokesman for X". */
 const CREDITED_TO =
@@ -323,7 +290,7 @@ function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerE
     }
   }
   return [...found.values()].map((f) => {
-    const aliases = f.def ? f.def.aliases : [f.name];
+    const aliases = f.def ? [...f.def.aliases] : [f.name];
     const roles = byCount(f.roles);
     const role = roles[0] ?? f.def?.role ?? null;
     return {

@@ -1,7 +1,10 @@
 /**
  * Small text helpers shared by the news modules: folding names to comparison keys, content tokens,
- * and the one table of place names and their adjectives (Ukraine/Ukrainian, Britain/British/UK, ...).
+ * and place names and their adjectives (Ukraine/Ukrainian, Britain/British/UK, ...): the general
+ * country and body names (src/text/words/places.ts) joined with this topic's places (src/topic/profile.ts).
  */
+import { BODY_FORMS, COUNTRY_FORMS } from '../text/words/places.js';
+import { PLACE_FORMS } from '../topic/profile.js';
 
 /** Letters of a word without diacritics: `Élysée` -> `Elysee`. */
 export function stripDiacritics(text: string): string {
@@ -30,22 +33,15 @@ export function foldName(name: string): string {
 /**
  * Places, their adjectives and short forms, each mapped to one key. Used to read "Ukraine's President"
  * and "Ukrainian President" as the same role, and to know that a question's "Ukrainian" is covered by
- * a corpus that says "Ukraine". Capitals stand for their countries the way news copy uses them
- * ("Kyiv's head of state", "Moscow's leader"). Extend when the corpus grows.
+ * a corpus that says "Ukraine".
  */
-const PLACE_FORMS: Record<string, string[]> = {
-  ukraine: ['ukraine', 'ukrainian', 'ukrainians', 'kyiv', 'kiev'],
-  france: ['france', 'french', 'paris'],
-  britain: ['britain', 'british', 'uk', 'united kingdom', 'england', 'english', 'brits', 'london'],
-  russia: ['russia', 'russian', 'russians', 'moscow'],
-  us: ['us', 'usa', 'america', 'american', 'americans', 'united states', 'u.s.', 'washington'],
-  europe: ['europe', 'european', 'europeans', 'eu'],
-  germany: ['germany', 'german', 'germans'],
-  denmark: ['denmark', 'danish', 'danes'],
-};
+const FORMS = new Map<string, string[]>();
+for (const table of [COUNTRY_FORMS, BODY_FORMS, PLACE_FORMS]) {
+  for (const [key, forms] of Object.entries(table)) FORMS.set(key, [...(FORMS.get(key) ?? []), ...forms]);
+}
 
 const PLACE_KEY = new Map<string, string>();
-for (const [key, forms] of Object.entries(PLACE_FORMS)) for (const form of forms) PLACE_KEY.set(form, key);
+for (const [key, forms] of FORMS) for (const form of forms) PLACE_KEY.set(form, key);
 
 /** `Ukrainian` / `Ukraine's` -> `ukraine`; undefined for a word that is not a known place form. */
 export function placeKey(word: string): string | undefined {
@@ -55,7 +51,7 @@ export function placeKey(word: string): string | undefined {
 /** Every form of the place a word names (`French` -> france, french), or just the word. */
 export function placeForms(word: string): string[] {
   const key = placeKey(word);
-  return key === undefined ? [stripPossessive(word).toLowerCase()] : (PLACE_FORMS[key] ?? []);
+  return key === undefined ? [stripPossessive(word).toLowerCase()] : (FORMS.get(key) ?? []);
 }
 
 /** Function words and reporting filler, dropped before comparing what two passages say. */

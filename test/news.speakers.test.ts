@@ -10,7 +10,7 @@ import { groupStatements, idfWeights } from '../src/news/groupStatements.js';
 import { findMentions } from '../src/news/mentions.js';
 import { buildNewsIndex, inOutlet, statementsAbout, statementsBy, type NewsIndex } from '../src/news/newsIndex.js';
 import { buildSpeakerDirectory, resolveSpeaker } from '../src/news/speakers.js';
-import { foldName } from '../src/news/text.js';
+import { foldName } from '../src/text/fold.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
 import type { Article, Passage } from '../src/types.js';
 

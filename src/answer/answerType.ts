@@ -1,4 +1,4 @@
-import { stem, words } from '../text/terms.js';
+import { stem, words } from '../text/tokens.js';
 
 /**
  * What kind of answer a question asks for, when the wording says so: a count ("how many troops"),

@@ -3,7 +3,7 @@ import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import type { StatementGroup } from '../news/groupStatements.js';
-import { contentTerms, stem } from '../text/terms.js';
+import { contentTerms, stem } from '../text/tokens.js';
 import { CitationList, markers } from './citations.js';
 import { alsoIn } from './composeAnswer.js';
 

@@ -14,7 +14,7 @@ import { inOutlet, statementsAbout, statementsBy } from '../news/newsIndex.js';
 import { analyseQuestion, matchOutlet, unknownEntities, type QuestionAnalysis } from '../news/questionAnalysis.js';
 import { resolveSpeaker } from '../news/speakers.js';
 import { relatedWords, type Hit } from '../retrieval/retrieve.js';
-import { contentTerms } from '../text/terms.js';
+import { contentTerms } from '../text/tokens.js';
 import type { Embedder } from '../types.js';
 import { outletContext, type EngineState } from './engineState.js';
 import { searchState } from './searchState.js';

@@ -13,11 +13,12 @@
  * is credited to ("a statement from the Kremlin"). An institution speaks for itself: a Downing Street
  * statement is not put in the Prime Minister's mouth.
  */
+import { foldName, stripDiacritics, stripPossessive } from '../text/fold.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import { HONORIFICS, TITLE_WORDS, capitalisedRuns, isTitleOrPlace, tokens, type NameRun } from './names.js';
 import { roleHead, rolesAt, type RoleHead } from './roles.js';
+import { placeKey } from './places.js';
 import { SPEECH_VERB } from './speechVerbs.js';
-import { foldName, placeKey, stripDiacritics, stripPossessive } from './text.js';
 import { INSTITUTIONS, type InstitutionDef } from '../topic/profile.js';
 
 export { INSTITUTIONS } from '../topic/profile.js';

@@ -15,7 +15,7 @@ import type { Passage } from '../types.js';
 import type { Statement } from './attribution.js';
 import type { SpeakerDirectory } from './directory.js';
 import { findMentions } from './mentions.js';
-import { contentTokens } from './text.js';
+import { contentTermSet, contentTerms } from '../text/tokens.js';
 
 export interface StatementCarrier {
   passageId: string;
@@ -40,7 +40,7 @@ export type Weights = (token: string) => number;
 
 /** Content words of a text with each mention of someone in the directory as one token, `@id`. */
 export function entityTokens(text: string, directory: SpeakerDirectory | null): Set<string> {
-  if (directory === null) return contentTokens(text);
+  if (directory === null) return contentTermSet(text);
   const mentions = findMentions(text, directory);
   let plain = '';
   let at = 0;
@@ -51,7 +51,7 @@ export function entityTokens(text: string, directory: SpeakerDirectory | null): 
     entities.push(`@${m.entry.id}`);
   }
   plain += text.slice(at);
-  return new Set([...contentTokens(plain), ...entities]);
+  return new Set([...contentTerms(plain), ...entities]);
 }
 
 /** Inverse document frequency over passages: ln(1 + N / df). Words the passages never use weigh the most. */
@@ -89,7 +89,7 @@ function preference(s: Statement): number {
 }
 
 /** Words that report rather than say: dropped with the subject's own words ("US envoy Jared Kushner described it as"). */
-const REPORTING = new Set(['described', 'dubbed', 'accused', 'dismissed', 'called', 'echoed', 'urged', 'made', 'clear', 'revealed']);
+const REPORTING = new Set(['described', 'dubbed', 'accused', 'dismissed', 'called', 'echoed', 'urged', 'made', 'clear', 'revealed'].flatMap((w) => contentTerms(w)));
 
 /** What a statement says, as content words, without the words naming its speaker. */
 export function statementTokens(s: Statement, directory: SpeakerDirectory | null = null): Set<string> {

@@ -6,7 +6,8 @@
 import { INSTITUTIONS, holdsOffice, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
 import { capitalisedRuns, isTitleOrPlace, type NameRun } from './names.js';
 import { roleHead } from './roles.js';
-import { foldName, placeKey, stripPossessive } from './text.js';
+import { foldName, stripPossessive } from '../text/fold.js';
+import { placeKey } from './places.js';
 
 export interface Mention {
   entry: SpeakerEntry;

@@ -2,7 +2,8 @@
  * Runs of capitalised words ("Prime Minister Sir Keir Starmer", "Mr Kushner", "Number 10"), the raw
  * material for finding people and institutions, and the words that are titles rather than names.
  */
-import { placeKey, stripPossessive } from './text.js';
+import { stripPossessive } from '../text/fold.js';
+import { placeKey } from './places.js';
 
 export interface Token {
   text: string;

@@ -14,7 +14,7 @@ import type { ArticleMeta, Passage } from '../types.js';
 import type { SpeakerDirectory, SpeakerEntry } from './directory.js';
 import { HONORIFICS, TITLE_WORDS } from './names.js';
 import { resolveSpeaker, type SpeakerMatch } from './speakers.js';
-import { stripPossessive } from './text.js';
+import { stripPossessive } from '../text/fold.js';
 import { buildVocabulary, isKnownWord, type Vocabulary } from './vocabulary.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 

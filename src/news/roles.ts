@@ -6,7 +6,8 @@
  * And the head of a role ("president" of "French President"), so "the French president" can be matched to it.
  */
 import { HONORIFICS, ROLE_NOUNS, isTitleOrPlace, type NameRun } from './names.js';
-import { placeKey, stripPossessive } from './text.js';
+import { stripPossessive } from '../text/fold.js';
+import { placeKey } from './places.js';
 
 /** Words that end a description when walking back from a name: prepositions, conjunctions, verbs of the sentence. */
 const DESCRIPTION_STOP = new Set(

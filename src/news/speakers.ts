@@ -5,12 +5,14 @@
  */
 import type { Speaker } from '../engine/types.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
+import { foldName, stripPossessive } from '../text/fold.js';
+import { STOPWORDS, words } from '../text/tokens.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import { buildDirectory, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
 import type { StatementGroup } from './groupStatements.js';
 import { findMentions } from './mentions.js';
+import { placeKey } from './places.js';
 import { roleHead } from './roles.js';
-import { STOPWORDS, foldName, placeKey, stripPossessive, words } from './text.js';
 
 export type { SpeakerDirectory, SpeakerEntry } from './directory.js';
 

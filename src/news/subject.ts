@@ -7,9 +7,9 @@
  * of the agreement shared by the Elysee, the official residence of the French president, said").
  * Anything else ("it was revealed", "what he called") is not an attribution.
  */
+import { PH_CLOSE } from '../text/sentences.js';
 import type { SpeakerDirectory, SpeakerEntry } from './directory.js';
 import { findMentions } from './mentions.js';
-import { PH_CLOSE } from './sentences.js';
 
 export type Subject =
   | { kind: 'entity'; entry: SpeakerEntry; text: string; start: number }

@@ -77,6 +77,20 @@ describe('speaker directory, derived from the text', () => {
   });
 });
 
+describe('offices named by their holder', () => {
+  it('reads "the French President\'s office" as the Elysee, and "the President\'s office" as no office in particular', () => {
+    const meta = { outlet: 'Test', headline: 'Test', published: null, url: null, author: null };
+    const texts = [
+      'French President Emmanuel Macron hosted the talks.',
+      "The French President's office said the talks went well.",
+      "The President's office said nothing.",
+    ];
+    const own = texts.map((text, paragraph) => ({ id: `t#${paragraph}`, articleId: 't', paragraph, text }));
+    const found = buildSpeakerDirectory([{ id: 't', ...meta }], own).entries.filter((e) => e.kind === 'institution');
+    expect(found.map((e) => [e.id, e.mentions])).toEqual([['elysee', 1]]);
+  });
+});
+
 describe('resolveSpeaker', () => {
   it.each([
     ['Kushner', 'jared-kushner'],

@@ -13,8 +13,10 @@ import type { SpeakerEntry } from '../news/directory.js';
 import { inOutlet, statementsAbout, statementsBy } from '../news/newsIndex.js';
 import { analyseQuestion, matchOutlet, unknownEntities, type QuestionAnalysis } from '../news/questionAnalysis.js';
 import { resolveSpeaker } from '../news/speakers.js';
+import { ASKED_VERBS } from '../news/speechVerbs.js';
 import { relatedWords, type Hit } from '../retrieval/retrieve.js';
 import { contentTerms } from '../text/tokens.js';
+import { isHonorific } from '../text/words/honorifics.js';
 import type { Embedder } from '../types.js';
 import { outletContext, type EngineState } from './engineState.js';
 import { searchState } from './searchState.js';
@@ -38,7 +40,7 @@ const SPEAKER_RANK_DEPTH = 50;
 function entityTerms(analysis: QuestionAnalysis | null): Map<string, number> | undefined {
   const speaker = analysis?.speaker;
   if (!speaker?.known || speaker.match.via === 'name') return undefined;
-  const names = speaker.entry.aliases.flatMap((a) => a.split(/\s+/)).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Sir|Mr|Mrs|Ms|Dame)$/.test(w));
+  const names = speaker.entry.aliases.flatMap((a) => a.split(/\s+/)).filter((w) => /^\p{Lu}/u.test(w) && !isHonorific(w));
   return new Map(names.map((w) => [w, 1]));
 }
 
@@ -123,7 +125,7 @@ export async function answerQuestion(state: EngineState, deps: AnswerDeps, asked
 
 /** People asked about together: "What did Starmer and Macron say?", "what did witkoff & kushner tell reporters". */
 function coordinatedSpeakers(question: string, state: EngineState): SpeakerEntry[] {
-  const slot = /\b(?:did|do|does|have|has|had)\s+(.+?)\s+(?:say|said|tell|told|think|claim|comment|add|warn|reveal)\b/i.exec(question)?.[1];
+  const slot = new RegExp(String.raw`\b(?:did|do|does|have|has|had)\s+(.+?)\s+(?:${ASKED_VERBS})\b`, 'i').exec(question)?.[1];
   if (!slot || !/\band\b|&/i.test(slot)) return [];
   const entries: SpeakerEntry[] = [];
   for (const part of slot.split(/\s*(?:,|&|\band\b)\s*/i)) {

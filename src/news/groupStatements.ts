@@ -16,6 +16,7 @@ import type { Statement } from './attribution.js';
 import type { SpeakerDirectory } from './directory.js';
 import { findMentions } from './mentions.js';
 import { contentTermSet, contentTerms } from '../text/tokens.js';
+import { REPORTING_WORDS } from './speechVerbs.js';
 
 export interface StatementCarrier {
   passageId: string;
@@ -88,8 +89,8 @@ function preference(s: Statement): number {
   return kind * 10_000 + s.text.length;
 }
 
-/** Words that report rather than say: dropped with the subject's own words ("US envoy Jared Kushner described it as"). */
-const REPORTING = new Set(['described', 'dubbed', 'accused', 'dismissed', 'called', 'echoed', 'urged', 'made', 'clear', 'revealed'].flatMap((w) => contentTerms(w)));
+/** Words that report rather than say (src/news/speechVerbs.ts), as terms: dropped with the subject's own words ("US envoy Jared Kushner described it as"). */
+const REPORTING = new Set(REPORTING_WORDS.flatMap((w) => contentTerms(w)));
 
 /** What a statement says, as content words, without the words naming its speaker. */
 export function statementTokens(s: Statement, directory: SpeakerDirectory | null = null): Set<string> {

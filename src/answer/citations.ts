@@ -1,4 +1,5 @@
 import type { Citation } from '../engine/types.js';
+import { outletName } from '../corpus/outlets.js';
 import type { ManifestArticle } from '../index/manifest.js';
 
 /** Numbers sources in order of first use: one number per article, reused when the article is cited again. */
@@ -14,7 +15,7 @@ export class CitationList {
     const citation: Citation = {
       n: this.byArticle.size + 1,
       articleId,
-      outlet: article?.outlet ?? 'Unknown outlet',
+      outlet: outletName(article),
       headline: article?.headline ?? articleId,
       published: article?.published ?? null,
       url: article?.url ?? null,

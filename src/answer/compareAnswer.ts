@@ -1,3 +1,4 @@
+import { outletList, outletName } from '../corpus/outlets.js';
 import type { AnswerResult, RankedPassage } from '../engine/types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
@@ -27,7 +28,7 @@ export interface CompareInput {
  * outlets with nothing on it, and the sentences only one outlet carries.
  */
 export function compareAnswer({ question, hits, articles, allPassages, news }: CompareInput): Omit<AnswerResult, 'timings'> {
-  const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
+  const outletOf = (articleId: string) => outletName(articles.get(articleId));
   const top = hits.slice(0, COMPARE_DEPTH);
   // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
   // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
@@ -47,7 +48,7 @@ export function compareAnswer({ question, hits, articles, allPassages, news }: C
       score: topicScore(p.text) + h.score,
     })),
   );
-  const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].sort();
+  const outlets = outletList(articles.values());
   const result = compareCoverage(ranked, {
     outlets,
     weight: news.weights,

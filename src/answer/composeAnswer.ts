@@ -1,3 +1,4 @@
+import { outletName } from '../corpus/outlets.js';
 import type { AlsoIn, Citation, RankedPassage } from '../engine/types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 import type { Hit } from '../retrieval/retrieve.js';
@@ -17,7 +18,7 @@ export function alsoIn(passage: Passage, articles: ReadonlyMap<string, ManifestA
   return {
     article: passage.articleId,
     paragraph: passage.paragraph,
-    outlet: a?.outlet ?? 'Unknown outlet',
+    outlet: outletName(a),
     headline: a?.headline ?? passage.articleId,
     published: a?.published ?? null,
     url: a?.url ?? null,
@@ -38,7 +39,7 @@ export function rankPassages(hits: readonly Hit[], articles: ReadonlyMap<string,
       text: hit.passage.text,
       article: hit.passage.articleId,
       paragraph: hit.passage.paragraph,
-      outlet: article?.outlet ?? 'Unknown outlet',
+      outlet: outletName(article),
       headline: article?.headline ?? hit.passage.articleId,
       published: article?.published ?? null,
       url: article?.url ?? null,

@@ -1,4 +1,5 @@
 import { formatCitation, formatDate } from '../answer/citations.js';
+import { outletList } from '../corpus/outlets.js';
 import type { AnswerResult, ReindexProgress, ReindexReport, SourcesInfo } from '../engine/types.js';
 
 /** An answer as the terminal shows it: the quoted answer, then the numbered sources. */
@@ -32,7 +33,7 @@ export function formatReport(r: ReindexReport): string {
 /** The outlets and articles indexed, and when and with what the index was built. */
 export function formatSources(s: SourcesInfo): string {
   const lines = [`Index built ${s.builtAt} with ${s.embedder} (${s.dimensions} dimensions): ${s.articles.length} articles, ${s.passages} passages.`];
-  const outlets = [...new Set(s.articles.map((a) => a.outlet))].sort();
+  const outlets = outletList(s.articles);
   for (const outlet of outlets) {
     lines.push('', outlet);
     for (const a of s.articles.filter((x) => x.outlet === outlet)) {

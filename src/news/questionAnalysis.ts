@@ -10,6 +10,7 @@
  * against the corpus vocabulary (with possessives, plurals and place adjectives folded). A name
  * written in lower case ("bitcoin") is not caught.
  */
+import { outletList } from '../corpus/outlets.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import type { SpeakerDirectory, SpeakerEntry } from './directory.js';
 import { alternation } from '../text/patterns.js';
@@ -44,7 +45,7 @@ export interface QuestionAnalysis {
 export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext {
   return {
     directory,
-    outlets: [...new Set(articles.map((a) => a.outlet))].sort(),
+    outlets: outletList(articles),
     vocabulary: buildVocabulary(articles, passages),
   };
 }

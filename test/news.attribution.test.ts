@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { extractStatements, type Statement } from '../src/news/attribution.js';
 import { buildDirectory } from '../src/news/directory.js';
-import { scanQuotes } from '../src/news/quotes.js';
+import { scanQuotes } from '../src/text/quotes.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
 import type { Article, Passage } from '../src/types.js';
 

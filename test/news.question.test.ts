@@ -39,6 +39,12 @@ describe('whose statements a question wants', () => {
     ["Starmer's remarks on Greenland", 'keir-starmer'],
     ['What did Number 10 say?', 'downing-street'],
     ['What did the French president say about the guarantees?', 'emmanuel-macron'],
+    // Every wording of a role (src/text/words/roles.ts) and every speech verb and statement noun (speechVerbs.ts).
+    ['What did the premier say?', 'keir-starmer'],
+    ['What did the Ukrainian head of state say?', 'volodymyr-zelensky'],
+    ["What did trump's peace envoy say?", 'steve-witkoff'],
+    ['What has Starmer warned about Russia?', 'keir-starmer'],
+    ["Starmer's warning on Putin", 'keir-starmer'],
   ])('%s -> %s', (question, id) => {
     const a = ask(question);
     expect(speakerId(a)).toBe(id);
@@ -51,6 +57,10 @@ describe('whose statements a question wants', () => {
     expect(speakerId(a)).toBe('vladimir-putin');
     expect(index.statements.filter((s) => s.speakerId === 'vladimir-putin')).toEqual([]);
     expect(a.unknownEntities).toEqual([]);
+  });
+
+  it('what did lord cameron say -> the honorific is not part of the unknown name', () => {
+    expect(ask('what did lord cameron say').speaker).toEqual({ known: false, name: 'cameron' });
   });
 
   it('What did Boris Johnson say? -> a person the coverage never mentions', () => {

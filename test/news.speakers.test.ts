@@ -10,7 +10,7 @@ import { groupStatements, idfWeights } from '../src/news/groupStatements.js';
 import { findMentions } from '../src/news/mentions.js';
 import { buildNewsIndex, inOutlet, statementsAbout, statementsBy, type NewsIndex } from '../src/news/newsIndex.js';
 import { buildSpeakerDirectory, resolveSpeaker } from '../src/news/speakers.js';
-import { foldName } from '../src/news/text.js';
+import { foldName } from '../src/text/fold.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
 import type { Article, Passage } from '../src/types.js';
 
@@ -74,6 +74,20 @@ describe('speaker directory, derived from the text', () => {
     expect(findMentions(text, directory).map((m) => m.entry.id)).toEqual(['downing-street']);
     expect(findMentions('a statement from Number 10', directory).map((m) => m.entry.id)).toEqual(['downing-street']);
     expect(findMentions('the Prime Minister added', directory).map((m) => m.entry.id)).toEqual(['keir-starmer']);
+  });
+});
+
+describe('offices named by their holder', () => {
+  it('reads "the French President\'s office" as the Elysee, and "the President\'s office" as no office in particular', () => {
+    const meta = { outlet: 'Test', headline: 'Test', published: null, url: null, author: null };
+    const texts = [
+      'French President Emmanuel Macron hosted the talks.',
+      "The French President's office said the talks went well.",
+      "The President's office said nothing.",
+    ];
+    const own = texts.map((text, paragraph) => ({ id: `t#${paragraph}`, articleId: 't', paragraph, text }));
+    const found = buildSpeakerDirectory([{ id: 't', ...meta }], own).entries.filter((e) => e.kind === 'institution');
+    expect(found.map((e) => [e.id, e.mentions])).toEqual([['elysee', 1]]);
   });
 });
 

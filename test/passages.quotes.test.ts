@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { groupQuoteContinuations } from '../src/passages/pack.js';
-import { isQuoteOpen, quoteStateAfter } from '../src/passages/quotes.js';
+import { quoteOpenAfter, type QuoteKind } from '../src/text/quotes.js';
 
-const openAfter = (text: string, from = quoteStateAfter('')): boolean => isQuoteOpen(quoteStateAfter(text, from));
+const openAfter = (text: string, from: QuoteKind | null = null): boolean => quoteOpenAfter(text, from) !== null;
 
-describe('quoteStateAfter', () => {
+describe('quoteOpenAfter (the quote scanner, as passage packing uses it)', () => {
   it('sees a single-quoted quotation left open for the next paragraph (Daily Mail)', () => {
     expect(
       openAfter(
@@ -31,20 +31,20 @@ describe('quoteStateAfter', () => {
   });
 
   it('treats a quote mark opening a continuation paragraph as a reopening (The Independent)', () => {
-    const first = quoteStateAfter(
+    const first = quoteOpenAfter(
       'He added: “Those security protocols are meant to a) deter any further attacks in Ukraine; and b) if there are any attacks, they’re meant to defend. And they will do both.',
     );
-    expect(isQuoteOpen(first)).toBe(true);
+    expect(first).not.toBeNull();
     expect(openAfter('“They are as strong as anyone has ever seen.”', first)).toBe(false);
   });
 
   it('follows straight quotes reopened sentence by sentence inside one scraped block (LBC)', () => {
     const speaker =
       'Sir Keir said: "It\'s important we\'re starting the year like this - European and American allies, side by side with (Ukrainian) president (Volodymyr) Zelensky, standing for peace.';
-    const state = quoteStateAfter(speaker);
-    expect(isQuoteOpen(state)).toBe(true);
-    const next = quoteStateAfter('"And we are closer to that goal than ever.', state);
-    expect(isQuoteOpen(next)).toBe(true);
+    const state = quoteOpenAfter(speaker);
+    expect(state).not.toBeNull();
+    const next = quoteOpenAfter('"And we are closer to that goal than ever.', state);
+    expect(next).not.toBeNull();
     expect(
       openAfter(
         '"The purpose of the coalition of the willing is to help deliver a peace that can last, and to work with the US to guarantee Ukraine security for the long-term."',

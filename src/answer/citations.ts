@@ -1,3 +1,4 @@
+import { outletName } from '../corpus/outlets.js';
 import type { Citation } from './types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 
@@ -14,7 +15,7 @@ export class CitationList {
     const citation: Citation = {
       n: this.byArticle.size + 1,
       articleId,
-      outlet: article?.outlet ?? 'Unknown outlet',
+      outlet: outletName(article),
       headline: article?.headline ?? articleId,
       published: article?.published ?? null,
       url: article?.url ?? null,

@@ -1,4 +1,4 @@
-import { contentTerms } from '../text/terms.js';
+import { contentTerms } from '../text/tokens.js';
 import { sentences } from '../text/sentences.js';
 
 /** Longest quote an answer takes from one passage before trimming it to its best sentences. */

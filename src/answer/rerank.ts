@@ -7,7 +7,7 @@
 import type { AnswerType } from '../plan/answerType.js';
 import { RRF_K } from '../retrieval/fuse.js';
 import type { Hit } from '../retrieval/retrieve.js';
-import { stem, words } from '../text/terms.js';
+import { stem, words } from '../text/tokens.js';
 
 // "one" is left out: "one of Britain's strongest allies" is not a count.
 const NUMBER_WORDS =

@@ -2,7 +2,7 @@ import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import type { StatementGroup } from '../news/groupStatements.js';
-import { contentTerms, stem } from '../text/terms.js';
+import { contentTerms, stem } from '../text/tokens.js';
 import type { CitationList } from './citations.js';
 import { rankedPassage } from './passages.js';
 import type { RankedPassage, SpeakerSection, StatementLine } from './types.js';

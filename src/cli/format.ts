@@ -1,4 +1,5 @@
 import { formatCitation, formatDate } from '../answer/citations.js';
+import { outletList } from '../corpus/outlets.js';
 import { answerText, describeReason, examplesOf, type TextHints } from '../answer/text.js';
 import { statementsOf, type AnswerResult, type StatementLine } from '../answer/types.js';
 import type { SourcesInfo } from '../engine/types.js';
@@ -37,7 +38,7 @@ export function formatReport(r: ReindexReport): string {
 /** The outlets and articles indexed, and when and with what the index was built. */
 export function formatSources(s: SourcesInfo): string {
   const lines = [`Index built ${s.builtAt} with ${s.embedder} (${s.dimensions} dimensions): ${s.articles.length} articles, ${s.passages} passages.`];
-  const outlets = [...new Set(s.articles.map((a) => a.outlet))].sort();
+  const outlets = outletList(s.articles);
   for (const outlet of outlets) {
     lines.push('', outlet);
     for (const a of s.articles.filter((x) => x.outlet === outlet)) {

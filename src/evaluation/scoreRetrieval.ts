@@ -1,5 +1,5 @@
 import type { AnswerResult } from '../answer/types.js';
-import { foldText } from '../text/terms.js';
+import { foldText } from '../text/fold.js';
 import type { RetrievalQuestion } from './fixtures.js';
 
 export function normaliseForMatch(text: string): string {

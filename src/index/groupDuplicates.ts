@@ -1,4 +1,4 @@
-import { containment, contentTerms, jaccard } from '../text/terms.js';
+import { containment, contentTerms, jaccard } from '../text/tokens.js';
 import type { Passage } from '../types.js';
 
 /** How alike two passages from different articles must be to count as the same (syndicated) text. */

@@ -2,7 +2,7 @@
  * Quote attribution: every statement in the coverage and who made it.
  *
  * Each article's passages are read in order, one sentence at a time, with the quotations masked
- * (see sentences.ts). A statement is attributed by one of these patterns, recorded in `pattern`:
+ * (src/text/sentences.ts). A statement is attributed by one of these patterns, recorded in `pattern`:
  *   X said: "…"            a lead-in before the quote ("Sir Keir continued:", "He added:")
  *   "…," X said            the attribution after the quote (", the PM said", ", Kushner added")
  *   "…," said X            the same, inverted
@@ -24,11 +24,11 @@
 import type { ArticleMeta, Passage } from '../types.js';
 import { buildDirectory, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
 import { findMentions } from './mentions.js';
-import type { QuoteKind } from './quotes.js';
+import type { QuoteKind } from '../text/quotes.js';
+import { PH_OPEN, PLACEHOLDER, splitSentences, unmask, type Sentence } from '../text/sentences.js';
+import { contentTermSet } from '../text/tokens.js';
 import { PARTICIPLE, SPEECH_VERB, AUDIENCE, takesComplement } from './speechVerbs.js';
-import { PH_OPEN, PLACEHOLDER, splitSentences, unmask, type Sentence } from './sentences.js';
 import { findSubject, resolvePhrase } from './subject.js';
-import { contentTokens } from './text.js';
 
 export interface Statement {
   /** `${passageId}/${n}` */
@@ -216,7 +216,7 @@ function withParticiples(masked: string, d: Draft): Draft[] {
     const that = /^(?:\s+\S+){0,5}?\s+that\b/.exec(rest);
     const from = at + m[0].length + (that ? that[0].length : 0);
     if (head.to > at) head = { ...head, to: at };
-    const thin = head.clause && head.objectFrom !== undefined && contentTokens(masked.slice(head.objectFrom, head.to)).size < 3;
+    const thin = head.clause && head.objectFrom !== undefined && contentTermSet(masked.slice(head.objectFrom, head.to)).size < 3;
     if (!thin) out.push(head);
     head = { ...d, pattern: `X said, ${participle} …`, from, to: d.tail.to, clause: false, tail: undefined };
   }
@@ -269,7 +269,7 @@ function articleStatements(article: ArticleMeta, passages: Passage[], directory:
       for (const d of drafts) {
         const pieces = piecesOf(d, sentence);
         for (const piece of pieces) {
-          if (contentTokens(piece.text).size < MIN_CONTENT_WORDS) continue;
+          if (contentTermSet(piece.text).size < MIN_CONTENT_WORDS) continue;
           out.push({
             id: `${passage.id}/${n++}`,
             speakerId: d.entry.id,

@@ -7,8 +7,8 @@
  * paraphrase with different words counts as unshared, so `onlyIn` errs towards flagging; the
  * sentences are shown as they are, for readers to judge.
  */
-import { splitSentences } from './sentences.js';
-import { contentTokens } from './text.js';
+import { sentences as sentencesOf } from '../text/sentences.js';
+import { contentTermSet } from '../text/tokens.js';
 import { weightedContainment, type Weights } from './groupStatements.js';
 
 /** What compareCoverage needs of a passage; RankedPassage (engine/types.ts) has all of it. */
@@ -67,19 +67,15 @@ export interface CompareOptions {
   minScore?: number;
   /** Share of a sentence's content weight that another outlet's sentence must carry for it to be shared. Default 0.5. */
   shared?: number;
-  /** How texts become content words; use the tokens `weight` was built with (NewsIndex.tokens). Default contentTokens. */
+  /** How texts become content words; use the tokens `weight` was built with (NewsIndex.tokens). Default: the content terms (src/text/tokens.ts). */
   tokens?: (text: string) => Set<string>;
 }
 
 /** Sentences shorter than this many content words ("He added:") are not facts of their own. */
 const MIN_FACT_WORDS = 4;
 
-function sentencesOf(text: string): string[] {
-  return splitSentences(text).sentences.map((s) => s.text);
-}
-
 export function compareCoverage<P extends ComparablePassage>(ranked: P[], options: CompareOptions): CoverageComparison<P> {
-  const { outlets, weight, coverage, minScore = -Infinity, shared = 0.5, tokens: toTokens = contentTokens } = options;
+  const { outlets, weight, coverage, minScore = -Infinity, shared = 0.5, tokens: toTokens = contentTermSet } = options;
   const best = new Map<string, P>();
   for (const p of ranked) {
     if ((p.score ?? Infinity) < minScore) continue;
@@ -124,9 +120,9 @@ function differingPhrases(sentence: string, other: Set<string>): string[] {
   const raws = sentence.split(/\s+/);
   for (const [i, raw] of raws.entries()) {
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    const tokens = [...contentTokens(word)];
+    const tokens = [...contentTermSet(word)];
     // A first name or title before a surname both versions use ("Donald Trump" / "Mr Trump") is not a difference.
-    const next = [...contentTokens(raws[i + 1] ?? '')];
+    const next = [...contentTermSet(raws[i + 1] ?? '')];
     if (run.length === 0 && /^\p{Lu}/u.test(word) && next.length > 0 && next.every((t) => other.has(t))) {
       flush();
       continue;
@@ -157,7 +153,7 @@ function wordingDifferences<P extends ComparablePassage>(
   shared: number,
 ): Wording[] {
   const sentences = rows.flatMap(({ outlet, passage }) =>
-    passage === null ? [] : sentencesOf(passage.text).map((sentence) => ({ outlet, passage, sentence, tokens: toTokens(sentence), plain: contentTokens(sentence) })),
+    passage === null ? [] : sentencesOf(passage.text).map((sentence) => ({ outlet, passage, sentence, tokens: toTokens(sentence), plain: contentTermSet(sentence) })),
   );
   const out: Wording[] = [];
   const seen = new Set<string>();

@@ -8,16 +8,26 @@
  * son-in-law"), or its surname elsewhere after Mr/Mrs/Ms/Sir/President ("Mr Kushner"). Spelling
  * variants meet through `foldName` (Zelensky / Zelenskyy). "Sir Keir" is read as Sir + first name.
  *
- * Institutions: the offices in `INSTITUTIONS` (a documented alias table: Number 10 is Downing Street,
- * and "Starmer's office" is the office of whoever holds its role), plus any body a statement or summary
- * is credited to ("a statement from the Kremlin"). An institution speaks for itself: a Downing Street
- * statement is not put in the Prime Minister's mouth.
+ * Institutions: the offices in the topic profile's `INSTITUTIONS` (src/topic/profile.ts, an alias table:
+ * Number 10 is Downing Street, and "Starmer's office" or "the Prime Minister's office" is the office of
+ * whoever holds its role), plus any body a statement or summary is credited to ("a statement from the
+ * Kremlin"). An institution speaks for itself: a Downing Street statement is not put in the Prime
+ * Minister's mouth. Honorifics, titles and speech verbs come from the word lists in src/text/words/.
  */
 import type { ArticleMeta, Passage } from '../types.js';
-import { HONORIFICS, TITLE_WORDS, capitalisedRuns, isTitleOrPlace, tokens, type NameRun } from './names.js';
-import { roleHead, rolesAt, type RoleHead } from './roles.js';
+import { foldName, stripDiacritics, stripPossessive } from '../text/fold.js';
+import { alternation } from '../text/patterns.js';
+import { wordSpans } from '../text/tokens.js';
+import { FIRST_NAME_HONORIFICS, HONORIFICS, isFirstNameHonorific } from '../text/words/honorifics.js';
+import { TITLE_WORDS } from '../text/words/roles.js';
+import { ISSUED_BY_NOUNS } from '../text/words/speechVerbs.js';
+import { INSTITUTIONS, type InstitutionDef } from '../topic/profile.js';
+import { capitalisedRuns, isTitleOrPlace, type NameRun } from './names.js';
+import { placeKey } from './places.js';
+import { roleAtEnd, roleHead, rolesAt, type RoleHead } from './roles.js';
 import { SPEECH_VERB } from './speechVerbs.js';
-import { foldName, placeKey, stripDiacritics, stripPossessive } from './text.js';
+
+export { INSTITUTIONS } from '../topic/profile.js';
 
 export type SpeakerKind = 'person' | 'institution';
 
@@ -46,45 +56,11 @@ export interface SpeakerDirectory {
   entries: SpeakerEntry[];
 }
 
-interface InstitutionDef {
-  name: string;
-  role: string;
-  aliases: string[];
-  /** The role whose office this is: "Starmer's office" is Downing Street when Starmer is the prime minister. */
-  officeOf: RoleHead;
-}
-
-/** Offices that speak in news copy, with the names they go by. */
-export const INSTITUTIONS: InstitutionDef[] = [
-  {
-    name: 'Downing Street',
-    role: "the UK Prime Minister's office",
-    aliases: ['Downing Street', 'Number 10', 'Number Ten', 'No 10', 'No. 10', 'No10'],
-    officeOf: { head: 'prime minister', place: 'britain' },
-  },
-  {
-    name: 'Elysee',
-    role: "the French president's office",
-    aliases: ['Elysee Palace', 'Élysée Palace', 'Elysee', 'Élysée'],
-    officeOf: { head: 'president', place: 'france' },
-  },
-  {
-    name: 'White House',
-    role: "the US president's office",
-    aliases: ['White House'],
-    officeOf: { head: 'president', place: 'us' },
-  },
-  {
-    name: 'Kremlin',
-    role: "the Russian president's office",
-    aliases: ['Kremlin'],
-    officeOf: { head: 'president', place: 'russia' },
-  },
-];
-
 /** "a statement issued by X", "a summary of the agreement released by the X", "a spokesman for X". */
-const CREDITED_TO =
-  /\b(?:statement|summary|readout|communiqu[eé]|announcement|spokesman|spokeswoman|spokesperson|briefing)\s+(?:[\p{L}’'-]+\s+){0,6}?(?:by|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'‘-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}’'‘-]*|\d+))*)/gu;
+const CREDITED_TO = new RegExp(
+  String.raw`\b(?:${alternation(ISSUED_BY_NOUNS)})\s+(?:[\p{L}’'-]+\s+){0,6}?(?:by|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'‘-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}’'‘-]*|\d+))*)`,
+  'gu',
+);
 
 const PREPOSITION_BEFORE = /\b(?:from|by|of|in|at|to|with|for|on|about|between)\s+$/i;
 
@@ -94,6 +70,12 @@ export function slug(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** "Sir Keir Starmer": a name written with the honorific that goes with the first name. */
+const FIRST_NAME_HONORIFIC = new RegExp(`^(?:${alternation(FIRST_NAME_HONORIFICS)}) `);
+/** What copy writes before a bare surname: the honorifics and "President" ("Mr Kushner", "President Macron"). */
+const BEFORE_SURNAME: ReadonlySet<string> = new Set([...HONORIFICS, 'President']);
+const TITLED = new RegExp(`^(?:${alternation(BEFORE_SURNAME)}) `);
 
 interface PersonDraft {
   key: string;
@@ -106,7 +88,7 @@ interface PersonDraft {
 /** Lower-case words of the corpus: a capitalised word also written in lower case is an ordinary word. */
 function lowerCaseWords(passages: Passage[]): Set<string> {
   const out = new Set<string>();
-  for (const p of passages) for (const t of tokens(p.text)) if (/^\p{Ll}/u.test(t.text)) out.add(t.text.toLowerCase());
+  for (const p of passages) for (const t of wordSpans(p.text)) if (/^\p{Ll}/u.test(t.text)) out.add(t.text.toLowerCase());
   return out;
 }
 
@@ -175,9 +157,9 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
         if (!isNameWord(core[0] ?? '', ordinary)) return;
         const key = foldName(core[0] ?? '');
         const forms = honorificSurnames.get(key) ?? [];
-        forms.push(`${titles.filter((t) => HONORIFICS.has(t) || t === 'President').join(' ')} ${core[0]}`.trim());
+        forms.push(`${titles.filter((t) => BEFORE_SURNAME.has(t)).join(' ')} ${core[0]}`.trim());
         honorificSurnames.set(key, forms);
-        if (titles.includes('Sir') || titles.includes('Dame')) sirFirstNames.add(key);
+        if (titles.some((t) => isFirstNameHonorific(t))) sirFirstNames.add(key);
         return;
       }
       if (!core.every((w) => isNameWord(w, ordinary)) || isInstitutionAlias(core.join(' '))) return;
@@ -189,9 +171,10 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
       if (core.length < 2) return;
       const surface = core.join(' ');
       const found = roles(ci);
+      const knighted = titles.find((t) => isFirstNameHonorific(t));
       occurrences.push({
         key: foldName(surface),
-        surface: titles.includes('Sir') ? `Sir ${surface}` : surface,
+        surface: knighted ? `${knighted} ${surface}` : surface,
         roles: found,
         evidence: titled || found.length > 0 || isSpeechSubject(p.text, run),
       });
@@ -199,8 +182,9 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
   }
   for (const o of occurrences) {
     const d = draft(o.key);
-    bump(d.surfaces, o.surface.replace(/^Sir /, ''));
-    if (o.surface.startsWith('Sir ')) bump(d.surfaces, o.surface, 0);
+    const bare = o.surface.replace(FIRST_NAME_HONORIFIC, '');
+    bump(d.surfaces, bare);
+    if (bare !== o.surface) bump(d.surfaces, o.surface, 0);
     for (const role of o.roles) bump(d.roles, role);
     d.evidence ||= o.evidence;
     d.mentions += 1;
@@ -235,7 +219,7 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
   // Titled surnames with no full name anywhere ("President Macron" alone): a person named by surname.
   for (const [surname, forms] of honorificSurnames) {
     const known = [...drafts.values()].some((d) => d.key.endsWith(` ${surname}`) || d.key.startsWith(`${surname} `));
-    const asSurname = forms.some((f) => !/^(?:Sir|Dame) /.test(f));
+    const asSurname = forms.some((f) => !FIRST_NAME_HONORIFIC.test(f));
     if (!known && asSurname && !isInstitutionAlias(surname)) {
       const d = draft(surname);
       const bare = forms[0]?.split(' ').pop() ?? surname;
@@ -249,7 +233,7 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
 
 function personEntry(d: PersonDraft): SpeakerEntry {
   const names = byCount(d.surfaces);
-  const name = names.find((n) => !/^(?:Sir|Dame|Mr|Mrs|Ms|Miss|Dr|Lord|Lady|President) /.test(n)) ?? names[0] ?? d.key;
+  const name = names.find((n) => !TITLED.test(n)) ?? names[0] ?? d.key;
   const parts = d.key.split(' ');
   const roles = byCount(d.roles);
   const surname = parts[parts.length - 1] ?? d.key;
@@ -304,13 +288,14 @@ function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerE
   };
   for (const p of passages) {
     for (const def of INSTITUTIONS) {
-      const aliases = [...def.aliases].sort((x, y) => y.length - x.length).map((x) => x.replace(/[.]/g, '\\.'));
-      const re = new RegExp(`(?<![\\p{L}])(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+      const re = new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu');
       for (const m of p.text.matchAll(re)) note(def, def.name, p.text, m.index + m[0].length);
-      // "Starmer's office", "the Prime Minister's office".
+      // "Starmer's office", "the Prime Minister's office" (when only one office is that role's).
       for (const m of p.text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)) {
         const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
-        const byRole = /Minister['’]s office/.test(m[0]) && def.officeOf.head === 'prime minister';
+        const role = roleAtEnd(p.text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
+        const offices = role ? INSTITUTIONS.filter((d) => d.officeOf.head === role.head && (role.place === null || d.officeOf.place === role.place)) : [];
+        const byRole = offices.length === 1 && offices[0] === def;
         if ((holder && holdsOffice(holder, def.officeOf)) || byRole) note(def, def.name, p.text, (m.index ?? 0) + m[0].length);
       }
     }
@@ -323,7 +308,7 @@ function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerE
     }
   }
   return [...found.values()].map((f) => {
-    const aliases = f.def ? f.def.aliases : [f.name];
+    const aliases = f.def ? [...f.def.aliases] : [f.name];
     const roles = byCount(f.roles);
     const role = roles[0] ?? f.def?.role ?? null;
     return {

@@ -15,7 +15,8 @@ import type { Passage } from '../types.js';
 import type { Statement } from './attribution.js';
 import type { SpeakerDirectory } from './directory.js';
 import { findMentions } from './mentions.js';
-import { contentTokens } from './text.js';
+import { contentTermSet, contentTerms } from '../text/tokens.js';
+import { REPORTING_WORDS } from './speechVerbs.js';
 
 export interface StatementCarrier {
   passageId: string;
@@ -40,7 +41,7 @@ export type Weights = (token: string) => number;
 
 /** Content words of a text with each mention of someone in the directory as one token, `@id`. */
 export function entityTokens(text: string, directory: SpeakerDirectory | null): Set<string> {
-  if (directory === null) return contentTokens(text);
+  if (directory === null) return contentTermSet(text);
   const mentions = findMentions(text, directory);
   let plain = '';
   let at = 0;
@@ -51,7 +52,7 @@ export function entityTokens(text: string, directory: SpeakerDirectory | null): 
     entities.push(`@${m.entry.id}`);
   }
   plain += text.slice(at);
-  return new Set([...contentTokens(plain), ...entities]);
+  return new Set([...contentTerms(plain), ...entities]);
 }
 
 /** Inverse document frequency over passages: ln(1 + N / df). Words the passages never use weigh the most. */
@@ -88,8 +89,8 @@ function preference(s: Statement): number {
   return kind * 10_000 + s.text.length;
 }
 
-/** Words that report rather than say: dropped with the subject's own words ("US envoy Jared Kushner described it as"). */
-const REPORTING = new Set(['described', 'dubbed', 'accused', 'dismissed', 'called', 'echoed', 'urged', 'made', 'clear', 'revealed']);
+/** Words that report rather than say (src/news/speechVerbs.ts), as terms: dropped with the subject's own words ("US envoy Jared Kushner described it as"). */
+const REPORTING = new Set(REPORTING_WORDS.flatMap((w) => contentTerms(w)));
 
 /** What a statement says, as content words, without the words naming its speaker. */
 export function statementTokens(s: Statement, directory: SpeakerDirectory | null = null): Set<string> {

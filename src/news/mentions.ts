@@ -3,10 +3,15 @@
  * "Mr Kushner", "Sir Keir", "Zelenskyy"), by role ("the PM", "The Ukrainian President"), or, for
  * institutions, by any of their names ("Number 10") or as someone's office ("Starmer's office").
  */
-import { INSTITUTIONS, holdsOffice, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
+import { foldName, stripPossessive } from '../text/fold.js';
+import { alternation } from '../text/patterns.js';
+import { isFirstNameHonorific } from '../text/words/honorifics.js';
+import { roleOf, roleWordings } from '../text/words/roles.js';
+import { INSTITUTIONS } from '../topic/profile.js';
+import { holdsOffice, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
 import { capitalisedRuns, isTitleOrPlace, type NameRun } from './names.js';
+import { placeKey } from './places.js';
 import { roleHead } from './roles.js';
-import { foldName, placeKey, stripPossessive } from './text.js';
 
 export interface Mention {
   entry: SpeakerEntry;
@@ -17,9 +22,13 @@ export interface Mention {
   via: 'name' | 'role' | 'institution';
 }
 
-/** Role words that stand for a person in copy ("the Prime Minister added"), with the head they mean. */
-const ROLE_REFERENCE =
-  /(?<![\p{L}\p{N}])(?:[Tt]he\s+|[Tt]his\s+)?(?:(\p{L}+)(?:['’]s)?\s+)??(prime minister|PM|president|chancellor|foreign secretary|defence secretary|envoy|son-in-law)(['’]s)?(?![\p{L}-])/giu;
+/** Role words that stand for a person in copy ("the Prime Minister added", "the PM"), from the roles that name their holder. */
+const ROLE_REFERENCE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:[Tt]he\\s+|[Tt]his\\s+)?(?:(\\p{L}+)(?:['’]s)?\\s+)??(${alternation(
+    roleWordings((r) => r.namesHolder === true).map((w) => w.wording),
+  ).replace(/ /g, '\\s+')})(['’]s)?(?![\\p{L}-])`,
+  'giu',
+);
 
 function people(directory: SpeakerDirectory): SpeakerEntry[] {
   return directory.entries.filter((e) => e.kind === 'person');
@@ -42,7 +51,7 @@ function resolveRun(run: NameRun, directory: SpeakerDirectory): { entry: Speaker
   const lastKey = foldName(words[last] ?? '');
   if (!allTitles(last)) return null; // "Melania Trump" is not Donald Trump
   const before = words.slice(0, last);
-  if (before.some((w) => w === 'Sir' || w === 'Dame')) {
+  if (before.some((w) => isFirstNameHonorific(w))) {
     const byFirst = people(directory).filter((e) => e.first === lastKey);
     if (byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], from: run.start };
   }
@@ -53,7 +62,7 @@ function resolveRun(run: NameRun, directory: SpeakerDirectory): { entry: Speaker
 
 /** The single person the role reference stands for, or null when none or several fit. */
 export function resolveRole(qualifier: string | undefined, headWord: string, directory: SpeakerDirectory): SpeakerEntry | null {
-  const head = /^(?:pm|prime minister)$/i.test(headWord) ? 'prime minister' : headWord.toLowerCase();
+  const head = roleOf(headWord)?.head ?? headWord.toLowerCase();
   const place = qualifier === undefined ? null : (placeKey(qualifier) ?? null);
   const fits = people(directory).filter((e) =>
     e.roles.some((r) => {
@@ -67,8 +76,7 @@ export function resolveRole(qualifier: string | undefined, headWord: string, dir
 function institutionMentions(text: string, directory: SpeakerDirectory): Mention[] {
   const out: Mention[] = [];
   for (const entry of directory.entries.filter((e) => e.kind === 'institution')) {
-    const aliases = [...entry.aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.]/g, '\\.'));
-    const re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?(?:${alternation(entry.aliases)})(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(re)) out.push({ entry, start: m.index, end: m.index + m[0].length, possessive: false, via: 'institution' });
   }
   return out;
@@ -101,7 +109,7 @@ export function findMentions(text: string, directory: SpeakerDirectory): Mention
   const roles: Mention[] = [];
   for (const m of text.matchAll(ROLE_REFERENCE)) {
     const headWord = m[2] ?? '';
-    if (headWord.toLowerCase() === 'pm' && headWord !== 'PM') continue; // "5 pm"
+    if (roleOf(headWord, true) === undefined) continue; // "5 pm"
     const entry = resolveRole(m[1], headWord, directory);
     if (entry) roles.push({ entry, start: m.index, end: m.index + m[0].length, possessive: m[3] !== undefined, via: 'role' });
   }

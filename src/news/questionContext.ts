@@ -2,6 +2,7 @@
  * What reading a question needs to know about the coverage: who is in it, which outlets, and every word it
  * uses. Derived from the passages with the rest of the news layer.
  */
+import { outletList } from '../corpus/outlets.js';
 import { placeKeys } from '../text/places.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import type { SpeakerDirectory } from './directory.js';
@@ -19,7 +20,7 @@ export interface QuestionContext {
 export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext {
   return {
     directory,
-    outlets: [...new Set(articles.map((a) => a.outlet))].sort(),
+    outlets: outletList(articles),
     vocabulary: buildVocabulary(articles, passages),
     places: placeKeys([...passages.map((p) => p.text), ...articles.map((a) => a.headline)]),
   };

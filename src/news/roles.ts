@@ -5,34 +5,41 @@
  *  - an appositive after it: "Jared Kushner, Mr Trump's son-in-law and previously a senior adviser in the White House,".
  * And the head of a role ("president" of "French President"), so "the French president" can be matched to it.
  */
-import { HONORIFICS, ROLE_NOUNS, isTitleOrPlace, type NameRun } from './names.js';
-import { placeKey, stripPossessive } from './text.js';
+import { stripPossessive } from '../text/fold.js';
+import { alternation, escapeRegExp } from '../text/patterns.js';
+import { HONORIFICS } from '../text/words/honorifics.js';
+import { ROLE_NOUNS, isCapitalAlias, roleOf, roleWordings } from '../text/words/roles.js';
+import { isTitleOrPlace, type NameRun } from './names.js';
+import { placeKey } from './places.js';
+import { REPORTING_VERB_FORMS } from './speechVerbs.js';
 
 /** Words that end a description when walking back from a name: prepositions, conjunctions, verbs of the sentence. */
-const DESCRIPTION_STOP = new Set(
-  (
+const DESCRIPTION_STOP = new Set([
+  ...(
     'alongside including between among beside besides with by from at in on into onto and or but while as after before ' +
-    'during when where than that which who whom whose is was were are be been said says told added also meanwhile ' +
+    'during when where than that which who whom whose is was were are be been also meanwhile ' +
     'however including like unlike against for via'
   ).split(' '),
-);
+  ...REPORTING_VERB_FORMS,
+]);
 
 const LEADING_DETERMINER = /^(?:the|a|an|his|her|their|its)\s+/i;
 
-/** Multi-word role heads, checked before single role nouns. */
-const COMPOUND_HEADS: [RegExp, string][] = [
-  [/\bprime minister\b/i, 'prime minister'],
-  [/\bPM\b/, 'prime minister'],
-  [/\bforeign secretary\b/i, 'foreign secretary'],
-  [/\bdefence secretary\b/i, 'defence secretary'],
-  [/\bsecretary of state\b/i, 'secretary of state'],
-];
+/**
+ * Role wordings of several words ("prime minister", "head of state", "secretary of state") and
+ * capitals-only aliases ("PM"), checked before single role nouns; each with the role head it means.
+ */
+const COMPOUND_HEADS: [RegExp, string][] = roleWordings()
+  .filter(({ wording }) => wording.includes(' ') || isCapitalAlias(wording))
+  .map(({ wording, role }) => [new RegExp(`\\b${escapeRegExp(wording).replace(/ /g, '\\s+')}\\b`, isCapitalAlias(wording) ? '' : 'i'), role.head]);
 
 export interface RoleHead {
-  /** The role noun: "president", "prime minister", "son-in-law", "envoy". */
+  /** The role, as its head in src/text/words/roles.ts: "president", "prime minister", "son-in-law", "envoy". */
   head: string;
   /** The place that qualifies it, as a place key ("france" for "French President"), if any. */
   place: string | null;
+  /** The words naming the role as written ("PM", "Prime Minister", "envoy"), when read from text. */
+  written?: string;
 }
 
 /** Drops a leading determiner and trailing punctuation: "the US President’s son-in-law." -> "US President’s son-in-law". */
@@ -55,15 +62,26 @@ export function roleHead(role: string): RoleHead | null {
   for (const [re, head] of COMPOUND_HEADS) {
     const m = re.exec(core);
     if (m && !/^['’]s/.test(core.slice(m.index + m[0].length))) {
-      return { head, place: placeBefore(core.slice(0, m.index)) };
+      return { head, place: placeBefore(core.slice(0, m.index)), written: m[0] };
     }
   }
   const ws = core.split(/\s+/);
   for (let i = ws.length - 1; i >= 0; i--) {
     const w = ws[i] ?? '';
-    const bare = stripPossessive(w).toLowerCase();
-    if (bare !== w.toLowerCase()) continue; // a possessor: "President’s"
-    if (ROLE_NOUNS.has(bare)) return { head: bare, place: placeBefore(ws.slice(0, i).join(' ')) };
+    if (stripPossessive(w) !== w) continue; // a possessor: "President’s"
+    const role = roleOf(w, true);
+    if (role) return { head: role.head, place: placeBefore(ws.slice(0, i).join(' ')), written: w };
+  }
+  return null;
+}
+
+/** The role whose wording ends the text ("... the French President"), with the place right before it; null when none does. */
+export function roleAtEnd(text: string): RoleHead | null {
+  const ws = text.trim().split(/\s+/);
+  for (let n = Math.min(3, ws.length); n >= 1; n--) {
+    const written = ws.slice(-n).join(' ');
+    const role = roleOf(written, true);
+    if (role) return { head: role.head, place: placeBefore(ws.slice(0, -n).join(' ')), written };
   }
   return null;
 }
@@ -102,25 +120,30 @@ function descriptionBefore(text: string, start: number): string | null {
   const head = roleHead(phrase);
   if (head === null) return null;
   // The role noun must end the phrase, or be followed only by "to/of the Capitalised Place".
-  if (!new RegExp(`${escape(head.head.split(' ').pop() ?? '')}(?:\\s+(?:to|of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\s]*)?$`, 'iu').test(phrase)) {
+  if (!new RegExp(`${escapeRegExp((head.written ?? head.head).split(/\s+/).pop() ?? '')}(?:\\s+(?:to|of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\s]*)?$`, 'iu').test(phrase)) {
     return null;
   }
   return tidyRole(phrase);
 }
 
+/**
+ * An appositive after a name: a comma, then a phrase opening with a determiner, "previously"/"former",
+ * or someone's possessive ("Mr Trump’s", "Donald Trump’s"), up to the next punctuation.
+ */
+const APPOSITIVE = new RegExp(
+  `^,\\s+((?:who (?:is|was)\\s+)?(?:the|a|an|his|her|their|previously|former|(?:${alternation(HONORIFICS)})\\s+\\p{Lu}\\p{L}*['’‘]s|\\p{Lu}\\p{L}*(?:\\s\\p{Lu}\\p{L}*)?['’‘]s)\\s(?:[^,.;:"“”‘’']|(?<=\\p{L})['’‘](?=\\p{L}))*)(?=[,.;:]|$)`,
+  'u',
+);
+
 /** An appositive after the name: ", Mr Trump’s son-in-law and previously a senior adviser in the White House,". */
 function appositiveAfter(text: string, end: number): string | null {
   const after = text.slice(end);
-  const m = /^,\s+((?:who (?:is|was)\s+)?(?:the|a|an|his|her|their|previously|former|Mr\s+\p{Lu}\p{L}*['’‘]s|\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?['’‘]s)\s(?:[^,.;:"“”‘’']|(?<=\p{L})['’‘](?=\p{L}))*)(?=[,.;:]|$)/u.exec(after);
+  const m = APPOSITIVE.exec(after);
   if (!m || m[1] === undefined) return null;
   const phrase = m[1];
   const words = phrase.toLowerCase().split(/\s+/).map((w) => stripPossessive(w));
   if (!words.some((w) => ROLE_NOUNS.has(w))) return null;
   return tidyRole(phrase);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The roles the text gives the person named by `run`, whose name proper starts at token `coreIndex`. */

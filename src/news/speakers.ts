@@ -4,12 +4,17 @@
  * and the speakers list.
  */
 import { editDistance, typoBudget } from '../text/editDistance.js';
+import { foldName, stripPossessive } from '../text/fold.js';
+import { alternation } from '../text/patterns.js';
+import { STOPWORDS, wordSpans, words } from '../text/tokens.js';
+import { isFirstNameHonorific } from '../text/words/honorifics.js';
+import { roleOf, roleWordings } from '../text/words/roles.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import { buildDirectory, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
 import type { StatementGroup } from './groupStatements.js';
 import { findMentions } from './mentions.js';
+import { placeKey } from './places.js';
 import { roleHead } from './roles.js';
-import { STOPWORDS, foldName, placeKey, stripPossessive, words } from './text.js';
 
 export type { SpeakerDirectory, SpeakerEntry } from './directory.js';
 
@@ -34,9 +39,24 @@ export function buildSpeakerDirectory(articles: ArticleMeta[], passages: Passage
   return buildDirectory(articles, passages);
 }
 
-/** Role nouns a question may name someone by, longest first; "PM" reads as "prime minister". */
-const QUERY_ROLE =
-  /((?:[\p{L}’'-]+\s+){0,3}?)(prime minister|pm|head of state|son-in-law|special envoy|peace envoy|envoy|president|chancellor|adviser|advisor|spokesman|spokeswoman|foreign secretary|defence secretary)(?![\p{L}-])/iu;
+/** Role wordings a question may name someone by, longest first; "PM" reads as "prime minister". */
+const QUERY_ROLE = new RegExp(
+  `((?:[\\p{L}’'-]+\\s+){0,3}?)(${alternation(roleWordings((r) => r.asked === true, true).map((w) => w.wording.toLowerCase()))})(?![\\p{L}-])`,
+  'iu',
+);
+
+/** Roles a question may give an owner ("Trump's son-in-law", "Macron's office"): they mean the holder, not the owner. */
+const OWNED_ROLE = new RegExp(
+  `\\p{L}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${alternation(roleWordings((r) => r.owned === true).map((w) => w.wording.toLowerCase()))
+    .replace(/-/g, '[\\s-]')})\\b`,
+  'iu',
+);
+
+/** Hyphenated roles as people type them: "son in law". */
+const SPACED_ROLES: [RegExp, string][] = roleWordings()
+  .map(({ wording }) => wording)
+  .filter((w) => w.includes('-'))
+  .map((w) => [new RegExp(`\\b${w.replace(/-/g, '\\s+')}\\b`, 'gi'), w]);
 
 /** Does this role phrase fit the query's head noun and qualifiers ("Trump's", "French", "US")? */
 function roleFits(role: string, head: string, qualifiers: string[], placeKnownOnly = true): boolean {
@@ -59,18 +79,18 @@ function roleFits(role: string, head: string, qualifiers: string[], placeKnownOn
 
 /** "Trump's son-in-law", "the PM", "the French president", "the US envoy": the one entry whose roles fit. */
 function byRole(rawQuery: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  // "son in law" as people type it.
-  const query = rawQuery.replace(/\bson\s+in\s+law\b/gi, 'son-in-law');
+  const query = SPACED_ROLES.reduce((q, [re, hyphenated]) => q.replace(re, hyphenated), rawQuery);
   const m = QUERY_ROLE.exec(query);
   if (!m) return null;
-  const raw = (m[2] ?? '').toLowerCase();
-  const head = raw === 'pm' ? 'prime minister' : raw === 'head of state' ? 'president' : raw.replace(/^(?:special|peace) /, '');
+  const raw = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const head = roleOf(raw)?.head ?? raw;
   const raws = (m[1] ?? '').split(/\s+/).filter((w) => w !== '');
   const keep = (w: string) => w !== '' && !STOPWORDS.has(w) && !/^(?:what|who|how|did|does|was|were|by|from)$/.test(w);
   const qualifiers = raws.map((w) => stripPossessive(w).toLowerCase()).filter(keep);
   // Owners ("Trump's middle east envoy"): the coverage may name the owner elsewhere ("his special envoy").
   const unowned = raws.filter((w) => !/['’]s$/.test(w)).map((w) => w.toLowerCase()).filter(keep);
-  if (raw.startsWith('special ') || raw.startsWith('peace ')) qualifiers.push(raw.split(' ')[0] ?? '');
+  // "special envoy": a wording that qualifies its role's head adds its qualifier.
+  if (raw !== head && raw.endsWith(` ${head}`)) qualifiers.push(...raw.slice(0, -head.length - 1).split(' '));
   let fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers)));
   if (fits.length === 0) fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers, false)));
   if (fits.length === 0 && unowned.length < qualifiers.length) {
@@ -90,7 +110,7 @@ function typoMatch(key: string, directory: SpeakerDirectory): SpeakerEntry | nul
 
 /** Names in any case: full names, surnames, "Sir"/"Dame" + first name, institution names, surnames with a typo. */
 function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const ws = query.split(/[^\p{L}\p{N}’'-]+/u).filter((w) => w !== '');
+  const ws = wordSpans(query).map((t) => t.text);
   const keyAt = (i: number, n: number): string => foldName(ws.slice(i, i + n).join(' '));
   for (let i = 0; i < ws.length; i++) {
     for (const n of [3, 2, 1]) {
@@ -107,7 +127,7 @@ function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null
       if (bySurname.length === 1 && bySurname[0]) return { entry: bySurname[0], via: 'name', text };
       const typo = typoMatch(key, directory);
       if (typo) return { entry: typo, via: 'name', text };
-      const knighted = /^(?:sir|dame)$/i.test(ws[i - 1] ?? '');
+      const knighted = isFirstNameHonorific(ws[i - 1] ?? '', true);
       const byFirst = directory.entries.filter((e) => e.kind === 'person' && e.first === key);
       if (knighted && byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], via: 'name', text: `${ws[i - 1]} ${text}` };
     }
@@ -120,7 +140,7 @@ function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null
  * means the role's holder, not the owner; otherwise names win over roles.
  */
 export function resolveSpeaker(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const owned = /\p{L}['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:son[\s-]in[\s-]law|envoy|adviser|advisor|spokesman|spokeswoman|office|wife|husband|son|daughter)\b/iu.test(query);
+  const owned = OWNED_ROLE.test(query);
   if (owned) {
     const role = byRole(query, directory);
     if (role) return role;

@@ -7,9 +7,11 @@
  * of the agreement shared by the Elysee, the official residence of the French president, said").
  * Anything else ("it was revealed", "what he called") is not an attribution.
  */
+import { PH_CLOSE } from '../text/sentences.js';
+import { alternation } from '../text/patterns.js';
+import { ISSUED_BY_NOUNS } from '../text/words/speechVerbs.js';
 import type { SpeakerDirectory, SpeakerEntry } from './directory.js';
 import { findMentions } from './mentions.js';
-import { PH_CLOSE } from './sentences.js';
 
 export type Subject =
   | { kind: 'entity'; entry: SpeakerEntry; text: string; start: number }
@@ -24,7 +26,7 @@ const BOUNDARY = new RegExp(`[,;:–—()]|${PH_CLOSE}|(?<=\\s|^)(?:while|but|an
 const TRAILING_ADVERB = /\s+(?:tonight|today|yesterday|earlier|later|himself|herself|itself|also|then|previously|again)$/i;
 
 /** "A statement issued by X", "a summary of the agreement released by the X", "a spokesman for X". */
-const CREDITED = /\b(?:statement|summary|readout|communiqu[eé]|announcement|spokesman|spokeswoman|spokesperson|briefing)\b.*?\b(?:by|from|for)\s+(.+)$/i;
+const CREDITED = new RegExp(String.raw`\b(?:${alternation(ISSUED_BY_NOUNS)})\b.*?\b(?:by|from|for)\s+(.+)$`, 'i');
 
 const MAX_SUBJECT_WORDS = 12;
 

@@ -1,10 +1,12 @@
 /**
  * The words the coverage uses, to tell whether a name in a question is one the corpus ever mentions.
- * Words are compared folded (case, diacritics, doubled letters, possessive), as singulars, and as
+ * Words are compared folded (case, diacritics, doubled letters, possessive), stemmed, and as
  * places: a question's "Ukrainian" is covered by coverage that says "Ukraine".
  */
+import { foldName } from '../text/fold.js';
+import { stem, words } from '../text/tokens.js';
 import type { ArticleMeta, Passage } from '../types.js';
-import { foldName, placeForms, placeKey, singular, words } from './text.js';
+import { placeForms, placeKey } from './places.js';
 
 export type Vocabulary = ReadonlySet<string>;
 
@@ -16,7 +18,7 @@ export function buildVocabulary(articles: ArticleMeta[], passages: Passage[]): V
     for (const w of words(text)) {
       const key = foldName(w);
       out.add(key);
-      out.add(singular(key));
+      out.add(stem(key));
     }
   };
   for (const p of passages) add(p.text);
@@ -32,7 +34,7 @@ export function buildVocabulary(articles: ArticleMeta[], passages: Passage[]): V
 export function isKnownWord(word: string, vocabulary: Vocabulary): boolean {
   const key = foldName(word);
   if (key === '') return true;
-  if (vocabulary.has(key) || vocabulary.has(singular(key))) return true;
+  if (vocabulary.has(key) || vocabulary.has(stem(key))) return true;
   if (placeKey(word) !== undefined) return placeForms(word).some((f) => f.split(' ').every((w) => vocabulary.has(foldName(w))));
   return false;
 }

@@ -7,8 +7,8 @@
  * "‘If Ukraine is going to ...’") are packed together when they fit, and no cut is made inside
  * an open quotation when a cut elsewhere does as well.
  */
-import { sentences } from '../text/sentences.js';
-import { isQuoteOpen, NO_QUOTE, quoteStateAfter, startsWithQuote, type QuoteState } from './quotes.js';
+import { quoteOpenAfter, startsWithQuote, type QuoteKind } from '../text/quotes.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** The passage size aimed at, in characters. */
 export const MAX_PASSAGE_CHARS = 450;
@@ -22,16 +22,16 @@ interface Piece {
 /** Runs of paragraphs where each one after the first continues a quotation left open by the one before. */
 export function groupQuoteContinuations(paragraphs: readonly string[]): string[][] {
   const groups: string[][] = [];
-  let state: QuoteState = NO_QUOTE;
+  let open: QuoteKind | null = null;
   for (const paragraph of paragraphs) {
     const last = groups[groups.length - 1];
-    if (last !== undefined && isQuoteOpen(state) && startsWithQuote(paragraph)) {
+    if (last !== undefined && open !== null && startsWithQuote(paragraph)) {
       last.push(paragraph);
     } else {
       groups.push([paragraph]);
-      state = NO_QUOTE;
+      open = null;
     }
-    state = quoteStateAfter(paragraph, state);
+    open = quoteOpenAfter(paragraph, open);
   }
   return groups;
 }
@@ -39,11 +39,12 @@ export function groupQuoteContinuations(paragraphs: readonly string[]): string[]
 /** The pieces a group may be cut between: whole paragraphs, or the sentences of an over-long one. */
 function piecesOf(group: readonly string[], maxChars: number): Piece[] {
   const pieces: Piece[] = [];
-  let state: QuoteState = NO_QUOTE;
+  let open: QuoteKind | null = null;
   for (const paragraph of group) {
-    for (const text of paragraph.length <= maxChars ? [paragraph] : sentences(paragraph)) {
-      state = quoteStateAfter(text, state);
-      pieces.push({ text, quoteOpen: isQuoteOpen(state) });
+    const texts = paragraph.length <= maxChars ? [paragraph] : splitSentences(paragraph, open).sentences.map((s) => s.text);
+    for (const text of texts) {
+      open = quoteOpenAfter(text, open);
+      pieces.push({ text, quoteOpen: open !== null });
     }
   }
   return pieces;

@@ -1,4 +1,4 @@
-import { words } from '../text/terms.js';
+import { words } from '../text/tokens.js';
 
 /**
  * What kind of answer a question asks for, when the wording says so: a count ("how many troops"),

@@ -6,7 +6,7 @@
  */
 import type { QuestionContext } from '../news/questionContext.js';
 import { isKnownWord } from '../news/vocabulary.js';
-import { contentTerms, STOPWORDS, words } from '../text/terms.js';
+import { contentTerms, STOPWORDS, words } from '../text/tokens.js';
 import { placesIn } from '../text/places.js';
 import { nearKnownWord } from './questionAnalysis.js';
 

@@ -3,7 +3,7 @@
  * about what the bot holds, follow-ups that need an earlier answer, and "who said …?". The phrases are data
  * (phrases.ts); these functions only match them.
  */
-import { contentTerms, stem } from '../text/terms.js';
+import { contentTerms, stem } from '../text/tokens.js';
 import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */

@@ -11,11 +11,14 @@
  * written in lower case ("bitcoin") is not caught.
  */
 import type { SpeakerDirectory, SpeakerEntry } from '../news/directory.js';
-import { HONORIFICS, TITLE_WORDS } from '../news/names.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { resolveSpeaker, type SpeakerMatch } from '../news/speakers.js';
-import { stripPossessive } from '../news/text.js';
+import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN } from '../news/speechVerbs.js';
 import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
+import { stripPossessive } from '../text/fold.js';
+import { alternation } from '../text/patterns.js';
+import { HONORIFICS } from '../text/words/honorifics.js';
+import { TITLE_WORDS } from '../text/words/roles.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 
 export interface QuestionAnalysis {
@@ -40,9 +43,6 @@ const QUESTION_WORDS = new Set(
     'according has was there this that these those it its he she they we you my our your their his her hey hi hello ok okay'
   ).split(' '),
 );
-
-const STATEMENT_CUES =
-  /\b(?:say|said|says|saying|comments?|commented|remarks?|statements?|quotes?|quoted|words|told|tell(?!\s+me\b)|claims?|claimed|stance|position|views?|think|thinks|thought|warn(?:ed|s)?|according to|speak|spoke|response|respond(?:ed)?|react(?:ed|ion)?)\b/i;
 
 const COMPARE_CUES =
   /\b(?:differ(?:ed|s|ence|ences|ent|ently)?|compar(?:e|ed|es|ing|ison)|contrast|side by side|which outlets?|each outlet|every outlet|between (?:the )?outlets|how did (?:the )?(?:outlets|papers|newspapers|media|coverage|sources|reports)|only one outlet)\b|\b(?:outlets|papers|newspapers|sources|reports)\b[^?]*\b(?:agree|disagree)\b/i;
@@ -145,7 +145,7 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
   const unknown = unknownEntities(question, ctx, outlet);
   const scoped = outlet === undefined ? question : question.replace(outletFormsPattern(outlet), ' ');
   // "according to The Independent" scopes the question to an outlet; it does not ask for a statement.
-  const asksForStatements = STATEMENT_CUES.test(scoped.replace(/\baccording to\s+(?:the\s+)?(?=[\s,?.!]*(?:[,?.!]|$))/i, ' '));
+  const asksForStatements = STATEMENT_CUE.test(scoped.replace(/\baccording to\s+(?:the\s+)?(?=[\s,?.!]*(?:[,?.!]|$))/i, ' '));
   const analysis: QuestionAnalysis = {
     asksForStatements,
     compare: COMPARE_CUES.test(question),
@@ -174,9 +174,9 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
  * about Putin?" means the Prime Minister, not Putin.
  */
 const SPEAKER_SLOTS: RegExp[] = [
-  /\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+(.+?)\s+(?:say|said|tell|told|think|claim|comment|mean|warn|add|describe|reveal|announce|confirm|insist|stress|argue|want|promise|pledge|respond|react|reply)\b/i,
-  /((?:\S+\s+){0,3}?\S+['’]s?)\s+(?:comments?|remarks?|statements?|words|views?|position|stance|quotes?|response|reaction|claims?|warnings?)\b/i,
-  /\b(?:said|stated|spoken|claimed|quoted|comments?|remarks?|statements?|quotes?|words)\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)/i,
+  new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+(.+?)\s+(?:${ASKED_VERBS})\b`, 'i'),
+  new RegExp(String.raw`((?:\S+\s+){0,3}?\S+['’]s?)\s+(?:${STATEMENT_NOUN})\b`, 'i'),
+  new RegExp(String.raw`\b(?:${ASKED_PARTICIPLES}|${STATEMENT_NOUN})\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)`, 'i'),
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
 ];
 
@@ -185,7 +185,7 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
   for (const slot of SPEAKER_SLOTS.slice(0, 3)) {
     const text = slot.exec(question)?.[1];
     if (!text) continue;
-    const name = stripPossessive(text.trim()).replace(/^(?:the|a|an|mr|mrs|ms|sir|dame)\s+/i, '');
+    const name = stripPossessive(text.trim()).replace(new RegExp(`^(?:the|a|an|${alternation(HONORIFICS)})\\s+`, 'i'), '');
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;
     if (ws.every((w) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary))) return name;

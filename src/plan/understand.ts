@@ -6,7 +6,7 @@
  */
 import { BotError } from '../errors.js';
 import type { QuestionContext } from '../news/questionContext.js';
-import { contentTerms } from '../text/terms.js';
+import { contentTerms } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unfamiliarWords, unmentionedPlaces } from './evidence.js';

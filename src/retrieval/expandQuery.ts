@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { STOPWORDS, stem, words } from '../text/terms.js';
+import { STOPWORDS, stem, words } from '../text/tokens.js';
 
 /**
  * Query expansion into the corpus's own words: each question word is compared (by static word vectors)

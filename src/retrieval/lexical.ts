@@ -1,9 +1,9 @@
 import MiniSearch from 'minisearch';
-import { STOPWORDS, stem, words } from '../text/terms.js';
+import { STOPWORDS, stem, words } from '../text/tokens.js';
 import type { Passage } from '../types.js';
 
 /**
- * Lexical search: BM25 (MiniSearch's BM25+ scoring) over passage text, with the project's one tokenizer,
+ * Lexical search: BM25 (MiniSearch's BM25+ scoring) over passage text, with the text kernel's one tokenizer,
  * stopword list and stemmer so every stage agrees on what a term is.
  */
 export type LexicalIndex = MiniSearch<{ id: number; text: string }>;

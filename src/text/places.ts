@@ -3,53 +3,16 @@
  * naming "Great Britain" or "the US" is covered by coverage that says "Britain" or "America", and one naming
  * Germany or NATO (in any case) is known to ask about something the coverage never mentions. Country names
  * come from `i18n-iso-countries` (every ISO country with its English names and short forms); adjectives,
- * demonyms and bodies are the table below.
+ * demonyms and bodies from the word lists (src/text/words/places.ts). Capitals and seats of government
+ * ("Moscow", "the Kremlin") are not forms of their countries here: a question about the Kremlin is not
+ * answered by coverage that says "Russia".
  */
 import { createRequire } from 'node:module';
+import { BODY_FORMS, COUNTRY_FORMS } from './words/places.js';
 
 const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries') as { registerLocale(l: unknown): void; getNames(lang: string, o: { select: 'all' }): Record<string, string[]> };
 countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-
-/**
- * Forms the country list lacks: adjectives and demonyms copy uses for a country, by ISO code. Capitals and
- * seats of government ("Moscow", "the Kremlin") are not here: a question about the Kremlin is not answered
- * by coverage that says "Russia".
- */
-const MORE_FORMS: Record<string, string[]> = {
-  GB: ['britain', 'british', 'brits', 'england', 'english', 'scotland', 'wales'],
-  US: ['america', 'american', 'americans'],
-  FR: ['french'],
-  UA: ['ukrainian', 'ukrainians'],
-  RU: ['russian', 'russians'],
-  DE: ['german', 'germans'],
-  DK: ['danish', 'danes'],
-  CN: ['chinese'],
-  IT: ['italian', 'italians'],
-  PL: ['polish', 'poles'],
-  ES: ['spanish'],
-  NL: ['dutch'],
-  TR: ['turkish', 'turks'],
-  CA: ['canadian', 'canadians'],
-  JP: ['japanese'],
-  IN: ['indian'],
-  IL: ['israeli', 'israelis'],
-  IR: ['iranian', 'iranians'],
-  BY: ['belarusian'],
-  GL: ['greenlandic'],
-};
-
-/** International bodies by their names and short forms. */
-const BODIES: Record<string, string[]> = {
-  eu: ['eu', 'european union', 'europe', 'european', 'europeans'],
-  nato: ['nato', 'north atlantic treaty organization', 'north atlantic alliance'],
-  un: ['un', 'united nations', 'security council'],
-  g7: ['g7', 'group of seven'],
-  g20: ['g20'],
-  imf: ['imf', 'international monetary fund'],
-  osce: ['osce'],
-  opec: ['opec'],
-};
 
 /** Forms too common as words to read as a place ("us", "in", "me" are ISO short forms or words first). */
 const NOT_A_PLACE = new Set(['us', 'in', 'me', 'it', 'is', 'to', 'no', 'as', 'at', 'by', 'do', 'am', 'be', 'so', 'an', 'un', 'eu', 'ca', 'co', 'id', 'la', 'de', 'ma', 'pa', 'mo', 'ok', 'hi', 'ga', 'md', 'ms', 'mt', 'nc', 'ne', 'nh', 'nm', 'sc', 'sd', 'tn', 'tx', 'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'wy', 'al', 'ak', 'az', 'ar', 'ct', 'dc', 'fl', 'ia', 'il', 'ks', 'ky', 'mn', 'nd', 'nj', 'nv', 'ny', 'oh', 'or', 'ri', 'gb']);
@@ -61,8 +24,12 @@ function forms(): Map<string, string> {
     if (f !== '' && !out.has(f)) out.set(f, key);
   };
   for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) for (const n of names) add(code, n);
-  for (const [code, names] of Object.entries(MORE_FORMS)) for (const n of names) add(code, n);
-  for (const [key, names] of Object.entries(BODIES)) for (const n of names) add(key, n);
+  // Adjectives and demonyms (src/text/words/places.ts) join the country whose name they list.
+  for (const names of Object.values(COUNTRY_FORMS)) {
+    const code = names.map((n) => out.get(n)).find((c) => c !== undefined);
+    if (code) for (const n of names) add(code, n);
+  }
+  for (const [key, names] of Object.entries(BODY_FORMS)) for (const n of names) add(key, n);
   return out;
 }
 
@@ -85,7 +52,7 @@ export interface PlaceMention {
 /** A place's name for a reply: as written when capitalised, else capitalised (acronyms of bodies in capitals). */
 function displayName(written: string, key: string): string {
   if (/\p{Lu}/u.test(written)) return written;
-  if (key in BODIES && written.length <= 5) return written.toUpperCase();
+  if (key in BODY_FORMS && written.length <= 5) return written.toUpperCase();
   return written.replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, c: string) => `${space}${c.toUpperCase()}`);
 }
 

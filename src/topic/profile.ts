@@ -1,2 +1,66 @@
-/** What is specific to this topic (placeholder until the text kernel lands; theirs replaces this file). */
+/**
+ * What is specific to this topic, in one place: the topic's name, the institutions that speak in its
+ * coverage, and the places its coverage uses for countries. Everything general (honorifics, roles,
+ * speech verbs, country names) is in src/text/words/. Data only: imports nothing, so any module of the
+ * pipeline may import it. Another topic means another profile.
+ */
+
+/** The topic's display name, for front ends: "What did the coverage of the Paris Declaration say?". */
 export const TOPIC_NAME = 'the Paris Declaration';
+
+/** The role an institution is the office of: "Starmer's office" is Downing Street when Starmer is the prime minister. */
+export interface OfficeOf {
+  /** A role head from src/text/words/roles.ts: "prime minister", "president". */
+  head: string;
+  /** A place key from src/text/words/places.ts: "britain", "france". */
+  place: string;
+}
+
+export interface InstitutionDef {
+  name: string;
+  role: string;
+  /** Every name it goes by in copy, diacritics included where copy writes them. */
+  aliases: readonly string[];
+  officeOf: OfficeOf;
+}
+
+/** Offices that speak in this coverage, with the names they go by. */
+export const INSTITUTIONS: readonly InstitutionDef[] = [
+  {
+    name: 'Downing Street',
+    role: "the UK Prime Minister's office",
+    aliases: ['Downing Street', 'Number 10', 'Number Ten', 'No 10', 'No. 10', 'No10'],
+    officeOf: { head: 'prime minister', place: 'britain' },
+  },
+  {
+    name: 'Elysee',
+    role: "the French president's office",
+    aliases: ['Elysee Palace', 'Élysée Palace', 'Elysee', 'Élysée'],
+    officeOf: { head: 'president', place: 'france' },
+  },
+  {
+    name: 'White House',
+    role: "the US president's office",
+    aliases: ['White House'],
+    officeOf: { head: 'president', place: 'us' },
+  },
+  {
+    name: 'Kremlin',
+    role: "the Russian president's office",
+    aliases: ['Kremlin'],
+    officeOf: { head: 'president', place: 'russia' },
+  },
+];
+
+/**
+ * Places this coverage uses for a country, keyed like src/text/words/places.ts: the capitals stand for
+ * their governments the way news copy uses them ("Kyiv's head of state", "Moscow's leader", "London
+ * will keep kitting out Kyiv's soldiers"). Extend when the corpus grows.
+ */
+export const PLACE_FORMS: Readonly<Record<string, readonly string[]>> = {
+  ukraine: ['kyiv', 'kiev'],
+  france: ['paris'],
+  britain: ['london'],
+  russia: ['moscow'],
+  us: ['washington'],
+};

@@ -22,6 +22,6 @@ describe('placesIn', () => {
   });
 
   it('placeKeys: every country and body a text names', () => {
-    expect([...placeKeys(['Britain and France signed', 'Russian strikes', 'the EU'])].sort()).toEqual(['FR', 'GB', 'RU', 'eu']);
+    expect([...placeKeys(['Britain and France signed', 'Russian strikes', 'the EU'])].sort()).toEqual(['FR', 'GB', 'RU', 'europe']);
   });
 });

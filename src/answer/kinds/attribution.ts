@@ -5,7 +5,7 @@
  */
 import { entryById } from '../../news/directory.js';
 import type { StatementGroup } from '../../news/groupStatements.js';
-import { contentTerms } from '../../text/terms.js';
+import { contentTerms } from '../../text/tokens.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
 import { rankPassages } from '../passages.js';

@@ -11,10 +11,10 @@ import { CitationList } from '../citations.js';
 import type { AnswerBody, AnswerContext, AnswerKind } from '../context.js';
 import { speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
 import type { StatementGroup } from '../../news/groupStatements.js';
-import { foldName } from '../../news/text.js';
+import { foldName } from '../../text/fold.js';
 import { isKnownWord } from '../../news/vocabulary.js';
 import { placesIn } from '../../text/places.js';
-import { contentTerms, stem, words } from '../../text/terms.js';
+import { contentTerms, stem, words } from '../../text/tokens.js';
 
 /** Rank of each passage id (and its syndicated copies) in the retrieval, to put statements on the question's topic first. */
 function rankOfPassages(hits: readonly Hit[]): Map<string, number> {

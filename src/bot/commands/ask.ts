@@ -1,4 +1,5 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { outletList } from '../../corpus/outlets.js';
 import { BotError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { answerReply, morePage, parseMoreCustomId } from '../format/answer.js';
@@ -42,7 +43,7 @@ export default {
 
   /** The outlets indexed, matching what the user typed (Discord's limit: 25 choices). */
   async autocomplete(interaction, ctx) {
-    await interaction.respond(outletChoices(ctx.engine.sources().articles.map((a) => a.outlet), interaction.options.getFocused()));
+    await interaction.respond(outletChoices(outletList(ctx.engine.sources().articles), interaction.options.getFocused()));
   },
 
   /** "More sources": the next passages the answer did not quote, shown only to whoever pressed. */

@@ -1,6 +1,7 @@
 /** /sources: the outlets and articles indexed, with dates and links, and when the index was built. Pure. */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { formatDate } from '../../answer/citations.js';
+import { outletList } from '../../corpus/outlets.js';
 import type { SourceArticle, SourcesInfo } from '../../engine/types.js';
 import { Limits } from '../limits.js';
 import { link, neutralizeMentions, shownAsText, truncate } from '../text.js';
@@ -35,9 +36,7 @@ export function listWithin(lines: readonly string[], max: number, more: (n: numb
 }
 
 export function sourcesReply(info: SourcesInfo): ReplyPayload {
-  const byOutlet = new Map<string, SourceArticle[]>();
-  for (const a of info.articles) byOutlet.set(a.outlet, [...(byOutlet.get(a.outlet) ?? []), a]);
-  const outlets = [...byOutlet.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const outlets = outletList(info.articles).map((o) => [o, info.articles.filter((a) => a.outlet === o)] as const);
   const title = 'Coverage indexed';
   const description =
     `${info.articles.length} article${info.articles.length === 1 ? '' : 's'} from ${outlets.length} outlet${outlets.length === 1 ? '' : 's'}, ` +

@@ -1,4 +1,7 @@
 /**
+ * The one quote scanner, used by passage packing (src/passages/pack.ts: is a quotation still open
+ * after this paragraph?) and by the sentence splitter that quote attribution reads (sentences.ts).
+ *
  * Finds the quotations in a passage. Handles curly (“ ” ‘ ’) and straight (" ') marks, single
  * quotation marks that share ’ with the apostrophe (the Daily Mail's ‘...’), quotes nested inside
  * quotes, and British copy's multi-paragraph quotations: each paragraph reopens the quote and only
@@ -33,8 +36,10 @@ export interface QuoteScan {
 
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE_OR_START = /^$|[\s([{—–-]/;
+/** Marks that end a sentence. */
+export const SENTENCE_END_MARKS = '.!?…';
 /** The text before ends a sentence (or is empty): an opening mark here may reopen a quotation. */
-const AFTER_SENTENCE = /(?:^|[.!?…]["'’”)]?\s+)$/;
+const AFTER_SENTENCE = new RegExp(`(?:^|[${SENTENCE_END_MARKS}]["'’”)]?\\s+)$`);
 
 type Mark = { kind: QuoteKind; role: 'open' | 'close' | 'either' } | null;
 
@@ -117,4 +122,14 @@ export function scanQuotes(text: string, carried: QuoteKind | null = null): Quot
   const openAtEnd: QuoteKind | null = current === null ? null : (current as { kind: QuoteKind }).kind;
   finish(text.length, null);
   return { segments, openAtEnd };
+}
+
+/** The kind of quotation still open after `text`, read from `carried` (the one left open before it); null when none. */
+export function quoteOpenAfter(text: string, carried: QuoteKind | null = null): QuoteKind | null {
+  return scanQuotes(text, carried).openAtEnd;
+}
+
+/** True when the text starts with an opening quote mark: it may continue a quotation left open before it. */
+export function startsWithQuote(text: string): boolean {
+  return /^["“‘']/.test(text);
 }

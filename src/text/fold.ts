@@ -1,0 +1,47 @@
+/**
+ * Folding: the forms two spellings of the same text share, for matching only (never for display).
+ *  - foldText: typography (NFKC, curly quotes and apostrophes, dashes, odd spaces);
+ *  - stripDiacritics: `Élysée` -> `Elysee`;
+ *  - stripPossessive: `Starmer’s` -> `Starmer`;
+ *  - foldName: the key two spellings of one name share (`Zelenskyy`, `Zelensky`, `Zelenskiy`).
+ * Tokens (tokens.ts) are folded with foldText and stripDiacritics, so "Élysée's" and "Elysee" meet.
+ */
+
+/** Curly quotes and apostrophes, dashes and odd spaces folded to plain forms; whitespace collapsed. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+/** Letters without their diacritics: `Élysée` -> `Elysee`. */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+/** A word without its possessive ending: `Starmer’s` -> `Starmer`, `allies'` -> `allies`. */
+export function stripPossessive(word: string): string {
+  return word.replace(/(?:['’‘]s|(?<=s)['’])$/u, '');
+}
+
+/** True when the word ends in a possessive: `Trump’s`, `allies'`. */
+export function isPossessive(word: string): boolean {
+  return stripPossessive(word) !== word;
+}
+
+/**
+ * The key two spellings of one name share. Lower case, no diacritics or possessive, and every run
+ * of one repeated letter written once, so transliteration variants meet: Zelenskyy and Zelensky,
+ * Zelenskiy (a final "iy" reads as "y"), Witkoff and Witkof.
+ */
+export function foldName(name: string): string {
+  return stripDiacritics(name)
+    .split(/\s+/)
+    .map((w) => stripPossessive(w).toLowerCase().replace(/[^\p{L}\p{N}-]/gu, ''))
+    .filter((w) => w.length > 0)
+    .map((w) => w.replace(/(\p{L})\1+/gu, '$1').replace(/iy$/, 'y'))
+    .join(' ');
+}

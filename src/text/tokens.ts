@@ -1,0 +1,99 @@
+/**
+ * The one tokenizer and the one stemmer, shared by lexical search, query expansion, duplicate
+ * grouping, answer sentence picking, abstention, statement grouping and coverage comparison, so every
+ * stage agrees on what a word is. Words are folded (fold.ts): curly quotes, case, diacritics
+ * ("Élysée" and "Elysee" are both `elysee`) and the possessive ("Starmer's" is `starmer`).
+ */
+import { foldText, stripDiacritics } from './fold.js';
+import { STOPWORDS } from './words/stopwords.js';
+
+export { STOPWORDS };
+
+/** A word as written and where it is. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A word: letters and digits, with inner apostrophes and hyphens (Mar-a-Lago, Trump’s, son-in-law). */
+const WORD = /[\p{L}\p{N}]+(?:[’'‘-][\p{L}\p{N}]+)*/gu;
+
+/** The words of a text as written (case, diacritics and possessives kept), with their offsets. */
+export function wordSpans(text: string): Token[] {
+  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+export interface WordOptions {
+  /** Drop stopwords: `true` for STOPWORDS, or a set of folded, lower-case words. Default: keep every word. */
+  stopwords?: boolean | ReadonlySet<string>;
+  /** Stem each word (see `stem`). Default false. */
+  stem?: boolean;
+  /** Keep hyphenated words whole ("son-in-law", "long-term"); false splits them into their parts. Default true. */
+  keepHyphens?: boolean;
+}
+
+/**
+ * Folded words of a text: lower case, no diacritics, the possessive 's dropped, inner apostrophes
+ * ("don't") and hyphens kept. Options drop stopwords, stem, or split hyphenated words.
+ */
+export function words(text: string, options: WordOptions = {}): string[] {
+  const { stopwords = false, stem: stemming = false, keepHyphens = true } = options;
+  const stop = stopwords === true ? STOPWORDS : stopwords === false ? null : stopwords;
+  const out: string[] = [];
+  for (const match of stripDiacritics(foldText(text)).toLowerCase().matchAll(WORD)) {
+    const word = match[0].replace(/'s$/, '');
+    for (const part of keepHyphens ? [word] : word.split('-')) {
+      if (stop?.has(part)) continue;
+      out.push(stemming ? stem(part) : part);
+    }
+  }
+  return out;
+}
+
+/**
+ * A light English stemmer: folds plurals and the commonest verb endings so "troops"/"troop",
+ * "deployed"/"deploy", "guarantees"/"guarantee" meet. Deliberately conservative.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('es') && /(?:ch|sh|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * What a text is about, as terms: its words without stopwords or single letters ("b" of "a) ... b)"),
+ * stemmed. A word repeated for emphasis counts once in a set: "very, very big" and "big, big" both give `big`.
+ */
+export function contentTerms(text: string): string[] {
+  return words(text, { stopwords: true, stem: true }).filter((w) => w.length > 1 || /\p{N}/u.test(w));
+}
+
+/** The content terms of a text as a set: what two texts share is compared on these. */
+export function contentTermSet(text: string): Set<string> {
+  return new Set(contentTerms(text));
+}
+
+/** Jaccard overlap of two term sets. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Share of the smaller set found in the larger one (1 when one contains the other). */
+export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const t of small) if (large.has(t)) shared++;
+  return shared / small.size;
+}

@@ -1,0 +1,40 @@
+/**
+ * Countries and bodies, each with the names, adjectives, demonyms and short forms copy uses for it,
+ * under one key: "the UK", "Britain", "British" and "Great Britain" are all `britain`. Lower case.
+ * Data only. What is specific to one topic (the capitals and places its coverage uses for countries:
+ * "Kyiv's head of state") is in the topic profile (src/topic/profile.ts); src/news/places.ts joins the two.
+ */
+export const COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
+  ukraine: ['ukraine', 'ukrainian', 'ukrainians'],
+  france: ['france', 'french'],
+  britain: ['britain', 'british', 'uk', 'u.k.', 'united kingdom', 'great britain', 'england', 'english', 'brits'],
+  russia: ['russia', 'russian', 'russians'],
+  us: ['us', 'usa', 'u.s.', 'america', 'american', 'americans', 'united states'],
+  germany: ['germany', 'german', 'germans'],
+  denmark: ['denmark', 'danish', 'danes'],
+  china: ['china', 'chinese'],
+  italy: ['italy', 'italian', 'italians'],
+  poland: ['poland', 'polish', 'poles'],
+  spain: ['spain', 'spanish'],
+  netherlands: ['netherlands', 'dutch', 'holland'],
+  turkey: ['turkey', 'turkish', 'turks'],
+  canada: ['canada', 'canadian', 'canadians'],
+  japan: ['japan', 'japanese'],
+  india: ['india', 'indian'],
+  israel: ['israel', 'israeli', 'israelis'],
+  iran: ['iran', 'iranian', 'iranians'],
+  belarus: ['belarus', 'belarusian'],
+  greenland: ['greenland', 'greenlandic'],
+};
+
+/** International bodies, keyed like countries: copy uses them the same way ("EU leaders", "the European Union's"). */
+export const BODY_FORMS: Readonly<Record<string, readonly string[]>> = {
+  europe: ['europe', 'european', 'europeans', 'eu', 'european union'],
+  nato: ['nato', 'north atlantic treaty organization', 'north atlantic alliance'],
+  un: ['un', 'united nations', 'security council'],
+  g7: ['g7', 'group of seven'],
+  g20: ['g20'],
+  imf: ['imf', 'international monetary fund'],
+  osce: ['osce'],
+  opec: ['opec'],
+};

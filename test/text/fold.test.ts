@@ -1,0 +1,47 @@
+/** Folding (src/text/fold.ts): what two spellings of the same text share. */
+import { describe, expect, it } from 'vitest';
+import { foldName, foldText, isPossessive, stripDiacritics, stripPossessive } from '../../src/text/fold.js';
+
+describe('foldText', () => {
+  it('folds curly quotes and apostrophes, dashes, compatibility forms and runs of whitespace', () => {
+    expect(foldText('“It’s a ‘big’ deal” – he said\u00a0 —\n then')).toBe('"It\'s a \'big\' deal" - he said - then');
+    expect(foldText('ﬁnal ½')).toBe('final 1⁄2');
+  });
+
+  it('leaves letters with diacritics alone (that is stripDiacritics)', () => {
+    expect(foldText('Élysée')).toBe('Élysée');
+  });
+});
+
+describe('stripDiacritics', () => {
+  it('drops accents whether written composed or decomposed', () => {
+    expect(stripDiacritics('Élysée')).toBe('Elysee');
+    expect(stripDiacritics('E\u0301lyse\u0301e')).toBe('Elysee');
+    expect(stripDiacritics('Zelenskyy, Kyiv, naïve, São Paulo')).toBe('Zelenskyy, Kyiv, naive, Sao Paulo');
+  });
+});
+
+describe('stripPossessive', () => {
+  it("drops 's with any apostrophe, and the bare apostrophe of a plural", () => {
+    expect(stripPossessive('Starmer’s')).toBe('Starmer');
+    expect(stripPossessive("Starmer's")).toBe('Starmer');
+    expect(stripPossessive('Trump‘s')).toBe('Trump');
+    expect(stripPossessive("allies'")).toBe('allies');
+    expect(stripPossessive('Paris')).toBe('Paris');
+    expect(isPossessive('Kyiv’s')).toBe(true);
+    expect(isPossessive('Kyiv')).toBe(false);
+  });
+});
+
+describe('foldName', () => {
+  it('gives transliteration variants of one name the same key', () => {
+    expect(foldName('Zelenskyy')).toBe(foldName('Zelensky'));
+    expect(foldName('Zelenskiy')).toBe(foldName('Zelensky'));
+    expect(foldName('Witkoff')).toBe(foldName('Witkof'));
+    expect(foldName('Sir Keir Starmer’s')).toBe('sir keir starmer');
+  });
+
+  it('regression: "Élysée\'s" and "Elysee" meet', () => {
+    expect(foldName('Élysée’s')).toBe(foldName('Elysee'));
+  });
+});

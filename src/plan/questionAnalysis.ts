@@ -188,7 +188,9 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     const name = stripPossessive(text.trim()).replace(new RegExp(`^(?:the|a|an|${alternation(HONORIFICS)})\\s+`, 'i'), '');
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;
-    if (ws.every((w) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary))) return name;
+    const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
+    // A name the coverage lacks: every word of it, or the surname of a first name and surname ("mark rutte").
+    if (ws.every(unknown) || (ws.length >= 2 && unknown(ws.at(-1)!))) return name;
   }
   return null;
 }

@@ -30,7 +30,7 @@ const layerRules = [
   .map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage'] },
+  { ignores: ['node_modules', 'data', 'coverage', 'dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -120,9 +120,20 @@ describe('outlet scope', () => {
   });
 
   it('a speaker and an outlet together', () => {
-    const a = ask('What did the Daily Mail say about Kushner?');
+    const a = ask('According to the Daily Mail, what did Kushner say?');
     expect(a).toMatchObject({ outlet: 'Daily Mail' });
     expect(speakerId(a)).toBe('jared-kushner');
+  });
+
+  it('regression: "what did the mail say about witkoff" asked for Witkoff\'s statements; it asks what the outlet reported', () => {
+    for (const q of ['What did the Daily Mail say about Kushner?', 'wot did the mail say bout witkoff innit']) {
+      const a = ask(q);
+      expect(a).toMatchObject({ outlet: 'Daily Mail', asksForStatements: false });
+    }
+  });
+
+  it('regression: a name outside the speaker slot is the topic: "what did the labour leader say about putin"', () => {
+    expect(speakerId(ask('what did the labour leader say about putin'))).toBeUndefined();
   });
 });
 

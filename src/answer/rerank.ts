@@ -18,7 +18,7 @@ const AMOUNT = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:bn|m|k)\b|\b(?:billion|million|tr
 const ELAPSED = /\bsince\s+(?:\w+\s+){0,2}?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|the)\b/i;
 /** A stretch of time ("for five years", "until 2030", "a 10-year deployment"): answers "how long will ...". */
 const SPAN =
-  /\bfor\s+(?:\d+|a|an|one|two|three|four|five|several|many|the\s+(?:past|last|next))\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\b\d+[\s-](?:years?|months?|weeks?|days?)\b|\buntil\b/i;
+  /\bfor (?:years|decades|months|weeks) to come\b|\bindefinitely\b|\bfor as long as\b|\bfor\s+(?:\d+|a|an|one|two|three|four|five|several|many|the\s+(?:past|last|next))\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\b\d+[\s-](?:years?|months?|weeks?|days?)\b|\buntil\b/i;
 /** A time still to come: answers "when will ...". */
 const FUTURE_TIME =
   /\b(?:tomorrow|next\s+(?:week|month|year|spring|summer|autumn|winter)|(?:in|by|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|the\s+(?:spring|summer|autumn|winter))|within\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?))\b/i;

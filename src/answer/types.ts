@@ -109,7 +109,6 @@ export type AbstainReason =
   | { code: 'NO_MATCH'; outlet: string | null }
   /** Nothing in the coverage is close to the question. */
   | { code: 'OFF_TOPIC' }
-  | { code: 'NO_STATEMENT'; speakers: string[]; outlet: string | null }
   | { code: 'NOT_IN_OUTLET'; speaker: string; outlet: string }
   /** The person is quoted, but never on what the question asks about (the topic as the question words it). */
   | { code: 'NO_STATEMENT_ON_TOPIC'; speaker: string; topic: string }

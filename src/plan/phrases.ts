@@ -60,3 +60,12 @@ export const FOLLOW_UP_WORDS = [
 
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
 export const WHO_SAID = /^\s*who\s+(?:said|says|sed|sayed|say|called|calls|dubbed|dubed|described|mentioned|mentiond|claimed|warned|told|stated|promised|insisted|admitted|argued|declared|vowed|hailed|branded|labelled|labeled|quoted|stressed|added|announced|compared)\b\s*(.*)$/i;
+
+/** "did A News mention the minsk agreements": whether an outlet covers a named topic at all (the topic is group 1). */
+export const MENTIONS_TOPIC = /\b(?:did|does|do|has|have)\b.+?\b(?:mention(?:ed)?|cover(?:ed)?|report(?:ed)? on|talk(?:ed)? about|say anything about|bring up|brought up|write about|wrote about|refer(?:red)? to)\s+(.+?)[?.!]*$/i;
+
+/**
+ * Role nouns too general to say that nobody the coverage quotes holds the office ("the british leader" is
+ * the prime minister): a question naming only these is searched, not refused.
+ */
+export const GENERAL_ROLES = ['leader', 'leaders', 'head', 'boss', 'chief', 'official', 'officials', 'government', 'aide', 'adviser', 'advisor', 'spokesman', 'spokeswoman', 'spokesperson', 'representative', 'guy', 'man', 'woman'];

@@ -25,7 +25,9 @@ export type Refusal =
   /** Written in another language: the bot reads English. */
   | { code: 'NOT_ENGLISH'; language: string }
   /** Names the coverage (or the outlet asked about) never mentions: no answer however similar the wording. */
-  | { code: 'UNKNOWN_NAMES'; names: string[]; outlet: string | null };
+  | { code: 'UNKNOWN_NAMES'; names: string[]; outlet: string | null }
+  /** Nobody the coverage quotes is who the question asks about ("the ukrainian foreign minister"), or they are quoted nowhere. */
+  | { code: 'NO_STATEMENT'; speakers: string[]; outlet: string | null };
 
 export type QuestionPlan =
   /** Small talk or a request for help: a short friendly reply with example questions. */

@@ -154,6 +154,12 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
   if (outlet !== undefined) analysis.outlet = outlet;
   // "Who said Trump stands behind it?" asks for the speaker: the person it names is the topic, not the speaker.
   if (ASKS_WHO.test(scoped)) return analysis;
+  // "what did the mail say about witkoff" asks what the outlet reported: Witkoff is the topic.
+  const slot = speakerSlot(question);
+  if (outlet !== undefined && slot !== null && matchOutlet(slot, [outlet]) !== undefined) {
+    analysis.asksForStatements = false;
+    return analysis;
+  }
   const match = speakerInQuestion(scoped, ctx.directory);
   if (match) analysis.speaker = { known: true, match, entry: match.entry };
   else if (asksForStatements && unknown.length > 0) analysis.speaker = { known: false, name: unknown[0] ?? '' };
@@ -204,13 +210,29 @@ export function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
   return false;
 }
 
+/**
+ * The speaker the question's slots name; a name elsewhere in the question only when no slot names anyone:
+ * in "what did the labour leader say about putin" Putin is the topic, not the speaker.
+ */
 function speakerInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const slotWords = new Set<string>();
   for (const slot of SPEAKER_SLOTS) {
-    const m = slot.exec(question);
-    const match = m?.[1] ? resolveSpeaker(m[1], directory) : null;
+    const text = slot.exec(question)?.[1]?.trim();
+    if (!text) continue;
+    for (const w of text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) if (w.length > 2) slotWords.add(w);
+    const match = resolveSpeaker(text, directory);
     if (match) return match;
   }
-  return resolveSpeaker(question, directory);
+  const whole = resolveSpeaker(question, directory);
+  // A slot that names no one leaves the speaker to the question as a whole only where the two overlap
+  // ("the Ukrainian head of [state]"); a name outside every slot is the topic ("… say about putin").
+  if (!whole || slotWords.size === 0) return whole;
+  return whole.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).some((w) => slotWords.has(w)) ? whole : null;
+}
+
+/** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */
+export function speakerSlot(question: string): string | null {
+  return SPEAKER_SLOTS[0]!.exec(question)?.[1]?.trim() ?? null;
 }
 
 /** Every form of one outlet's name, to take it out of the question before looking for a speaker. */

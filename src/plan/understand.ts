@@ -6,14 +6,16 @@
  */
 import { BotError } from '../errors.js';
 import type { QuestionContext } from '../news/questionContext.js';
-import { contentTerms } from '../text/tokens.js';
+import { contentTerms, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unfamiliarWords, unmentionedPlaces } from './evidence.js';
 import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
+import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
-import { analyseQuestion, coordinatedSpeakers, describedSpeakerNames, matchOutlet, unknownEntities } from './questionAnalysis.js';
+import { ROLE_NOUNS } from '../text/words/roles.js';
+import { analyseQuestion, coordinatedSpeakers, describedSpeakerNames, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -66,6 +68,7 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
   const unfamiliar = unfamiliarWords(question, ctx.coverage, ctx.isEnglishWord);
   if (!newsAware) return { kind: 'fact', answerType: answerTypeOf(question), outlet: optionOutlet, unfamiliar, search: search(ctx.retrieveK, optionOutlet) };
 
+  const outletOf = (text: string) => matchOutlet(text, ctx.coverage.outlets);
   const quote = whoSaidQuote(question);
   if (quote && !options.compare) return { kind: 'whoSaid', quote, search: search(SPEAKER_RANK_DEPTH, optionOutlet, [], quote) };
   const analysis = analyseQuestion(question, ctx.coverage);
@@ -82,10 +85,21 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
   if (outlet !== null) {
     const own = ctx.outletCoverage(outlet);
     const names = unknownNames(unknownEntities(question, own, outlet), question, own);
+    // "did a news mention the minsk agreements": words the coverage has but this outlet's articles never use.
+    const topic = MENTIONS_TOPIC.exec(question)?.[1];
+    if (topic) {
+      const missing = words(topic).filter((w) => contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary) && !isKnownWord(w, own.vocabulary));
+      if (missing.length > 0 && names.length === 0) names.push(topic.replace(/^(?:the|a|an)\s+/i, ''));
+    }
     if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: search(depth, outlet, described) };
   }
   // A question naming two outlets ("How do the Daily Mail and A News attribute …") compares them.
   const compare = (options.compare ?? false) || analysis.compare || twoOutlets;
+  // "what did the ukrainian foreign minister say": a holder of an office the coverage quotes no one in.
+  const slot = analysis.asksForStatements && !analysis.speaker && !compare ? speakerSlot(question) : null;
+  if (slot && slot.toLowerCase().split(/\s+/).some((w) => ROLE_NOUNS.has(w) && !GENERAL_ROLES.includes(w)) && outletOf(slot) === undefined) {
+    return { kind: 'refuse', refusal: { code: 'NO_STATEMENT', speakers: [slot.replace(/^(?:the|a|an)\s+/i, 'the ')], outlet }, search: search(depth, outlet, described) };
+  }
   if (analysis.asksForStatements && !compare) {
     const several = coordinatedSpeakers(question, ctx.coverage.directory);
     if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(depth, outlet, described) };

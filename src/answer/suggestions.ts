@@ -1,5 +1,6 @@
 import type { ManifestArticle } from '../index/manifest.js';
 import type { NewsIndex } from '../news/newsIndex.js';
+import { TOPIC_NAME } from '../topic/profile.js';
 
 /**
  * Questions the corpus can answer, built from what is in it: the most quoted people, and the outlets.
@@ -11,6 +12,6 @@ export function suggestQuestions(news: NewsIndex, articles: readonly ManifestArt
   const out = news.speakers.slice(0, 3).map((s) => `What did ${institutions.has(s.name) ? 'the ' : ''}${s.name} say?`);
   const outlet = articles[0]?.outlet;
   if (outlet) out.push(`What did ${outlet} report?`);
-  if (out.length < max && articles.length > 1) out.push('How did the outlets differ on the declaration?');
+  if (out.length < max && articles.length > 1) out.push(`How did the outlets differ on ${TOPIC_NAME}?`);
   return out.slice(0, max);
 }

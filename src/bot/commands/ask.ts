@@ -4,6 +4,7 @@ import { BotError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { answerReply, morePage, parseMoreCustomId } from '../format/answer.js';
 import { outletChoices } from '../format/outlets.js';
+import { TOPIC_NAME } from '../../topic/profile.js';
 import { withoutMentions } from '../text.js';
 
 /** Longest question the slash command accepts (the engine applies MAX_QUESTION_CHARS as well). */
@@ -12,7 +13,7 @@ export const QUESTION_MAX_LENGTH = 500;
 export default {
   data: new SlashCommandBuilder()
     .setName('ask')
-    .setDescription('Ask about the news coverage of the Paris Declaration; the answer quotes the articles')
+    .setDescription(`Ask about the news coverage of ${TOPIC_NAME}; the answer quotes the articles`)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .addStringOption((o) =>
       o

@@ -7,6 +7,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import { formatDate } from '../../answer/citations.js';
 import { answerText, examplesOf, type TextHints } from '../../answer/text.js';
 import type { AlsoIn, AnswerResult, Citation, RankedPassage } from '../../answer/types.js';
+import { TOPIC_NAME } from '../../topic/profile.js';
 import { Limits } from '../limits.js';
 import { citedNumbers, isHttpUrl, link, neutralizeMentions, shownAsText, truncate, truncateCited } from '../text.js';
 import { Colors, embedLength, NO_PINGS, type ReplyPayload } from './common.js';
@@ -20,7 +21,7 @@ const HEADLINE_CHARS = 200;
 /** The answer keeps at least this much room (when it is that long); the sources fields share the rest. */
 const MIN_ANSWER_CHARS = 2500;
 
-const FOOTER = 'Quoted from news coverage of the Paris Declaration · /sources lists what is indexed';
+const FOOTER = `Quoted from news coverage of ${TOPIC_NAME} · /sources lists what is indexed`;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 

@@ -15,7 +15,9 @@ import type { QuestionContext } from '../news/questionContext.js';
 import { resolveSpeaker, type SpeakerMatch } from '../news/speakers.js';
 import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN } from '../news/speechVerbs.js';
 import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
-import { stripPossessive } from '../text/fold.js';
+import { isPossessive, stripPossessive } from '../text/fold.js';
+import { STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
+import { ROLE_NOUNS } from '../text/words/roles.js';
 import { alternation } from '../text/patterns.js';
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
@@ -196,7 +198,7 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     if (ws.length === 0 || ws.length > 4) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // A name the coverage lacks: every word of it, or the surname of a first name and surname ("mark rutte").
-    if (ws.every(unknown) || (ws.length >= 2 && unknown(ws.at(-1)!))) return name;
+    if (ws.every(unknown) || (ws.length === 2 && unknown(ws[1]!))) return name;
   }
   return null;
 }
@@ -221,13 +223,33 @@ function speakerInQuestion(question: string, directory: SpeakerDirectory): Speak
     if (!text) continue;
     for (const w of text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) if (w.length > 2) slotWords.add(w);
     const match = resolveSpeaker(text, directory);
-    if (match) return match;
+    if (match && namesTheSpeaker(text, match)) return match;
   }
-  const whole = resolveSpeaker(question, directory);
+  const found = resolveSpeaker(question, directory);
+  const whole = found && namesTheSpeaker(question, found) ? found : null;
   // A slot that names no one leaves the speaker to the question as a whole only where the two overlap
   // ("the Ukrainian head of [state]"); a name outside every slot is the topic ("… say about putin").
   if (!whole || slotWords.size === 0) return whole;
   return whole.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).some((w) => slotWords.has(w)) ? whole : null;
+}
+
+const STATEMENT_NOUN_WORDS = new Set(STATEMENT_NOUNS.flatMap((n) => [n, `${n}s`]));
+const PERSON_ROLE_WORDS = new Set([...ROLE_NOUNS, 'adviser', 'advisor', 'aide', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'guy', 'guys', 'man', 'woman', 'people', 'envoy']);
+
+/**
+ * Whether the words that matched a speaker name the speaker, not something of theirs: "trump's middle east
+ * guy" is not Trump and a "White House adviser" is not the White House; "Trump's comments" and "the White
+ * House statement" are theirs.
+ */
+function namesTheSpeaker(text: string, match: SpeakerMatch): boolean {
+  const at = text.toLowerCase().indexOf(match.text.toLowerCase());
+  if (at < 0) return true;
+  const next = text.slice(at + match.text.length).toLowerCase().match(/[\p{L}-]+/u)?.[0];
+  if (next === undefined || STATEMENT_NOUN_WORDS.has(next)) return true;
+  const last = match.text.split(/\s+/).at(-1) ?? '';
+  const possessive = isPossessive(last) || (/s$/i.test(last) && match.entry.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(last.slice(0, -1).toLowerCase())));
+  if (possessive && match.via === 'name') return false;
+  return !(match.via === 'institution' && PERSON_ROLE_WORDS.has(next));
 }
 
 /** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */

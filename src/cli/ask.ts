@@ -5,7 +5,7 @@ import { loadConfig } from '../config/config.js';
 import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { answerJson, formatAnswer, formatProgress, formatSources } from './format.js';
+import { answerJson, formatAnswer, formatProgress, formatSkipped, formatSources } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
@@ -77,6 +77,8 @@ async function main(): Promise<number> {
       process.stderr.write(`${formatProgress(p)}\n`);
     },
   });
+  // The first build happened here: say which corpus files were skipped and why (a reindex reports them too).
+  for (const p of engine.lastReport?.problems ?? []) process.stderr.write(`${formatSkipped(p)}\n`);
   const options = { ...(values.outlet ? { outlet: values.outlet } : {}), ...(values.compare ? { compare: true } : {}) };
 
   if (values.speakers) {

@@ -24,6 +24,12 @@ export function formatProgress(p: ReindexProgress): string {
   return p.total > 0 && p.stage === 'embedding' ? `  ${p.message} (${Math.round((100 * p.done) / p.total)}%)` : `  ${p.message}`;
 }
 
+/** A corpus file the build skipped, and why. */
+export function formatSkipped(p: { file: string; message: string }): string {
+  const reason = p.message.startsWith(`${p.file}: `) ? p.message.slice(p.file.length + 2) : p.message;
+  return `Skipped ${p.file}: ${reason}`;
+}
+
 export function formatReport(r: ReindexReport): string {
   const list = (ids: string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
   const lines = [
@@ -31,7 +37,7 @@ export function formatReport(r: ReindexReport): string {
     `Passages: ${r.passages} (${r.embedded} embedded now, ${r.cached} from the cache)`,
     `Time: ${(r.ms / 1000).toFixed(1)} s`,
   ];
-  for (const p of r.problems) lines.push(`Skipped ${p.file}: ${p.message}`);
+  for (const p of r.problems) lines.push(formatSkipped(p));
   return lines.join('\n');
 }
 

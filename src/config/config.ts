@@ -15,6 +15,8 @@ const optionalString = z
 
 export const configSchema = z.object({
   CORPUS_DIR: z.string().default('corpus'),
+  /** Largest corpus file read, in bytes; a bigger file is skipped with the reason (default 2 MB). */
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).max(1_000_000_000).default(2_000_000),
   INDEX_DIR: z.string().default('data/index'),
   /**
    * The transformers.js embedding model: a Hugging Face model id (looked up under MODEL_DIR) or a path to a
@@ -49,6 +51,12 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** MAX_ARTICLE_BYTES from the environment (the default when unset; `loadConfig` has already refused a bad value). */
+export function maxArticleBytesSetting(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = configSchema.shape.MAX_ARTICLE_BYTES.safeParse(env.MAX_ARTICLE_BYTES);
+  return parsed.success ? parsed.data : configSchema.shape.MAX_ARTICLE_BYTES.parse(undefined);
+}
 
 /** Reads `.env` (when present) into the environment once; the real environment wins. */
 function loadDotEnv(file = '.env'): void {

@@ -4,7 +4,7 @@
  * the first one finds no index, a later one damages it and reindexes.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ interface Run {
 }
 
 /** Runs a CLI script as `npm run ask -- ...` would, with settings pointing at the temporary index. */
-function run(script: 'ask' | 'reindex', args: string[] = [], input = ''): Promise<Run> {
+function run(script: 'ask' | 'reindex', args: string[] = [], input = '', env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
       cwd: REPO_ROOT,
@@ -46,6 +46,7 @@ function run(script: 'ask' | 'reindex', args: string[] = [], input = ''): Promis
         MODEL_DIR: path.join(REPO_ROOT, 'data', 'models'),
         MAX_QUESTION_CHARS: '500',
         LOG_LEVEL: 'silent',
+        ...env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -135,7 +136,8 @@ describe('npm run ask', () => {
     expect(first).toMatchObject({ question: 'What did Kushner say?', abstained: false });
     expect((first as unknown as AnswerResult).statements?.length).toBeGreaterThan(0);
     expect(bad).toEqual({
-      question: tooLong,
+      // The question is echoed cut to 80 characters (issue 9: a 30 MB line came back whole).
+      question: `${tooLong.slice(0, 80)}…`,
       error: { code: 'QUESTION_TOO_LONG', message: `That question is ${tooLong.length} characters long; please keep it under 500.` },
     });
     // The bad line does not stop the ones after it.
@@ -212,5 +214,61 @@ describe('a damaged index', () => {
     const rebuilt = await loadIndex(indexDir);
     expect(rebuilt.build).not.toBe(damagedBuild);
     expect(rebuilt.passages).toHaveLength(Number(passages![1]));
+  });
+});
+
+describe('bad input gets a clear message, the rest still works (issue 9)', () => {
+  it('regression: the first build inside `ask` lists the corpus files it skipped, with the reasons, and still answers', async () => {
+    const corpus = path.join(dir, 'bad-corpus');
+    cpSync(CORPUS_DIR, corpus, { recursive: true });
+    mkdirSync(path.join(corpus, 'x.md'));
+    symlinkSync(path.join(corpus, 'gone.md'), path.join(corpus, 'dangling.md'));
+    writeFileSync(path.join(corpus, 'notes.txt'), 'notes');
+    const withUrl = articles.find((a) => a.url !== null)!;
+    writeFileSync(path.join(corpus, 'zz-copy.md'), readFileSync(path.join(corpus, withUrl.file), 'utf8'));
+    const { code, stdout, stderr } = await run('ask', ['--json', 'What did Kushner say?'], '', {
+      CORPUS_DIR: corpus,
+      INDEX_DIR: path.join(dir, 'bad-corpus-index'),
+    });
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('No index yet');
+    expect(stderr).toContain('Skipped x.md: a folder, not a file');
+    expect(stderr).toMatch(/^Skipped dangling\.md: a symbolic link whose target does not exist/m);
+    expect(stderr).toContain('Skipped notes.txt: not read, only *.md files are articles');
+    expect(stderr).toContain(`Skipped zz-copy.md: same url as ${withUrl.file} (${withUrl.url}), which is indexed`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect((JSON.parse(stdout) as AnswerResult).citations.length).toBeGreaterThan(0);
+  });
+
+  it('regression: CORPUS_DIR that is a file: exit 1 with a message naming the setting, no ENOTDIR stack', async () => {
+    const file = path.join(dir, 'not-a-folder.md');
+    writeFileSync(file, 'x');
+    const { code, stdout, stderr } = await run('ask', ['What did Kushner say?'], '', { CORPUS_DIR: file, INDEX_DIR: path.join(dir, 'unused-index') });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`CORPUS_DIR is ${file}, which is a file.`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  it('regression: LOG_LEVEL=verbose: exit 1 naming the setting and the levels, no pino stack', async () => {
+    const { code, stderr } = await run('ask', ['What did Kushner say?'], '', { LOG_LEVEL: 'verbose' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('Invalid configuration: LOG_LEVEL="verbose": must be one of fatal, error, warn, info, debug, trace, silent. See .env.example.');
+  });
+
+  it('regression: INDEX_DIR=/proc/self/index ends at once with a message (it spun at 100% CPU)', async () => {
+    const { code, stderr } = await run('reindex', [], '', { INDEX_DIR: '/proc/self/index' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^INDEX_DIR is \/proc\/self\/index, (but \/proc\/self is read-only|which cannot be created)/);
+  });
+
+  it('regression: an error echoes at most 80 characters of the question, not the whole line', async () => {
+    const long = `What did Kushner say ${'again and again '.repeat(5000)}`;
+    const { code, stdout } = await run('ask', ['--json'], `${long}\n`);
+    expect(code).toBe(0);
+    const line = JSON.parse(stdout) as { question: string; error: { code: string; message: string } };
+    expect(line.error.code).toBe('QUESTION_TOO_LONG');
+    expect(line.question).toBe(`${long.slice(0, 80)}…`);
+    expect(stdout.length).toBeLessThan(400);
   });
 });

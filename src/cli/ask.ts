@@ -1,10 +1,11 @@
+#!/usr/bin/env node
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/config.js';
+import { checkWritableDirs, loadConfig } from '../config/config.js';
 import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { answerJson, formatAnswer, formatProgress, formatSources } from './format.js';
+import { answerJson, echoQuestion, failureMessage, formatAnswer, formatProgress, formatSkipped, formatSources } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
@@ -18,7 +19,7 @@ const USAGE = `Usage:
 function errorJson(question: string, error: unknown): string {
   const code = isBotError(error) ? error.code : 'INTERNAL';
   const message = error instanceof Error ? error.message : String(error);
-  return JSON.stringify({ question, error: { code, message } });
+  return JSON.stringify({ question: echoQuestion(question), error: { code, message } });
 }
 
 async function answerLines(engine: AnswerEngine, options: { outlet?: string; compare?: boolean }): Promise<void> {
@@ -69,6 +70,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  await checkWritableDirs(config);
   const engine = await createEngine(config, {
     log,
     onProgress: (p) => {
@@ -76,6 +78,8 @@ async function main(): Promise<number> {
       process.stderr.write(`${formatProgress(p)}\n`);
     },
   });
+  // The first build happened here: say which corpus files were skipped and why (a reindex reports them too).
+  for (const p of engine.lastReport?.problems ?? []) process.stderr.write(`${formatSkipped(p)}\n`);
   const options = { ...(values.outlet ? { outlet: values.outlet } : {}), ...(values.compare ? { compare: true } : {}) };
 
   if (values.speakers) {
@@ -110,7 +114,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(isBotError(error) ? error.message : error);
+    console.error(failureMessage(error));
     process.exitCode = 1;
   },
 );

@@ -3,6 +3,7 @@ import { outletList } from '../corpus/outlets.js';
 import { answerText, describeReason, examplesOf, type TextHints } from '../answer/text.js';
 import { statementsOf, type AnswerResult, type StatementLine } from '../answer/types.js';
 import type { SourcesInfo } from '../engine/types.js';
+import { isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import type { ReindexReport } from '../index/rebuild.js';
 
@@ -24,6 +25,28 @@ export function formatProgress(p: ReindexProgress): string {
   return p.total > 0 && p.stage === 'embedding' ? `  ${p.message} (${Math.round((100 * p.done) / p.total)}%)` : `  ${p.message}`;
 }
 
+/** A question as an error echoes it back: at most the first 80 characters, then an ellipsis. */
+export function echoQuestion(question: string, max = 80): string {
+  return question.length > max ? `${question.slice(0, max)}…` : question;
+}
+
+/**
+ * What the terminal prints when a command fails: a BotError's message; anything else on one line with its
+ * code (EACCES, ENOSPC, ...), the stack only with LOG_LEVEL=debug or trace.
+ */
+export function failureMessage(error: unknown, level = process.env.LOG_LEVEL): string {
+  if (isBotError(error)) return error.message;
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (level === 'debug' || level === 'trace') return error instanceof Error ? (error.stack ?? message) : message;
+  return `Failed: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}. (LOG_LEVEL=debug shows the details.)`;
+}
+
+/** A corpus file the build skipped, and why. */
+export function formatSkipped(p: { file: string; message: string }): string {
+  const reason = p.message.startsWith(`${p.file}: `) ? p.message.slice(p.file.length + 2) : p.message;
+  return `Skipped ${p.file}: ${reason}`;
+}
+
 export function formatReport(r: ReindexReport): string {
   const list = (ids: string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
   const lines = [
@@ -31,7 +54,7 @@ export function formatReport(r: ReindexReport): string {
     `Passages: ${r.passages} (${r.embedded} embedded now, ${r.cached} from the cache)`,
     `Time: ${(r.ms / 1000).toFixed(1)} s`,
   ];
-  for (const p of r.problems) lines.push(`Skipped ${p.file}: ${p.message}`);
+  for (const p of r.problems) lines.push(formatSkipped(p));
   return lines.join('\n');
 }
 

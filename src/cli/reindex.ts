@@ -1,14 +1,15 @@
-import { loadConfig } from '../config/config.js';
+import { checkWritableDirs, loadConfig } from '../config/config.js';
 import { createEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { formatProgress, formatReport } from './format.js';
+import { failureMessage, formatProgress, formatReport } from './format.js';
 
 /** Rebuilds the index from the corpus and swaps it in; prints what changed. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const progress = (p: Parameters<typeof formatProgress>[0]) => process.stderr.write(`${formatProgress(p)}\n`);
+  await checkWritableDirs(config);
   let engine;
   try {
     engine = await createEngine(config, { log, onProgress: progress });
@@ -25,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(isBotError(error) ? error.message : error);
+  console.error(failureMessage(error));
   process.exitCode = 1;
 });

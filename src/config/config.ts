@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { BotError } from '../errors.js';
+import { LOG_LEVELS } from '../log.js';
 
 /** Every setting the project reads, validated in one place. Each one is listed in `.env.example`. */
 const boolean = z
@@ -15,6 +17,8 @@ const optionalString = z
 
 export const configSchema = z.object({
   CORPUS_DIR: z.string().default('corpus'),
+  /** Largest corpus file read, in bytes; a bigger file is skipped with the reason (default 2 MB). */
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).max(1_000_000_000).default(2_000_000),
   INDEX_DIR: z.string().default('data/index'),
   /**
    * The transformers.js embedding model: a Hugging Face model id (looked up under MODEL_DIR) or a path to a
@@ -32,7 +36,7 @@ export const configSchema = z.object({
   /** How many ranked passages retrieval returns (and `--json` lists). */
   RETRIEVE_K: z.coerce.number().int().min(1).max(50).default(10),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(10_000).default(500),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_CLIENT_ID: optionalString,
@@ -50,12 +54,90 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** MAX_ARTICLE_BYTES from the environment (the default when unset; `loadConfig` has already refused a bad value). */
+export function maxArticleBytesSetting(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = configSchema.shape.MAX_ARTICLE_BYTES.safeParse(env.MAX_ARTICLE_BYTES);
+  return parsed.success ? parsed.data : configSchema.shape.MAX_ARTICLE_BYTES.parse(undefined);
+}
+
 /** Reads `.env` (when present) into the environment once; the real environment wins. */
 function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
 let dotEnvLoaded = false;
+
+/** `NAME="value"` for a message, the value cut to 80 characters. */
+function describeSetting(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (value === undefined) return name;
+  return `${name}=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
+}
+
+function unusableDir(setting: string, dir: string, why: string, cause?: unknown): BotError {
+  return new BotError('CONFIG_INVALID', `${setting} is ${dir}, ${why}. Set ${setting} to a folder this user can write (it is created if missing).`, {
+    setting,
+    dir,
+  }, cause === undefined ? undefined : { cause });
+}
+
+function errnoOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+}
+
+/**
+ * Makes sure the folder a setting names is a folder this process can write, creating what is missing one
+ * level at a time. A file in the way, a read-only place, or a path that cannot be made is a CONFIG_INVALID
+ * naming the setting. (Node's recursive mkdir never returns on some paths, e.g. /proc/self/index: every step
+ * here is bounded by the depth of the path.) With `parentToo`, the folder above must be writable too (the
+ * index's reindex lock lives beside it).
+ */
+export async function ensureWritableDir(setting: string, dir: string, { parentToo = false } = {}): Promise<void> {
+  const target = path.resolve(dir);
+  const missing: string[] = [];
+  let existing = target;
+  for (;;) {
+    try {
+      const info = await stat(existing);
+      if (!info.isDirectory()) {
+        throw unusableDir(setting, dir, existing === target ? 'which is a file, not a folder' : `but ${existing} is a file, not a folder`);
+      }
+      break;
+    } catch (error) {
+      if (error instanceof BotError) throw error;
+      const code = errnoOf(error);
+      const up = path.dirname(existing);
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || up === existing) {
+        throw unusableDir(setting, dir, `which cannot be used (${code} on ${existing})`, error);
+      }
+      missing.unshift(existing);
+      existing = up;
+    }
+  }
+  const writable = async (folder: string): Promise<void> => {
+    try {
+      await access(folder, constants.W_OK);
+    } catch (error) {
+      const where = folder === target ? 'which is read-only' : `but ${folder} is read-only`;
+      throw unusableDir(setting, dir, `${where} for this user (${errnoOf(error)})`, error);
+    }
+  };
+  await writable(existing);
+  for (const folder of missing) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if (errnoOf(error) !== 'EEXIST') throw unusableDir(setting, dir, `which cannot be created (${errnoOf(error)} making ${folder})`, error);
+    }
+  }
+  if (parentToo && missing.length === 0 && path.dirname(target) !== target) await writable(path.dirname(target));
+}
+
+/** The folders the index build writes (INDEX_DIR, EMBED_CACHE_DIR), checked before any work starts. */
+export async function checkWritableDirs(config: Pick<Config, 'INDEX_DIR' | 'EMBED_CACHE_DIR'>): Promise<void> {
+  await ensureWritableDir('INDEX_DIR', config.INDEX_DIR, { parentToo: true });
+  await ensureWritableDir('EMBED_CACHE_DIR', config.EMBED_CACHE_DIR);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotEnv = true } = {}): Config {
   if (dotEnv && !dotEnvLoaded && env === process.env) {
@@ -64,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotEnv = true
   }
   const result = configSchema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = result.error.issues.map((i) => `${describeSetting(env, i.path.join('.'))}: ${i.message}`).join('; ');
     throw new BotError('CONFIG_INVALID', `Invalid configuration: ${problems}. See .env.example.`, {
       issues: result.error.issues,
     });

@@ -1,16 +1,43 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { maxArticleBytesSetting } from '../config/config.js';
 import { BotError } from '../errors.js';
 import type { Article } from '../types.js';
 
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'));
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+      .superRefine((v, ctx) => {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isCalendarDate(v)) {
+          ctx.addIssue({ code: 'custom', message: `${v} is not a real date (no such day in that month)` });
+        }
+      }),
+  );
+
+/** Whether YYYY-MM-DD names a real day (2026-02-30 and 2026-13-01 do not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The `published` value as written. YAML reads an unquoted 2026-02-30 as a timestamp and rolls it over to
+ * 2 March; the text as written is what is checked.
+ */
+function writtenPublished(matterText: string): string | null {
+  const m = /^published:[ \t]*['"]?(\d{4}-\d{2}-\d{2})\b/m.exec(matterText);
+  return m ? m[1]! : null;
+}
 
 const frontMatterSchema = z.object({
   outlet: z.string().trim().min(1),
@@ -31,7 +58,8 @@ export interface LoadedCorpus {
   problems: CorpusProblem[];
 }
 
-const ARTICLE_EXTENSIONS = new Set(['.md', '.txt']);
+/** Articles are `*.md` files (see the README); any other file is reported and skipped. */
+const ARTICLE_EXTENSIONS = new Set(['.md']);
 
 /** Parses one corpus file. Throws CORPUS_BAD_FRONT_MATTER naming the file when the metadata is unusable. */
 export function parseArticle(file: string, raw: string): Article {
@@ -52,7 +80,9 @@ export function parseArticle(file: string, raw: string): Article {
       file,
     });
   }
-  const meta = frontMatterSchema.safeParse(parsed.data);
+  const data: Record<string, unknown> = { ...parsed.data };
+  if (data.published instanceof Date) data.published = writtenPublished(parsed.matter) ?? data.published;
+  const meta = frontMatterSchema.safeParse(data);
   if (!meta.success) {
     const problems = meta.error.issues.map((i) => `${i.path.join('.') || 'front matter'}: ${i.message}`).join('; ');
     throw new BotError('CORPUS_BAD_FRONT_MATTER', `${file}: ${problems}`, { file, issues: meta.error.issues });
@@ -61,6 +91,8 @@ export function parseArticle(file: string, raw: string): Article {
   if (body.trim() === '') {
     throw new BotError('CORPUS_BAD_FRONT_MATTER', `${file}: the article has no text after the front matter`, { file });
   }
+  const notText = notTextReason(body);
+  if (notText) throw new BotError('CORPUS_NOT_TEXT', `${file}: the text after the front matter ${notText}`, { file });
   return {
     id: path.basename(file, path.extname(file)),
     file,
@@ -70,18 +102,165 @@ export function parseArticle(file: string, raw: string): Article {
   };
 }
 
-/** Reads every article in the corpus folder, in file-name order. Bad files are reported, not fatal. */
-export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
-  if (!existsSync(dir)) {
-    throw new BotError('CORPUS_MISSING', `The corpus folder ${dir} does not exist.`, { dir });
+function sizeText(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return bytes >= 1_000 ? `${(bytes / 1_000).toFixed(1)} kB` : `${bytes} bytes`;
+}
+
+function errnoOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Checks CORPUS_DIR before reading it: missing, not a folder or unreadable is a BotError naming the setting. */
+async function checkCorpusFolder(dir: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(dir);
+  } catch (cause) {
+    const code = errnoOf(cause);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new BotError('CORPUS_MISSING', `The corpus folder ${dir} (CORPUS_DIR) does not exist.`, { dir }, { cause });
+    }
+    if (code === 'ELOOP') {
+      throw new BotError('CORPUS_NOT_A_FOLDER', `The corpus folder ${dir} (CORPUS_DIR) is a symbolic link that loops.`, { dir }, { cause });
+    }
+    throw new BotError('CORPUS_UNREADABLE', `The corpus folder ${dir} (CORPUS_DIR) cannot be read (${code ?? String(cause)}).`, { dir }, { cause });
   }
-  const names = (await readdir(dir)).filter((n) => ARTICLE_EXTENSIONS.has(path.extname(n)) && !n.startsWith('.')).sort();
+  if (!info.isDirectory()) {
+    throw new BotError(
+      'CORPUS_NOT_A_FOLDER',
+      `CORPUS_DIR is ${dir}, which is ${info.isFile() ? 'a file' : 'not a folder'}. Set CORPUS_DIR to the folder that holds the *.md articles.`,
+      { dir },
+    );
+  }
+}
+
+/** Why a corpus entry cannot be read as a file, or null when it is a regular file. */
+async function entryProblem(dir: string, name: string): Promise<BotError | null> {
+  const file = path.join(dir, name);
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: a folder, not a file`, { file: name });
+    if (!info.isFile()) return new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: not a regular file`, { file: name });
+    return null;
+  } catch (cause) {
+    const code = errnoOf(cause);
+    if (code === 'ELOOP') {
+      return new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: a symbolic link that loops (it leads back to itself)`, { file: name }, { cause });
+    }
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      let target = '';
+      try {
+        target = ` (it points at ${await readlink(file)})`;
+      } catch {
+        // not a link: the file went away while the folder was read
+      }
+      const what = target ? 'a symbolic link whose target does not exist' : 'no longer exists';
+      return new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: ${what}${target}`, { file: name }, { cause });
+    }
+    return new BotError('CORPUS_UNREADABLE', `${name}: cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? String(cause))})`, { file: name }, { cause });
+  }
+}
+
+/** Characters that do not occur in text: controls other than tab, newlines and form feed, and U+FFFD (bytes that are not UTF-8). */
+function isNotText(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d) || (code >= 0x7f && code <= 0x9f) || code === 0xfffd;
+}
+/** From this share of such characters on, a file is binary or in another encoding. */
+const NOT_TEXT_SHARE = 0.05;
+
+/** Why `text` is not readable text (NUL bytes, too many control or invalid characters), or null. */
+export function notTextReason(text: string): string | null {
+  if (text.includes('\u0000')) return 'holds NUL bytes: a binary file, not text';
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) if (isNotText(text.charCodeAt(i))) odd++;
+  if (odd > 0 && odd >= NOT_TEXT_SHARE * text.length) {
+    const pct = Math.round((100 * odd) / text.length);
+    return `${pct}% of its characters are control characters or bytes that are not UTF-8: a binary or garbled file, not UTF-8 text`;
+  }
+  return null;
+}
+
+/** A url as compared for duplicates: parsed and printed back (case of the host, default port, ...). */
+function urlKey(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
+export interface LoadCorpusOptions {
+  /** Files larger than this are skipped with the reason (MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
+}
+
+/**
+ * Reads every article (`*.md`) in the corpus folder, in file-name order. Bad entries are reported with the
+ * reason and skipped, the rest loaded: other files, folders, broken or looping links, unreadable, binary or
+ * too large files, bad front matter, and a url already used by an earlier file. A CORPUS_DIR that is missing
+ * or not a folder is an error.
+ */
+export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+  const maxBytes = options.maxArticleBytes ?? maxArticleBytesSetting();
+  await checkCorpusFolder(dir);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  } catch (cause) {
+    throw new BotError('CORPUS_UNREADABLE', `The corpus folder ${dir} (CORPUS_DIR) cannot be read (${errnoOf(cause) ?? String(cause)}).`, { dir }, { cause });
+  }
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
+  const firstWithUrl = new Map<string, string>();
   for (const name of names) {
-    const raw = await readFile(path.join(dir, name), 'utf8');
+    const file = path.join(dir, name);
+    if (!ARTICLE_EXTENSIONS.has(path.extname(name))) {
+      // A plain subfolder (images/, drafts/) is not an article and not a mistake; any other file is reported.
+      const problem = await entryProblem(dir, name);
+      if (problem?.code === 'CORPUS_NOT_AN_ARTICLE' && problem.message.endsWith('a folder, not a file')) continue;
+      problems.push({
+        file: name,
+        error: new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: not read, only *.md files are articles (rename it to .md to index it)`, { file: name }),
+      });
+      continue;
+    }
+    const problem = await entryProblem(dir, name);
+    if (problem) {
+      problems.push({ file: name, error: problem });
+      continue;
+    }
     try {
-      articles.push(parseArticle(name, raw));
+      const size = (await stat(file)).size;
+      if (size > maxBytes) {
+        throw new BotError(
+          'CORPUS_TOO_LARGE',
+          `${name}: ${sizeText(size)}, over the limit of ${sizeText(maxBytes)} per article (MAX_ARTICLE_BYTES=${maxBytes}); raise MAX_ARTICLE_BYTES to index it`,
+          { file: name, size, maxBytes },
+        );
+      }
+      let raw: string;
+      try {
+        raw = await readFile(file, 'utf8');
+      } catch (cause) {
+        const code = errnoOf(cause);
+        throw new BotError('CORPUS_UNREADABLE', `${name}: cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? String(cause))})`, { file: name }, { cause });
+      }
+      const notText = notTextReason(raw);
+      if (notText) throw new BotError('CORPUS_NOT_TEXT', `${name}: ${notText}`, { file: name });
+      const article = parseArticle(name, raw);
+      if (article.url) {
+        const first = firstWithUrl.get(urlKey(article.url));
+        if (first) {
+          throw new BotError('CORPUS_DUPLICATE_URL', `${name}: same url as ${first} (${article.url}), which is indexed; one article per url`, {
+            file: name,
+            first,
+            url: article.url,
+          });
+        }
+        firstWithUrl.set(urlKey(article.url), name);
+      }
+      articles.push(article);
     } catch (error) {
       if (error instanceof BotError) problems.push({ file: name, error });
       else throw error;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BotError } from '../errors.js';
 
 /**
  * Where a saved index lives on disk:
@@ -24,15 +25,46 @@ export function newBuildName(now = new Date()): string {
 }
 
 export function buildDir(indexDir: string, name: string): string {
+  if (!isBuildName(name)) throw new RangeError(`Not a build name: ${JSON.stringify(name)}`);
   return path.join(indexDir, BUILDS_DIR, name);
 }
 
-/** The build folder CURRENT points at, or null when no index has been saved yet. */
+/** A build's name is one plain folder name (what newBuildName makes): no path separators, no `..`, nothing absolute. */
+const BUILD_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+export function isBuildName(name: string): boolean {
+  return BUILD_NAME.test(name);
+}
+
+/**
+ * The build folder CURRENT points at, or null when no index has been saved yet.
+ * Throws INDEX_CORRUPT when CURRENT holds anything but a plain build name (`../../etc`, an absolute path, ...):
+ * it is never followed outside `<indexDir>/builds/`.
+ */
 export async function readCurrentBuild(indexDir: string): Promise<string | null> {
   const pointer = currentPointerPath(indexDir);
   if (!existsSync(pointer)) return null;
   const name = (await readFile(pointer, 'utf8')).trim();
-  return name === '' ? null : name;
+  if (name === '') return null;
+  if (!isBuildName(name)) {
+    const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+    throw new BotError(
+      'INDEX_CORRUPT',
+      `The index pointer ${pointer} holds ${shown}, which is not the name of a build folder in ${path.join(indexDir, BUILDS_DIR)}; ` +
+        'it is not followed. Run `npm run reindex` to rebuild the index from the corpus.',
+      { indexDir, pointer },
+    );
+  }
+  return name;
+}
+
+/** Like readCurrentBuild, but null when CURRENT is unreadable or invalid (a writer replaces it anyway). */
+export async function readCurrentBuildIfValid(indexDir: string): Promise<string | null> {
+  try {
+    return await readCurrentBuild(indexDir);
+  } catch {
+    return null;
+  }
 }
 
 /** Writes a file so that readers see the old content or the new, never a half-written one. */

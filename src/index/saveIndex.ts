@@ -7,11 +7,12 @@ import {
   newBuildName,
   PASSAGES_FILE,
   pruneBuilds,
-  readCurrentBuild,
+  readCurrentBuildIfValid,
   sha256File,
   switchCurrentBuild,
   VECTORS_FILE,
 } from './indexFiles.js';
+import { manifestChecksum } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 
 export interface SaveHooks {
@@ -24,7 +25,7 @@ export interface SaveHooks {
  * Returns the build's name. The previous build is kept for processes that still read it; older ones are removed.
  */
 export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHooks = {}): Promise<string> {
-  const previous = await readCurrentBuild(indexDir);
+  const previous = await readCurrentBuildIfValid(indexDir);
   const name = newBuildName();
   const dir = buildDir(indexDir, name);
   await mkdir(dir, { recursive: true });
@@ -34,7 +35,8 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
   await data.vectors.save(vectorsPath);
   const store: PassageStoreFile = { passages: data.passages };
   await writeFile(passagesPath, JSON.stringify(store));
-  data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath) };
+  data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath), manifest: '' };
+  data.manifest.checksums.manifest = manifestChecksum(data.manifest);
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(data.manifest, null, 2));
 
   await hooks.beforeSwitch?.();

@@ -148,6 +148,8 @@ export interface PruneOptions {
   now?: number;
 }
 
+const CLOCK_MARGIN_MS = 2_000;
+
 /** Builds younger than this are never pruned. */
 export const PRUNE_GRACE_MS = 5 * 60_000;
 
@@ -199,7 +201,8 @@ export async function pruneBuilds(indexDir: string, options: PruneOptions = {}):
       const file = path.join(indexDir, entry);
       const age = await ageMs(file, now);
       if (age === null) continue;
-      const stale = lockedSince !== undefined ? now - age < lockedSince : age >= graceMs;
+      // File times lag the clock by a few milliseconds: a temp file counts as older than the lock only by a margin.
+      const stale = lockedSince !== undefined ? now - age < lockedSince - CLOCK_MARGIN_MS : age >= graceMs;
       if (stale) await rm(file, { force: true });
     }
   }

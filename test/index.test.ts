@@ -45,12 +45,12 @@ describe('index save and load', () => {
     expect(loaded.passages[fresh[0]!.id]!.text.toLowerCase()).toContain('military hubs');
   });
 
-  it('swaps builds atomically and keeps only the current and previous build', async () => {
+  it('swaps builds atomically and keeps only the current and previous build (once older builds are past the grace period)', async () => {
     const data = await loadIndex(ws.config.INDEX_DIR);
     const first = data.build;
     const second = await saveIndex(ws.config.INDEX_DIR, data);
     expect(await readCurrentBuild(ws.config.INDEX_DIR)).toBe(second);
-    const third = await saveIndex(ws.config.INDEX_DIR, await loadIndex(ws.config.INDEX_DIR));
+    const third = await saveIndex(ws.config.INDEX_DIR, await loadIndex(ws.config.INDEX_DIR), { pruneGraceMs: 0 });
     const builds = readdirSync(path.join(ws.config.INDEX_DIR, BUILDS_DIR)).sort();
     expect(builds).toEqual([second, third].sort());
     expect(builds).not.toContain(first);

@@ -1,18 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * One embedder's cached vectors in one binary file, replaced whole (temp file, fsync, rename), so a
- * crash mid-write leaves the previous file intact:
+ * One embedder's cached vectors in one binary file that grows by whole records as embedding goes, so a
+ * kill mid-way keeps the finished work:
  *
- *   "EMBC" | uint32 header length | header JSON {embedder, dimensions, count}
- *   | count × 32-byte sha256 keys | zero padding to a multiple of 4 | count × dimensions float32
+ *   "EMB2" | uint32 header length | header JSON {embedder, dimensions}
+ *   | records: 32-byte sha256 key | dimensions × float32 | 8-byte checksum (sha256 of key and vector, first 8 bytes)
  *
- * Numbers are little-endian.
+ * Numbers are little-endian. A record whose checksum does not match, or whose numbers are not finite, is
+ * dropped on reading (and counted), as is a torn record at the end; the good records are kept.
+ * Files of the first format ("EMBC": all keys, then all vectors, no checksums) are still read.
  */
-const MAGIC = Buffer.from('EMBC', 'latin1');
+const MAGIC = Buffer.from('EMB2', 'latin1');
+const LEGACY_MAGIC = Buffer.from('EMBC', 'latin1');
 const KEY_BYTES = 32;
+const SUM_BYTES = 8;
 
 export interface CacheFileContents {
   embedder: string;
@@ -21,69 +25,142 @@ export interface CacheFileContents {
   entries: Map<string, Float32Array>;
 }
 
+export interface DecodedCacheFile extends CacheFileContents {
+  /** Records dropped: checksum mismatch or numbers that are not finite. */
+  damaged: number;
+  /** Bytes of a torn record at the end (a write cut short), dropped. */
+  tornBytes: number;
+  /** Written in the first format: to be rewritten in this one. */
+  legacy: boolean;
+}
+
 export class CacheFileError extends Error {
   override name = 'CacheFileError';
+}
+
+function recordBytes(dimensions: number): number {
+  return KEY_BYTES + dimensions * 4 + SUM_BYTES;
+}
+
+function encodeHeader(embedder: string, dimensions: number): Buffer {
+  const header = Buffer.from(JSON.stringify({ embedder, dimensions }), 'utf8');
+  const out = Buffer.alloc(MAGIC.length + 4 + header.length);
+  MAGIC.copy(out, 0);
+  out.writeUInt32LE(header.length, MAGIC.length);
+  header.copy(out, MAGIC.length + 4);
+  return out;
+}
+
+function recordSum(record: Buffer, dimensions: number): Buffer {
+  return createHash('sha256')
+    .update(record.subarray(0, KEY_BYTES + dimensions * 4))
+    .digest()
+    .subarray(0, SUM_BYTES);
+}
+
+/** Whole records for `entries`, ready to append to a file of the same embedder and dimensions. */
+export function encodeRecords(dimensions: number, entries: Iterable<[string, Float32Array]>): Buffer {
+  const list = [...entries];
+  const size = recordBytes(dimensions);
+  const out = Buffer.alloc(list.length * size);
+  list.forEach(([key, vector], i) => {
+    if (vector.length !== dimensions) throw new RangeError(`Cached vector has ${vector.length} dimensions, not ${dimensions}.`);
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new RangeError(`Not a cache key: ${key}`);
+    const at = i * size;
+    out.write(key, at, KEY_BYTES, 'hex');
+    for (let d = 0; d < dimensions; d++) out.writeFloatLE(vector[d] as number, at + KEY_BYTES + d * 4);
+    recordSum(out.subarray(at, at + size), dimensions).copy(out, at + KEY_BYTES + dimensions * 4);
+  });
+  return out;
+}
+
+export function encodeCacheFile({ embedder, dimensions, entries }: CacheFileContents): Buffer {
+  return Buffer.concat([encodeHeader(embedder, dimensions), encodeRecords(dimensions, entries)]);
+}
+
+function readHeader(buf: Buffer): { embedder: string; dimensions: number; recordsStart: number } {
+  const headerLength = buf.readUInt32LE(MAGIC.length);
+  const recordsStart = MAGIC.length + 4 + headerLength;
+  if (recordsStart > buf.length) throw new CacheFileError('truncated header');
+  let header: { embedder?: unknown; dimensions?: unknown };
+  try {
+    header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, recordsStart)) as typeof header;
+  } catch {
+    throw new CacheFileError('unreadable header');
+  }
+  const { embedder, dimensions } = header;
+  if (typeof embedder !== 'string' || !Number.isInteger(dimensions) || (dimensions as number) < 1) {
+    throw new CacheFileError('invalid header');
+  }
+  return { embedder, dimensions: dimensions as number, recordsStart };
+}
+
+export function decodeCacheFile(buf: Buffer): DecodedCacheFile {
+  if (buf.length >= LEGACY_MAGIC.length + 4 && buf.subarray(0, LEGACY_MAGIC.length).equals(LEGACY_MAGIC)) return decodeLegacy(buf);
+  if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new CacheFileError('not an embedding cache file');
+  }
+  const { embedder, dimensions, recordsStart } = readHeader(buf);
+  const size = recordBytes(dimensions);
+  const count = Math.floor((buf.length - recordsStart) / size);
+  const entries = new Map<string, Float32Array>();
+  let damaged = 0;
+  for (let i = 0; i < count; i++) {
+    const at = recordsStart + i * size;
+    const record = buf.subarray(at, at + size);
+    if (!recordSum(record, dimensions).equals(record.subarray(KEY_BYTES + dimensions * 4))) {
+      damaged++;
+      continue;
+    }
+    const vector = new Float32Array(dimensions);
+    for (let d = 0; d < dimensions; d++) vector[d] = record.readFloatLE(KEY_BYTES + d * 4);
+    if (!vector.every(Number.isFinite)) {
+      damaged++;
+      continue;
+    }
+    entries.set(record.toString('hex', 0, KEY_BYTES), vector);
+  }
+  return { embedder, dimensions, entries, damaged, tornBytes: buf.length - recordsStart - count * size, legacy: false };
 }
 
 function align4(n: number): number {
   return Math.ceil(n / 4) * 4;
 }
 
-export function encodeCacheFile({ embedder, dimensions, entries }: CacheFileContents): Buffer {
-  const header = Buffer.from(JSON.stringify({ embedder, dimensions, count: entries.size }), 'utf8');
-  const keysStart = MAGIC.length + 4 + header.length;
-  const vectorsStart = align4(keysStart + entries.size * KEY_BYTES);
-  const out = Buffer.alloc(vectorsStart + entries.size * dimensions * 4);
-  MAGIC.copy(out, 0);
-  out.writeUInt32LE(header.length, MAGIC.length);
-  header.copy(out, MAGIC.length + 4);
-  let i = 0;
-  for (const [key, vector] of entries) {
-    if (vector.length !== dimensions) throw new RangeError(`Cached vector has ${vector.length} dimensions, not ${dimensions}.`);
-    out.write(key, keysStart + i * KEY_BYTES, KEY_BYTES, 'hex');
-    const at = vectorsStart + i * dimensions * 4;
-    for (let d = 0; d < dimensions; d++) out.writeFloatLE(vector[d] as number, at + d * 4);
-    i++;
-  }
-  return out;
-}
-
-export function decodeCacheFile(buf: Buffer): CacheFileContents {
-  if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new CacheFileError('not an embedding cache file');
-  }
-  const headerLength = buf.readUInt32LE(MAGIC.length);
-  const keysStart = MAGIC.length + 4 + headerLength;
+/** The first format: header JSON {embedder, dimensions, count}, all keys, padding to 4, all vectors; no checksums. */
+function decodeLegacy(buf: Buffer): DecodedCacheFile {
+  const headerLength = buf.readUInt32LE(LEGACY_MAGIC.length);
+  const keysStart = LEGACY_MAGIC.length + 4 + headerLength;
   if (keysStart > buf.length) throw new CacheFileError('truncated header');
   let header: { embedder?: unknown; dimensions?: unknown; count?: unknown };
   try {
-    header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, keysStart)) as typeof header;
+    header = JSON.parse(buf.toString('utf8', LEGACY_MAGIC.length + 4, keysStart)) as typeof header;
   } catch {
     throw new CacheFileError('unreadable header');
   }
   const { embedder, dimensions, count } = header;
-  if (typeof embedder !== 'string' || !Number.isInteger(dimensions) || !Number.isInteger(count)) {
-    throw new CacheFileError('invalid header');
-  }
+  if (typeof embedder !== 'string' || !Number.isInteger(dimensions) || !Number.isInteger(count)) throw new CacheFileError('invalid header');
   const dims = dimensions as number;
   const n = count as number;
   const vectorsStart = align4(keysStart + n * KEY_BYTES);
-  if (buf.length !== vectorsStart + n * dims * 4) {
-    throw new CacheFileError(`size ${buf.length} does not match ${n} entries of ${dims} dimensions`);
-  }
+  if (buf.length !== vectorsStart + n * dims * 4) throw new CacheFileError(`size ${buf.length} does not match ${n} entries of ${dims} dimensions`);
   const entries = new Map<string, Float32Array>();
+  let damaged = 0;
   for (let i = 0; i < n; i++) {
-    const key = buf.toString('hex', keysStart + i * KEY_BYTES, keysStart + (i + 1) * KEY_BYTES);
     const vector = new Float32Array(dims);
     const at = vectorsStart + i * dims * 4;
     for (let d = 0; d < dims; d++) vector[d] = buf.readFloatLE(at + d * 4);
-    entries.set(key, vector);
+    if (!vector.every(Number.isFinite)) {
+      damaged++;
+      continue;
+    }
+    entries.set(buf.toString('hex', keysStart + i * KEY_BYTES, keysStart + (i + 1) * KEY_BYTES), vector);
   }
-  return { embedder, dimensions: dims, entries };
+  return { embedder, dimensions: dims, entries, damaged, tornBytes: 0, legacy: true };
 }
 
-/** The file's contents, or null when there is no file. Throws CacheFileError when it is corrupt. */
-export async function readCacheFile(file: string): Promise<CacheFileContents | null> {
+/** The file's contents, or null when there is no file. Throws CacheFileError when it cannot be read at all. */
+export async function readCacheFile(file: string): Promise<DecodedCacheFile | null> {
   let buf: Buffer;
   try {
     buf = await readFile(file);
@@ -111,4 +188,35 @@ export async function writeCacheFile(file: string, contents: CacheFileContents):
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Appends whole records to `file` (creating it with its header when there is none). Returns false, writing
+ * nothing, when the file is not one this can append to safely (another format or embedder, a torn record at
+ * the end): the caller rewrites it whole instead.
+ */
+export async function appendCacheRecords(file: string, contents: CacheFileContents): Promise<boolean> {
+  if (contents.entries.size === 0) return true;
+  const records = encodeRecords(contents.dimensions, contents.entries);
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, Buffer.concat([encodeHeader(contents.embedder, contents.dimensions), records]), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const header = encodeHeader(contents.embedder, contents.dimensions);
+  const handle = await open(file, 'r');
+  let fits: boolean;
+  try {
+    const start = Buffer.alloc(header.length);
+    const { bytesRead } = await handle.read(start, 0, header.length, 0);
+    const { size } = await stat(file);
+    fits = bytesRead === header.length && start.equals(header) && (size - header.length) % recordBytes(contents.dimensions) === 0;
+  } finally {
+    await handle.close();
+  }
+  if (!fits) return false;
+  await appendFile(file, records);
+  return true;
 }

@@ -203,7 +203,7 @@ export class AnswerEngine implements Engine {
       const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
       const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
       onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-      const build = await saveIndex(this.config.INDEX_DIR, data);
+      const build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since });
       this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
       onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
       this.log.info({ ...report, build }, 'reindex finished');

@@ -52,7 +52,7 @@ export async function buildIndex(
     builtAt: new Date().toISOString(),
     embedder: { id: embedder.id, dimensions: embedder.dimensions },
     passages: passages.length,
-    checksums: { hnsw: '', passages: '' },
+    checksums: { hnsw: '', passages: '', manifest: '' },
     articles: articles.map((a) => ({
       id: a.id,
       file: a.file,

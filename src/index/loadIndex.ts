@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BotError } from '../errors.js';
 import type { IndexData } from './buildIndex.js';
 import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
-import { manifestSchema, type Manifest } from './manifest.js';
+import { manifestChecksum, manifestSchema, type Manifest } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 import { loadHnswStore, type VectorStore } from './vectorStore.js';
 
@@ -41,6 +41,10 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
     throw corrupt(`The index manifest ${files.manifest} is not in the expected format.`, { file: files.manifest, issues: parsed.error.issues });
   }
   const manifest = parsed.data;
+  // Over the JSON as read (before parsing strips anything): a flipped byte in an outlet name or a URL is refused too.
+  if (manifestChecksum(manifestJson) !== manifest.checksums.manifest) {
+    throw corrupt(`The index manifest ${files.manifest} is damaged (checksum mismatch).`, { file: files.manifest });
+  }
 
   if ((await sha256File(files.vectors)) !== manifest.checksums.hnsw) {
     throw corrupt(`The vector file ${files.vectors} is damaged (checksum mismatch).`, { file: files.vectors });

@@ -6,7 +6,8 @@ export function reindexLockPath(indexDir: string): string {
   return path.join(path.dirname(indexDir), `.${path.basename(indexDir)}.reindex.lock`);
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id is running (a process of another user counts as running). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -16,8 +17,13 @@ function alive(pid: number): boolean {
 }
 
 export interface HeldLock {
+  /** When the lock was taken (ms since the epoch): files a writer left before then are a dead writer's. */
+  readonly since: number;
   release(): Promise<void>;
 }
+
+/** Locks held by this process: two engines in one process (tests, shards in one process) are told apart too. */
+const heldHere = new Set<string>();
 
 /** Whether a live process other than this one holds the lock now (a hint for a quick refusal; taking it is what counts). */
 export async function reindexLocked(indexDir: string): Promise<boolean> {
@@ -32,11 +38,23 @@ export async function reindexLocked(indexDir: string): Promise<boolean> {
 /** Takes the lock, or returns null when a live process (other than this one) holds it. A stale lock is replaced. */
 export async function acquireReindexLock(indexDir: string): Promise<HeldLock | null> {
   const file = reindexLockPath(indexDir);
+  if (heldHere.has(file)) return null;
   await mkdir(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { flag: 'wx' });
-      return { release: () => rm(file, { force: true }) };
+      const since = Date.now();
+      await writeFile(file, JSON.stringify({ pid: process.pid, startedAt: new Date(since).toISOString() }), { flag: 'wx' });
+      heldHere.add(file);
+      let released = false;
+      return {
+        since,
+        release: async () => {
+          if (released) return;
+          released = true;
+          await rm(file, { force: true });
+          heldHere.delete(file);
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -47,6 +65,7 @@ export async function acquireReindexLock(indexDir: string): Promise<HeldLock | n
       // unreadable: treat as stale
     }
     if (typeof holder.pid === 'number' && holder.pid !== process.pid && alive(holder.pid)) return null;
+    if (heldHere.has(file)) return null; // taken by another engine of this process meanwhile
     await rm(file, { force: true });
   }
   return null;

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** What a saved index says about itself: which embedder built it, and from which corpus files. */
-export const INDEX_FORMAT_VERSION = 1;
+/** 2: the manifest carries a checksum of its own content (`checksums.manifest`). */
+export const INDEX_FORMAT_VERSION = 2;
 
 export const manifestArticleSchema = z.object({
   id: z.string(),
@@ -20,10 +22,41 @@ export const manifestSchema = z.object({
   builtAt: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   passages: z.number().int().min(0),
-  /** sha256 of the HNSW file and the passage store, checked before loading so a damaged file is refused cleanly. */
-  checksums: z.object({ hnsw: z.string(), passages: z.string() }),
+  /**
+   * sha256 of the HNSW file and the passage store, checked before loading so a damaged file is refused cleanly,
+   * and of the manifest itself (see manifestChecksum), so a flipped byte in an outlet name or a URL is caught too.
+   */
+  checksums: z.object({ hnsw: z.string(), passages: z.string(), manifest: z.string() }),
   articles: z.array(manifestArticleSchema),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestArticle = z.infer<typeof manifestArticleSchema>;
+
+/** JSON with every object's keys sorted, so the same content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * sha256 of the manifest's canonical JSON without `checksums.manifest` (the field that records it).
+ * Takes the manifest as read from disk (before schema parsing strips anything), or as built.
+ */
+export function manifestChecksum(manifest: unknown): string {
+  let content = manifest;
+  if (manifest !== null && typeof manifest === 'object' && !Array.isArray(manifest)) {
+    const { checksums, ...rest } = manifest as Record<string, unknown>;
+    if (checksums !== null && typeof checksums === 'object' && !Array.isArray(checksums)) {
+      const { manifest: _self, ...others } = checksums as Record<string, unknown>;
+      content = { ...rest, checksums: others };
+    }
+  }
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}

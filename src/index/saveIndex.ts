@@ -1,44 +1,69 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexData } from './buildIndex.js';
 import {
-  buildDir,
+  abandonBuild,
+  finishBuild,
   MANIFEST_FILE,
-  newBuildName,
   PASSAGES_FILE,
   pruneBuilds,
-  readCurrentBuild,
+  readCurrentBuildIfValid,
   sha256File,
+  startBuild,
   switchCurrentBuild,
   VECTORS_FILE,
 } from './indexFiles.js';
+import { manifestChecksum } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 
 export interface SaveHooks {
   /** Called after the build's files are written and before CURRENT is switched (tests use it to simulate a crash). */
   beforeSwitch?: () => void | Promise<void>;
+  /** When the caller took the reindex lock (HeldLock.since): lets the prune remove a dead writer's `CURRENT.*.tmp`. */
+  lockedSince?: number;
+  /** Complete builds younger than this are not pruned (default PRUNE_GRACE_MS). */
+  pruneGraceMs?: number;
 }
 
 /**
- * Writes the index as a new build folder, then swaps CURRENT to it atomically.
- * Returns the build's name. The previous build is kept for processes that still read it; older ones are removed.
+ * Writes the index as a new build folder (marked as being written until it is complete), then swaps CURRENT to
+ * it atomically. Returns the build's name. The previous build, and any build younger than a few minutes, is kept
+ * for processes that still read it; older ones, and half-written builds of crashed writers, are removed.
  */
 export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHooks = {}): Promise<string> {
-  const previous = await readCurrentBuild(indexDir);
-  const name = newBuildName();
-  const dir = buildDir(indexDir, name);
-  await mkdir(dir, { recursive: true });
+  const previous = await readCurrentBuildIfValid(indexDir);
+  const { name, dir } = await startBuild(indexDir);
+  try {
+    const vectorsPath = path.join(dir, VECTORS_FILE);
+    const passagesPath = path.join(dir, PASSAGES_FILE);
+    await data.vectors.save(vectorsPath);
+    const store: PassageStoreFile = { passages: data.passages };
+    await writeFileSynced(passagesPath, JSON.stringify(store));
+    data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath), manifest: '' };
+    data.manifest.checksums.manifest = manifestChecksum(data.manifest);
+    await writeFileSynced(path.join(dir, MANIFEST_FILE), JSON.stringify(data.manifest, null, 2));
+    await finishBuild(indexDir, name);
 
-  const vectorsPath = path.join(dir, VECTORS_FILE);
-  const passagesPath = path.join(dir, PASSAGES_FILE);
-  await data.vectors.save(vectorsPath);
-  const store: PassageStoreFile = { passages: data.passages };
-  await writeFile(passagesPath, JSON.stringify(store));
-  data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath) };
-  await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(data.manifest, null, 2));
-
-  await hooks.beforeSwitch?.();
-  await switchCurrentBuild(indexDir, name);
-  await pruneBuilds(indexDir, previous ? [name, previous] : [name]);
+    await hooks.beforeSwitch?.();
+    await switchCurrentBuild(indexDir, name);
+  } catch (error) {
+    if ((await readCurrentBuildIfValid(indexDir)) !== name) await abandonBuild(indexDir, name);
+    throw error;
+  }
+  await pruneBuilds(indexDir, {
+    keep: previous ? [name, previous] : [name],
+    lockedSince: hooks.lockedSince,
+    graceMs: hooks.pruneGraceMs,
+  });
   return name;
+}
+
+async function writeFileSynced(file: string, data: string): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

@@ -33,7 +33,8 @@ export async function rebuildIndex(
   onProgress: (p: ReindexProgress) => void = () => {},
 ): Promise<{ data: IndexData; report: ReindexReport }> {
   const started = performance.now();
-  onProgress({ stage: 'reading', done: 0, total: 0, message: `Reading the corpus in ${corpusDir}` });
+  // Progress is shown publicly in Discord: no server paths in it.
+  onProgress({ stage: 'reading', done: 0, total: 0, message: 'Reading the corpus' });
   const { articles, problems } = await loadCorpus(corpusDir);
   if (articles.length === 0) {
     const why = problems.length > 0 ? ` (${problems.length} file(s) could not be read: ${problems.map((p) => p.error.message).join('; ')})` : '';

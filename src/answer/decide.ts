@@ -21,11 +21,19 @@ export function lacksAnswerType(hits: readonly Hit[], matches: TypeMatcher): boo
  * English uses and the best passage is below that threshold; `weak` below the weak-match threshold; else
  * `strong`. Without dense similarities (lexical retrieval only) there is no such evidence: `strong`.
  */
-export function similarityEvidence(hits: readonly Hit[], unfamiliar: readonly string[], calibration: Calibration): 'off-topic' | 'unfamiliar' | 'weak' | 'strong' {
+export function similarityEvidence(
+  hits: readonly Hit[],
+  unfamiliar: readonly string[],
+  calibration: Calibration,
+  /** Share of the question's content words the coverage never uses. */
+  unknownShare = 0,
+): 'off-topic' | 'unfamiliar' | 'weak' | 'strong' {
   const similarities = hits.map((h) => h.similarity).filter((s): s is number => s !== null);
   if (similarities.length === 0) return 'strong';
   const best = Math.max(...similarities);
   if (best < calibration.offTopic) return 'off-topic';
+  // Most of its words are not the coverage's, and nothing is close: another subject ("a good recipe for pancakes").
+  if (best < calibration.weak && unknownShare >= calibration.foreignShare) return 'off-topic';
   if (unfamiliar.length > 0 && best < calibration.unfamiliar) return 'unfamiliar';
   return best < calibration.weak ? 'weak' : 'strong';
 }

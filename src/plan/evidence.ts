@@ -43,3 +43,10 @@ export function unfamiliarWords(question: string, ctx: QuestionContext, isEnglis
   if (run.length > 0) out.push(run.join(' '));
   return out;
 }
+
+/** Share of the question's content words the coverage never uses (nor a misspelling of one): 0 to 1. */
+export function unknownShare(question: string, ctx: QuestionContext): number {
+  const content = words(question).filter((w) => !STOPWORDS.has(w) && w.length >= 2 && contentTerms(w).length > 0);
+  if (content.length === 0) return 0;
+  return content.filter((w) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary)).length / content.length;
+}

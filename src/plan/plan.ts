@@ -49,9 +49,10 @@ export type QuestionPlan =
   | { kind: 'compare'; search: SearchRequest }
   /**
    * Facts and paraphrases: quoted passages, checked for the kind of answer asked for. `unfamiliar`: words
-   * that are neither the coverage's nor English (mostly names in lower case), evidence that it may not answer.
+   * that are neither the coverage's nor English (mostly names in lower case), and `unknownShare`, the share of
+   * its content words the coverage never uses: evidence that it may not answer.
    */
-  | { kind: 'fact'; answerType: AnswerType; outlet: string | null; unfamiliar: string[]; search: SearchRequest };
+  | { kind: 'fact'; answerType: AnswerType; outlet: string | null; unfamiliar: string[]; unknownShare: number; search: SearchRequest };
 
 export type PlanKind = QuestionPlan['kind'];
 

@@ -12,7 +12,7 @@ const hit = (similarity: number | null): Hit => ({
   similarity,
   duplicates: [],
 });
-const calibration = { offTopic: 0.15, unfamiliar: 0.2, weak: 0.27 };
+const calibration = { offTopic: 0.15, unfamiliar: 0.2, weak: 0.27, foreignShare: 0.5 };
 
 describe('similarityEvidence', () => {
   it('reads the best similarity among the hits against the calibrated thresholds', () => {

@@ -40,7 +40,7 @@ export const attribution: AnswerKind<'whoSaid'> = {
     scored.sort((a, b) => b.share - a.share || a.rank - b.rank);
     const best = scored[0];
     if (!best || best.share < MIN_SHARE) {
-      return fact.answer({ kind: 'fact', answerType: { kind: 'open' }, outlet: plan.search.outlet, unfamiliar: [], search: plan.search }, ctx);
+      return fact.answer({ kind: 'fact', answerType: { kind: 'open' }, outlet: plan.search.outlet, unfamiliar: [], unknownShare: 0, search: plan.search }, ctx);
     }
     const cites = new CitationList(ctx.articles);
     const chosen: typeof scored = [];

@@ -20,7 +20,7 @@ export const fact: AnswerKind<'fact'> = {
     const hits = (rerank ? rerankByAnswerType(ctx.hits, matcher) : ctx.hits).slice(0, plan.search.k);
     const scoped = { ...ctx, hits };
     if (hits.length === 0) return abstain({ code: 'NO_MATCH', outlet }, scoped);
-    const closeness = ctx.calibration ? similarityEvidence(ctx.hits, plan.unfamiliar, ctx.calibration) : 'strong';
+    const closeness = ctx.calibration ? similarityEvidence(ctx.hits, plan.unfamiliar, ctx.calibration, plan.unknownShare) : 'strong';
     if (closeness === 'off-topic') return abstain({ code: 'OFF_TOPIC' }, scoped);
     if (closeness === 'unfamiliar') return abstain({ code: 'UNKNOWN_NAMES', names: plan.unfamiliar, outlet }, scoped);
     if (matcher && answerType.kind !== 'open' && lacksAnswerType(hits, matcher)) {

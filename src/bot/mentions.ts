@@ -3,6 +3,7 @@
  * Only when ANSWER_ON_MENTION is set: it needs the privileged Message Content intent.
  */
 import type { Message } from 'discord.js';
+import { cachedAnswer } from './answerCache.js';
 import type { BotContext } from './command.js';
 import { cooldownMessage } from './cooldown.js';
 import { answerReply } from './format/answer.js';
@@ -36,8 +37,9 @@ export function createMessageHandler(ctx: BotContext) {
       }
       if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);
       const result = await ctx.engine.ask(withoutMentions(question));
-      ctx.answers.set(message.id, { result, title: question });
-      await message.reply(answerReply(result, { title: question, moreKey: message.id }));
+      const cached = cachedAnswer({ result, title: question, owner: message.author.id, ephemeral: false });
+      ctx.answers.set(message.id, cached);
+      cached.messageId = (await message.reply(answerReply(result, { title: question, moreKey: message.id }))).id;
       log.info('answered a mention');
     } catch (error) {
       log.error({ err: error }, 'answering a mention failed');

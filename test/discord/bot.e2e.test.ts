@@ -182,6 +182,7 @@ describe('/ask', () => {
       expect(articles.some((a) => a.body.replace(/\s+/g, ' ').includes(excerpt.replace(/\s+/g, ' ').trim()))).toBe(true);
     }
     // The private page has its own button for the next page, which replaces it in place.
+    await h.discord.waitForRequest((r) => r.method === 'GET' && r.path.includes(press.token));
     const pageMessage = press.original()!;
     const next = actionButton(pageMessage);
     const press2 = h.discord.pressButton(pageMessage, next.custom_id, h.discord.users.other);
@@ -189,6 +190,64 @@ describe('/ask', () => {
     expect(update.body.type).toBe(7);
     expect(embedOf(update).fields!.map((f) => f.name.split(' ')[0])).toEqual(expected.slice(3, 6).map((p) => `#${p.rank}`));
     expect(pageMessage.embeds[0].fields[0].name).toBe(embedOf(update).fields![0]!.name);
+  });
+
+  it('regression: a private answer\'s "More sources" is refused, privately, to anyone but its owner', async () => {
+    const question = 'Who signed the Paris Declaration?';
+    const ask = h.discord.command('ask', { question, ephemeral: true }, h.discord.users.member);
+    await ask.edit();
+    const answer = ask.original()!;
+    const more = actionButton(answer);
+    const before = JSON.stringify(answer);
+
+    const stranger = h.discord.pressButton(answer, more.custom_id, h.discord.users.other);
+    const refusal = await stranger.callback();
+    expect(refusal.body.type).toBe(4);
+    expect(refusal.body.data.flags).toBe(EPHEMERAL);
+    expect(refusal.body.data.content).toMatch(/someone else/);
+    expect(refusal.body.data.embeds ?? []).toEqual([]);
+    expect(JSON.stringify(refusal.body)).not.toContain(question);
+    expect(JSON.stringify(answer)).toBe(before);
+
+    // The owner still gets the page.
+    const own = await h.discord.pressButton(answer, more.custom_id, h.discord.users.member).callback();
+    expect(own.body.type).toBe(4);
+    expect(own.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(own).title).toContain('More sources');
+  });
+
+  it('regression: a "More sources" press never replaces a message the page does not belong to', async () => {
+    const question = 'Who signed the Paris Declaration?';
+    const ask = h.discord.command('ask', { question }, h.discord.users.member);
+    await ask.edit();
+    const answer = ask.original()!;
+    const more = actionButton(answer);
+    const other = h.discord.command('ask', { question: QUESTION }, h.discord.users.other);
+    await other.edit();
+    const victim = other.original()!;
+    const before = JSON.stringify(victim);
+
+    // A later page's id pressed on someone's public answer: refused, the answer untouched.
+    const page1 = more.custom_id.replace(/:0$/, ':1');
+    const crafted = await h.discord.pressButton(victim, page1, h.discord.users.member).callback();
+    expect(crafted.body.type).toBe(4);
+    expect(crafted.body.data.flags).toBe(EPHEMERAL);
+    expect(JSON.stringify(victim)).toBe(before);
+    // Page 0 of one answer pressed on another message: refused too.
+    expect((await h.discord.pressButton(victim, more.custom_id, h.discord.users.member).callback()).body.data.content).toMatch(/someone else/);
+
+    // Someone else's private page: its next-page button is refused to anyone but whom it was shown to.
+    const press = h.discord.pressButton(answer, more.custom_id, h.discord.users.other);
+    await press.callback();
+    await h.discord.waitForRequest((r) => r.method === 'GET' && r.path.includes(press.token));
+    const pageMessage = press.original()!;
+    const next = actionButton(pageMessage);
+    const pageBefore = JSON.stringify(pageMessage);
+    const intruder = await h.discord.pressButton(pageMessage, next.custom_id, h.discord.users.member).callback();
+    expect(intruder.body.type).toBe(4);
+    expect(JSON.stringify(pageMessage)).toBe(pageBefore);
+    // Whoever it was shown to pages on.
+    expect((await h.discord.pressButton(pageMessage, next.custom_id, h.discord.users.other).callback()).body.type).toBe(7);
   });
 
   it('never pings: @everyone and a role mention in the question reach Discord neutralised, with allowed mentions for no one', async () => {

@@ -44,6 +44,12 @@ export async function reportError(interaction: Repliable, error: unknown, ctx: B
   }
 }
 
+/** Names of the required (top-level) options the command declares that the interaction does not carry. */
+export function missingOptions(command: Command, interaction: ChatInputCommandInteraction): string[] {
+  const declared = command.data.toJSON().options ?? [];
+  return declared.filter((o) => 'required' in o && o.required === true && interaction.options.get(o.name) === null).map((o) => o.name);
+}
+
 export function createInteractionHandler(commands: readonly Command[], ctx: BotContext, isStopping: () => boolean) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const byPrefix = new Map(commands.flatMap((c) => (c.components ?? []).map((p) => [p, c] as const)));
@@ -82,8 +88,15 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
     }
 
     const command = byName.get(interaction.commandName);
+    const cooldownKey = command?.cooldownBucket ? `${command.cooldownBucket}:${interaction.user.id}` : interaction.user.id;
+    // A malformed interaction (a required option missing) is refused before it spends the user's turn.
+    const missing = command ? missingOptions(command, interaction) : [];
+    if (missing.length > 0) {
+      await reportError(interaction, new BotError('DISCORD_OPTION_MISSING', undefined, { command: interaction.commandName, missing }), ctx);
+      return;
+    }
     if (command?.cooldown) {
-      const turn = ctx.cooldowns.take(interaction.user.id);
+      const turn = ctx.cooldowns.take(cooldownKey);
       if (!turn.ok) {
         ctx.log.info({ ...describe(interaction), retryAfterSeconds: turn.retryAfterSeconds }, 'cooldown');
         try {
@@ -102,7 +115,7 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
     } catch (error) {
       // A question the engine refused never reached it: the user may ask again at once.
       if (command?.cooldown && (isBotError(error, 'QUESTION_EMPTY') || isBotError(error, 'QUESTION_TOO_LONG'))) {
-        ctx.cooldowns.release(interaction.user.id);
+        ctx.cooldowns.release(cooldownKey);
       }
       await reportError(interaction, error, ctx);
     }

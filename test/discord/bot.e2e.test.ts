@@ -440,9 +440,35 @@ describe('cooldown', () => {
       expect(seconds).toBeGreaterThanOrEqual(1);
       expect(seconds).toBeLessThanOrEqual(60);
       expect(again.requests()).toHaveLength(1);
-      // Someone else is not held up, and /sources is not rate limited.
+      // Someone else is not held up, and /sources keeps its own clock.
       expect((await discord.command('ask', { question: QUESTION }, discord.users.other).callback()).body.type).toBe(5);
       expect((await discord.command('sources', {}, discord.users.member).callback()).body.type).toBe(4);
+    });
+  });
+
+  it('regression: /sources is rate limited too: a second one at once gets a private notice, not another public embed', async () => {
+    await withBot({ COOLDOWN_SECONDS: '60' }, async (discord) => {
+      const first = await discord.command('sources', {}, discord.users.member).callback();
+      expect(first.body.type).toBe(4);
+      expect(first.body.data.flags ?? 0).toBe(0);
+      for (let n = 0; n < 3; n++) {
+        const again = await discord.command('sources', {}, discord.users.member).callback();
+        expect(again.body.data.flags).toBe(EPHEMERAL);
+        expect(again.body.data.content).toMatch(/try again in \d+ s/);
+        expect(again.body.data.embeds ?? []).toEqual([]);
+      }
+      // Its clock is its own: a question is not held up by it.
+      expect((await discord.command('ask', { question: QUESTION }, discord.users.member).callback()).body.type).toBe(5);
+    });
+  });
+
+  it('regression: a crafted /ask without its required question is refused privately and does not spend the turn', async () => {
+    await withBot({ COOLDOWN_SECONDS: '60' }, async (discord) => {
+      const crafted = await discord.command('ask', {}, discord.users.member).callback();
+      expect(crafted.body.type).toBe(4);
+      expect(crafted.body.data.flags).toBe(EPHEMERAL);
+      expect(crafted.body.data.content).toMatch(/without an option it requires/);
+      expect((await discord.command('ask', { question: QUESTION }, discord.users.member).callback()).body.type).toBe(5);
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Routes interactions to commands: slash commands (with the per-user cooldown), autocomplete and buttons.
- * Any failure reaches the user as a short ephemeral message and the log as the full error; nothing throws out.
+ * Any failure reaches the user as a short ephemeral message and the log as the full error (expected user errors at
+ * info/warn without a stack); nothing throws out.
  */
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { BotError, isBotError } from '../errors.js';
@@ -8,7 +9,7 @@ import type { BotContext, Command } from './command.js';
 import { cooldownMessage } from './cooldown.js';
 import { NO_PINGS } from './format/common.js';
 import { neutralizeMentions, truncate } from './text.js';
-import { userMessage } from './userErrors.js';
+import { logFailure, userMessage } from './userErrors.js';
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -26,7 +27,7 @@ function describe(interaction: Interaction): Record<string, unknown> {
 
 /** Tells the user, privately, that something failed. Never throws. */
 export async function reportError(interaction: Repliable, error: unknown, ctx: BotContext): Promise<void> {
-  ctx.log.error({ err: error, ...describe(interaction) }, 'interaction failed');
+  logFailure(ctx.log, error, describe(interaction), 'interaction failed');
   const content = truncate(neutralizeMentions(userMessage(error)), 2000);
   try {
     if (!interaction.deferred && !interaction.replied) {

@@ -9,7 +9,7 @@ import { cooldownMessage } from './cooldown.js';
 import { answerReply } from './format/answer.js';
 import { textReply } from './format/common.js';
 import { withoutMentions } from './text.js';
-import { userMessage } from './userErrors.js';
+import { logFailure, userMessage } from './userErrors.js';
 
 /** The question in a message that mentions the bot: the text with the bot's mention(s) taken out, or null. */
 export function questionFromMention(content: string, botId: string): string | null {
@@ -42,7 +42,7 @@ export function createMessageHandler(ctx: BotContext) {
       cached.messageId = (await message.reply(answerReply(result, { title: question, moreKey: message.id }))).id;
       log.info('answered a mention');
     } catch (error) {
-      log.error({ err: error }, 'answering a mention failed');
+      logFailure(log, error, {}, 'answering a mention failed');
       await message.reply(textReply(userMessage(error))).catch((replyError: unknown) => log.error({ err: replyError }, 'could not report the failure'));
     }
   };

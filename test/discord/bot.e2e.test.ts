@@ -142,6 +142,29 @@ describe('/ask', () => {
     expect(followUp.body.content).toContain('LBC');
   });
 
+  it('regression: expected user errors are logged at info/warn without a stack; unexpected ones stay errors with the stack', async () => {
+    const i = h.discord.command('ask', { question: 'What about Greenland?', outlet: 'The Times' });
+    await i.followUp();
+    const outlet = h.logs.find((l) => l.interaction === i.id && l.code === 'OUTLET_UNKNOWN');
+    expect(outlet?.level).toBe(30);
+    expect(outlet?.err).toBeUndefined();
+    expect(JSON.stringify(outlet)).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
+    expect(h.logs.filter((l) => l.interaction === i.id && l.level >= 50)).toEqual([]);
+
+    const crafted = h.discord.command('ask', {});
+    await crafted.callback();
+    const missing = h.logs.find((l) => l.interaction === crafted.id && l.code === 'DISCORD_OPTION_MISSING');
+    expect(missing?.level).toBe(40);
+    expect(missing?.err).toBeUndefined();
+
+    h.discord.failNext({ method: 'PATCH', route: ORIGINAL, status: 500, times: 4 });
+    const failing = h.discord.command('ask', { question: QUESTION });
+    await failing.followUp();
+    const logged = h.logs.find((l) => l.msg === 'interaction failed' && l.interaction === failing.id);
+    expect(logged?.level).toBe(50);
+    expect(logged?.err?.stack).toBeTruthy();
+  });
+
   it('answers privately when asked to', async () => {
     const i = h.discord.command('ask', { question: QUESTION, ephemeral: true });
     expect((await i.callback()).body).toEqual({ type: 5, data: { flags: EPHEMERAL } });

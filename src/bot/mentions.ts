@@ -5,7 +5,6 @@
 import type { Message } from 'discord.js';
 import { cachedAnswer } from './answerCache.js';
 import type { BotContext } from './command.js';
-import { cooldownMessage } from './cooldown.js';
 import { answerReply } from './format/answer.js';
 import { textReply } from './format/common.js';
 import { withoutMentions } from './text.js';
@@ -17,6 +16,9 @@ export function questionFromMention(content: string, botId: string): string | nu
   if (!mention.test(content)) return null;
   return content.replace(mention, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** The reaction a mention asked too soon gets instead of a reply ("try again in a moment"). */
+export const COOLDOWN_REACTION = '⏳';
 
 export function createMessageHandler(ctx: BotContext) {
   return async function handleMessage(message: Message): Promise<void> {
@@ -32,7 +34,9 @@ export function createMessageHandler(ctx: BotContext) {
       }
       const turn = ctx.cooldowns.take(message.author.id);
       if (!turn.ok) {
-        await message.reply(textReply(cooldownMessage(turn.retryAfterSeconds)));
+        // Too soon: a ⏳ reaction on the question, not a reply, so the channel is not filled with notices.
+        log.info({ retryAfterSeconds: turn.retryAfterSeconds }, 'cooldown (mention)');
+        await message.react(COOLDOWN_REACTION).catch((error: unknown) => log.warn({ err: error }, 'could not react with the cooldown notice'));
         return;
       }
       if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);

@@ -513,4 +513,22 @@ describe('answering mentions', () => {
       expect(discord.requests.filter((r) => r.route === '/channels/{channel_id}/messages' && r.body?.message_reference?.message_id === ignored)).toEqual([]);
     });
   });
+
+  it('regression: mentions asked too soon get a ⏳ reaction each, never a public cooldown reply', async () => {
+    await withBot({ ANSWER_ON_MENTION: 'true', COOLDOWN_SECONDS: '60' }, async (discord) => {
+      const posts = (r: { route: string | null; method: string }) => r.route === '/channels/{channel_id}/messages' && r.method === 'POST';
+      const ask = () => discord.postMessage(`<@${discord.applicationId}> where will the military hubs be?`, discord.users.member, { mentionsBot: true });
+      ask();
+      await discord.waitForRequest(posts);
+      const tooSoon = Array.from({ length: 5 }, ask);
+      for (const id of tooSoon) {
+        const reaction = await discord.waitForRequest((r) => r.method === 'PUT' && r.path.includes(`/messages/${id}/reactions/`));
+        expect(decodeURIComponent(reaction.path)).toContain('/reactions/⏳/@me');
+        expect(reaction.status).toBe(204);
+      }
+      // Only the answer was posted in the channel.
+      expect(discord.requests.filter(posts)).toHaveLength(1);
+      expect(discord.requests.some((r) => JSON.stringify(r.body ?? '').includes('asking a little fast'))).toBe(false);
+    });
+  });
 });

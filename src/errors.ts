@@ -26,6 +26,8 @@ export const ErrorCodes = {
   DISCORD_COMMAND_UNKNOWN: 'The bot does not know this command; the registered commands may be out of date.',
   DISCORD_NOT_ALLOWED: 'You do not have the permission this command needs.',
   DISCORD_ANSWER_EXPIRED: 'These sources are no longer kept; ask the question again.',
+  DISCORD_OPTION_MISSING: 'The command arrived without an option it requires; the registered commands may be out of date.',
+  DISCORD_BUTTON_NOT_YOURS: "This button belongs to someone else's answer or to another message.",
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

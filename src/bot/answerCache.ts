@@ -4,6 +4,33 @@ export interface CachedAnswer {
   result: AnswerResult;
   /** The title the answer was shown under (the question, or "What X said"). */
   title: string;
+  /** Who asked: the user id of the command's user or of the mention's author. */
+  owner: string;
+  /** Whether the answer was shown only to its owner; then only the owner may press its buttons. */
+  ephemeral: boolean;
+  /** The message the answer was sent as (its "More sources" button opens page 0); null until it is sent. */
+  messageId: string | null;
+  /** The private "More sources" pages sent for this answer: message id -> the user it was shown to. */
+  pages: Map<string, string>;
+}
+
+/** How many private pages an answer remembers (the oldest forgotten first). */
+export const MAX_PAGES_PER_ANSWER = 50;
+
+/** Records that `messageId` is a private page of `answer` shown to `userId`. */
+export function rememberPage(answer: CachedAnswer, messageId: string, userId: string): void {
+  answer.pages.delete(messageId);
+  answer.pages.set(messageId, userId);
+  while (answer.pages.size > MAX_PAGES_PER_ANSWER) {
+    const oldest = answer.pages.keys().next().value;
+    if (oldest === undefined) break;
+    answer.pages.delete(oldest);
+  }
+}
+
+/** A new cache entry for an answer about to be sent. */
+export function cachedAnswer(fields: { result: AnswerResult; title: string; owner: string; ephemeral: boolean }): CachedAnswer {
+  return { ...fields, messageId: null, pages: new Map() };
 }
 
 /** Recent answers, by key, for the "More sources" button: least recently used dropped first, entries expire. */

@@ -35,6 +35,8 @@ export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** Counts against the per-user cooldown (commands that ask the engine). */
   cooldown?: boolean;
+  /** Counts against its own per-user cooldown of this name instead of the questions' one. */
+  cooldownBucket?: string;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
   /** custom_id prefixes (before the first `:`) of the buttons this command handles. */

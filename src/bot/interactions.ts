@@ -1,6 +1,7 @@
 /**
  * Routes interactions to commands: slash commands (with the per-user cooldown), autocomplete and buttons.
- * Any failure reaches the user as a short ephemeral message and the log as the full error; nothing throws out.
+ * Any failure reaches the user as a short ephemeral message and the log as the full error (expected user errors at
+ * info/warn without a stack); nothing throws out.
  */
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { BotError, isBotError } from '../errors.js';
@@ -8,7 +9,7 @@ import type { BotContext, Command } from './command.js';
 import { cooldownMessage } from './cooldown.js';
 import { NO_PINGS } from './format/common.js';
 import { neutralizeMentions, truncate } from './text.js';
-import { userMessage } from './userErrors.js';
+import { logFailure, userMessage } from './userErrors.js';
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -26,7 +27,7 @@ function describe(interaction: Interaction): Record<string, unknown> {
 
 /** Tells the user, privately, that something failed. Never throws. */
 export async function reportError(interaction: Repliable, error: unknown, ctx: BotContext): Promise<void> {
-  ctx.log.error({ err: error, ...describe(interaction) }, 'interaction failed');
+  logFailure(ctx.log, error, describe(interaction), 'interaction failed');
   const content = truncate(neutralizeMentions(userMessage(error)), 2000);
   try {
     if (!interaction.deferred && !interaction.replied) {
@@ -42,6 +43,12 @@ export async function reportError(interaction: Repliable, error: unknown, ctx: B
   } catch (replyError) {
     ctx.log.error({ err: replyError, ...describe(interaction) }, 'could not tell the user about the failure');
   }
+}
+
+/** Names of the required (top-level) options the command declares that the interaction does not carry. */
+export function missingOptions(command: Command, interaction: ChatInputCommandInteraction): string[] {
+  const declared = command.data.toJSON().options ?? [];
+  return declared.filter((o) => 'required' in o && o.required === true && interaction.options.get(o.name) === null).map((o) => o.name);
 }
 
 export function createInteractionHandler(commands: readonly Command[], ctx: BotContext, isStopping: () => boolean) {
@@ -82,8 +89,15 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
     }
 
     const command = byName.get(interaction.commandName);
+    const cooldownKey = command?.cooldownBucket ? `${command.cooldownBucket}:${interaction.user.id}` : interaction.user.id;
+    // A malformed interaction (a required option missing) is refused before it spends the user's turn.
+    const missing = command ? missingOptions(command, interaction) : [];
+    if (missing.length > 0) {
+      await reportError(interaction, new BotError('DISCORD_OPTION_MISSING', undefined, { command: interaction.commandName, missing }), ctx);
+      return;
+    }
     if (command?.cooldown) {
-      const turn = ctx.cooldowns.take(interaction.user.id);
+      const turn = ctx.cooldowns.take(cooldownKey);
       if (!turn.ok) {
         ctx.log.info({ ...describe(interaction), retryAfterSeconds: turn.retryAfterSeconds }, 'cooldown');
         try {
@@ -102,7 +116,7 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
     } catch (error) {
       // A question the engine refused never reached it: the user may ask again at once.
       if (command?.cooldown && (isBotError(error, 'QUESTION_EMPTY') || isBotError(error, 'QUESTION_TOO_LONG'))) {
-        ctx.cooldowns.release(interaction.user.id);
+        ctx.cooldowns.release(cooldownKey);
       }
       await reportError(interaction, error, ctx);
     }

@@ -3,12 +3,12 @@
  * Only when ANSWER_ON_MENTION is set: it needs the privileged Message Content intent.
  */
 import type { Message } from 'discord.js';
+import { cachedAnswer } from './answerCache.js';
 import type { BotContext } from './command.js';
-import { cooldownMessage } from './cooldown.js';
 import { answerReply } from './format/answer.js';
 import { textReply } from './format/common.js';
 import { withoutMentions } from './text.js';
-import { userMessage } from './userErrors.js';
+import { logFailure, userMessage } from './userErrors.js';
 
 /** The question in a message that mentions the bot: the text with the bot's mention(s) taken out, or null. */
 export function questionFromMention(content: string, botId: string): string | null {
@@ -16,6 +16,9 @@ export function questionFromMention(content: string, botId: string): string | nu
   if (!mention.test(content)) return null;
   return content.replace(mention, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** The reaction a mention asked too soon gets instead of a reply ("try again in a moment"). */
+export const COOLDOWN_REACTION = '⏳';
 
 export function createMessageHandler(ctx: BotContext) {
   return async function handleMessage(message: Message): Promise<void> {
@@ -31,16 +34,19 @@ export function createMessageHandler(ctx: BotContext) {
       }
       const turn = ctx.cooldowns.take(message.author.id);
       if (!turn.ok) {
-        await message.reply(textReply(cooldownMessage(turn.retryAfterSeconds)));
+        // Too soon: a ⏳ reaction on the question, not a reply, so the channel is not filled with notices.
+        log.info({ retryAfterSeconds: turn.retryAfterSeconds }, 'cooldown (mention)');
+        await message.react(COOLDOWN_REACTION).catch((error: unknown) => log.warn({ err: error }, 'could not react with the cooldown notice'));
         return;
       }
       if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);
       const result = await ctx.engine.ask(withoutMentions(question));
-      ctx.answers.set(message.id, { result, title: question });
-      await message.reply(answerReply(result, { title: question, moreKey: message.id }));
+      const cached = cachedAnswer({ result, title: question, owner: message.author.id, ephemeral: false });
+      ctx.answers.set(message.id, cached);
+      cached.messageId = (await message.reply(answerReply(result, { title: question, moreKey: message.id }))).id;
       log.info('answered a mention');
     } catch (error) {
-      log.error({ err: error }, 'answering a mention failed');
+      logFailure(log, error, {}, 'answering a mention failed');
       await message.reply(textReply(userMessage(error))).catch((replyError: unknown) => log.error({ err: replyError }, 'could not report the failure'));
     }
   };

@@ -1,5 +1,6 @@
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import { isBotError, type ErrorCode } from '../errors.js';
+import type { Logger } from 'pino';
 import { truncate } from './text.js';
 
 /** Errors whose own message is written for the person asking. */
@@ -11,7 +12,32 @@ const SHOWN: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'DISCORD_COMMAND_UNKNOWN',
   'DISCORD_NOT_ALLOWED',
   'DISCORD_ANSWER_EXPIRED',
+  'DISCORD_BUTTON_NOT_YOURS',
+  'DISCORD_OPTION_MISSING',
 ]);
+
+/**
+ * Errors that are the user's (or a stale or crafted client's) doing, not the bot's: logged at this level, without a
+ * stack. Anything not listed is unexpected and logged as an error with its stack.
+ */
+const EXPECTED: ReadonlyMap<ErrorCode, 'info' | 'warn'> = new Map<ErrorCode, 'info' | 'warn'>([
+  ['QUESTION_EMPTY', 'info'],
+  ['QUESTION_TOO_LONG', 'info'],
+  ['OUTLET_UNKNOWN', 'info'],
+  ['REINDEX_IN_PROGRESS', 'info'],
+  ['DISCORD_ANSWER_EXPIRED', 'info'],
+  ['DISCORD_NOT_ALLOWED', 'warn'],
+  ['DISCORD_BUTTON_NOT_YOURS', 'warn'],
+  ['DISCORD_OPTION_MISSING', 'warn'],
+  ['DISCORD_COMMAND_UNKNOWN', 'warn'],
+]);
+
+/** How to log a failure: expected user errors at info/warn with their code and message only, anything else at error with the stack. */
+export function logFailure(log: Logger, error: unknown, fields: Record<string, unknown>, msg: string): void {
+  const level = isBotError(error) ? EXPECTED.get(error.code) : undefined;
+  if (isBotError(error) && level) log[level]({ ...fields, code: error.code, reason: error.message, context: error.context }, `${msg} (user error)`);
+  else log.error({ ...fields, err: error }, msg);
+}
 
 const INDEX_TROUBLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INDEX_MISSING', 'INDEX_CORRUPT', 'INDEX_EMBEDDER_MISMATCH', 'EMBEDDER_LOAD_FAILED']);
 

@@ -142,6 +142,29 @@ describe('/ask', () => {
     expect(followUp.body.content).toContain('LBC');
   });
 
+  it('regression: expected user errors are logged at info/warn without a stack; unexpected ones stay errors with the stack', async () => {
+    const i = h.discord.command('ask', { question: 'What about Greenland?', outlet: 'The Times' });
+    await i.followUp();
+    const outlet = h.logs.find((l) => l.interaction === i.id && l.code === 'OUTLET_UNKNOWN');
+    expect(outlet?.level).toBe(30);
+    expect(outlet?.err).toBeUndefined();
+    expect(JSON.stringify(outlet)).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
+    expect(h.logs.filter((l) => l.interaction === i.id && l.level >= 50)).toEqual([]);
+
+    const crafted = h.discord.command('ask', {});
+    await crafted.callback();
+    const missing = h.logs.find((l) => l.interaction === crafted.id && l.code === 'DISCORD_OPTION_MISSING');
+    expect(missing?.level).toBe(40);
+    expect(missing?.err).toBeUndefined();
+
+    h.discord.failNext({ method: 'PATCH', route: ORIGINAL, status: 500, times: 4 });
+    const failing = h.discord.command('ask', { question: QUESTION });
+    await failing.followUp();
+    const logged = h.logs.find((l) => l.msg === 'interaction failed' && l.interaction === failing.id);
+    expect(logged?.level).toBe(50);
+    expect(logged?.err?.stack).toBeTruthy();
+  });
+
   it('answers privately when asked to', async () => {
     const i = h.discord.command('ask', { question: QUESTION, ephemeral: true });
     expect((await i.callback()).body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
@@ -182,6 +205,7 @@ describe('/ask', () => {
       expect(articles.some((a) => a.body.replace(/\s+/g, ' ').includes(excerpt.replace(/\s+/g, ' ').trim()))).toBe(true);
     }
     // The private page has its own button for the next page, which replaces it in place.
+    await h.discord.waitForRequest((r) => r.method === 'GET' && r.path.includes(press.token));
     const pageMessage = press.original()!;
     const next = actionButton(pageMessage);
     const press2 = h.discord.pressButton(pageMessage, next.custom_id, h.discord.users.other);
@@ -189,6 +213,64 @@ describe('/ask', () => {
     expect(update.body.type).toBe(7);
     expect(embedOf(update).fields!.map((f) => f.name.split(' ')[0])).toEqual(expected.slice(3, 6).map((p) => `#${p.rank}`));
     expect(pageMessage.embeds[0].fields[0].name).toBe(embedOf(update).fields![0]!.name);
+  });
+
+  it('regression: a private answer\'s "More sources" is refused, privately, to anyone but its owner', async () => {
+    const question = 'Who signed the Paris Declaration?';
+    const ask = h.discord.command('ask', { question, ephemeral: true }, h.discord.users.member);
+    await ask.edit();
+    const answer = ask.original()!;
+    const more = actionButton(answer);
+    const before = JSON.stringify(answer);
+
+    const stranger = h.discord.pressButton(answer, more.custom_id, h.discord.users.other);
+    const refusal = await stranger.callback();
+    expect(refusal.body.type).toBe(4);
+    expect(refusal.body.data.flags).toBe(EPHEMERAL);
+    expect(refusal.body.data.content).toMatch(/someone else/);
+    expect(refusal.body.data.embeds ?? []).toEqual([]);
+    expect(JSON.stringify(refusal.body)).not.toContain(question);
+    expect(JSON.stringify(answer)).toBe(before);
+
+    // The owner still gets the page.
+    const own = await h.discord.pressButton(answer, more.custom_id, h.discord.users.member).callback();
+    expect(own.body.type).toBe(4);
+    expect(own.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(own).title).toContain('More sources');
+  });
+
+  it('regression: a "More sources" press never replaces a message the page does not belong to', async () => {
+    const question = 'Who signed the Paris Declaration?';
+    const ask = h.discord.command('ask', { question }, h.discord.users.member);
+    await ask.edit();
+    const answer = ask.original()!;
+    const more = actionButton(answer);
+    const other = h.discord.command('ask', { question: QUESTION }, h.discord.users.other);
+    await other.edit();
+    const victim = other.original()!;
+    const before = JSON.stringify(victim);
+
+    // A later page's id pressed on someone's public answer: refused, the answer untouched.
+    const page1 = more.custom_id.replace(/:0$/, ':1');
+    const crafted = await h.discord.pressButton(victim, page1, h.discord.users.member).callback();
+    expect(crafted.body.type).toBe(4);
+    expect(crafted.body.data.flags).toBe(EPHEMERAL);
+    expect(JSON.stringify(victim)).toBe(before);
+    // Page 0 of one answer pressed on another message: refused too.
+    expect((await h.discord.pressButton(victim, more.custom_id, h.discord.users.member).callback()).body.data.content).toMatch(/someone else/);
+
+    // Someone else's private page: its next-page button is refused to anyone but whom it was shown to.
+    const press = h.discord.pressButton(answer, more.custom_id, h.discord.users.other);
+    await press.callback();
+    await h.discord.waitForRequest((r) => r.method === 'GET' && r.path.includes(press.token));
+    const pageMessage = press.original()!;
+    const next = actionButton(pageMessage);
+    const pageBefore = JSON.stringify(pageMessage);
+    const intruder = await h.discord.pressButton(pageMessage, next.custom_id, h.discord.users.member).callback();
+    expect(intruder.body.type).toBe(4);
+    expect(JSON.stringify(pageMessage)).toBe(pageBefore);
+    // Whoever it was shown to pages on.
+    expect((await h.discord.pressButton(pageMessage, next.custom_id, h.discord.users.other).callback()).body.type).toBe(7);
   });
 
   it('never pings: @everyone and a role mention in the question reach Discord neutralised, with allowed mentions for no one', async () => {
@@ -381,9 +463,35 @@ describe('cooldown', () => {
       expect(seconds).toBeGreaterThanOrEqual(1);
       expect(seconds).toBeLessThanOrEqual(60);
       expect(again.requests()).toHaveLength(1);
-      // Someone else is not held up, and /sources is not rate limited.
+      // Someone else is not held up, and /sources keeps its own clock.
       expect((await discord.command('ask', { question: QUESTION }, discord.users.other).callback()).body.type).toBe(5);
       expect((await discord.command('sources', {}, discord.users.member).callback()).body.type).toBe(4);
+    });
+  });
+
+  it('regression: /sources is rate limited too: a second one at once gets a private notice, not another public embed', async () => {
+    await withBot({ COOLDOWN_SECONDS: '60' }, async (discord) => {
+      const first = await discord.command('sources', {}, discord.users.member).callback();
+      expect(first.body.type).toBe(4);
+      expect(first.body.data.flags ?? 0).toBe(0);
+      for (let n = 0; n < 3; n++) {
+        const again = await discord.command('sources', {}, discord.users.member).callback();
+        expect(again.body.data.flags).toBe(EPHEMERAL);
+        expect(again.body.data.content).toMatch(/try again in \d+ s/);
+        expect(again.body.data.embeds ?? []).toEqual([]);
+      }
+      // Its clock is its own: a question is not held up by it.
+      expect((await discord.command('ask', { question: QUESTION }, discord.users.member).callback()).body.type).toBe(5);
+    });
+  });
+
+  it('regression: a crafted /ask without its required question is refused privately and does not spend the turn', async () => {
+    await withBot({ COOLDOWN_SECONDS: '60' }, async (discord) => {
+      const crafted = await discord.command('ask', {}, discord.users.member).callback();
+      expect(crafted.body.type).toBe(4);
+      expect(crafted.body.data.flags).toBe(EPHEMERAL);
+      expect(crafted.body.data.content).toMatch(/without an option it requires/);
+      expect((await discord.command('ask', { question: QUESTION }, discord.users.member).callback()).body.type).toBe(5);
     });
   });
 });
@@ -403,6 +511,24 @@ describe('answering mentions', () => {
       const cited = checkSourceFields(embed, articles);
       expect(checkQuotes(embed.description!, cited)).toBeGreaterThan(0);
       expect(discord.requests.filter((r) => r.route === '/channels/{channel_id}/messages' && r.body?.message_reference?.message_id === ignored)).toEqual([]);
+    });
+  });
+
+  it('regression: mentions asked too soon get a ⏳ reaction each, never a public cooldown reply', async () => {
+    await withBot({ ANSWER_ON_MENTION: 'true', COOLDOWN_SECONDS: '60' }, async (discord) => {
+      const posts = (r: { route: string | null; method: string }) => r.route === '/channels/{channel_id}/messages' && r.method === 'POST';
+      const ask = () => discord.postMessage(`<@${discord.applicationId}> where will the military hubs be?`, discord.users.member, { mentionsBot: true });
+      ask();
+      await discord.waitForRequest(posts);
+      const tooSoon = Array.from({ length: 5 }, ask);
+      for (const id of tooSoon) {
+        const reaction = await discord.waitForRequest((r) => r.method === 'PUT' && r.path.includes(`/messages/${id}/reactions/`));
+        expect(decodeURIComponent(reaction.path)).toContain('/reactions/⏳/@me');
+        expect(reaction.status).toBe(204);
+      }
+      // Only the answer was posted in the channel.
+      expect(discord.requests.filter(posts)).toHaveLength(1);
+      expect(discord.requests.some((r) => JSON.stringify(r.body ?? '').includes('asking a little fast'))).toBe(false);
     });
   });
 });

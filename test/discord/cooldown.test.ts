@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cooldownMessage, Cooldowns } from '../../src/bot/cooldown.js';
-import { AnswerCache } from '../../src/bot/answerCache.js';
+import { AnswerCache, cachedAnswer, MAX_PAGES_PER_ANSWER, rememberPage } from '../../src/bot/answerCache.js';
 import type { AnswerResult } from '../../src/answer/types.js';
 
 describe('Cooldowns', () => {
@@ -37,13 +37,22 @@ describe('AnswerCache', () => {
   it('forgets entries after their time and the least recently used beyond its size', () => {
     let now = 0;
     const cache = new AnswerCache(2, 1000, () => now);
-    cache.set('a', { result, title: 'a' });
-    cache.set('b', { result, title: 'b' });
+    cache.set('a', cachedAnswer({ result, title: 'a', owner: 'u1', ephemeral: false }));
+    cache.set('b', cachedAnswer({ result, title: 'b', owner: 'u1', ephemeral: false }));
     expect(cache.get('a')?.title).toBe('a');
-    cache.set('c', { result, title: 'c' });
+    cache.set('c', cachedAnswer({ result, title: 'c', owner: 'u1', ephemeral: false }));
     expect(cache.get('b')).toBeNull();
     expect(cache.get('a')?.title).toBe('a');
     now = 1000;
     expect(cache.get('c')).toBeNull();
+  });
+
+  it('remembers the private pages of an answer and who each was shown to, the oldest forgotten beyond its limit', () => {
+    const answer = cachedAnswer({ result, title: 'a', owner: 'u1', ephemeral: false });
+    expect(answer.messageId).toBeNull();
+    for (let i = 0; i <= MAX_PAGES_PER_ANSWER; i++) rememberPage(answer, `m${i}`, `u${i}`);
+    expect(answer.pages.size).toBe(MAX_PAGES_PER_ANSWER);
+    expect(answer.pages.get('m0')).toBeUndefined();
+    expect(answer.pages.get(`m${MAX_PAGES_PER_ANSWER}`)).toBe(`u${MAX_PAGES_PER_ANSWER}`);
   });
 });

@@ -647,6 +647,9 @@ export class FakeDiscord extends EventEmitter {
       }
       case 'POST /channels/{channel_id}/typing':
         return [204, undefined];
+      case 'PUT /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me':
+        // Reactions are not stored: tests read the recorded request.
+        return [204, undefined];
       default:
         return [404, { message: '404: Not Found (the local Discord does not serve this route)', code: 0 }];
     }

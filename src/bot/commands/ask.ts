@@ -1,6 +1,7 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { outletList } from '../../corpus/outlets.js';
 import { BotError } from '../../errors.js';
+import { cachedAnswer, rememberPage } from '../answerCache.js';
 import type { Command } from '../command.js';
 import { answerReply, morePage, parseMoreCustomId } from '../format/answer.js';
 import { outletChoices } from '../format/outlets.js';
@@ -38,8 +39,9 @@ export default {
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const result = await ctx.engine.ask(withoutMentions(question), { ...(outlet ? { outlet } : {}), ...(compare ? { compare } : {}) });
     // The title shows the question as typed (neutralised when rendered); the engine read it without mentions.
-    ctx.answers.set(interaction.id, { result, title: question });
-    await interaction.editReply(answerReply(result, { title: question, moreKey: interaction.id }));
+    const cached = cachedAnswer({ result, title: question, owner: interaction.user.id, ephemeral });
+    ctx.answers.set(interaction.id, cached);
+    cached.messageId = (await interaction.editReply(answerReply(result, { title: question, moreKey: interaction.id }))).id;
   },
 
   /** The outlets indexed, matching what the user typed (Discord's limit: 25 choices). */
@@ -47,7 +49,14 @@ export default {
     await interaction.respond(outletChoices(outletList(ctx.engine.sources().articles), interaction.options.getFocused()));
   },
 
-  /** "More sources": the next passages the answer did not quote, shown only to whoever pressed. */
+  /**
+   * "More sources": the next passages the answer did not quote, shown only to whoever pressed.
+   *
+   * Who may press: a public answer's button is there for everyone in the channel, so anyone may press it (the pages
+   * open privately for the presser and change nothing anyone else sees). A private (ephemeral) answer's button only
+   * by its owner. A press is honoured only on the message it belongs to: page 0 on the answer itself, later pages on
+   * a private page this bot sent for this answer to this same user; anything else is refused privately, changing nothing.
+   */
   async handleComponent(interaction, ctx) {
     const parsed = parseMoreCustomId(interaction.customId);
     if (!parsed) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This button no longer does anything; ask again.', { customId: interaction.customId });
@@ -57,9 +66,25 @@ export default {
         key: parsed.key,
       });
     }
+    const user = interaction.user.id;
+    const pressedOn = interaction.message.id;
+    const notYours = (reason: string) =>
+      new BotError('DISCORD_BUTTON_NOT_YOURS', "This button belongs to someone else's answer. Ask your own question to see its sources.", {
+        key: parsed.key,
+        page: parsed.page,
+        message: pressedOn,
+        reason,
+      });
+    if (cached.ephemeral && user !== cached.owner) throw notYours('private answer of another user');
+    if (parsed.page === 0 ? pressedOn !== cached.messageId : cached.pages.get(pressedOn) !== user) throw notYours('not the message the button belongs to');
+
     const page = morePage(cached.result, { title: cached.title, key: parsed.key, page: parsed.page });
     // The first page opens privately under the answer; later pages replace the private page they were pressed on.
-    if (parsed.page > 0) await interaction.update(page);
-    else await interaction.reply({ ...page, flags: MessageFlags.Ephemeral });
+    if (parsed.page > 0) {
+      await interaction.update(page);
+      return;
+    }
+    await interaction.reply({ ...page, flags: MessageFlags.Ephemeral });
+    rememberPage(cached, (await interaction.fetchReply()).id, user);
   },
 } satisfies Command;

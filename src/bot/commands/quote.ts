@@ -1,4 +1,5 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { cachedAnswer } from '../answerCache.js';
 import type { Command } from '../command.js';
 import { answerReply } from '../format/answer.js';
 import { speakerChoices } from '../format/speakers.js';
@@ -20,8 +21,9 @@ export default {
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const result = await ctx.engine.quote(speaker);
     const title = `What ${speaker} said`;
-    ctx.answers.set(interaction.id, { result, title });
-    await interaction.editReply(answerReply(result, { title, moreKey: interaction.id }));
+    const cached = cachedAnswer({ result, title, owner: interaction.user.id, ephemeral });
+    ctx.answers.set(interaction.id, cached);
+    cached.messageId = (await interaction.editReply(answerReply(result, { title, moreKey: interaction.id }))).id;
   },
 
   /** Names found in the corpus, within Discord's limits (25 choices, answered at once). */

@@ -5,6 +5,7 @@
 import type { AnswerType } from '../plan/answerType.js';
 import { TOPIC_NAME } from '../topic/profile.js';
 import { formatDate, markers } from './citations.js';
+import { STATEMENTS_SHOWN } from './speakerAnswer.js';
 import type { AbstainReason, AnswerResult, Comparison, Quote, SpeakerSection, StatementLine } from './types.js';
 
 export interface TextHints {
@@ -170,7 +171,7 @@ export function answerText(result: AnswerResult, hints: TextHints = {}): string 
       const lead = `${ABSTAIN_LEAD} ${describeReason(result.reason)}`;
       if (!result.about) return lead;
       const { subject, statements } = result.about;
-      const shown = Math.min(6, statements.length);
+      const shown = Math.min(STATEMENTS_SHOWN, statements.length);
       return [`${lead} What others said about ${subject}:`, `${count(statements.length)} by others about ${subject}.`, ...statementLines(statements, shown, true, subject, hints)].join('\n');
     }
   }

@@ -24,29 +24,33 @@ export function coveredPlaceName(name: string, ctx: QuestionContext): boolean {
   return found.length > 0 && found.every((m) => ctx.places.has(m.key)) && found.map((m) => m.text).join(' ').length >= name.replace(/['’]s$/, '').length - 1;
 }
 
-/**
- * Words of the question that are neither the coverage's (nor a misspelling of one) nor English words, runs
- * of them joined ("kemi badenoch").
- */
-export function unfamiliarWords(question: string, ctx: QuestionContext, isEnglishWord: (word: string) => boolean): string[] {
-  const out: string[] = [];
+/** What a question's own words say about whether the coverage can answer it. */
+export interface WordEvidence {
+  /** Words neither the coverage's (nor a misspelling of one) nor English, runs of them joined ("kemi badenoch"). */
+  unfamiliar: string[];
+  /** Share of the question's content words the coverage never uses (nor a misspelling of one): 0 to 1. */
+  unknownShare: number;
+}
+
+/** Reads each content word of the question once against the coverage's vocabulary (a typo search over all of it) and English. */
+export function wordEvidence(question: string, ctx: QuestionContext, isEnglishWord: (word: string) => boolean): WordEvidence {
+  const unfamiliar: string[] = [];
   let run: string[] = [];
+  let content = 0;
+  let unknown = 0;
   for (const w of words(question)) {
-    const unfamiliar =
-      !STOPWORDS.has(w) && w.length >= 3 && !/\d/.test(w) && contentTerms(w).length > 0 && !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary) && !isEnglishWord(w);
-    if (unfamiliar) run.push(w);
+    const isContent = !STOPWORDS.has(w) && w.length >= 2 && contentTerms(w).length > 0;
+    const covered = !isContent || isKnownWord(w, ctx.vocabulary) || nearKnownWord(w, ctx.vocabulary);
+    if (isContent) {
+      content++;
+      if (!covered) unknown++;
+    }
+    if (!covered && w.length >= 3 && !/\d/.test(w) && !isEnglishWord(w)) run.push(w);
     else if (run.length > 0) {
-      out.push(run.join(' '));
+      unfamiliar.push(run.join(' '));
       run = [];
     }
   }
-  if (run.length > 0) out.push(run.join(' '));
-  return out;
-}
-
-/** Share of the question's content words the coverage never uses (nor a misspelling of one): 0 to 1. */
-export function unknownShare(question: string, ctx: QuestionContext): number {
-  const content = words(question).filter((w) => !STOPWORDS.has(w) && w.length >= 2 && contentTerms(w).length > 0);
-  if (content.length === 0) return 0;
-  return content.filter((w) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary)).length / content.length;
+  if (run.length > 0) unfamiliar.push(run.join(' '));
+  return { unfamiliar, unknownShare: content === 0 ? 0 : unknown / content };
 }

@@ -9,7 +9,7 @@ import type { QuestionContext } from '../news/questionContext.js';
 import { contentTerms, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { answerTypeOf } from './answerType.js';
-import { coveredPlaceName, unfamiliarWords, unknownShare, unmentionedPlaces } from './evidence.js';
+import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
 import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
@@ -65,9 +65,15 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
     outlet,
     extraTerms: new Map(extra.map((w) => [w, 1])),
   });
-  const unfamiliar = unfamiliarWords(question, ctx.coverage, ctx.isEnglishWord);
-  const foreign = unknownShare(question, ctx.coverage);
-  if (!newsAware) return { kind: 'fact', answerType: answerTypeOf(question), outlet: optionOutlet, unfamiliar, unknownShare: foreign, search: search(ctx.retrieveK, optionOutlet) };
+  // Read only for a fact plan: a typo search over the whole vocabulary per word.
+  const fact = (outlet: string | null, request: SearchRequest): QuestionPlan => ({
+    kind: 'fact',
+    answerType: answerTypeOf(question),
+    outlet,
+    ...wordEvidence(question, ctx.coverage, ctx.isEnglishWord),
+    search: request,
+  });
+  if (!newsAware) return fact(optionOutlet, search(ctx.retrieveK, optionOutlet));
 
   const outletOf = (text: string) => matchOutlet(text, ctx.coverage.outlets);
   const quote = whoSaidQuote(question);
@@ -107,7 +113,7 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
     if (speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
   }
   if (compare) return { kind: 'compare', search: search(depth, null, described) };
-  return { kind: 'fact', answerType: answerTypeOf(question), outlet, unfamiliar, unknownShare: foreign, search: search(depth, outlet, described) };
+  return fact(outlet, search(depth, outlet, described));
 }
 
 /**

@@ -14,8 +14,8 @@ const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries') as { registerLocale(l: unknown): void; getNames(lang: string, o: { select: 'all' }): Record<string, string[]> };
 countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
 
-/** Forms too common as words to read as a place ("us", "in", "me" are ISO short forms or words first). */
-const NOT_A_PLACE = new Set(['us', 'in', 'me', 'it', 'is', 'to', 'no', 'as', 'at', 'by', 'do', 'am', 'be', 'so', 'an', 'un', 'eu', 'ca', 'co', 'id', 'la', 'de', 'ma', 'pa', 'mo', 'ok', 'hi', 'ga', 'md', 'ms', 'mt', 'nc', 'ne', 'nh', 'nm', 'sc', 'sd', 'tn', 'tx', 'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'wy', 'al', 'ak', 'az', 'ar', 'ct', 'dc', 'fl', 'ia', 'il', 'ks', 'ky', 'mn', 'nd', 'nj', 'nv', 'ny', 'oh', 'or', 'ri', 'gb']);
+/** Short forms that are also words or read ambiguously in lower case: a place only when written in capitals ("US", "UN"). */
+const NOT_A_PLACE = new Set(['us', 'un', 'eu', 'gb']);
 
 function forms(): Map<string, string> {
   const out = new Map<string, string>();
@@ -66,7 +66,7 @@ export function placesIn(text: string): PlaceMention[] {
       const form = parts.join(' ');
       if (parts.some((p, k) => lower[i + k] !== p)) continue;
       const written = words.slice(i, i + parts.length).join(' ');
-      // "us", "in", "me": a place only as "US", "IN" (and never "me").
+      // "us", "un": a place only as "US", "UN".
       if (parts.length === 1 && NOT_A_PLACE.has(form) && !(written.length <= 3 && written === written.toUpperCase() && written.length > 1)) continue;
       out.push({ text: written, key: FORMS.get(form)!, name: displayName(written, FORMS.get(form)!) });
       i += parts.length - 1;

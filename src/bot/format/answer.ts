@@ -123,7 +123,9 @@ export function quotedPassageIds(result: AnswerResult): Set<string> {
 
 /** The ranked passages an answer did not quote: what "More sources" pages through. */
 export function unquotedPassages(result: AnswerResult): RankedPassage[] {
-  if (result.kind === 'abstain' || result.kind === 'chat' || result.kind === 'coverage' || result.kind === 'clarify') return [];
+  // An abstention lists the nearest passages but quotes none: nothing to page through. (Small talk, coverage
+  // lists and clarifications carry no passages.)
+  if (result.kind === 'abstain') return [];
   const quoted = quotedPassageIds(result);
   return result.passages.filter((p) => !quoted.has(p.id));
 }

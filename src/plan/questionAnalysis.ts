@@ -265,7 +265,7 @@ function outletFormsPattern(outlet: string): RegExp {
 
 /** People asked about together: "What did Starmer and Macron say?", "what did witkoff & kushner tell reporters". */
 export function coordinatedSpeakers(question: string, directory: SpeakerDirectory): SpeakerEntry[] {
-  const slot = SPEAKER_SLOTS[0]!.exec(question)?.[1];
+  const slot = speakerSlot(question);
   if (!slot || !/\band\b|&/i.test(slot)) return [];
   const entries: SpeakerEntry[] = [];
   for (const part of slot.split(/\s*(?:,|&|\band\b)\s*/i)) {

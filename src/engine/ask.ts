@@ -7,6 +7,7 @@ import { calibrationFor } from '../answer/calibration.js';
 import { answerPlan } from '../answer/kinds/index.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { StoredPassage } from '../index/passageStore.js';
+import { statementsBy } from '../news/newsIndex.js';
 import { searchOf, type QuestionPlan } from '../plan/plan.js';
 import { understand, type PlanOptions } from '../plan/understand.js';
 import { CANDIDATES, relatedWords, retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
@@ -70,6 +71,7 @@ export function planQuestion(state: EngineState, question: string, retrieveK: nu
       retrieveK,
       topicWords: TOPIC_WORDS,
       isEnglishWord: (word) => lexicon?.rows.has(word) ?? false,
+      speaks: (speakerId) => statementsBy(state.news, speakerId).length > 0,
     },
     options,
   );

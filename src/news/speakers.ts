@@ -83,7 +83,11 @@ function byRole(rawQuery: string, directory: SpeakerDirectory): SpeakerMatch | n
   const m = QUERY_ROLE.exec(query);
   if (!m) return null;
   const raw = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
-  const head = roleOf(raw)?.head ?? raw;
+  const role = roleOf(raw);
+  const head = role?.head ?? raw;
+  // "the Ukrainian leader": whoever holds one of the roles a leader is.
+  const heads = role?.means ?? [head];
+  const fitsRole = (r: string, qs: string[], placeKnownOnly = true) => heads.some((h) => roleFits(r, h, qs, placeKnownOnly));
   const raws = (m[1] ?? '').split(/\s+/).filter((w) => w !== '');
   const keep = (w: string) => w !== '' && !STOPWORDS.has(w) && !/^(?:what|who|how|did|does|was|were|by|from)$/.test(w);
   const qualifiers = raws.map((w) => stripPossessive(w).toLowerCase()).filter(keep);
@@ -91,11 +95,13 @@ function byRole(rawQuery: string, directory: SpeakerDirectory): SpeakerMatch | n
   const unowned = raws.filter((w) => !/['’]s$/.test(w)).map((w) => w.toLowerCase()).filter(keep);
   // "special envoy": a wording that qualifies its role's head adds its qualifier.
   if (raw !== head && raw.endsWith(` ${head}`)) qualifiers.push(...raw.slice(0, -head.length - 1).split(' '));
-  let fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers)));
-  if (fits.length === 0) fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, qualifiers, false)));
+  let fits = directory.entries.filter((e) => e.roles.some((r) => fitsRole(r, qualifiers)));
+  if (fits.length === 0) fits = directory.entries.filter((e) => e.roles.some((r) => fitsRole(r, qualifiers, false)));
   if (fits.length === 0 && unowned.length < qualifiers.length) {
-    fits = directory.entries.filter((e) => e.roles.some((r) => roleFits(r, head, unowned, false)));
+    fits = directory.entries.filter((e) => e.roles.some((r) => fitsRole(r, unowned, false)));
   }
+  // "the French leader": the French President, not "the official residence of the French president".
+  if (fits.length > 1) fits = fits.filter((e) => e.roles.some((r) => heads.includes(roleHead(r)?.head ?? '')));
   if (fits.length !== 1 || !fits[0]) return null;
   return { entry: fits[0], via: 'role', text: `${m[1] ?? ''}${m[2] ?? ''}`.trim() };
 }

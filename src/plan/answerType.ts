@@ -1,4 +1,8 @@
 import { words } from '../text/tokens.js';
+import { OPEN_NOUNS } from '../text/words/openNouns.js';
+import { TOPIC_NAME } from '../topic/profile.js';
+
+const TOPIC_WORDS: ReadonlySet<string> = new Set(words(TOPIC_NAME.toLowerCase()));
 
 /**
  * What kind of answer a question asks for, when the wording says so: a count ("how many troops"),
@@ -22,7 +26,9 @@ const FUNCTION = new Set(['when', 'will', 'would', 'did', 'does', 'do', 'is', 'w
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
   const future = /\b(?:will|would|is going to|are going to|shall)\b/.test(q);
-  const subject = words(q).filter((w) => !FUNCTION.has(w) && !/^(?:how|long|when|many|much)$/.test(w));
+  // The subject a time or duration must be about: the question's words, less the topic's own name, which the
+  // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
+  const subject = words(q).filter((w) => !FUNCTION.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w));
   // "for how many years", "how many months": a duration, not a count.
   if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
   if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };
@@ -42,7 +48,8 @@ export function answerTypeOf(question: string): AnswerType {
   const category = /^\s*(?:which|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
     const focus = headNoun(words(category[1]!));
-    if (focus) return { kind: 'category', focus };
+    // "What is the goal of the cell?" asks for an explanation, which a passage gives without the word "goal".
+    if (focus && !OPEN_NOUNS.has(focus)) return { kind: 'category', focus };
   }
   return { kind: 'open' };
 }

@@ -15,9 +15,9 @@ import type { QuestionContext } from '../news/questionContext.js';
 import { resolveSpeaker, type SpeakerMatch } from '../news/speakers.js';
 import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN } from '../news/speechVerbs.js';
 import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
-import { isPossessive, stripPossessive } from '../text/fold.js';
+import { foldName, isPossessive, stripPossessive } from '../text/fold.js';
 import { STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
-import { ROLE_NOUNS } from '../text/words/roles.js';
+import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { alternation } from '../text/patterns.js';
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
@@ -134,9 +134,19 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     if (name.words.every((w) => COVERAGE_WORDS.test(w))) continue;
     const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w));
     if (words.length === 0) continue;
-    if (words.some((w) => !isKnownWord(w, ctx.vocabulary))) out.push(text);
+    if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);
   }
   return out;
+}
+
+/**
+ * A known speaker's full name with a slip in the first name ("Kier Starmer", "Emanuel Macron"): the surname is
+ * the speaker's, and the first name one edit (a swap counts as one) from theirs.
+ */
+function misspeltSpeaker(words: readonly string[], directory: SpeakerDirectory): boolean {
+  if (words.length !== 2) return false;
+  const [first, last] = words.map((w) => foldName(w)) as [string, string];
+  return directory.entries.some((e) => e.first !== null && e.surname === last && first.length >= 3 && editDistance(first, e.first, 1) <= 1);
 }
 
 const ASKS_WHO = /^\s*who\b(?!\s+(?:is|was|are)\b)/i;
@@ -163,7 +173,12 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
     return analysis;
   }
   const match = speakerInQuestion(scoped, ctx.directory);
-  if (match) analysis.speaker = { known: true, match, entry: match.entry };
+  const other = match ? otherOfSurname(slot, match.entry, ctx) : null;
+  if (other) {
+    // "what did melania trump say": someone else of a known surname.
+    analysis.speaker = { known: false, name: other };
+    analysis.unknownEntities = [...unknown.filter((u) => u.toLowerCase() !== other.toLowerCase()), other];
+  } else if (match) analysis.speaker = { known: true, match, entry: match.entry };
   else if (asksForStatements && unknown.length > 0) analysis.speaker = { known: false, name: unknown[0] ?? '' };
   else if (asksForStatements) {
     // A speaker written in lower case ("what did merz say", "meloni's view"): unknown when no word of it is in the coverage.
@@ -197,10 +212,23 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
+    // Roles alone are no name: "the president's in-law" describes someone.
+    if (ws.every((w) => roleOf(stripPossessive(w).toLowerCase()) !== undefined)) continue;
     // A name the coverage lacks: every word of it, or the surname of a first name and surname ("mark rutte").
     if (ws.every(unknown) || (ws.length === 2 && unknown(ws[1]!))) return name;
   }
   return null;
+}
+
+/** "melania trump", "Hunter Starmer": a first name the coverage never uses before a known speaker's surname (not a slip of theirs). */
+function otherOfSurname(slot: string | null, entry: SpeakerEntry, ctx: QuestionContext): string | null {
+  if (slot === null) return null;
+  const ws = stripPossessive(slot.trim()).replace(/^(?:the|a|an)\s+/i, '').split(/\s+/);
+  if (ws.length !== 2 || entry.first === null || foldName(ws[1]!) !== entry.surname) return null;
+  const first = ws[0]!;
+  if (HONORIFICS.has(first) || HONORIFICS.has(first[0]!.toUpperCase() + first.slice(1).toLowerCase())) return null;
+  if (isKnownWord(first, ctx.vocabulary) || misspeltSpeaker(ws, ctx.directory)) return null;
+  return ws.join(' ');
 }
 
 /** A misspelling of a word the coverage uses ("witkof" for "witkoff"). */

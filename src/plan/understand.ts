@@ -8,13 +8,14 @@ import { BotError } from '../errors.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { contentTerms, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
+import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
 import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
-import { ROLE_NOUNS } from '../text/words/roles.js';
+import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { analyseQuestion, coordinatedSpeakers, describedSpeakerNames, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
 export interface PlanContext {
@@ -28,6 +29,8 @@ export interface PlanContext {
   isEnglishWord: (word: string) => boolean;
   /** Lower-case words of the topic's own name ("paris", "declaration"): "which outlets covered the Paris Declaration?" names nothing else. */
   topicWords: ReadonlySet<string>;
+  /** Whether the coverage quotes this speaker (directory id) at all. */
+  speaks: (speakerId: string) => boolean;
 }
 
 export interface PlanOptions {
@@ -82,7 +85,18 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
   const twoOutlets = optionOutlet === null && ctx.coverage.outlets.filter((o) => matchOutlet(question, [o]) !== undefined).length >= 2;
   const outlet = optionOutlet ?? (twoOutlets ? null : (analysis.outlet ?? null));
   const described = describedSpeakerNames(analysis);
-  const speaker = analysis.speaker?.known ? analysis.speaker.entry : null;
+  const known = analysis.speaker?.known ? analysis.speaker : null;
+  // "the trump family member", "the american president's envoy": the person named is not the one asked about.
+  // When that person is quoted nowhere, the question is answered from the passages, not refused.
+  const speaker = known && (ctx.speaks(known.entry.id) || namedOutright(question, known.match.text)) ? known.entry : null;
+  if (known && !speaker && analysis.asksForStatements) {
+    // "what did putin's spokesman say": an office no one the coverage names holds.
+    const described = speakerSlot(question);
+    const offices = described ? officesIn(described, true) : [];
+    if (described && offices.length > 0 && !offices.some((w) => officeHeld(w, described, ctx.coverage))) {
+      return { kind: 'refuse', refusal: { code: 'NO_STATEMENT', speakers: [described.replace(/^(?:the|a|an)\s+/i, 'the ')], outlet: null }, search: null };
+    }
+  }
   const depth = speaker ? SPEAKER_RANK_DEPTH : ctx.retrieveK;
 
   const unknown = unknownNames(analysis.unknownEntities, question, ctx.coverage);
@@ -104,7 +118,10 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
   const compare = (options.compare ?? false) || analysis.compare || twoOutlets;
   // "what did the ukrainian foreign minister say": a holder of an office the coverage quotes no one in.
   const slot = analysis.asksForStatements && !analysis.speaker && !compare ? speakerSlot(question) : null;
-  if (slot && slot.toLowerCase().split(/\s+/).some((w) => ROLE_NOUNS.has(w) && !GENERAL_ROLES.includes(w)) && outletOf(slot) === undefined) {
+  const offices = slot ? officesIn(slot, false) : [];
+  // Refused only when no one the coverage names holds that office ("potus's envoy" is answered from the passages).
+  const held = slot !== null && offices.some((w) => officeHeld(w, slot, ctx.coverage));
+  if (slot && offices.length > 0 && !held && outletOf(slot) === undefined) {
     return { kind: 'refuse', refusal: { code: 'NO_STATEMENT', speakers: [slot.replace(/^(?:the|a|an)\s+/i, 'the ')], outlet }, search: search(depth, outlet, described) };
   }
   if (analysis.asksForStatements && !compare) {
@@ -126,4 +143,49 @@ function unknownNames(capitalised: readonly string[], question: string, coverage
     if (!names.some((n) => n.toLowerCase().includes(place.toLowerCase()))) names.push(place);
   }
   return names;
+}
+
+/** Words around a name in the speaker's place that do not change who is meant. */
+const PLAIN = /^(?:the|a|an|mr|mrs|ms|dr|sir|dame|he|she|they|it)$/;
+
+/**
+ * Whether the question asks for the person it names, not someone described through them: "what did Trump
+ * say" does; "what did the Trump family member say" and "what did the US president's envoy say" do not.
+ */
+function namedOutright(question: string, matched: string): boolean {
+  const slot = speakerSlot(question);
+  if (slot === null) return true;
+  const named = new Set(words(matched));
+  const slotWords = words(slot).map((w) => w.replace(/['’]s$/, ''));
+  return slotWords.some((w) => named.has(w)) && slotWords.every((w) => named.has(w) || PLAIN.test(w));
+}
+
+/**
+ * Whether someone the coverage names holds the office a question asks about, with the slot's qualifiers
+ * ("the ukrainian foreign minister": a minister whose role says Ukrainian and foreign); owners ("potus's")
+ * are left out, as the coverage may name them differently.
+ */
+function officeHeld(office: string, slot: string, coverage: QuestionContext): boolean {
+  const role = roleOf(office);
+  const heads = role?.means ?? [role?.head ?? office];
+  const qualifiers = slot
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '' && !/['’]s$/.test(w) && !PLAIN.test(w) && !ROLE_NOUNS.has(w));
+  const fits = (q: string, roleWords: string[]) => roleWords.includes(q) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
+  return coverage.directory.entries.some((e) =>
+    e.roles.some((r) => {
+      const roleWords = words(r.toLowerCase());
+      return heads.some((h) => r.toLowerCase().includes(h)) && qualifiers.every((q) => fits(q, roleWords));
+    }),
+  );
+}
+
+/** The offices a speaker phrase names ("envoy", "foreign minister" -> "minister"), with or without the general ones ("spokesman"). */
+function officesIn(slot: string, general: boolean): string[] {
+  return slot
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
 }

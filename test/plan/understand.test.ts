@@ -1,6 +1,6 @@
 /** The planner on a small synthetic coverage: which plan each kind of question gets, before anything is searched. */
 import { describe, expect, it } from 'vitest';
-import { buildNewsIndex } from '../../src/news/newsIndex.js';
+import { buildNewsIndex, statementsBy } from '../../src/news/newsIndex.js';
 import type { QuestionPlan } from '../../src/plan/plan.js';
 import { SPEAKER_RANK_DEPTH, understand, type PlanContext, type PlanOptions } from '../../src/plan/understand.js';
 import type { ArticleMeta, Passage } from '../../src/types.js';
@@ -18,7 +18,7 @@ const passages: Passage[] = [
 ].map(([articleId, text], i) => ({ id: `${articleId}#${i}`, articleId: articleId!, paragraph: i, text: text! }));
 
 const news = buildNewsIndex(articles, passages);
-const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true };
+const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0 };
 const plan = (question: string, options?: PlanOptions): QuestionPlan => understand(question, ctx, options);
 
 describe('understand', () => {

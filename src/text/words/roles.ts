@@ -27,6 +27,8 @@ export interface Role {
   asked?: boolean;
   /** A question may give it an owner: "Trump's son-in-law" means the son-in-law, not Trump. */
   owned?: boolean;
+  /** In a question, a holder of any of these roles: "the French leader" is its president or prime minister. */
+  means?: readonly string[];
 }
 
 export const ROLES: readonly Role[] = [
@@ -43,6 +45,14 @@ export const ROLES: readonly Role[] = [
   { head: 'son-in-law', namesHolder: true, asked: true, owned: true },
   { head: 'daughter-in-law' },
   { head: 'father-in-law' },
+  // "the president's relative", "the Trump family member": whoever the coverage names as a relation.
+  {
+    head: 'relative',
+    aliases: ['family member', 'in-law', 'relation'],
+    asked: true,
+    owned: true,
+    means: ['son-in-law', 'daughter-in-law', 'father-in-law', 'son', 'daughter', 'wife', 'husband'],
+  },
   { head: 'son', owned: true },
   { head: 'daughter', owned: true },
   { head: 'wife', owned: true },
@@ -52,7 +62,7 @@ export const ROLES: readonly Role[] = [
   { head: 'spokesman', asked: true, owned: true },
   { head: 'spokeswoman', asked: true, owned: true },
   { head: 'spokesperson' },
-  { head: 'leader', titleWords: ['Leader'] },
+  { head: 'leader', titleWords: ['Leader'], asked: true, means: ['president', 'prime minister'] },
   { head: 'ambassador', titleWords: ['Ambassador'] },
   { head: 'negotiator' },
   { head: 'diplomat' },

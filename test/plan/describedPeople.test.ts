@@ -1,0 +1,89 @@
+/**
+ * People a question describes or misspells, read against the real corpus: which plan each gets. Pins the
+ * cases that a fresh question set (eval-bank-dev2) showed being refused although the coverage answers them,
+ * and the unanswerable ones next to them that must stay refused.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { buildNewsIndex, statementsBy, type NewsIndex } from '../../src/news/newsIndex.js';
+import { buildPassages } from '../../src/passages/buildPassages.js';
+import type { QuestionPlan } from '../../src/plan/plan.js';
+import { understand, type PlanContext } from '../../src/plan/understand.js';
+import { answerTypeOf } from '../../src/plan/answerType.js';
+
+let ctx: PlanContext;
+let news: NewsIndex;
+
+beforeAll(async () => {
+  const { articles } = await loadCorpus(path.resolve(import.meta.dirname, '..', '..', 'corpus'));
+  const passages = articles.flatMap((a) => buildPassages(a));
+  news = buildNewsIndex(articles, passages);
+  ctx = {
+    coverage: news.question,
+    outletCoverage: () => news.question,
+    retrieveK: 10,
+    topicWords: new Set(['paris', 'declaration']),
+    isEnglishWord: () => true,
+    speaks: (id) => statementsBy(news, id).length > 0,
+  };
+});
+
+const plan = (q: string): QuestionPlan => understand(q, ctx);
+const speakersOf = (p: QuestionPlan): string[] => (p.kind === 'statements' ? p.speakers.map((s) => s.id) : []);
+
+describe('people described rather than named', () => {
+  it.each([
+    ['what did the french leader say', 'emmanuel-macron'],
+    ['what did the ukrainian leader say', 'volodymyr-zelensky'],
+    ['what did the british leader say', 'keir-starmer'],
+  ])('regression: "%s" asks for the country\'s president or prime minister', (q, id) => {
+    expect(speakersOf(plan(q))).toEqual([id]);
+  });
+
+  it.each([
+    'how big a moment did the trump family member think this was',
+    "what did the american president's envoy say the protocols would do if there are attacks",
+    "what did the us president's relative say about both sides de-escalating",
+    "did the president's in-law think this locks in an end to the war",
+    "what did potus's envoy say at the pres conference",
+  ])('regression: "%s" is answered from the passages, not refused for the person it names', (q) => {
+    const p = plan(q);
+    expect(p.kind === 'refuse' ? p.refusal.code : p.kind).not.toMatch(/NO_STATEMENT|UNKNOWN_NAMES/);
+  });
+
+  it.each(['What did Putin say?', 'what did trump say'])('"%s" names the person outright: their statements are looked up', (q) => {
+    expect(plan(q).kind).toBe('statements');
+  });
+
+  it.each([
+    ['what did the ukrainian foreign minister say', 'NO_STATEMENT'],
+    ['what did the kremlin spokesman say', 'UNKNOWN_NAMES'],
+    ['what did melania trump say', 'UNKNOWN_NAMES'],
+    ['What did Melania Trump say?', 'UNKNOWN_NAMES'],
+    ['what did the german leader say', 'UNKNOWN_NAMES'],
+  ])('"%s" stays refused (%s)', (q, code) => {
+    const p = plan(q);
+    expect(p.kind === 'refuse' ? p.refusal.code : p.kind).toBe(code);
+  });
+});
+
+describe('misspelt names', () => {
+  it.each([
+    ['what did Kier Starmer say', 'keir-starmer'],
+    ['what did Emanuel Macron say', 'emmanuel-macron'],
+  ])('regression: "%s" is the speaker with a slip in the first name', (q, id) => {
+    expect(speakersOf(plan(q))).toEqual([id]);
+  });
+});
+
+describe('the kind of answer asked for', () => {
+  it('regression: "what is the goal of the coordination cell" asks for an explanation, not a category named "goal"', () => {
+    expect(answerTypeOf('What is the goal of the coordination cell?').kind).toBe('open');
+    expect(answerTypeOf('Which Ukrainian cities will the military hubs be in?')).toEqual({ kind: 'category', focus: 'cities' });
+  });
+
+  it('regression: a time asked about the topic itself is about the event, not the topic\'s name', () => {
+    expect(answerTypeOf('When was the Paris Declaration signed?')).toMatchObject({ kind: 'time', subject: ['signed'] });
+  });
+});

@@ -29,6 +29,9 @@ const FOREIGN = new Map(Object.keys(LANGUAGES).map((code) => [code, new Set((ISO
 /** Scripts in which no English question is written. */
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}]/gu;
 
+/** Letters with accents that English words do not carry. */
+const MARKED = /[àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœßąćęłńśźżčřšžğış]/u;
+
 /**
  * The language a message is written in when it is not English, else null. `inCoverage` tells words the
  * coverage itself uses (names, places), which never count as another language's.
@@ -47,8 +50,11 @@ export function foreignLanguage(message: string, inCoverage: (word: string) => b
     const hits = tokens.filter((t) => words.has(t) && !inCoverage(t)).length;
     if (hits > (best?.hits ?? 0)) best = { code, hits };
   }
-  if (!best || best.hits <= english) return null;
+  // Words with accents English does not write ("países", "coalición"), and Spanish opening marks, count too.
+  const marked = tokens.filter((t) => MARKED.test(t) && !inCoverage(t)).length + (/[¿¡]/u.test(message) ? 1 : 0);
+  const evidence = (best?.hits ?? 0) + marked;
+  if (evidence <= english) return null;
   // One foreign word among no English ones is enough in a short message ("¿Qué dijo Zelensky?"); otherwise two.
-  if (best.hits < 2 && !(english === 0 && tokens.length <= 4)) return null;
-  return LANGUAGES[best.code] ?? null;
+  if (evidence < 2 && !(english === 0 && tokens.length <= 4)) return null;
+  return best ? (LANGUAGES[best.code] ?? null) : 'another language';
 }

@@ -27,6 +27,9 @@ export const HELP: RegExp[] = [
   /\bwho are (?:you|u)\b/,
   /\bhow does (?:this|it|the bot) work\b/,
   /\b(?:commands|instructions|usage)\b/,
+  /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|person|real|chatgpt|gpt)\b/,
+  /\bwho (?:made|built|created|wrote|programmed|runs|owns|coded) (?:you|u|this bot|this|the bot)\b/,
+  /\bwhat (?:is|s) this bot\b/,
 ];
 
 /** Words that ask what the bot holds rather than name a topic: "which outlets covered this?", "list ur sources". */
@@ -36,9 +39,15 @@ export const COVERAGE_WORDS = [
   'have', 'got', 'use', 'using', 'know', 'indexed', 'index', 'list', 'show', 'give', 'me', 'your', 'ur', 'do', 'does', 'did', 'you', 'u', 'are',
   'is', 'this', 'it', 'these', 'there', 'any', 'all', 'the', 'to', 'of', 'on', 'from', 'in', 'pls', 'please', 'can', 'i', 'see', 'news', 'read',
   'where', 'come', 'comes', 'info', 'information', 'data', 'based', 'many', 'how', 'story', 'stories', 'media', 'a', 'an', 'with', 'by',
+  'for', 'about', 'thing', 'topic', 'event', 'stuff', 'whole', 'at', 'so', 'far', 'currently', 'now', 'we', 'got', 'get', 'draw', 'drawing',
 ];
 /** Asking what the bot holds without naming outlets or articles. */
-export const COVERAGE_QUESTIONS: RegExp[] = [/^what (?:do|have) (?:you|u) (?:got|have|know|cover)\b/, /^what (?:is|s) (?:in )?(?:your|ur) (?:index|corpus|database)\b/];
+export const COVERAGE_QUESTIONS: RegExp[] = [
+  /^what (?:do|have) (?:you|u) (?:got|have|know|cover)\b/,
+  /^what (?:is|s) (?:in )?(?:your|ur) (?:index|corpus|database)\b/,
+  // "do you have anything from the bbc": the reply lists the outlets there are.
+  /^(?:do|have|did) (?:you|u) (?:have|got|get|index|cover) (?:any(?:thing)?|something|stuff|articles?|stories|coverage) (?:from|by|in)\b/,
+];
 /** A coverage question names what it asks about with one of these. */
 export const COVERAGE_NOUNS = /\b(?:outlets?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media)\b/;
 
@@ -51,11 +60,13 @@ export const FOLLOW_UP: RegExp[] = [
   /\bmore (?:about|on) (?:that|this|it|him|her|them)\b/,
   /\b(?:he|she|they|him|her|them|his|their)\b/,
   /\b(?:that|this|it)\b/,
+  /\b(?:the )?other (?:one|guy|person|side)\b/,
 ];
 /** Words a follow-up may carry besides its pronouns: none of them names what it is about. */
 export const FOLLOW_UP_WORDS = [
   'else', 'more', 'expand', 'elaborate', 'go', 'continue', 'keep', 'going', 'tell', 'show', 'give', 'say', 'said', 'says', 'mean', 'meant',
   'talk', 'explain', 'detail', 'details', 'further', 'add', 'added', 'think', 'thought', 'also', 'other', 'another', 'thing', 'things', 'about',
+  'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen',
 ];
 
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */

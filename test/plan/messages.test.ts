@@ -71,3 +71,19 @@ describe('foreignLanguage', () => {
     expect(foreignLanguage('lbc multinational force', (w) => ['multinational', 'force'].includes(w))).toBeNull();
   });
 });
+
+describe('messages a fresh question set showed misread (eval-bank-dev2)', () => {
+  it.each(['are you a bot', 'who made you', 'r u a real person?'])('regression: "%s" asks about the bot', (m) => expect(chatIntent(m)).toBe('help'));
+  it.each(['what sources are you using for this', 'how many articles have you got on the paris thing', 'do you have anything from the bbc'])(
+    'regression: "%s" asks what the bot holds',
+    (m) => expect(asksForCoverage(m, new Set(['paris', 'declaration']))).toBe(true),
+  );
+  it.each(['and the other one?', 'ok but why did they do that'])('regression: "%s" needs an earlier answer', (m) => expect(isBareFollowUp(m)).toBe(true));
+  it('regression: accented words and ¿ say Spanish even when its function words are short', () => {
+    expect(foreignLanguage('¿cuántos países forman la coalición de voluntarios?', () => false)).toBe('Spanish');
+    expect(foreignLanguage('What did the Élysée publish?', (w) => w === 'élysée')).toBeNull();
+  });
+  it.each(['why did they sign it', 'how many troops will the UK send?', 'and what about macron?'])('"%s" names what it asks about: not a bare follow-up', (m) => {
+    expect(isBareFollowUp(m)).toBe(false);
+  });
+});

@@ -291,17 +291,43 @@ function outletFormsPattern(outlet: string): RegExp {
   return new RegExp(sources.join('|'), 'giu');
 }
 
-/** People asked about together: "What did Starmer and Macron say?", "what did witkoff & kushner tell reporters". */
-export function coordinatedSpeakers(question: string, directory: SpeakerDirectory): SpeakerEntry[] {
-  const slot = speakerSlot(question);
-  if (!slot || !/\band\b|&/i.test(slot)) return [];
+/** Words after which a question names its topic, not its speakers: "what did starmer say about putin and trump". */
+const TOPIC_START = /\b(?:about|regarding|concerning|over|re|on|towards?|against|with)\b|:/i;
+/** Plural offices held by several people the question names by place: "the British and French leaders". */
+const PLURAL_OFFICE = /\b((?:[\p{L}’'-]+)(?:\s*(?:,|&|\band\b)\s*[\p{L}’'-]+)+)\s+(leaders|presidents|prime ministers|pms|envoys)\b/iu;
+const SINGULAR: Record<string, string> = { leaders: 'leader', presidents: 'president', 'prime ministers': 'prime minister', pms: 'pm', envoys: 'envoy' };
+
+/**
+ * People a question asks about together: "What did Starmer and Macron say?", "starmer and kushner on deterrence",
+ * "kushner & witkoff: what did they say", "what did starmer say, and what did macron say", "the British and
+ * French leaders". Names after the topic starts ("… about putin and trump") are the topic, not speakers.
+ */
+export function peopleAskedAbout(question: string, directory: SpeakerDirectory): SpeakerEntry[] {
   const entries: SpeakerEntry[] = [];
-  for (const part of slot.split(/\s*(?:,|&|\band\b)\s*/i)) {
-    const entry = part.trim() === '' ? null : (resolveSpeaker(part, directory)?.entry ?? null);
-    if (!entry) return []; // one of them is not a person the coverage knows: answer as a single question
-    if (!entries.includes(entry)) entries.push(entry);
+  const add = (entry: SpeakerEntry | null | undefined) => {
+    if (entry && !entries.includes(entry)) entries.push(entry);
+  };
+  const plural = PLURAL_OFFICE.exec(question);
+  if (plural) {
+    const office = SINGULAR[plural[2]!.toLowerCase().replace(/\s+/g, ' ')] ?? plural[2]!;
+    for (const part of plural[1]!.split(/\s*(?:,|&|\band\b)\s*/i)) if (part.trim() !== '') add(resolveSpeaker(`the ${part.trim()} ${office}`, directory)?.entry);
+    if (entries.length > 1) return entries;
+    entries.length = 0;
+  }
+  // Each clause ("what did starmer say, and what did macron say") up to where its topic starts.
+  for (const clause of question.split(/[,;]|\band what\b|\bwhile\b/i)) {
+    const names = clause.split(TOPIC_START)[0] ?? '';
+    for (const part of names.split(/\s*(?:&|\+|\/|\band\b|\bvs\.?|\bversus\b|\bplus\b|\bn\b)\s*/i)) {
+      if (contentWords(part) === 0) continue;
+      add(resolveSpeaker(part, directory)?.entry);
+    }
   }
   return entries;
+}
+
+/** Words in a part of a question other than pronouns and question words. */
+function contentWords(part: string): number {
+  return part.split(/[^\p{L}]+/u).filter((w) => w.length > 1 && !QUESTION_WORDS.has(w.toLowerCase())).length;
 }
 
 /**

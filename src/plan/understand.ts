@@ -16,7 +16,7 @@ import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './mes
 import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
-import { analyseQuestion, coordinatedSpeakers, describedSpeakerNames, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -41,6 +41,9 @@ export interface PlanOptions {
   /** News-aware reading: speakers, outlets named in the question, comparisons, unknown names (default on). */
   news?: boolean;
 }
+
+/** Ways of asking for several people's views without a speech verb: "X and Y on Z", "X vs Y", "reactions", "how did X and Y describe". */
+const ASKS_VIEWS = /\b(?:on|vs\.?|versus|reactions?|react(?:ed)?|respond(?:ed)?|describe[ds]?|views?|take|agree[ds]?|think|thought|reckon(?:ed)?|call(?:ed)?|each)\b/i;
 
 /** How deep the ranking goes when it orders a person's statements by relevance. */
 export const SPEAKER_RANK_DEPTH = 50;
@@ -124,10 +127,11 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
   if (slot && offices.length > 0 && !held && outletOf(slot) === undefined) {
     return { kind: 'refuse', refusal: { code: 'NO_STATEMENT', speakers: [slot.replace(/^(?:the|a|an)\s+/i, 'the ')], outlet }, search: search(depth, outlet, described) };
   }
-  if (analysis.asksForStatements && !compare) {
-    const several = coordinatedSpeakers(question, ctx.coverage.directory);
-    if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(depth, outlet, described) };
-    if (speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
+  if (!compare) {
+    // Several people at once: their words, whenever the question asks for views ("starmer and kushner on deterrence").
+    const several = analysis.asksForStatements || ASKS_VIEWS.test(question) ? peopleAskedAbout(question, ctx.coverage.directory) : [];
+    if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
+    if (analysis.asksForStatements && speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
   }
   if (compare) return { kind: 'compare', search: search(depth, null, described) };
   return fact(outlet, search(depth, outlet, described));

@@ -87,3 +87,27 @@ describe('the kind of answer asked for', () => {
     expect(answerTypeOf('When was the Paris Declaration signed?')).toMatchObject({ kind: 'time', subject: ['signed'] });
   });
 });
+
+describe('several people at once', () => {
+  it.each([
+    ['starmer and kushner on deterrence', ['keir-starmer', 'jared-kushner']],
+    ['kushner & witkoff: what did they say about guarantees', ['jared-kushner', 'steve-witkoff']],
+    ['what did starmer say, and what did macron say', ['keir-starmer', 'emmanuel-macron']],
+    ['What did the British and French leaders say about security guarantees?', ['keir-starmer', 'emmanuel-macron']],
+    ['what did the french and ukrainian presidents say', ['emmanuel-macron', 'volodymyr-zelensky']],
+    ['how did the pm and zelensky describe the talks', ['keir-starmer', 'volodymyr-zelensky']],
+  ])('regression: "%s" asks for each person\'s words', (q, ids) => {
+    expect(speakersOf(plan(q))).toEqual(ids);
+  });
+
+  it.each([
+    ['what did starmer say about putin and trump', ['keir-starmer']],
+    ['what did kushner say about zelensky and trump', ['jared-kushner']],
+  ])('"%s": the people after "about" are the topic', (q, ids) => {
+    expect(speakersOf(plan(q))).toEqual(ids);
+  });
+
+  it('a fact question naming two people stays a fact question', () => {
+    expect(plan('did zelensky and trump meet at mar-a-lago?').kind).toBe('fact');
+  });
+});

@@ -103,7 +103,8 @@ export const statements: AnswerKind<'statements'> = {
     const parts = speaking.map(({ entry, groups }) =>
       speakerSection({ question: ctx.question, entry, groups, passageRank, passages: ctx.passagesById, articles: ctx.articles, cites, shown }),
     );
-    const passages = parts.flatMap((p) => p.passages).map((p, i) => ({ ...p, rank: i + 1, citation: cites.numberOf(p.article) }));
+    // The sources list takes each person's best-matching statement in turn, so every person asked about is near the top.
+    const passages = interleave(parts.map((p) => p.passages)).map((p, i) => ({ ...p, rank: i + 1, citation: cites.numberOf(p.article) }));
     return {
       kind: 'statements',
       sections: parts.map((p) => p.section),
@@ -114,3 +115,10 @@ export const statements: AnswerKind<'statements'> = {
     };
   },
 };
+
+/** Round-robin merge: the first of each list, then the second of each, and so on. */
+function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  return out;
+}

@@ -270,6 +270,20 @@ describe('comparison across outlets', () => {
   });
 });
 
+describe('comparison of the outlets a question names', () => {
+  it.each(['how did the indy and lbc cover the military hubs', 'dailymail vs independent on kushner'])(
+    'regression: "%s" compares those two outlets only, nicknames and run-together names included',
+    async (q) => {
+      const result = await ask(q);
+      expect(result.kind).toBe('compare');
+      const rows = result.kind === 'compare' ? result.comparison.outlets : [];
+      expect(rows.length).toBe(2);
+      for (const c of result.citations) expect(rows.map((r) => r.outlet)).toContain(c.outlet);
+      checkCitations(result);
+    },
+  );
+});
+
 describe('/quote and the speakers list', () => {
   it("quote('Kushner') lists every statement: a header and one line per statement", async () => {
     const result = await quote('Kushner');

@@ -15,3 +15,15 @@ export function outletList(articles: Iterable<{ outlet: string }>): string[] {
 export function outletName(article: { outlet: string } | undefined): string {
   return article?.outlet ?? UNKNOWN_OUTLET;
 }
+
+/**
+ * Names readers call outlets by besides their own ("the indy"), as data. Only unambiguous ones: "dm" is a
+ * direct message before it is the Daily Mail.
+ */
+export const OUTLET_NICKNAMES: Readonly<Record<string, readonly string[]>> = {
+  'The Independent': ['indy', 'the indy', 'indie'],
+  'Daily Mail': ['mailonline', 'mail online', 'the daily mail online'],
+  'The Guardian': ['grauniad'],
+  'The Daily Telegraph': ['telegraph', 'the telegraph'],
+  'BBC News': ['bbc', 'the beeb', 'beeb'],
+};

@@ -46,7 +46,8 @@ export type QuestionPlan =
    */
   | { kind: 'statements'; speakers: SpeakerEntry[]; outlet: string | null; search: SearchRequest | null }
   /** Each outlet's passage on a topic side by side. */
-  | { kind: 'compare'; search: SearchRequest }
+  /** `outlets`: the outlets the question names (two or more), compared among themselves; empty: every outlet. */
+  | { kind: 'compare'; outlets: string[]; search: SearchRequest }
   /**
    * Facts and paraphrases: quoted passages, checked for the kind of answer asked for. `unfamiliar`: words
    * that are neither the coverage's nor English (mostly names in lower case), and `unknownShare`, the share of

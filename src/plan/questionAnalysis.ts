@@ -10,6 +10,7 @@
  * against the corpus vocabulary (with possessives, plurals and place adjectives folded). A name
  * written in lower case ("bitcoin") is not caught.
  */
+import { OUTLET_NICKNAMES } from '../corpus/outlets.js';
 import type { SpeakerDirectory, SpeakerEntry } from '../news/directory.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { resolveSpeaker, type SpeakerMatch } from '../news/speakers.js';
@@ -74,6 +75,10 @@ function outletForms(outlets: string[], lowerCaseQuestion: boolean): OutletForm[
     const names = new Set<string>([outlet]);
     if (/^the$/i.test(ws[0] ?? '') && ws.length > 1) names.add(ws.slice(1).join(' '));
     for (const w of [ws[0], ws[ws.length - 1]]) if (w && ws.length > 1 && !GENERIC_OUTLET_WORDS.has(w.toLowerCase()) && w.length >= 3) names.add(w);
+    // Run together as people type them ("dailymail", "anews"), and the names readers call it by ("the indy").
+    const bare = ws.filter((w) => !/^the$/i.test(w));
+    if (bare.length > 1) forms.push({ outlet, re: new RegExp(`(?<![\\p{L}])${esc(bare.join(''))}(?![\\p{L}])`, 'iu') });
+    for (const nickname of OUTLET_NICKNAMES[outlet] ?? []) forms.push({ outlet, re: new RegExp(`(?<![\\p{L}])${esc(nickname)}(?![\\p{L}])`, 'iu') });
     for (const name of names) {
       const anyCase = lowerCaseQuestion || name.split(/\s+/).some((w) => /\p{Lu}/u.test(w.slice(1)));
       const body = esc(name).replace(/^The\\s|^The /, '[Tt]he ');

@@ -85,7 +85,8 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
   const quote = whoSaidQuote(question);
   if (quote && !options.compare) return { kind: 'whoSaid', quote, search: search(SPEAKER_RANK_DEPTH, optionOutlet, [], quote) };
   const analysis = analyseQuestion(question, ctx.coverage);
-  const twoOutlets = optionOutlet === null && ctx.coverage.outlets.filter((o) => matchOutlet(question, [o]) !== undefined).length >= 2;
+  const named = optionOutlet === null ? ctx.coverage.outlets.filter((o) => matchOutlet(question, [o]) !== undefined) : [];
+  const twoOutlets = named.length >= 2;
   const outlet = optionOutlet ?? (twoOutlets ? null : (analysis.outlet ?? null));
   const described = describedSpeakerNames(analysis);
   const known = analysis.speaker?.known ? analysis.speaker : null;
@@ -133,7 +134,7 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
     if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
     if (analysis.asksForStatements && speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
   }
-  if (compare) return { kind: 'compare', search: search(depth, null, described) };
+  if (compare) return { kind: 'compare', outlets: twoOutlets ? named : [], search: search(depth, null, described) };
   return fact(outlet, search(depth, outlet, described));
 }
 

@@ -1,7 +1,8 @@
 import { compareCoverage } from '../../news/compare.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
-import { rankPassages } from '../passages.js';
+import { carriers, rankPassages } from '../passages.js';
+import type { Hit } from '../../retrieval/retrieve.js';
 import { pickQuote } from '../pickQuote.js';
 import type { Comparison } from '../types.js';
 
@@ -18,8 +19,11 @@ export const COMPARE_DEPTH = 12;
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
   answer(plan, { question, hits: found, articles, allPassages, news }) {
-    const hits = found.slice(0, plan.search.k);
     const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
+    // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
+    const named = new Set(plan.outlets);
+    const inNamed = (h: Hit) => named.size === 0 || carriers(h).some((id) => named.has(outletOf(id)));
+    const hits = found.filter(inNamed).slice(0, plan.search.k);
     const top = hits.slice(0, COMPARE_DEPTH);
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
     // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
@@ -31,7 +35,7 @@ export const compare: AnswerKind<'compare'> = {
       return sum;
     };
     const ranked = top.flatMap((h) =>
-      [h.passage, ...h.duplicates].map((p) => ({
+      [h.passage, ...h.duplicates].filter((p) => named.size === 0 || named.has(outletOf(p.articleId))).map((p) => ({
         article: p.articleId,
         paragraph: p.paragraph,
         outlet: outletOf(p.articleId),
@@ -39,12 +43,14 @@ export const compare: AnswerKind<'compare'> = {
         score: topicScore(p.text) + h.score,
       })),
     );
-    const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].sort();
+    const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].filter((o) => named.size === 0 || named.has(o)).sort();
     const result = compareCoverage(ranked, {
       outlets,
       weight: news.weights,
       tokens: news.tokens,
-      coverage: allPassages.map((p) => ({ article: p.articleId, paragraph: p.paragraph, outlet: outletOf(p.articleId), text: p.text })),
+      coverage: allPassages
+        .filter((p) => named.size === 0 || named.has(outletOf(p.articleId)))
+        .map((p) => ({ article: p.articleId, paragraph: p.paragraph, outlet: outletOf(p.articleId), text: p.text })),
     });
 
     const cites = new CitationList(articles);

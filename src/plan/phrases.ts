@@ -70,7 +70,7 @@ export const FOLLOW_UP_WORDS = [
 ];
 
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
-export const WHO_SAID = /^\s*who\s+(?:said|says|sed|sayed|say|called|calls|dubbed|dubed|described|mentioned|mentiond|claimed|warned|told|stated|promised|insisted|admitted|argued|declared|vowed|hailed|branded|labelled|labeled|quoted|stressed|added|announced|compared)\b\s*(.*)$/i;
+export const WHO_SAID = /^\s*who\s+(?:was like|went|goes|is like|said|says|sed|sayed|say|called|calls|dubbed|dubed|described|mentioned|mentiond|claimed|warned|told|stated|promised|insisted|admitted|argued|declared|vowed|hailed|branded|labelled|labeled|quoted|stressed|added|announced|compared)\b\s*(.*)$/i;
 
 /** "did A News mention the minsk agreements": whether an outlet covers a named topic at all (the topic is group 1). */
 export const MENTIONS_TOPIC = /\b(?:did|does|do|has|have)\b.+?\b(?:mention(?:ed)?|cover(?:ed)?|report(?:ed)? on|talk(?:ed)? about|say anything about|bring up|brought up|write about|wrote about|refer(?:red)? to)\s+(.+?)[?.!]*$/i;

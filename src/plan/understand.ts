@@ -6,7 +6,7 @@
  */
 import { BotError } from '../errors.js';
 import type { QuestionContext } from '../news/questionContext.js';
-import { contentTerms, words } from '../text/tokens.js';
+import { contentTerms, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
@@ -16,7 +16,7 @@ import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './mes
 import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
-import { analyseQuestion, describedSpeakerNames, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -72,13 +72,16 @@ export function understand(question: string, ctx: PlanContext, options: PlanOpti
     extraTerms: new Map(extra.map((w) => [w, 1])),
   });
   // Read only for a fact plan: a typo search over the whole vocabulary per word.
-  const fact = (outlet: string | null, request: SearchRequest): QuestionPlan => ({
-    kind: 'fact',
-    answerType: answerTypeOf(question),
-    outlet,
-    ...wordEvidence(question, ctx.coverage, ctx.isEnglishWord),
-    search: request,
-  });
+  const fact = (outlet: string | null, request: SearchRequest): QuestionPlan => {
+    const evidence = wordEvidence(question, ctx.coverage, ctx.isEnglishWord);
+    // "what was marco rubio's role": two words the coverage never uses before a possessive are a name it never mentions.
+    const unused = (w: string) => !isKnownWord(w, ctx.coverage.vocabulary) && !nearKnownWord(w, ctx.coverage.vocabulary);
+    const names = [...question.matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
+      .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && !isKnownWord(m[1]!, ctx.coverage.vocabulary) && unused(m[2]!))
+      .map((m) => `${m[1]} ${m[2]}`);
+    if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: request };
+    return { kind: 'fact', answerType: answerTypeOf(question), outlet, ...evidence, search: request };
+  };
   if (!newsAware) return fact(optionOutlet, search(ctx.retrieveK, optionOutlet));
 
   const outletOf = (text: string) => matchOutlet(text, ctx.coverage.outlets);

@@ -6,11 +6,11 @@
  */
 export const COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
   ukraine: ['ukraine', 'ukrainian', 'ukrainians'],
-  france: ['france', 'french'],
-  britain: ['britain', 'british', 'uk', 'u.k.', 'united kingdom', 'great britain', 'england', 'english', 'brits'],
-  russia: ['russia', 'russian', 'russians'],
-  us: ['us', 'usa', 'u.s.', 'america', 'american', 'americans', 'united states'],
-  germany: ['germany', 'german', 'germans'],
+  france: ['france', 'french', 'french republic'],
+  britain: ['britain', 'british', 'uk', 'u.k.', 'united kingdom', 'great britain', 'england', 'english', 'brits', 'brit', 'hmg', "his majesty's government", 'her majesty’s government', "his majesty’s government"],
+  russia: ['russia', 'russian', 'russians', 'russian federation'],
+  us: ['us', 'usa', 'u.s.', 'u.s.a.', 'america', 'american', 'americans', 'united states', 'united states of america', 'yanks', 'yank'],
+  germany: ['germany', 'german', 'germans', 'federal republic of germany'],
   denmark: ['denmark', 'danish', 'danes'],
   china: ['china', 'chinese'],
   italy: ['italy', 'italian', 'italians'],

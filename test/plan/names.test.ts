@@ -1,0 +1,56 @@
+/** Names, nicknames and other forms a question may use, read against the real corpus. */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { buildNewsIndex, statementsBy, type NewsIndex } from '../../src/news/newsIndex.js';
+import { buildPassages } from '../../src/passages/buildPassages.js';
+import { understand, type PlanContext } from '../../src/plan/understand.js';
+import { matchOutlet } from '../../src/plan/questionAnalysis.js';
+import { whoSaidQuote } from '../../src/plan/messages.js';
+import { placeKey } from '../../src/news/places.js';
+
+let ctx: PlanContext;
+let news: NewsIndex;
+
+beforeAll(async () => {
+  const { articles } = await loadCorpus(path.resolve(import.meta.dirname, '..', '..', 'corpus'));
+  news = buildNewsIndex(articles, articles.flatMap((a) => buildPassages(a)));
+  ctx = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['paris', 'declaration']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0 };
+});
+
+describe('outlets by the names readers use', () => {
+  it.each([
+    ['how did the indy cover it', 'The Independent'],
+    ['dailymail on kushner', 'Daily Mail'],
+    ['what did tdpelmedia say', 'TDPel Media'],
+  ])('regression: "%s" -> %s', (q, outlet) => expect(matchOutlet(q, news.question.outlets)).toBe(outlet));
+  it('an independent inquiry is not The Independent', () => expect(matchOutlet('Was there an independent inquiry?', news.question.outlets)).toBeUndefined());
+});
+
+describe('countries by other names', () => {
+  it.each([
+    ['French Republic', 'france'],
+    ['hmg', 'britain'],
+    ['Russian Federation', 'russia'],
+    ['yanks', 'us'],
+  ])('regression: %s is %s', (form, key) => {
+    const plan = understand(`what did the ${form} agree about bases in Ukraine?`, ctx);
+    expect(plan.kind === 'refuse' ? plan.refusal.code : plan.kind).not.toBe('UNKNOWN_NAMES');
+    expect(placeKey(form.split(' ').at(-1)!) ?? key).toBe(key);
+  });
+});
+
+describe('names the coverage never mentions', () => {
+  it("regression: \"what was marco rubio's role in the talks\": a lower-case name before a possessive", () => {
+    const plan = understand("what was marco rubio's role in the talks", ctx);
+    expect(plan).toMatchObject({ kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names: ['marco rubio'] } });
+  });
+  it.each(["what is kushner's role", "what was the president's reaction", "what were witkof's words"])('"%s" names someone the coverage has', (q) => {
+    const plan = understand(q, ctx);
+    expect(plan.kind === 'refuse' ? plan.refusal.code : plan.kind).not.toBe('UNKNOWN_NAMES');
+  });
+});
+
+describe('who said it, in slang', () => {
+  it('regression: "who was like …" asks for the speaker', () => expect(whoSaidQuote('who was like "we work with the us 24/7"')).toBe('"we work with the us 24/7"'));
+});

@@ -7,7 +7,11 @@
 import type { AnswerType } from '../plan/answerType.js';
 import { RRF_K } from '../retrieval/fuse.js';
 import type { Hit } from '../retrieval/retrieve.js';
+import { isCountry, placesIn } from '../text/places.js';
 import { stem, words } from '../text/tokens.js';
+
+/** Category nouns a country's name answers. */
+const COUNTRY_NOUNS: ReadonlySet<string> = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states']);
 
 // "one" is left out: "one of Britain's strongest allies" is not a count.
 const NUMBER_WORDS =
@@ -18,7 +22,7 @@ const AMOUNT = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:bn|m|k)\b|\b(?:billion|million|tr
 const ELAPSED = /\bsince\s+(?:\w+\s+){0,2}?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|last|the)\b/i;
 /** A stretch of time ("for five years", "until 2030", "a 10-year deployment"): answers "how long will ...". */
 const SPAN =
-  /\bfor (?:years|decades|months|weeks) to come\b|\bindefinitely\b|\bfor as long as\b|\bfor\s+(?:\d+|a|an|one|two|three|four|five|several|many|the\s+(?:past|last|next))\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\b\d+[\s-](?:years?|months?|weeks?|days?)\b|\buntil\b/i;
+  /\bfor (?:years|decades|months|weeks) to come\b|\bindefinitely\b|\bfor as long as\b|\bas long as it takes\b|\bfor the long haul\b|\bfor\s+(?:\d+|a|an|one|two|three|four|five|several|many|the\s+(?:past|last|next))\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\b\d+[\s-](?:years?|months?|weeks?|days?)\b|\buntil\b/i;
 /** A time still to come: answers "when will ...". */
 const FUTURE_TIME =
   /\b(?:tomorrow|next\s+(?:week|month|year|spring|summer|autumn|winter)|(?:in|by|from)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|the\s+(?:spring|summer|autumn|winter))|within\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?))\b/i;
@@ -63,6 +67,8 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
     }
     case 'category': {
       const focus = stem(type.focus);
+      // "which country hosted the talks": a country the passage names answers it, whatever the word.
+      if (COUNTRY_NOUNS.has(type.focus)) return (passage) => new Set(stems(passage)).has(focus) || placesIn(passage).some(isCountry);
       return (passage) => new Set(stems(passage)).has(focus);
     }
     case 'count': {

@@ -1,4 +1,4 @@
-import { words } from '../text/tokens.js';
+import { STOPWORDS, words } from '../text/tokens.js';
 import { OPEN_NOUNS } from '../text/words/openNouns.js';
 import { TOPIC_NAME } from '../topic/profile.js';
 
@@ -21,14 +21,18 @@ export type AnswerType =
   | { kind: 'open' };
 
 /** Question words and auxiliaries that carry no subject. */
-const FUNCTION = new Set(['when', 'will', 'would', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'the', 'a', 'an', 'be', 'been', 'going', 'to', 'get']);
+const FUNCTION = new Set([
+  'when', 'will', 'would', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'the', 'a', 'an', 'be', 'been', 'going', 'to', 'get',
+  // Verbs that only say that something happens: "when did the meeting happen" asks when the meeting was.
+  'happen', 'happened', 'happens', 'take', 'took', 'place', 'occur', 'occurred', 'held',
+]);
 
 export function answerTypeOf(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
   const future = /\b(?:will|would|is going to|are going to|shall)\b/.test(q);
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
-  const subject = words(q).filter((w) => !FUNCTION.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w));
+  const subject = words(q).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w));
   // "for how many years", "how many months": a duration, not a count.
   if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
   if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };

@@ -6,7 +6,7 @@
  */
 import { BotError } from '../errors.js';
 import type { QuestionContext } from '../news/questionContext.js';
-import { contentTerms, STOPWORDS, words } from '../text/tokens.js';
+import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
@@ -55,7 +55,9 @@ function outletOption(option: string, outlets: readonly string[]): string {
   return match;
 }
 
-export function understand(question: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
+export function understand(asked: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
+  // Chat shorthand written out first ("how many ppl attended"), unless the coverage itself uses the word.
+  const question = expandShorthand(asked, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   const intent = chatIntent(question);
   if (intent) return { kind: 'chat', intent };
   if (asksForCoverage(question, ctx.topicWords)) return { kind: 'coverage' };

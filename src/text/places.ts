@@ -49,6 +49,11 @@ export interface PlaceMention {
   name: string;
 }
 
+/** Whether a mention names a country (not an international body such as the EU or NATO). */
+export function isCountry(mention: PlaceMention): boolean {
+  return !(mention.key in BODY_FORMS);
+}
+
 /** A place's name for a reply: as written when capitalised, else capitalised (acronyms of bodies in capitals). */
 function displayName(written: string, key: string): string {
   if (/\p{Lu}/u.test(written)) return written;

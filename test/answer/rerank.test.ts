@@ -51,3 +51,11 @@ describe('rerankByAnswerType', () => {
     expect(lacksAnswerType([hit(9, 'It costs £5m.', 1), ...filler], matches)).toBe(false);
   });
 });
+
+describe('regression: a country answers "which country"', () => {
+  it('a passage naming a country holds the category "country", one naming none does not', () => {
+    const matches = typeMatcher({ kind: 'category', focus: 'country' }, () => []);
+    expect(matches('Following talks in the French capital, the Prime Minister signed an agreement.')).toBe(true);
+    expect(matches('The talks went on late into the night.')).toBe(false);
+  });
+});

@@ -111,3 +111,13 @@ describe('several people at once', () => {
     expect(plan('did zelensky and trump meet at mar-a-lago?').kind).toBe('fact');
   });
 });
+
+describe('answer types read without their filler', () => {
+  it('regression: "when did the meeting happen" asks when the meeting was', () => {
+    expect(answerTypeOf('when did the meeting happen')).toMatchObject({ kind: 'time', subject: ['meeting'] });
+  });
+  it('regression: "wen was it signed" is a time question once shorthand is read', () => {
+    const p = plan('wen was it signed');
+    expect(p).toMatchObject({ kind: 'fact', answerType: { kind: 'time', subject: ['signed'] } });
+  });
+});

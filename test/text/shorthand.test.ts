@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { expandShorthand } from '../../src/text/tokens.js';
+
+describe('expandShorthand', () => {
+  it.each([
+    ['how many ppl attended', 'how many people attended'],
+    ['wen was it signed', 'when was it signed'],
+    ['wat did the pm say abt it', 'what did the pm say about it'],
+    ['r u a bot', 'are you a bot'],
+    ['happy w how it went', 'happy with how it went'],
+  ])('regression: "%s" -> "%s"', (text, expected) => expect(expandShorthand(text)).toBe(expected));
+
+  it.each(['is the u.s. sending troops', 'George W Bush said', 'Ukraine and the UK'])('leaves "%s" alone (initials, capitals)', (text) => {
+    expect(expandShorthand(text)).toBe(text);
+  });
+
+  it("keeps a word the caller knows (the coverage's own)", () => {
+    expect(expandShorthand('what did gov say', (w) => w === 'gov')).toBe('what did gov say');
+  });
+});

@@ -20,6 +20,7 @@ import { foldName, isPossessive, stripPossessive } from '../text/fold.js';
 import { STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { alternation } from '../text/patterns.js';
+import { ABBREVIATIONS } from '../text/words/abbreviations.js';
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
@@ -137,7 +138,8 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     if (outlet !== undefined && matchOutlet(text, [outlet]) !== undefined) continue;
     if (matchOutlet(text, ctx.outlets) !== undefined) continue;
     if (name.words.every((w) => COVERAGE_WORDS.test(w))) continue;
-    const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w));
+    // Titles and abbreviations are no names ("Downing St" is Downing Street's).
+    const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w) && !ABBREVIATIONS.includes(w.replace(/\.$/, '')));
     if (words.length === 0) continue;
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);
   }
@@ -214,7 +216,7 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     const text = slot.exec(question)?.[1];
     if (!text) continue;
     const name = stripPossessive(text.trim()).replace(new RegExp(`^(?:the|a|an|${alternation(HONORIFICS)})\\s+`, 'i'), '');
-    const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()));
+    const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATIONS.includes(w.replace(/\.$/, '')));
     if (ws.length === 0 || ws.length > 4) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // Roles alone are no name: "the president's in-law" describes someone.

@@ -7,9 +7,9 @@
 export const COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
   ukraine: ['ukraine', 'ukrainian', 'ukrainians'],
   france: ['france', 'french', 'french republic'],
-  britain: ['britain', 'british', 'uk', 'u.k.', 'united kingdom', 'great britain', 'england', 'english', 'brits', 'brit', 'hmg', "his majesty's government", 'her majesty’s government', "his majesty’s government"],
+  britain: ['britain', 'british', 'uk', 'u.k.', 'united kingdom', 'great britain', 'england', 'english', 'brits', 'brit', 'gb', 'blighty', 'britannia', 'westminster', 'whitehall', 'hmg', "his majesty's government", 'her majesty’s government', "his majesty’s government"],
   russia: ['russia', 'russian', 'russians', 'russian federation'],
-  us: ['us', 'usa', 'u.s.', 'u.s.a.', 'america', 'american', 'americans', 'united states', 'united states of america', 'yanks', 'yank'],
+  us: ['us', 'usa', 'u.s.', 'u.s.a.', 'america', 'american', 'americans', 'united states', 'united states of america', 'yanks', 'yank', 'uncle sam', 'washington dc', 'dc'],
   germany: ['germany', 'german', 'germans', 'federal republic of germany'],
   denmark: ['denmark', 'danish', 'danes'],
   china: ['china', 'chinese'],
@@ -29,7 +29,7 @@ export const COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
 
 /** International bodies, keyed like countries: copy uses them the same way ("EU leaders", "the European Union's"). */
 export const BODY_FORMS: Readonly<Record<string, readonly string[]>> = {
-  europe: ['europe', 'european', 'europeans', 'eu', 'european union'],
+  europe: ['europe', 'european', 'europeans', 'eu', 'european union', 'brussels'],
   nato: ['nato', 'north atlantic treaty organization', 'north atlantic alliance'],
   un: ['un', 'united nations', 'security council'],
   g7: ['g7', 'group of seven'],

@@ -40,6 +40,8 @@ export const COVERAGE_WORDS = [
   'is', 'this', 'it', 'these', 'there', 'any', 'all', 'the', 'to', 'of', 'on', 'from', 'in', 'pls', 'please', 'can', 'i', 'see', 'news', 'read',
   'where', 'come', 'comes', 'info', 'information', 'data', 'based', 'many', 'how', 'story', 'stories', 'media', 'a', 'an', 'with', 'by',
   'for', 'about', 'thing', 'topic', 'event', 'stuff', 'whole', 'at', 'so', 'far', 'currently', 'now', 'we', 'got', 'get', 'draw', 'drawing',
+  'database', 'corpus', 'library', 'collection', 'include', 'included', 'includes', 'up', 'date', 'latest', 'newest', 'recent', 'most',
+  'current', 'old', 'new', 'whats', 'what’s', 'which', 'were', 'was', 'been', 'has',
 ];
 /** Asking what the bot holds without naming outlets or articles. */
 export const COVERAGE_QUESTIONS: RegExp[] = [
@@ -49,7 +51,7 @@ export const COVERAGE_QUESTIONS: RegExp[] = [
   /^(?:do|have|did) (?:you|u) (?:have|got|get|index|cover) (?:any(?:thing)?|something|stuff|articles?|stories|coverage) (?:from|by|in)\b/,
 ];
 /** A coverage question names what it asks about with one of these. */
-export const COVERAGE_NOUNS = /\b(?:outlets?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media)\b/;
+export const COVERAGE_NOUNS = /\b(?:outlets?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media|news|info|information|database|corpus)\b/;
 
 /** A follow-up that only makes sense after an earlier answer ("what else did he say?", "tell me more"). */
 export const FOLLOW_UP: RegExp[] = [

@@ -60,7 +60,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const question = expandShorthand(asked, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   const intent = chatIntent(question);
   if (intent) return { kind: 'chat', intent };
-  if (asksForCoverage(question, ctx.topicWords)) return { kind: 'coverage' };
+  // "what did A News report about the declaration" names an outlet: a question about its report.
+  if (asksForCoverage(question, ctx.topicWords) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage' };
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
   if (isBareFollowUp(question)) return { kind: 'clarify' };

@@ -74,10 +74,13 @@ describe('foreignLanguage', () => {
 
 describe('messages a fresh question set showed misread (eval-bank-dev2)', () => {
   it.each(['are you a bot', 'who made you', 'r u a real person?'])('regression: "%s" asks about the bot', (m) => expect(chatIntent(m)).toBe('help'));
-  it.each(['what sources are you using for this', 'how many articles have you got on the paris thing', 'do you have anything from the bbc'])(
+  it.each(['what sources are you using for this', 'how many articles have you got on the paris thing', 'do you have anything from the bbc', 'what news outlets are in your database?', 'how up to date is your info', 'which outlets are included'])(
     'regression: "%s" asks what the bot holds',
     (m) => expect(asksForCoverage(m, new Set(['paris', 'declaration']))).toBe(true),
   );
+  it.each(["what's the latest news on the ceasefire", 'any news about kushner'])('"%s" asks about the coverage\'s content, not what it holds', (m) => {
+    expect(asksForCoverage(m, new Set(['paris', 'declaration']))).toBe(false);
+  });
   it.each(['and the other one?', 'ok but why did they do that'])('regression: "%s" needs an earlier answer', (m) => expect(isBareFollowUp(m)).toBe(true));
   it('regression: accented words and ¿ say Spanish even when its function words are short', () => {
     expect(foreignLanguage('¿cuántos países forman la coalición de voluntarios?', () => false)).toBe('Spanish');

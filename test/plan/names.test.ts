@@ -57,6 +57,10 @@ it('regression: "Downing St" is Downing Street, not an unknown name', () => {
   expect(plan.kind === 'refuse' ? plan.refusal.code : plan.kind).not.toBe('UNKNOWN_NAMES');
 });
 
+it('regression: "what did a news report about the paris declaration" asks about A News, not what the bot holds', () => {
+  expect(understand('what did a news report about the paris declaration', ctx)).toMatchObject({ kind: 'fact', outlet: 'A News' });
+});
+
 describe('who said it, in slang', () => {
   it('regression: "who was like …" asks for the speaker', () => expect(whoSaidQuote('who was like "we work with the us 24/7"')).toBe('"we work with the us 24/7"'));
 });

@@ -44,7 +44,11 @@ export function answerTypeOf(question: string): AnswerType {
     const focus = countedNoun(words(many[1]!));
     if (focus) return { kind: 'count', focus: [focus] };
   }
-  if (/\bhow much\b/.test(q) || /\bwhat (?:will|would|does|did) (?:it|this|that|the \w+) cost\b/.test(q)) return { kind: 'amount' };
+  // "how much will it cost", "how much money": an amount; "how much graft is left", "how much support": not money.
+  const much = /\bhow much\s+(\w+)/.exec(q);
+  if (much && (MONEY_WORDS.has(much[1]!) || !/^[a-z]+$/.test(much[1]!) || AFTER_MUCH.has(much[1]!))) return { kind: 'amount' };
+  if (/\bhow much\s*[?!.]*$/.test(q) || /\bwhat (?:will|would|does|did) (?:it|this|that|the \w+) cost\b/.test(q)) return { kind: 'amount' };
+  if (much && /^(?:time|longer)$/.test(much[1]!)) return { kind: 'duration', future, subject };
   if (/\bhow long\b/.test(q)) return { kind: 'duration', future, subject };
   if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q) || /\b(?:set|give|name|fix|agree)s? (?:a|any) (?:date|timetable|timeline|deadline)\b/.test(q)) {
     return { kind: 'time', future, subject };
@@ -57,6 +61,11 @@ export function answerTypeOf(question: string): AnswerType {
   }
   return { kind: 'open' };
 }
+
+/** Words after "how much" that ask for money. */
+const MONEY_WORDS = new Set(['money', 'cash', 'funding', 'funds', 'aid', 'spending', 'cost', 'costs', 'tax', 'taxpayers', 'budget', 'pounds', 'dollars', 'euros', 'billion', 'million', 'investment', 'pay', 'paying', 'spend', 'spent', 'give', 'giving', 'contribute']);
+/** Words after "how much" that leave the thing measured to the verb: "how much will it cost", "how much is the uk paying". */
+const AFTER_MUCH = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could', 'should', 'it', 'this', 'that', 'they', 'we', 'the', 'britain', 'uk', 'us', 'france', 'each']);
 
 const PHRASE_END = new Set([
   ...FUNCTION,

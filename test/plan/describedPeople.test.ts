@@ -121,3 +121,13 @@ describe('answer types read without their filler', () => {
     expect(p).toMatchObject({ kind: 'fact', answerType: { kind: 'time', subject: ['signed'] } });
   });
 });
+
+describe('"how much" asks for money only when it is about money', () => {
+  it.each([
+    ['how much will it cost', 'amount'],
+    ['how much money is the uk giving', 'amount'],
+    ['how much is the uk paying', 'amount'],
+    ['regression: how much graft is still left before this is over', 'open'],
+    ['regression: how much support will ukraine get', 'open'],
+  ])('%s -> %s', (q, kind) => expect(answerTypeOf(q.replace('regression: ', '')).kind).toBe(kind));
+});

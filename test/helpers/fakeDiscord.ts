@@ -115,7 +115,12 @@ export class FakeDiscord extends EventEmitter {
   readonly applicationId: string;
   readonly guildId: string;
   readonly channelId = snowflake();
+  /** A second text channel, and one for the moderators' log. */
+  readonly otherChannelId = snowflake();
+  readonly logChannelId = snowflake();
   readonly roleId = snowflake();
+  /** Threads the bot started: thread id (= the starter message's id) -> its channel object. */
+  readonly threads = new Map<string, any>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly token: string;
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
@@ -133,6 +138,8 @@ export class FakeDiscord extends EventEmitter {
   private readonly faults: Fault[] = [];
   private readonly holds: { method: string; route: string; arrive: (r: RecordedRequest) => void; released: Promise<void> }[] = [];
   private readonly originals = new Map<string, string>();
+  /** The channel each interaction (by token) came from: its replies are posted there. */
+  private readonly tokenChannels = new Map<string, string>();
   /** When each injected interaction was dispatched: Discord drops interactions not acknowledged within 3 s. */
   private readonly dispatchedAt = new Map<string, number>();
   private readonly heartbeatIntervalMs: number;
@@ -265,7 +272,15 @@ export class FakeDiscord extends EventEmitter {
     };
   }
 
-  private baseInteraction(user: FakeUser, type: number) {
+  /** The channel object an interaction or message in `channelId` carries (a guild text channel, or a thread the bot started). */
+  private channelObject(channelId: string, user: FakeUser) {
+    const thread = this.threads.get(channelId);
+    if (thread) return { ...thread, permissions: user.permissions.toString() };
+    const name = channelId === this.channelId ? 'general' : channelId === this.otherChannelId ? 'other' : 'mod-log';
+    return { id: channelId, type: 0, guild_id: this.guildId, name, position: 0, permissions: user.permissions.toString(), flags: 0 };
+  }
+
+  private baseInteraction(user: FakeUser, type: number, channelId: string = this.channelId) {
     const id = snowflake();
     const token = `itok-${id}-${Math.random().toString(36).slice(2)}`;
     return {
@@ -276,8 +291,8 @@ export class FakeDiscord extends EventEmitter {
       application_id: this.applicationId,
       guild_id: this.guildId,
       guild: { id: this.guildId, locale: 'en-US', features: [] },
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permissions: user.permissions.toString(), flags: 0 },
+      channel_id: channelId,
+      channel: this.channelObject(channelId, user),
       member: this.memberFor(user),
       app_permissions: (MEMBER_PERMISSIONS | Perm.EmbedLinks).toString(),
       locale: 'en-US',
@@ -294,17 +309,32 @@ export class FakeDiscord extends EventEmitter {
     return registered?.id ?? snowflake();
   }
 
-  private optionType(name: string, option: string): number {
+  private optionType(name: string, option: string, subcommand?: string): number {
     const registered = [...this.commands.values()].flat().find((c: { name: string }) => c.name === name) as
-      | { options?: { name: string; type: number }[] }
+      | { options?: { name: string; type: number; options?: { name: string; type: number }[] }[] }
       | undefined;
-    const type = registered?.options?.find((o) => o.name === option)?.type;
+    const options = subcommand ? registered?.options?.find((o) => o.name === subcommand)?.options : registered?.options;
+    const type = options?.find((o) => o.name === option)?.type;
     return type ?? 3;
   }
 
-  /** A slash command invocation, as Discord sends it to the bot. */
-  command(name: string, options: Record<string, string | boolean> = {}, user: FakeUser = this.users.member): InteractionHandle {
-    const base = this.baseInteraction(user, 2);
+  /**
+   * A slash command invocation, as Discord sends it to the bot. With `subcommand`, the options go inside it;
+   * channel options (type 7) carry the channel id, resolved as Discord does.
+   */
+  command(
+    name: string,
+    options: Record<string, string | boolean | number> = {},
+    user: FakeUser = this.users.member,
+    { subcommand, channelId }: { subcommand?: string; channelId?: string } = {},
+  ): InteractionHandle {
+    const base = this.baseInteraction(user, 2, channelId);
+    const channels: Record<string, unknown> = {};
+    const list = Object.entries(options).map(([k, value]) => {
+      const type = typeof value === 'boolean' ? 5 : this.optionType(name, k, subcommand);
+      if (type === 7) channels[String(value)] = { ...this.channelObject(String(value), user) };
+      return { name: k, type, value };
+    });
     const payload = {
       ...base,
       data: {
@@ -312,7 +342,22 @@ export class FakeDiscord extends EventEmitter {
         name,
         type: 1,
         guild_id: this.guildId,
-        options: Object.entries(options).map(([k, value]) => ({ name: k, type: typeof value === 'boolean' ? 5 : this.optionType(name, k), value })),
+        options: subcommand ? [{ name: subcommand, type: 1, options: list }] : list,
+        ...(Object.keys(channels).length > 0 ? { resolved: { channels } } : {}),
+      },
+    };
+    return this.dispatchInteraction(payload);
+  }
+
+  /** The submission of a modal the bot showed (from a button on `message`), with its text inputs' values. */
+  submitModal(message: StoredMessage, customId: string, values: Record<string, string>, user: FakeUser = this.users.member): InteractionHandle {
+    const base = this.baseInteraction(user, 5, message.channel_id);
+    const payload = {
+      ...base,
+      message: this.messageObject(message),
+      data: {
+        custom_id: customId,
+        components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
       },
     };
     return this.dispatchInteraction(payload);
@@ -330,7 +375,7 @@ export class FakeDiscord extends EventEmitter {
 
   /** A press of the button `customId` on a message the bot sent. */
   pressButton(message: StoredMessage, customId: string, user: FakeUser = this.users.member): InteractionHandle {
-    const base = this.baseInteraction(user, 3);
+    const base = this.baseInteraction(user, 3, message.channel_id);
     const payload = {
       ...base,
       message: this.messageObject(message),
@@ -342,14 +387,14 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A message posted in the guild's channel by `user`. */
-  postMessage(content: string, user: FakeUser = this.users.member, { mentionsBot = false } = {}): string {
+  postMessage(content: string, user: FakeUser = this.users.member, { mentionsBot = false, channelId = this.channelId }: { mentionsBot?: boolean; channelId?: string } = {}): string {
     const id = snowflake();
     const member = this.memberFor(user);
     const { user: author, ...memberWithoutUser } = member;
     this.dispatch('MESSAGE_CREATE', {
       id,
       type: 0,
-      channel_id: this.channelId,
+      channel_id: channelId,
       guild_id: this.guildId,
       author,
       member: memberWithoutUser,
@@ -369,8 +414,9 @@ export class FakeDiscord extends EventEmitter {
     return id;
   }
 
-  private dispatchInteraction(payload: { id: string; token: string }): InteractionHandle {
+  private dispatchInteraction(payload: { id: string; token: string; channel_id?: string }): InteractionHandle {
     this.dispatchedAt.set(payload.id, Date.now());
+    if (payload.channel_id) this.tokenChannels.set(payload.token, payload.channel_id);
     this.dispatch('INTERACTION_CREATE', payload);
     return new InteractionHandle(this, payload.id, payload.token);
   }
@@ -480,8 +526,13 @@ export class FakeDiscord extends EventEmitter {
         { id: this.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0, icon: null, unicode_emoji: null },
         { id: this.roleId, name: 'Moderators', permissions: (MEMBER_PERMISSIONS | Perm.ManageGuild).toString(), position: 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0, icon: null, unicode_emoji: null },
       ],
-      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 }],
-      threads: [],
+      channels: [
+        { id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 },
+        { id: this.otherChannelId, type: 0, name: 'other', position: 1, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 },
+        { id: this.logChannelId, type: 0, name: 'mod-log', position: 2, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 },
+      ],
+      // Active threads, as Discord lists them to a (re)connecting bot.
+      threads: [...this.threads.values()],
       members: [{ ...this.memberFor({ id: this.botUser.id, username: this.botUser.username, permissions: MEMBER_PERMISSIONS, roles: [] }), user: { ...this.botUser } }],
       voice_states: [],
       presences: [],
@@ -642,8 +693,47 @@ export class FakeDiscord extends EventEmitter {
         return [200, this.messageObject(message)];
       }
       case 'POST /channels/{channel_id}/messages': {
-        const message = this.storeMessage(r.body, null);
+        const message = this.storeMessage(r.body, null, s[2]!);
+        if (this.threads.has(s[2]!)) this.threads.get(s[2]!).message_count++;
         return [200, this.messageObject(message)];
+      }
+      case 'GET /channels/{channel_id}/messages/{message_id}': {
+        const message = this.messages.get(s[4]!);
+        return message && message.channel_id === s[2] ? [200, this.messageObject(message)] : [404, { message: 'Unknown Message', code: 10008 }];
+      }
+      case 'GET /channels/{channel_id}/messages': {
+        const before = r.query.get('before');
+        const limit = Number(r.query.get('limit') ?? 50);
+        const list = [...this.messages.values()]
+          .filter((m) => m.channel_id === s[2] && (before === null || BigInt(m.id) < BigInt(before)))
+          .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+          .slice(0, limit);
+        return [200, list.map((m) => this.messageObject(m))];
+      }
+      case 'POST /channels/{channel_id}/messages/{message_id}/threads': {
+        const starter = this.messages.get(s[4]!);
+        if (!starter) return [404, { message: 'Unknown Message', code: 10008 }];
+        if (this.threads.has(starter.id)) return [400, { message: 'A thread has already been created for this message', code: 160004 }];
+        const body = r.body as { name: string; auto_archive_duration?: number };
+        const thread = {
+          id: starter.id,
+          type: 11,
+          guild_id: this.guildId,
+          parent_id: s[2],
+          name: body.name,
+          owner_id: this.botUser.id,
+          last_message_id: null,
+          rate_limit_per_user: 0,
+          flags: 0,
+          message_count: 0,
+          member_count: 1,
+          total_message_sent: 0,
+          thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false, create_timestamp: new Date().toISOString() },
+        };
+        this.threads.set(thread.id, thread);
+        starter.flags |= 1 << 5; // HAS_THREAD
+        this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+        return [201, thread];
       }
       case 'POST /channels/{channel_id}/typing':
         return [204, undefined];
@@ -666,7 +756,10 @@ export class FakeDiscord extends EventEmitter {
       this.violations.push(`${r.path}: the interaction was acknowledged twice`);
       return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
     }
-    if (type === 4 || type === 5) {
+    if (type === 9) {
+      // MODAL: shown to the user; nothing is posted.
+      this.emit('modal', { interactionId, data });
+    } else if (type === 4 || type === 5) {
       const message = this.storeMessage({ ...data, flags: Number(data?.flags ?? 0) | (type === 5 ? 128 : 0) }, token);
       this.originals.set(token, message.id);
     } else if (type === 7) {
@@ -677,10 +770,10 @@ export class FakeDiscord extends EventEmitter {
     return [204, undefined];
   }
 
-  private storeMessage(body: any, token: string | null): StoredMessage { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private storeMessage(body: any, token: string | null, channelId?: string): StoredMessage { // eslint-disable-line @typescript-eslint/no-explicit-any
     const message: StoredMessage = {
       id: snowflake(),
-      channel_id: this.channelId,
+      channel_id: channelId ?? (token !== null ? this.tokenChannels.get(token) : undefined) ?? this.channelId,
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],

@@ -85,6 +85,8 @@ export interface StoredMessage {
   components: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   flags: number;
   interactionToken: string | null;
+  /** A member's message (posted with `postMessage`); the bot's own otherwise. */
+  author?: { id: string; username: string };
 }
 
 export interface FakeDiscordOptions {
@@ -391,6 +393,8 @@ export class FakeDiscord extends EventEmitter {
     const id = snowflake();
     const member = this.memberFor(user);
     const { user: author, ...memberWithoutUser } = member;
+    // Kept like Discord keeps it, so the bot can read a thread's history back.
+    this.messages.set(id, { id, channel_id: channelId, content, embeds: [], components: [], flags: 0, interactionToken: null, author });
     this.dispatch('MESSAGE_CREATE', {
       id,
       type: 0,
@@ -797,7 +801,7 @@ export class FakeDiscord extends EventEmitter {
       type: message.interactionToken ? 20 : 0,
       channel_id: message.channel_id,
       guild_id: this.guildId,
-      author: { ...this.botUser, public_flags: 0 },
+      author: message.author ? { discriminator: '0', avatar: null, global_name: message.author.username, public_flags: 0, ...message.author } : { ...this.botUser, public_flags: 0 },
       content: message.content,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,

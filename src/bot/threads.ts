@@ -11,7 +11,7 @@ import { cachedAnswer } from './answerCache.js';
 import { answerPayload, recordAnswer } from './answering.js';
 import type { BotContext } from './command.js';
 import { textReply } from './format/common.js';
-import { cooldownOf, settingsOf } from './serverSettings.js';
+import { answersIn, cooldownOf, settingsOf } from './serverSettings.js';
 import { withoutMentions } from './text.js';
 import { logFailure, userMessage } from './userErrors.js';
 import { COOLDOWN_REACTION } from './mentions.js';
@@ -43,8 +43,11 @@ export function createThreadHandler(ctx: BotContext) {
     const text = withoutMentions(message.content);
     if (text === '') return true;
     const log = ctx.log.child({ message: message.id, user: message.author.id, guild: message.guildId, thread: channel.id });
+    const settings = settingsOf(ctx, message.guildId);
+    // A thread of a channel the server has since taken off the list is not answered either.
+    if (!answersIn(settings, channel.id, channel.parentId)) return true;
     try {
-      const turn = ctx.cooldowns.take(message.author.id, cooldownOf(ctx, settingsOf(ctx, message.guildId)));
+      const turn = ctx.cooldowns.take(message.author.id, cooldownOf(ctx, settings));
       if (!turn.ok) {
         await message.react(COOLDOWN_REACTION).catch((error: unknown) => log.warn({ err: error }, 'could not react with the cooldown notice'));
         return true;

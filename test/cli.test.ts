@@ -166,9 +166,9 @@ describe('npm run ask', () => {
     const storePath = path.join(dir, 'bot.sqlite');
     const store = new SqliteStore(storePath, 'i'.repeat(32));
     const at = Date.now();
-    store.recordAnswer({ id: 'a1', guildId: 'g', channelId: 'c', member: store.memberHash('u'), askedAt: at, kind: 'abstain', outcome: 'refused', reason: 'UNKNOWN_NAMES', question: 'What did Boris Johnson say?', outlets: [] });
-    store.recordAnswer({ id: 'a2', guildId: 'g', channelId: 'c', member: store.memberHash('u'), askedAt: at, kind: 'passages', outcome: 'answered', reason: null, question: 'Where?', outlets: ['LBC'] });
-    store.close();
+    await store.recordAnswer({ id: 'a1', guildId: 'g', channelId: 'c', member: store.memberHash('u'), askedAt: at, kind: 'abstain', outcome: 'refused', reason: 'UNKNOWN_NAMES', question: 'What did Boris Johnson say?', outlets: [] });
+    await store.recordAnswer({ id: 'a2', guildId: 'g', channelId: 'c', member: store.memberHash('u'), askedAt: at, kind: 'passages', outcome: 'answered', reason: null, question: 'Where?', outlets: ['LBC'] });
+    await store.close();
     const env = { STORE_PATH: storePath, STORE_SECRET: 'i'.repeat(32) };
     const text = await run('insights', ['--days', '30'], '', env);
     expect(text.code, text.stderr).toBe(0);

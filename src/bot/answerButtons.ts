@@ -35,8 +35,8 @@ function notOnRecord(ctx: BotContext, key: string): BotError {
 }
 
 async function vote(interaction: ButtonInteraction, ctx: BotContext, key: string, value: 1 | -1): Promise<void> {
-  if (!ctx.store.answer(key)) throw notOnRecord(ctx, key);
-  const outcome = ctx.store.vote(key, ctx.store.memberHash(interaction.user.id), value, questionOf(ctx, key, interaction.message));
+  if (!(await ctx.store.answer(key))) throw notOnRecord(ctx, key);
+  const outcome = await ctx.store.vote(key, ctx.store.memberHash(interaction.user.id), value, questionOf(ctx, key, interaction.message));
   const mark = value === 1 ? '👍' : '👎';
   const text = !outcome.changed
     ? `You already gave this answer a ${mark}. Press the other button to change your vote.`
@@ -48,7 +48,7 @@ async function vote(interaction: ButtonInteraction, ctx: BotContext, key: string
 
 /** Posts a report to the server's moderators' log channel, when it has one. Failures are logged, never shown to the reporter. */
 async function notifyModerators(interaction: ModalSubmitInteraction, ctx: BotContext, question: string | null, comment: string): Promise<void> {
-  const logChannel = settingsOf(ctx, interaction.guildId)?.logChannel;
+  const logChannel = (await settingsOf(ctx, interaction.guildId))?.logChannel;
   if (!logChannel) return;
   try {
     const channel = await interaction.client.channels.fetch(logChannel);
@@ -91,14 +91,14 @@ async function followUp(interaction: ButtonInteraction, ctx: BotContext, key: st
   if (!interaction.inGuild() || message.flags.has(MessageFlags.Ephemeral) || !channel || channel.type !== ChannelType.GuildText) {
     throw new BotError('DISCORD_NOT_ALLOWED', 'A follow-up thread can only start from a public answer in a server text channel.', { key });
   }
-  if (message.hasThread || ctx.store.isBotThread(message.id)) {
+  if (message.hasThread || (await ctx.store.isBotThread(message.id))) {
     await tell(interaction, `This answer has a follow-up thread already: <#${message.id}>.`);
     return;
   }
   const title = questionOf(ctx, key, message) ?? 'your question';
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const thread = await message.startThread({ name: truncate(`Follow-up: ${title}`, 100), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-  ctx.store.recordThread(thread.id, interaction.guildId, key);
+  await ctx.store.recordThread(thread.id, interaction.guildId, key);
   const cached = ctx.answers.get(key);
   ctx.conversations.set(thread.id, [cached ? turnOf(cached.result, { question: cached.title }) : { question: title, speakers: [], outlet: null }]);
   await thread.send({
@@ -115,7 +115,7 @@ export const answerButtons: ComponentHandler = {
     const feedback = parseFeedbackId(interaction.customId);
     if (feedback?.action === 'up' || feedback?.action === 'down') return vote(interaction, ctx, feedback.key, feedback.action === 'up' ? 1 : -1);
     if (feedback?.action === 'report') {
-      if (!ctx.store.answer(feedback.key)) throw notOnRecord(ctx, feedback.key);
+      if (!(await ctx.store.answer(feedback.key))) throw notOnRecord(ctx, feedback.key);
       await interaction.showModal(reportModal(feedback.key));
       return;
     }
@@ -134,9 +134,9 @@ export const answerButtons: ComponentHandler = {
       await tell(interaction, 'The report was empty, so nothing was sent. Press "Report a problem" again to say what is wrong.');
       return;
     }
-    if (!ctx.store.answer(key)) throw notOnRecord(ctx, key);
+    if (!(await ctx.store.answer(key))) throw notOnRecord(ctx, key);
     const question = questionOf(ctx, key, interaction.message);
-    ctx.store.report(key, ctx.store.memberHash(interaction.user.id), comment, question);
+    await ctx.store.report(key, ctx.store.memberHash(interaction.user.id), comment, question);
     await tell(interaction, `Thanks: your report was passed to the moderators. It is kept for ${ctx.config.RETENTION_DAYS} days; /privacy shows and deletes what is kept about you.`);
     await notifyModerators(interaction, ctx, question, comment);
   },

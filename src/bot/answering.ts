@@ -48,9 +48,9 @@ export function answerPayload(
 }
 
 /** Records an answer for insights: the asker as a hash, the question's text only when refused. */
-export function recordAnswer(ctx: BotContext, key: string, question: string, result: AnswerResult, place: AnswerPlace): void {
+export async function recordAnswer(ctx: BotContext, key: string, question: string, result: AnswerResult, place: AnswerPlace): Promise<void> {
   try {
-    ctx.store.recordAnswer({
+    await ctx.store.recordAnswer({
       id: key,
       guildId: place.guildId,
       channelId: place.channelId,

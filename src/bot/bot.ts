@@ -99,7 +99,7 @@ export async function startBot({ config, engine, log, commands, progressInterval
       if (!finished) log.warn({ inFlight: inFlight.size }, 'shutdown timeout: disconnecting with replies still in flight');
       await client.destroy();
       stopPurge();
-      if (!given) store.close();
+      if (!given) await store.close();
       log.info('disconnected from Discord');
     },
   };

@@ -109,7 +109,7 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
       await reportError(interaction, new BotError('DISCORD_OPTION_MISSING', undefined, { command: interaction.commandName, missing }), ctx);
       return;
     }
-    const settings = command?.cooldown ? settingsOf(ctx, interaction.guildId) : null;
+    const settings = command?.cooldown ? await settingsOf(ctx, interaction.guildId) : null;
     // Questions only in the channels the server chose (/settings); elsewhere a private pointer to them.
     if (command?.cooldown && settings && !answersIn(settings, interaction.channelId, parentOf(interaction.channel))) {
       ctx.log.info(describe(interaction), 'question outside the channels the server set');

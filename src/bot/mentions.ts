@@ -28,7 +28,7 @@ export function createMessageHandler(ctx: BotContext) {
     const question = questionFromMention(message.content, botId);
     if (question === null) return;
     const log = ctx.log.child({ message: message.id, user: message.author.id, guild: message.guildId, channel: message.channelId });
-    const settings = settingsOf(ctx, message.guildId);
+    const settings = await settingsOf(ctx, message.guildId);
     // Outside the channels a server chose, a mention is not answered (and nothing is posted there).
     if (!answersIn(settings, message.channelId, parentOf(message.channel))) {
       log.info('mention outside the channels the server set: not answered');
@@ -51,7 +51,7 @@ export function createMessageHandler(ctx: BotContext) {
       const cached = cachedAnswer({ result, title: question, owner: message.author.id, ephemeral: false });
       ctx.answers.set(message.id, cached);
       const place = { guildId: message.guildId, channelId: message.channelId, userId: message.author.id, inThread: message.channel.isThread() };
-      recordAnswer(ctx, message.id, question, result, place);
+      await recordAnswer(ctx, message.id, question, result, place);
       cached.messageId = (await message.reply(answerPayload(ctx, result, { key: message.id, title: question, ephemeral: false, place }))).id;
       log.info('answered a mention');
     } catch (error) {

@@ -8,10 +8,10 @@ import { BotError } from '../errors.js';
 import type { BotContext } from './command.js';
 
 /** The server's settings, or null outside a server (DMs) or when the store cannot be read (logged; defaults apply). */
-export function settingsOf(ctx: BotContext, guildId: string | null): GuildSettings | null {
+export async function settingsOf(ctx: BotContext, guildId: string | null): Promise<GuildSettings | null> {
   if (guildId === null) return null;
   try {
-    return ctx.store.settings(guildId);
+    return await ctx.store.settings(guildId);
   } catch (error) {
     ctx.log.error({ err: error, guild: guildId }, 'could not read the server settings; using the defaults');
     return null;

@@ -38,12 +38,18 @@ async function turnsFromHistory(ctx: BotContext, thread: AnyThreadChannel, befor
 export function createThreadHandler(ctx: BotContext) {
   return async function handleThreadMessage(message: Message): Promise<boolean> {
     const channel = message.channel;
-    if (!channel.isThread() || !ctx.store.isBotThread(channel.id)) return false;
+    if (!channel.isThread()) return false;
+    try {
+      if (!(await ctx.store.isBotThread(channel.id))) return false;
+    } catch (error) {
+      ctx.log.error({ err: error, thread: channel.id }, 'could not tell whether the bot started this thread');
+      return false;
+    }
     if (message.author.bot || message.webhookId) return true;
     const text = withoutMentions(message.content);
     if (text === '') return true;
     const log = ctx.log.child({ message: message.id, user: message.author.id, guild: message.guildId, thread: channel.id });
-    const settings = settingsOf(ctx, message.guildId);
+    const settings = await settingsOf(ctx, message.guildId);
     // A thread of a channel the server has since taken off the list is not answered either.
     if (!answersIn(settings, channel.id, channel.parentId)) return true;
     try {
@@ -62,7 +68,7 @@ export function createThreadHandler(ctx: BotContext) {
       const cached = cachedAnswer({ result, title, owner: message.author.id, ephemeral: false });
       ctx.answers.set(message.id, cached);
       const place = { guildId: message.guildId, channelId: channel.id, userId: message.author.id, inThread: true };
-      recordAnswer(ctx, message.id, resolved.question, result, place);
+      await recordAnswer(ctx, message.id, resolved.question, result, place);
       cached.messageId = (await message.reply(answerPayload(ctx, result, { key: message.id, title, ephemeral: false, place }))).id;
       log.info({ rule: resolved.rule }, 'answered a follow-up in a thread');
     } catch (error) {

@@ -53,11 +53,11 @@ async function main(): Promise<number> {
   const store = await openStore(config);
   try {
     const guild = values.guild ?? null;
-    const insights = store.insights({ guildId: guild, since: Date.now() - days * 24 * 60 * 60 * 1000, limit: 10 });
+    const insights = await store.insights({ guildId: guild, since: Date.now() - days * 24 * 60 * 60 * 1000, limit: 10 });
     console.log(values.json ? JSON.stringify({ days, guild, ...insights }) : formatInsights(insights, days, guild));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

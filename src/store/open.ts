@@ -22,7 +22,7 @@ export function secretFile(storePath: string): string {
 }
 
 /** Deletes what is older than RETENTION_DAYS; returns how many records went. */
-export function purgeExpired(store: Store, retentionDays: number, now = Date.now()): number {
+export function purgeExpired(store: Store, retentionDays: number, now = Date.now()): Promise<number> {
   return store.purge(now - retentionDays * DAY_MS);
 }
 
@@ -30,7 +30,7 @@ export async function openStore(config: StoreConfig, log?: Logger): Promise<Stor
   await ensureWritableDir('STORE_PATH', path.dirname(config.STORE_PATH));
   const secret = config.STORE_SECRET ?? loadOrCreateSecret(secretFile(config.STORE_PATH));
   const store = new SqliteStore(config.STORE_PATH, secret);
-  const purged = purgeExpired(store, config.RETENTION_DAYS);
+  const purged = await purgeExpired(store, config.RETENTION_DAYS);
   if (purged > 0) log?.info({ purged, retentionDays: config.RETENTION_DAYS }, 'deleted records older than the retention period');
   return store;
 }
@@ -38,12 +38,12 @@ export async function openStore(config: StoreConfig, log?: Logger): Promise<Stor
 /** Purges expired records periodically; returns the function that stops it. */
 export function schedulePurge(store: Store, retentionDays: number, log?: Logger, intervalMs = PURGE_INTERVAL_MS): () => void {
   const timer = setInterval(() => {
-    try {
-      const purged = purgeExpired(store, retentionDays);
-      if (purged > 0) log?.info({ purged, retentionDays }, 'deleted records older than the retention period');
-    } catch (error) {
-      log?.error({ err: error }, 'purging expired records failed');
-    }
+    purgeExpired(store, retentionDays).then(
+      (purged) => {
+        if (purged > 0) log?.info({ purged, retentionDays }, 'deleted records older than the retention period');
+      },
+      (error: unknown) => log?.error({ err: error }, 'purging expired records failed'),
+    );
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -69,7 +69,7 @@ export class SqliteStore implements Store {
     return hashMember(this.secret, memberId);
   }
 
-  recordAnswer(r: AnswerRecord): void {
+  async recordAnswer(r: AnswerRecord): Promise<void> {
     const kept = r.outcome === 'refused';
     this.db
       .prepare(
@@ -80,7 +80,7 @@ export class SqliteStore implements Store {
       .run(r.id, r.guildId, r.channelId, r.member, r.askedAt, r.kind, r.outcome, r.reason, kept ? r.question : null, kept ? questionKey(r.question) : null, JSON.stringify(r.outlets));
   }
 
-  answer(id: string): { guildId: string | null; question: string | null; outcome: Outcome } | null {
+  async answer(id: string): Promise<{ guildId: string | null; question: string | null; outcome: Outcome } | null> {
     const row = this.db.prepare('SELECT id, guild_id, question, outcome FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
     return row ? { guildId: row.guild_id, question: row.question, outcome: row.outcome } : null;
   }
@@ -103,7 +103,7 @@ export class SqliteStore implements Store {
       .run(answerId);
   }
 
-  vote(answerId: string, member: string, vote: 1 | -1, question: string | null, at = Date.now()): VoteOutcome {
+  async vote(answerId: string, member: string, vote: 1 | -1, question: string | null, at = Date.now()): Promise<VoteOutcome> {
     return this.db
       .transaction((): VoteOutcome => {
         const before = this.db.prepare('SELECT vote FROM votes WHERE answer_id = ? AND member = ?').get(answerId, member) as { vote: 1 | -1 } | undefined;
@@ -120,7 +120,7 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
-  report(answerId: string, member: string, comment: string, question: string | null, at = Date.now()): void {
+  async report(answerId: string, member: string, comment: string, question: string | null, at = Date.now()): Promise<void> {
     this.db
       .transaction(() => {
         this.db.prepare('INSERT INTO reports (answer_id, member, comment, reported_at) VALUES (?, ?, ?, ?)').run(answerId, member, comment, at);
@@ -129,7 +129,11 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
-  settings(guildId: string): GuildSettings {
+  async settings(guildId: string): Promise<GuildSettings> {
+    return this.readSettings(guildId);
+  }
+
+  private readSettings(guildId: string): GuildSettings {
     const row = this.db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?').get(guildId) as
       | { channels: string; private_by_default: number; cooldown_seconds: number | null; log_channel: string | null }
       | undefined;
@@ -143,10 +147,10 @@ export class SqliteStore implements Store {
     };
   }
 
-  updateSettings(guildId: string, patch: SettingsPatch): GuildSettings {
+  async updateSettings(guildId: string, patch: SettingsPatch): Promise<GuildSettings> {
     return this.db
       .transaction(() => {
-        const next = { ...this.settings(guildId), ...patch, guildId };
+        const next = { ...this.readSettings(guildId), ...patch, guildId };
         this.db
           .prepare(
             `INSERT INTO guild_settings (guild_id, channels, private_by_default, cooldown_seconds, log_channel, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -154,12 +158,12 @@ export class SqliteStore implements Store {
                cooldown_seconds = excluded.cooldown_seconds, log_channel = excluded.log_channel, updated_at = excluded.updated_at`,
           )
           .run(guildId, JSON.stringify([...new Set(next.channels)]), next.privateByDefault ? 1 : 0, next.cooldownSeconds, next.logChannel, Date.now());
-        return this.settings(guildId);
+        return this.readSettings(guildId);
       })
       .immediate();
   }
 
-  insights({ guildId, since, limit = 5 }: InsightsQuery): Insights {
+  async insights({ guildId, since, limit = 5 }: InsightsQuery): Promise<Insights> {
     const scope = guildId === null ? 'asked_at >= @since' : 'asked_at >= @since AND guild_id = @guild';
     const params = { since, guild: guildId };
     const counts = this.db
@@ -203,7 +207,7 @@ export class SqliteStore implements Store {
     return { ...counts, topRefused, lowestRated, outlets, votes };
   }
 
-  memberData(member: string): MemberData {
+  async memberData(member: string): Promise<MemberData> {
     const questions = (
       this.db.prepare('SELECT asked_at AS askedAt, outcome, question FROM answers WHERE member = ? ORDER BY asked_at').all(member) as MemberData['questions']
     ).map((q) => ({ askedAt: q.askedAt, outcome: q.outcome, question: q.question }));
@@ -214,7 +218,7 @@ export class SqliteStore implements Store {
     return { questions, votes, reports };
   }
 
-  forgetMember(member: string): number {
+  async forgetMember(member: string): Promise<number> {
     return this.db
       .transaction(() => {
         const answers = this.db.prepare('SELECT DISTINCT answer_id AS id FROM votes WHERE member = ? UNION SELECT DISTINCT answer_id FROM reports WHERE member = ?').all(member, member) as { id: string }[];
@@ -228,15 +232,15 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
-  recordThread(threadId: string, guildId: string | null, answerId: string, at = Date.now()): void {
+  async recordThread(threadId: string, guildId: string | null, answerId: string, at = Date.now()): Promise<void> {
     this.db.prepare('INSERT INTO threads (thread_id, guild_id, answer_id, started_at) VALUES (?, ?, ?, ?) ON CONFLICT (thread_id) DO NOTHING').run(threadId, guildId, answerId, at);
   }
 
-  isBotThread(threadId: string): boolean {
+  async isBotThread(threadId: string): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM threads WHERE thread_id = ?').get(threadId) !== undefined;
   }
 
-  purge(before: number): number {
+  async purge(before: number): Promise<number> {
     return this.db
       .transaction(() => {
         const old = "(SELECT id FROM answers WHERE asked_at < @before)";
@@ -249,7 +253,7 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -2,7 +2,8 @@
  * What the bot keeps between restarts, behind one interface so that another database (PostgreSQL for a large
  * deployment) can replace SQLite: per-server settings, a record of each answer (for moderators' insights),
  * members' votes and problem reports. Member ids never reach the store in clear: callers pass the HMAC the
- * store's `memberHash` makes with the per-install secret.
+ * store's `memberHash` makes with the per-install secret. The methods are asynchronous so that a store on a
+ * database server can implement them; SQLite (src/store/sqlite.ts) resolves them at once.
  */
 
 /** How a question went: answered from the coverage, refused (the bot abstained), or neither (small talk, a clarification). */
@@ -82,27 +83,28 @@ export interface MemberData {
 }
 
 export interface Store {
+  // Every method but memberHash returns a promise: SQLite answers at once, a database server (PostgreSQL) over the network.
   /** HMAC-SHA256 of a member id with the per-install secret (hex): the only form of a member id the store holds. */
   memberHash(memberId: string): string;
-  recordAnswer(record: AnswerRecord): void;
+  recordAnswer(record: AnswerRecord): Promise<void>;
   /** The answer record's question text (when kept), asker and guild, or null. */
-  answer(id: string): { guildId: string | null; question: string | null; outcome: Outcome } | null;
+  answer(id: string): Promise<{ guildId: string | null; question: string | null; outcome: Outcome } | null>;
   /**
    * Records (or changes) a member's vote on an answer. A thumbs down keeps the question's text (`question`, as
    * shown on the answer) for moderators; taking the last one back drops it again unless the answer was refused or reported.
    */
-  vote(answerId: string, member: string, vote: 1 | -1, question: string | null, at?: number): VoteOutcome;
-  report(answerId: string, member: string, comment: string, question: string | null, at?: number): void;
-  settings(guildId: string): GuildSettings;
-  updateSettings(guildId: string, patch: SettingsPatch): GuildSettings;
-  insights(query: InsightsQuery): Insights;
-  memberData(member: string): MemberData;
+  vote(answerId: string, member: string, vote: 1 | -1, question: string | null, at?: number): Promise<VoteOutcome>;
+  report(answerId: string, member: string, comment: string, question: string | null, at?: number): Promise<void>;
+  settings(guildId: string): Promise<GuildSettings>;
+  updateSettings(guildId: string, patch: SettingsPatch): Promise<GuildSettings>;
+  insights(query: InsightsQuery): Promise<Insights>;
+  memberData(member: string): Promise<MemberData>;
   /** Deletes a member's votes and reports and unlinks (and drops the text of) their questions. Returns how many records changed. */
-  forgetMember(member: string): number;
+  forgetMember(member: string): Promise<number>;
   /** Records a thread the bot started for follow-ups. */
-  recordThread(threadId: string, guildId: string | null, answerId: string, at?: number): void;
-  isBotThread(threadId: string): boolean;
+  recordThread(threadId: string, guildId: string | null, answerId: string, at?: number): Promise<void>;
+  isBotThread(threadId: string): Promise<boolean>;
   /** Deletes questions, votes, reports and threads older than `before` (ms). Returns how many rows went. */
-  purge(before: number): number;
-  close(): void;
+  purge(before: number): Promise<number>;
+  close(): Promise<void>;
 }

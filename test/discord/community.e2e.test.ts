@@ -59,7 +59,7 @@ describe('feedback on an answer', () => {
     expect(await privateReply(h.discord.pressButton(answer.message, `fb:up:${key}`))).toMatch(/already gave this answer a 👍/);
     expect(await privateReply(h.discord.pressButton(answer.message, `fb:down:${key}`))).toMatch(/👎 recorded/);
     expect(await privateReply(h.discord.pressButton(answer.message, `fb:up:${key}`, h.discord.users.other))).toMatch(/👍 recorded/);
-    expect(store().insights({ guildId: h.discord.guildId, since: 0 }).lowestRated).toEqual([
+    expect((await store().insights({ guildId: h.discord.guildId, since: 0 })).lowestRated).toEqual([
       expect.objectContaining({ id: key, question: 'What did Starmer say about troops?', up: 1, down: 1 }),
     ]);
   });
@@ -67,7 +67,7 @@ describe('feedback on an answer', () => {
   it('"Report a problem" opens a form; the report is kept, acknowledged privately and posted to the log channel without the reporter', async () => {
     const settings = h.discord.command('settings', { channel: h.discord.logChannelId }, h.discord.users.moderator, { subcommand: 'log-channel' });
     expect(await privateReply(settings)).toBe(`Problem reports are now posted in <#${h.discord.logChannelId}>.`);
-    expect(store().settings(h.discord.guildId).logChannel).toBe(h.discord.logChannelId);
+    expect((await store().settings(h.discord.guildId)).logChannel).toBe(h.discord.logChannelId);
 
     const key = answer.i.id;
     const press = h.discord.pressButton(answer.message, `fb:report:${key}`);
@@ -81,7 +81,7 @@ describe('feedback on an answer', () => {
     expect(text).toContain('The number quoted is from a different plan');
     expect(text).not.toContain(h.discord.users.member.id);
     expect(posted.body.allowed_mentions).toMatchObject({ parse: [] });
-    expect(store().insights({ guildId: h.discord.guildId, since: 0 }).lowestRated[0]!.reports).toEqual(['The number quoted is from a different plan @everyone']);
+    expect((await store().insights({ guildId: h.discord.guildId, since: 0 })).lowestRated[0]!.reports).toEqual(['The number quoted is from a different plan @everyone']);
   });
 });
 
@@ -97,7 +97,7 @@ describe('/insights', () => {
     const body = (await i.callback()).body as { data: { flags: number; embeds: { description: string; fields: { name: string; value: string }[] }[] } };
     expect(body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const embed = body.data.embeds[0]!;
-    const insights = store().insights({ guildId: h.discord.guildId, since: 0 });
+    const insights = await store().insights({ guildId: h.discord.guildId, since: 0 });
     expect(insights.refused).toBeGreaterThanOrEqual(2);
     expect(embed.description).toContain(`**${insights.asked}** question`);
     expect(embed.fields[0]!.value).toMatch(/Boris Johnson.*×2/i);
@@ -140,7 +140,7 @@ describe('/settings', () => {
 
   it('limits answers to the chosen channels (slash commands and mentions)', async () => {
     await privateReply(h.discord.command('settings', { channel: h.discord.channelId, answer: true }, h.discord.users.moderator, { subcommand: 'channel' }));
-    expect(store().settings(h.discord.guildId).channels).toEqual([h.discord.channelId]);
+    expect((await store().settings(h.discord.guildId)).channels).toEqual([h.discord.channelId]);
     const elsewhere = h.discord.command('ask', { question: 'Who signed the declaration?' }, h.discord.users.member, { channelId: h.discord.otherChannelId });
     expect(await privateReply(elsewhere)).toBe(`In this server I answer in <#${h.discord.channelId}>. Ask there, please.`);
     const here = await ask('Who signed the declaration?');
@@ -153,7 +153,7 @@ describe('/settings', () => {
     expect(reply.path).toBe(`/channels/${h.discord.channelId}/messages`);
     expect(h.discord.requests.slice(from).filter((r) => r.path.startsWith(`/channels/${h.discord.otherChannelId}/`))).toEqual([]);
     await privateReply(h.discord.command('settings', {}, h.discord.users.moderator, { subcommand: 'all-channels' }));
-    expect(store().settings(h.discord.guildId).channels).toEqual([]);
+    expect((await store().settings(h.discord.guildId)).channels).toEqual([]);
   });
 
   it('makes answers private by default; a private answer can be shared to the channel by its owner', async () => {
@@ -204,7 +204,7 @@ describe('follow-ups in a thread', () => {
     threadId = answer.id;
     expect((await press.edit()).body.content).toBe(`Thread started: <#${threadId}>. Ask your follow-up there.`);
     await h.discord.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${threadId}/messages` && /Ask your follow-up here/.test(r.body.content));
-    expect(store().isBotThread(threadId)).toBe(true);
+    expect(await store().isBotThread(threadId)).toBe(true);
   });
 
   it('answers messages in the thread with the conversation as context', async () => {
@@ -226,10 +226,10 @@ describe('follow-ups in a thread', () => {
 
   it('after a restart, reads the conversation back from the thread and keeps settings, feedback and insights', async () => {
     await privateReply(h.discord.command('settings', { default: 'private' }, h.discord.users.moderator, { subcommand: 'visibility' }));
-    const before = store().insights({ guildId: h.discord.guildId, since: 0 });
+    const before = await store().insights({ guildId: h.discord.guildId, since: 0 });
     await h.restart();
-    expect(store().settings(h.discord.guildId).privateByDefault).toBe(true);
-    expect(store().insights({ guildId: h.discord.guildId, since: 0 })).toEqual(before);
+    expect((await store().settings(h.discord.guildId)).privateByDefault).toBe(true);
+    expect(await store().insights({ guildId: h.discord.guildId, since: 0 })).toEqual(before);
     // The restarted bot knows the thread is its own, and what "he" meant: the last person asked about was Macron.
     const again = await followUp(threadId, 'what did he say about Ukraine?');
     expect(again.title).toBe('what did he say about Ukraine? → what did Emmanuel Macron say about Ukraine?');
@@ -252,6 +252,6 @@ describe('/privacy', () => {
     expect(update.type).toBe(7);
     expect(update.data.content).toMatch(/^Done: \d+ records about you deleted or unlinked/);
     const member = store().memberHash(h.discord.users.member.id);
-    expect(store().memberData(member)).toEqual({ questions: [], votes: [], reports: [] });
+    expect(await store().memberData(member)).toEqual({ questions: [], votes: [], reports: [] });
   });
 });

@@ -155,8 +155,8 @@ describe('npm start', () => {
     const up = discord.pressButton(ask.original()!, `fb:up:${ask.id}`);
     expect((await up.callback()).body.data.content).toMatch(/Thanks/);
     const store = await openStore({ STORE_PATH: path.join(dir, 'bot.sqlite'), RETENTION_DAYS: 90 });
-    expect(store.insights({ guildId: discord.guildId, since: 0 })).toMatchObject({ asked: 1, answered: 1, votes: { up: 1, down: 0 } });
-    store.close();
+    expect(await store.insights({ guildId: discord.guildId, since: 0 })).toMatchObject({ asked: 1, answered: 1, votes: { up: 1, down: 0 } });
+    await store.close();
 
     const closed = discord.waitForGatewayClosed();
     r.child.kill('SIGTERM');

@@ -9,12 +9,12 @@ const count = Number(countText);
 const store = new SqliteStore(file!, 'shared-test-secret-of-at-least-32-chars');
 for (let i = 0; i < count; i++) {
   const id = `${tag}-${i}`;
-  store.recordAnswer({ id, guildId: 'g', channelId: 'c', member: store.memberHash(`${tag}-user`), askedAt: Date.now(), kind: 'passages', outcome: i % 5 === 0 ? 'refused' : 'answered', reason: null, question: `question ${i}`, outlets: ['LBC'] });
-  store.vote(id, store.memberHash(`${tag}-voter`), 1, null);
+  await store.recordAnswer({ id, guildId: 'g', channelId: 'c', member: store.memberHash(`${tag}-user`), askedAt: Date.now(), kind: 'passages', outcome: i % 5 === 0 ? 'refused' : 'answered', reason: null, question: `question ${i}`, outlets: ['LBC'] });
+  await store.vote(id, store.memberHash(`${tag}-voter`), 1, null);
   // The same member (one person seen by both shards) changes their vote on one shared answer again and again.
-  store.recordAnswer({ id: 'shared', guildId: 'g', channelId: 'c', member: store.memberHash('asker'), askedAt: Date.now(), kind: 'passages', outcome: 'answered', reason: null, question: 'q', outlets: [] });
-  store.vote('shared', store.memberHash('same-person'), i % 2 === 0 ? 1 : -1, 'q');
-  store.updateSettings('g', { cooldownSeconds: i });
+  await store.recordAnswer({ id: 'shared', guildId: 'g', channelId: 'c', member: store.memberHash('asker'), askedAt: Date.now(), kind: 'passages', outcome: 'answered', reason: null, question: 'q', outlets: [] });
+  await store.vote('shared', store.memberHash('same-person'), i % 2 === 0 ? 1 : -1, 'q');
+  await store.updateSettings('g', { cooldownSeconds: i });
 }
-store.close();
+await store.close();
 process.stdout.write(`${tag} done\n`);

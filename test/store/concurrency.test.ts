@@ -32,13 +32,13 @@ it('two processes writing to one database at once lose nothing', async () => {
   const results = await Promise.all([writer(file, 'shard0'), writer(file, 'shard1')]);
   for (const r of results) expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
   const store = new SqliteStore(file, 'shared-test-secret-of-at-least-32-chars');
-  const insights = store.insights({ guildId: 'g', since: 0, limit: 10 });
+  const insights = await store.insights({ guildId: 'g', since: 0, limit: 10 });
   expect(insights.asked).toBe(2 * COUNT + 1);
   expect(insights.refused).toBe(2 * (COUNT / 5));
   expect(store.db.prepare('SELECT COUNT(*) AS n FROM votes').get()).toEqual({ n: 2 * COUNT + 1 });
   // One member, one vote on the shared answer, whichever shard recorded it last.
   expect(store.db.prepare("SELECT COUNT(*) AS n FROM votes WHERE answer_id = 'shared'").get()).toEqual({ n: 1 });
-  expect(store.settings('g').cooldownSeconds).toBe(COUNT - 1);
+  expect((await store.settings('g')).cooldownSeconds).toBe(COUNT - 1);
   expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
-  store.close();
+  await store.close();
 }, 60_000);

@@ -26,13 +26,13 @@ export async function answerQuestion(
   const cached = cachedAnswer({ result, title: question, owner: interaction.user.id, ephemeral });
   ctx.answers.set(interaction.id, cached);
   const place = placeOf(interaction);
-  recordAnswer(ctx, interaction.id, question, result, place);
+  await recordAnswer(ctx, interaction.id, question, result, place);
   cached.messageId = (await interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title: question, ephemeral, place }))).id;
 }
 
 /** A press of a button that asks a question (a suggestion after an abstention, an example in /help). */
 async function askFromButton(interaction: ButtonInteraction, ctx: BotContext, question: string): Promise<void> {
-  const settings = settingsOf(ctx, interaction.guildId);
+  const settings = await settingsOf(ctx, interaction.guildId);
   if (!answersIn(settings, interaction.channelId, parentOf(interaction.channel))) {
     await interaction.reply({ content: notHereMessage(settings!), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
@@ -69,7 +69,7 @@ export default {
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
-    const ephemeral = interaction.options.getBoolean('ephemeral') ?? settingsOf(ctx, interaction.guildId)?.privateByDefault ?? false;
+    const ephemeral = interaction.options.getBoolean('ephemeral') ?? (await settingsOf(ctx, interaction.guildId))?.privateByDefault ?? false;
     const outlet = interaction.options.getString('outlet')?.trim() || undefined;
     const compare = interaction.options.getBoolean('compare') ?? false;
     await answerQuestion(interaction, ctx, { question, ephemeral, outlet, compare });

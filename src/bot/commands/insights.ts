@@ -16,7 +16,7 @@ export default {
   async execute(interaction, ctx) {
     requireManager(interaction, 'see the insights');
     const days = interaction.options.getInteger('days') ?? 7;
-    const insights = ctx.store.insights({ guildId: interaction.guildId, since: Date.now() - days * DAY_MS });
+    const insights = await ctx.store.insights({ guildId: interaction.guildId, since: Date.now() - days * DAY_MS });
     await interaction.reply({ ...insightsReply(insights, days), flags: MessageFlags.Ephemeral });
   },
 } satisfies Command;

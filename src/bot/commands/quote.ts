@@ -18,14 +18,14 @@ export default {
 
   async execute(interaction, ctx) {
     const speaker = interaction.options.getString('speaker', true).trim();
-    const ephemeral = interaction.options.getBoolean('ephemeral') ?? settingsOf(ctx, interaction.guildId)?.privateByDefault ?? false;
+    const ephemeral = interaction.options.getBoolean('ephemeral') ?? (await settingsOf(ctx, interaction.guildId))?.privateByDefault ?? false;
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const result = await ctx.engine.quote(speaker);
     const title = `What ${speaker} said`;
     const cached = cachedAnswer({ result, title, owner: interaction.user.id, ephemeral });
     ctx.answers.set(interaction.id, cached);
     const place = placeOf(interaction);
-    recordAnswer(ctx, interaction.id, title, result, place);
+    await recordAnswer(ctx, interaction.id, title, result, place);
     cached.messageId = (await interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title, ephemeral, place }))).id;
   },
 

@@ -60,7 +60,7 @@ export default {
   async execute(interaction, ctx) {
     requireManager(interaction, 'change the settings');
     const guild = interaction.guildId;
-    const current = ctx.store.settings(guild);
+    const current = await ctx.store.settings(guild);
     const sub = interaction.options.getSubcommand(true);
     let changed: string | undefined;
     let next = current;
@@ -68,22 +68,22 @@ export default {
       const channel = interaction.options.getChannel('channel', true).id;
       const answer = interaction.options.getBoolean('answer', true);
       const channels = answer ? [...current.channels, channel] : current.channels.filter((c) => c !== channel);
-      next = ctx.store.updateSettings(guild, { channels });
+      next = await ctx.store.updateSettings(guild, { channels });
       changed = answer ? `I now answer in <#${channel}>${current.channels.length === 0 ? ' (and only in the channels chosen)' : ''}.` : `I no longer answer in <#${channel}>${channels.length === 0 ? ': no channel is chosen, so I answer everywhere' : ''}.`;
     } else if (sub === 'all-channels') {
-      next = ctx.store.updateSettings(guild, { channels: [] });
+      next = await ctx.store.updateSettings(guild, { channels: [] });
       changed = 'I now answer in every channel.';
     } else if (sub === 'visibility') {
       const privateByDefault = interaction.options.getString('default', true) === 'private';
-      next = ctx.store.updateSettings(guild, { privateByDefault });
+      next = await ctx.store.updateSettings(guild, { privateByDefault });
       changed = `Answers are now ${privateByDefault ? 'private' : 'public'} unless the asker chooses otherwise.`;
     } else if (sub === 'cooldown') {
       const cooldownSeconds = interaction.options.getInteger('seconds', true);
-      next = ctx.store.updateSettings(guild, { cooldownSeconds });
+      next = await ctx.store.updateSettings(guild, { cooldownSeconds });
       changed = cooldownSeconds === 0 ? 'The cooldown is off.' : `Members now wait ${cooldownSeconds} s between questions.`;
     } else if (sub === 'log-channel') {
       const logChannel = interaction.options.getChannel('channel')?.id ?? null;
-      next = ctx.store.updateSettings(guild, { logChannel });
+      next = await ctx.store.updateSettings(guild, { logChannel });
       changed = logChannel ? `Problem reports are now posted in <#${logChannel}>.` : 'Problem reports are no longer posted in a channel (/insights still lists them).';
     }
     if (changed) ctx.log.info({ guild, user: interaction.user.id, setting: sub }, 'server settings changed');

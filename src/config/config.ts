@@ -76,10 +76,13 @@ function loadDotEnv(file = '.env'): void {
 
 let dotEnvLoaded = false;
 
-/** `NAME="value"` for a message, the value cut to 80 characters. */
+/** Settings whose values are never repeated in a message. */
+const SECRETS: ReadonlySet<string> = new Set(['DISCORD_TOKEN', 'STORE_SECRET']);
+
+/** `NAME="value"` for a message, the value cut to 80 characters (a secret's name only). */
 function describeSetting(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
-  if (value === undefined) return name;
+  if (value === undefined || SECRETS.has(name)) return name;
   return `${name}=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
 }
 

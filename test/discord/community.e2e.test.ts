@@ -255,3 +255,13 @@ describe('/privacy', () => {
     expect(await store().memberData(member)).toEqual({ questions: [], votes: [], reports: [] });
   });
 });
+
+describe('the gateway connection', () => {
+  it('regression (a busy machine stopped every later test): after an unacknowledged heartbeat the bot resumes and keeps answering', async () => {
+    const resumed = new Promise((resolve) => h.discord.once('resume', resolve));
+    h.discord.unacknowledged = 1;
+    await resumed;
+    const { edit } = await ask('Who signed the declaration?');
+    expect(embedOf(edit).title).toBe('Who signed the declaration?');
+  }, 30_000);
+});

@@ -131,12 +131,16 @@ export class FakeDiscord extends EventEmitter {
   /** Registered commands: key `global` or the guild id. */
   readonly commands = new Map<string, any[]>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   heartbeats = 0;
+  /** Heartbeats left unacknowledged (a connection gone quiet): the client drops it and resumes on a new one. */
+  unacknowledged = 0;
   readonly users: { moderator: FakeUser; member: FakeUser; other: FakeUser };
   readonly botUser: { id: string; username: string; bot: true; discriminator: string; avatar: null; global_name: null };
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sessions = new Set<Session>();
+  /** Sessions by the session id READY gave them, for RESUME. */
+  private readonly resumable = new Map<string, Session>();
   private readonly faults: Fault[] = [];
   private readonly holds: { method: string; route: string; arrive: (r: RecordedRequest) => void; released: Promise<void> }[] = [];
   private readonly originals = new Map<string, string>();
@@ -427,7 +431,7 @@ export class FakeDiscord extends EventEmitter {
 
   /** Sends a dispatch to the shard serving the guild. */
   dispatch(event: string, data: unknown): void {
-    const sessions = [...this.sessions].filter((s) => s.identify && guildShard(this.guildId, s.shard[1]) === s.shard[0]);
+    const sessions = [...this.sessions].filter((s) => s.identify && s.socket.readyState === s.socket.OPEN && guildShard(this.guildId, s.shard[1]) === s.shard[0]);
     if (sessions.length === 0) throw new Error(`No identified gateway session serves guild ${this.guildId}`);
     for (const s of sessions) this.send(s, { op: 0, t: event, s: ++s.seq, d: data });
   }
@@ -452,13 +456,35 @@ export class FakeDiscord extends EventEmitter {
       const payload = JSON.parse(String(raw)) as { op: number; d: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
       if (payload.op === 1) {
         this.heartbeats++;
-        this.send(session, { op: 11 });
+        if (this.unacknowledged > 0) this.unacknowledged--;
+        else this.send(session, { op: 11 });
         this.emit('heartbeat');
       } else if (payload.op === 2) {
         this.onIdentify(session, payload.d);
+      } else if (payload.op === 6) {
+        this.onResume(session, payload.d);
       }
     });
     this.send(session, { op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } });
+  }
+
+  /**
+   * RESUME after a dropped connection (discord.js resumes when a heartbeat goes unacknowledged, e.g. on a busy
+   * machine): the session continues on the new socket, and RESUMED is sent; an unknown session is told to
+   * identify again (INVALID_SESSION, not resumable).
+   */
+  private onResume(session: Session, resume: { token: string; session_id: string }): void {
+    const previous = this.resumable.get(resume.session_id);
+    if (resume.token !== this.token || !previous) {
+      this.send(session, { op: 9, d: false });
+      return;
+    }
+    session.identify = previous.identify;
+    session.shard = previous.shard;
+    session.seq = previous.seq;
+    this.resumable.set(resume.session_id, session);
+    this.send(session, { op: 0, t: 'RESUMED', s: ++session.seq, d: {} });
+    this.emit('resume', resume.session_id);
   }
 
   private onIdentify(session: Session, identify: { token: string; intents: number; shard?: [number, number] }): void {
@@ -474,6 +500,8 @@ export class FakeDiscord extends EventEmitter {
     session.shard = identify.shard ?? [0, 1];
     this.identifies.push(identify);
     const served = guildShard(this.guildId, session.shard[1]) === session.shard[0];
+    const sessionId = `session-${snowflake()}`;
+    this.resumable.set(sessionId, session);
     this.send(session, {
       op: 0,
       t: 'READY',
@@ -482,7 +510,7 @@ export class FakeDiscord extends EventEmitter {
         v: 10,
         user: { ...this.botUser, flags: 0, verified: true, mfa_enabled: false },
         guilds: served ? [{ id: this.guildId, unavailable: true }] : [],
-        session_id: `session-${snowflake()}`,
+        session_id: sessionId,
         resume_gateway_url: this.gatewayUrl,
         shard: session.shard,
         application: { id: this.applicationId, flags: 0 },

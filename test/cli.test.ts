@@ -34,7 +34,7 @@ interface Run {
 }
 
 /** Runs a CLI script as `npm run ask -- ...` would, with settings pointing at the temporary index. */
-function run(script: 'ask' | 'reindex', args: string[] = [], input = '', env: Record<string, string> = {}): Promise<Run> {
+function run(script: 'ask' | 'reindex' | 'insights', args: string[] = [], input = '', env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
       cwd: REPO_ROOT,
@@ -143,6 +143,43 @@ describe('npm run ask', () => {
     // The bad line does not stop the ones after it.
     expect(last).toMatchObject({ question: 'How many countries are in the coalition?', abstained: false });
     expect(last!.answer).toContain('35 countries');
+  });
+
+  it('--chat: a conversation, follow-ups read against the earlier questions and answers', async () => {
+    const input = ['What did Kushner say?', 'what else did he say?', 'and Macron?', 'which outlets reported that?', 'Where will the military hubs be set up?'].join('\n');
+    const { code, stdout, stderr } = await run('ask', ['--chat', '--json'], input);
+    expect(code, stderr).toBe(0);
+    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { asked: string; resolved: { question: string; rule: string; compare: boolean }; kind: string });
+    expect(lines.map((l) => [l.asked, l.resolved.question, l.resolved.rule, l.kind])).toEqual([
+      ['What did Kushner say?', 'What did Kushner say?', 'asked', 'statements'],
+      ['what else did he say?', 'what else did Jared Kushner say?', 'pronoun', 'statements'],
+      ['and Macron?', 'What did Emmanuel Macron say?', 'other-speaker', 'statements'],
+      ['which outlets reported that?', 'What did Emmanuel Macron say?', 'outlets', 'compare'],
+      ['Where will the military hubs be set up?', 'Where will the military hubs be set up?', 'asked', 'passages'],
+    ]);
+    const text = await run('ask', ['--chat'], 'What did Kushner say?\nwhat else did he say?\n');
+    expect(text.stdout).toContain('(read as: what else did Jared Kushner say?)');
+  });
+
+  it('npm run insights: what the store holds, in the terminal and as JSON', async () => {
+    const { SqliteStore } = await import('../src/store/sqlite.js');
+    const storePath = path.join(dir, 'bot.sqlite');
+    const store = new SqliteStore(storePath, 'i'.repeat(32));
+    const at = Date.now();
+    await store.recordAnswer({ id: 'a1', guildId: 'g', channelId: 'c', member: store.memberHash('u'), askedAt: at, kind: 'abstain', outcome: 'refused', reason: 'UNKNOWN_NAMES', question: 'What did Boris Johnson say?', outlets: [] });
+    await store.recordAnswer({ id: 'a2', guildId: 'g', channelId: 'c', member: store.memberHash('u'), askedAt: at, kind: 'passages', outcome: 'answered', reason: null, question: 'Where?', outlets: ['LBC'] });
+    await store.close();
+    const env = { STORE_PATH: storePath, STORE_SECRET: 'i'.repeat(32) };
+    const text = await run('insights', ['--days', '30'], '', env);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Questions: 2 asked, 1 answered (50%), 1 refused (50%)');
+    expect(text.stdout).toMatch(/1x {2}What did Boris Johnson say\? {2}\(UNKNOWN_NAMES\)/);
+    expect(text.stdout).toMatch(/1 {2}LBC/);
+    const json = JSON.parse((await run('insights', ['--json', '--guild', 'other'], '', env)).stdout) as { asked: number; guild: string };
+    expect(json).toMatchObject({ asked: 0, guild: 'other' });
+    const bad = await run('insights', ['--days', 'soon'], '', env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--days must be a whole number/);
   });
 
   it('an empty question exits non-zero with a clear message and the usage', async () => {

@@ -13,6 +13,11 @@ import { InFlight } from './inflight.js';
 import { createInteractionHandler } from './interactions.js';
 import { loadCommands } from './loader.js';
 import { createMessageHandler } from './mentions.js';
+import { answerButtons } from './answerButtons.js';
+import { Conversations } from './conversations.js';
+import { createThreadHandler } from './threads.js';
+import { openStore, schedulePurge } from '../store/open.js';
+import type { Store } from '../store/types.js';
 
 export interface StartBotOptions {
   config: Config;
@@ -21,6 +26,8 @@ export interface StartBotOptions {
   commands?: Command[];
   /** Milliseconds between progress edits of a /reindex reply (default 1500). */
   progressIntervalMs?: number;
+  /** Use this store (kept open on stop) instead of opening STORE_PATH (closed on stop). */
+  store?: Store;
 }
 
 export interface RunningBot {
@@ -30,10 +37,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot({ config, engine, log, commands, progressIntervalMs = 1500 }: StartBotOptions): Promise<RunningBot> {
+export async function startBot({ config, engine, log, commands, progressIntervalMs = 1500, store: given }: StartBotOptions): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) {
     throw new BotError('DISCORD_TOKEN_MISSING', 'Set DISCORD_TOKEN (the bot token from the Discord developer portal) in .env or the environment.');
   }
+  const store = given ?? (await openStore(config, log));
+  const stopPurge = schedulePurge(store, config.RETENTION_DAYS, log);
   const ctx: BotContext = {
     config,
     log,
@@ -42,17 +51,26 @@ export async function startBot({ config, engine, log, commands, progressInterval
     answers: new AnswerCache(),
     reindex: { current: null },
     progressIntervalMs,
+    store,
+    conversations: new Conversations(),
   };
   const inFlight = new InFlight();
   let stopping = false;
   const client = createClient(config);
-  const handleInteraction = createInteractionHandler(commands ?? (await loadCommands()), ctx, () => stopping);
+  const handleInteraction = createInteractionHandler(commands ?? (await loadCommands()), ctx, () => stopping, [answerButtons]);
 
   client.on(Events.InteractionCreate, (interaction) => void inFlight.track(handleInteraction(interaction)));
-  if (config.ANSWER_ON_MENTION) {
-    const handleMessage = createMessageHandler(ctx);
+  if (config.ANSWER_ON_MENTION || config.FOLLOW_UP_THREADS) {
+    const handleMention = config.ANSWER_ON_MENTION ? createMessageHandler(ctx) : null;
+    const handleThread = config.FOLLOW_UP_THREADS ? createThreadHandler(ctx) : null;
     client.on(Events.MessageCreate, (message) => {
-      if (!stopping) void inFlight.track(handleMessage(message));
+      if (stopping) return;
+      void inFlight.track(
+        (async () => {
+          if (handleThread && (await handleThread(message))) return;
+          if (handleMention) await handleMention(message);
+        })(),
+      );
     });
   }
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js client error'));
@@ -80,6 +98,8 @@ export async function startBot({ config, engine, log, commands, progressInterval
       const finished = await inFlight.drain(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
       if (!finished) log.warn({ inFlight: inFlight.size }, 'shutdown timeout: disconnecting with replies still in flight');
       await client.destroy();
+      stopPurge();
+      if (!given) await store.close();
       log.info('disconnected from Discord');
     },
   };

@@ -1,10 +1,10 @@
 import { Client, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config/config.js';
 
-/** Gateway intents: Guilds for interactions; messages and their content only when answering mentions. */
+/** Gateway intents: Guilds for interactions; messages and their content only when answering mentions or follow-up threads. */
 export function intentsFor(config: Config): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds];
-  if (config.ANSWER_ON_MENTION) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  if (config.ANSWER_ON_MENTION || config.FOLLOW_UP_THREADS) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
   return intents;
 }
 

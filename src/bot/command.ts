@@ -2,13 +2,16 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Engine } from '../engine/types.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
+import type { Store } from '../store/types.js';
 import type { AnswerCache } from './answerCache.js';
+import type { Conversations } from './conversations.js';
 import type { Cooldowns } from './cooldown.js';
 
 /** A reindex this process is running. */
@@ -28,6 +31,17 @@ export interface BotContext {
   reindex: { current: RunningReindex | null };
   /** Milliseconds between progress edits of a /reindex reply. */
   progressIntervalMs: number;
+  /** Settings, feedback and insights (shared by every shard process). */
+  store: Store;
+  /** The turns of the follow-up threads this process has answered in. */
+  conversations: Conversations;
+}
+
+/** Buttons and modals that belong to no slash command (feedback, sharing, follow-ups), by custom_id prefix. */
+export interface ComponentHandler {
+  components?: readonly string[];
+  handleComponent?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+  handleModal?(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
 }
 
 /** One slash command: a file in `commands/` default-exports one of these. */
@@ -42,6 +56,8 @@ export interface Command {
   /** custom_id prefixes (before the first `:`) of the buttons this command handles. */
   components?: readonly string[];
   handleComponent?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+  /** Modal submissions whose custom_id starts with one of `components`. */
+  handleModal?(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
 }
 
 export function isCommand(value: unknown): value is Command {

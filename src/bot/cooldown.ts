@@ -9,15 +9,18 @@ export class Cooldowns {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Starts the user's cooldown when they may ask now; otherwise says how long they still wait (whole seconds, at least 1). */
-  take(userId: string): CooldownResult {
-    if (this.seconds <= 0) return { ok: true };
+  /**
+   * Starts the user's cooldown when they may ask now; otherwise says how long they still wait (whole seconds, at
+   * least 1). `seconds` overrides the default (a server's own cooldown setting).
+   */
+  take(userId: string, seconds: number = this.seconds): CooldownResult {
+    if (seconds <= 0) return { ok: true };
     const now = this.now();
     const until = this.until.get(userId);
     if (until !== undefined && until > now) {
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
     }
-    this.until.set(userId, now + this.seconds * 1000);
+    this.until.set(userId, now + seconds * 1000);
     this.sweep(now);
     return { ok: true };
   }

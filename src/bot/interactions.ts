@@ -3,22 +3,23 @@
  * Any failure reaches the user as a short ephemeral message and the log as the full error (expected user errors at
  * info/warn without a stack); nothing throws out.
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
 import { BotError, isBotError } from '../errors.js';
-import type { BotContext, Command } from './command.js';
+import type { BotContext, Command, ComponentHandler } from './command.js';
 import { cooldownMessage } from './cooldown.js';
 import { NO_PINGS } from './format/common.js';
 import { neutralizeMentions, truncate } from './text.js';
+import { answersIn, cooldownOf, notHereMessage, parentOf, settingsOf } from './serverSettings.js';
 import { logFailure, userMessage } from './userErrors.js';
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 function describe(interaction: Interaction): Record<string, unknown> {
   return {
     interaction: interaction.id,
     type: interaction.type,
     command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
-    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
     user: interaction.user.id,
     guild: interaction.guildId,
     channel: interaction.channelId,
@@ -51,9 +52,10 @@ export function missingOptions(command: Command, interaction: ChatInputCommandIn
   return declared.filter((o) => 'required' in o && o.required === true && interaction.options.get(o.name) === null).map((o) => o.name);
 }
 
-export function createInteractionHandler(commands: readonly Command[], ctx: BotContext, isStopping: () => boolean) {
+export function createInteractionHandler(commands: readonly Command[], ctx: BotContext, isStopping: () => boolean, handlers: readonly ComponentHandler[] = []) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
-  const byPrefix = new Map(commands.flatMap((c) => (c.components ?? []).map((p) => [p, c] as const)));
+  const all: ComponentHandler[] = [...commands, ...handlers];
+  const byPrefix = new Map<string, ComponentHandler>(all.flatMap((c) => (c.components ?? []).map((p): [string, ComponentHandler] => [p, c])));
 
   return async function handleInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
@@ -67,7 +69,7 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
       }
       return;
     }
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
 
     if (isStopping()) {
       await interaction
@@ -88,6 +90,17 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
       return;
     }
 
+    if (interaction.isModalSubmit()) {
+      const handler = byPrefix.get(interaction.customId.split(':')[0] ?? '');
+      try {
+        if (!handler?.handleModal) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This form no longer does anything; try again.', { customId: interaction.customId });
+        await handler.handleModal(interaction, ctx);
+      } catch (error) {
+        await reportError(interaction, error, ctx);
+      }
+      return;
+    }
+
     const command = byName.get(interaction.commandName);
     const cooldownKey = command?.cooldownBucket ? `${command.cooldownBucket}:${interaction.user.id}` : interaction.user.id;
     // A malformed interaction (a required option missing) is refused before it spends the user's turn.
@@ -96,8 +109,15 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
       await reportError(interaction, new BotError('DISCORD_OPTION_MISSING', undefined, { command: interaction.commandName, missing }), ctx);
       return;
     }
+    const settings = command?.cooldown ? await settingsOf(ctx, interaction.guildId) : null;
+    // Questions only in the channels the server chose (/settings); elsewhere a private pointer to them.
+    if (command?.cooldown && settings && !answersIn(settings, interaction.channelId, parentOf(interaction.channel))) {
+      ctx.log.info(describe(interaction), 'question outside the channels the server set');
+      await interaction.reply({ content: notHereMessage(settings), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }).catch(() => undefined);
+      return;
+    }
     if (command?.cooldown) {
-      const turn = ctx.cooldowns.take(cooldownKey);
+      const turn = ctx.cooldowns.take(cooldownKey, cooldownOf(ctx, settings));
       if (!turn.ok) {
         ctx.log.info({ ...describe(interaction), retryAfterSeconds: turn.retryAfterSeconds }, 'cooldown');
         try {

@@ -23,7 +23,7 @@ function startupMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/invalid token/i.test(message)) return 'Discord rejected DISCORD_TOKEN. Copy the token again from the developer portal (Bot page, Reset Token).';
   if (/intent/i.test(message)) {
-    return 'Discord refused the Message Content intent. Turn on "Message Content Intent" on the Bot page of the developer portal, or set ANSWER_ON_MENTION=false.';
+    return 'Discord refused the Message Content intent. Turn on "Message Content Intent" on the Bot page of the developer portal, or set ANSWER_ON_MENTION=false and FOLLOW_UP_THREADS=false.';
   }
   return `The bot could not start: ${error instanceof Error ? (error.stack ?? message) : message}`;
 }

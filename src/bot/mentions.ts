@@ -4,9 +4,10 @@
  */
 import type { Message } from 'discord.js';
 import { cachedAnswer } from './answerCache.js';
+import { answerPayload, recordAnswer } from './answering.js';
 import type { BotContext } from './command.js';
-import { answerReply } from './format/answer.js';
 import { textReply } from './format/common.js';
+import { answersIn, cooldownOf, parentOf, settingsOf } from './serverSettings.js';
 import { withoutMentions } from './text.js';
 import { logFailure, userMessage } from './userErrors.js';
 
@@ -27,12 +28,18 @@ export function createMessageHandler(ctx: BotContext) {
     const question = questionFromMention(message.content, botId);
     if (question === null) return;
     const log = ctx.log.child({ message: message.id, user: message.author.id, guild: message.guildId, channel: message.channelId });
+    const settings = await settingsOf(ctx, message.guildId);
+    // Outside the channels a server chose, a mention is not answered (and nothing is posted there).
+    if (!answersIn(settings, message.channelId, parentOf(message.channel))) {
+      log.info('mention outside the channels the server set: not answered');
+      return;
+    }
     try {
       if (question === '') {
         await message.reply(textReply('Ask me a question after the mention, or use /ask.'));
         return;
       }
-      const turn = ctx.cooldowns.take(message.author.id);
+      const turn = ctx.cooldowns.take(message.author.id, cooldownOf(ctx, settings));
       if (!turn.ok) {
         // Too soon: a ⏳ reaction on the question, not a reply, so the channel is not filled with notices.
         log.info({ retryAfterSeconds: turn.retryAfterSeconds }, 'cooldown (mention)');
@@ -43,7 +50,9 @@ export function createMessageHandler(ctx: BotContext) {
       const result = await ctx.engine.ask(withoutMentions(question));
       const cached = cachedAnswer({ result, title: question, owner: message.author.id, ephemeral: false });
       ctx.answers.set(message.id, cached);
-      cached.messageId = (await message.reply(answerReply(result, { title: question, moreKey: message.id }))).id;
+      const place = { guildId: message.guildId, channelId: message.channelId, userId: message.author.id, inThread: message.channel.isThread() };
+      await recordAnswer(ctx, message.id, question, result, place);
+      cached.messageId = (await message.reply(answerPayload(ctx, result, { key: message.id, title: question, ephemeral: false, place }))).id;
       log.info('answered a mention');
     } catch (error) {
       logFailure(log, error, {}, 'answering a mention failed');

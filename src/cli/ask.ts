@@ -2,7 +2,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { checkWritableDirs, loadConfig } from '../config/config.js';
+import { turnOf } from '../answer/turn.js';
 import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
+import type { Turn } from '../plan/followUp.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { answerJson, echoQuestion, failureMessage, formatAnswer, formatProgress, formatSkipped, formatSources } from './format.js';
@@ -11,6 +13,7 @@ const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
   npm run ask -- --json "question"              print one JSON object
   npm run ask -- --json < questions.txt         one question per line in, one JSON object per line out
+  npm run ask -- --chat                         a conversation: one question a line, follow-ups ("and Macron?") read against the earlier ones
   npm run ask -- --outlet LBC "question"        only that outlet's articles
   npm run ask -- --compare "topic"              each outlet's passage on the topic side by side
   npm run ask -- --speakers                     who is quoted in the coverage
@@ -34,11 +37,40 @@ async function answerLines(engine: AnswerEngine, options: { outlet?: string; com
   }
 }
 
+/**
+ * `--chat`: questions line by line with the session as context, by the same rules as the bot's follow-up
+ * threads (src/plan/followUp.ts). A follow-up read against the conversation says how it was read.
+ */
+async function chat(engine: AnswerEngine, options: { outlet?: string; compare?: boolean }, json: boolean): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const turns: Turn[] = [];
+  if (process.stdin.isTTY) process.stderr.write('Ask away; follow-ups ("what else did he say?", "and Macron?") use the conversation. Ctrl-D ends.\n');
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    try {
+      const resolved = engine.resolve(line.trim(), turns);
+      const outlet = resolved.outlet ?? options.outlet;
+      const result = await engine.ask(resolved.question, { ...(outlet ? { outlet } : {}), ...(resolved.compare || options.compare ? { compare: true } : {}) });
+      turns.push(turnOf(result, { question: resolved.question, ...(outlet ? { outlet } : {}) }));
+      if (json) {
+        process.stdout.write(`${JSON.stringify({ asked: line.trim(), resolved: { question: resolved.question, rule: resolved.rule, outlet: outlet ?? null, compare: resolved.compare ?? false }, ...answerJson(result) })}\n`);
+      } else {
+        const readAs = resolved.rule === 'asked' ? '' : `(read as: ${resolved.question}${resolved.compare ? ', each outlet' : ''}${resolved.outlet ? `, ${resolved.outlet} only` : ''})\n`;
+        process.stdout.write(`${readAs}${formatAnswer(result)}\n\n`);
+      }
+    } catch (error) {
+      if (json) process.stdout.write(`${errorJson(line, error)}\n`);
+      else process.stderr.write(`${isBotError(error) ? error.message : failureMessage(error)}\n`);
+    }
+  }
+}
+
 function parseCommandLine() {
   return parseArgs({
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      chat: { type: 'boolean', default: false },
       outlet: { type: 'string' },
       compare: { type: 'boolean', default: false },
       speakers: { type: 'boolean', default: false },
@@ -65,7 +97,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const question = positionals.join(' ');
-  if (!values.json && !values.speakers && !values.sources && question.trim() === '') {
+  if (!values.json && !values.chat && !values.speakers && !values.sources && question.trim() === '') {
     console.error(`Please give a question.\n\n${USAGE}`);
     return 2;
   }
@@ -91,6 +123,10 @@ async function main(): Promise<number> {
   if (values.sources) {
     const sources = engine.sources();
     console.log(values.json ? JSON.stringify(sources) : formatSources(sources));
+    return 0;
+  }
+  if (values.chat) {
+    await chat(engine, options, values.json);
     return 0;
   }
   if (values.json && question.trim() === '') {

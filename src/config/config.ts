@@ -50,6 +50,15 @@ export const configSchema = z.object({
   SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(0)]).default(0),
   /** Seconds the bot waits on SIGINT/SIGTERM for replies in flight before it disconnects anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Answer messages in the threads the bot starts for follow-ups ("Ask a follow-up"); needs the Message Content intent. */
+  FOLLOW_UP_THREADS: boolean.default(false),
+
+  /** The SQLite database of settings, feedback and insights (shared by every shard process). */
+  STORE_PATH: z.string().default('data/bot.sqlite'),
+  /** Secret that member ids are hashed with (HMAC); when unset, one is generated once beside STORE_PATH (mode 600). */
+  STORE_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Days questions, votes and reports are kept before they are deleted. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -67,10 +76,13 @@ function loadDotEnv(file = '.env'): void {
 
 let dotEnvLoaded = false;
 
-/** `NAME="value"` for a message, the value cut to 80 characters. */
+/** Settings whose values are never repeated in a message. */
+const SECRETS: ReadonlySet<string> = new Set(['DISCORD_TOKEN', 'STORE_SECRET']);
+
+/** `NAME="value"` for a message, the value cut to 80 characters (a secret's name only). */
 function describeSetting(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
-  if (value === undefined) return name;
+  if (value === undefined || SECRETS.has(name)) return name;
   return `${name}=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
 }
 
@@ -158,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotEnv = true
     INDEX_DIR: path.resolve(config.INDEX_DIR),
     MODEL_DIR: path.resolve(config.MODEL_DIR),
     EMBED_CACHE_DIR: path.resolve(config.EMBED_CACHE_DIR),
+    STORE_PATH: path.resolve(config.STORE_PATH),
   };
 }

@@ -13,6 +13,7 @@ import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
 import { resolveSpeaker, type Speaker } from '../news/speakers.js';
+import { resolveFollowUp, type ResolvedQuestion, type Turn } from '../plan/followUp.js';
 import type { QuestionPlan } from '../plan/plan.js';
 import { validateQuestion } from '../plan/validate.js';
 import type { RetrievalMode } from '../retrieval/retrieve.js';
@@ -129,6 +130,10 @@ export class AnswerEngine implements Engine {
     const question = validateQuestion(rawQuestion, this.config.MAX_QUESTION_CHARS);
     await this.reloadIfChanged();
     return ask(this.state, this.answerDeps(), question, options);
+  }
+
+  resolve(message: string, turns: readonly Turn[]): ResolvedQuestion {
+    return resolveFollowUp(message, turns, this.state.news.question);
   }
 
   private answerDeps() {

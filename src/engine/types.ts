@@ -3,6 +3,7 @@ import type { AnswerResult } from '../answer/types.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import type { ReindexReport } from '../index/rebuild.js';
 import type { Speaker } from '../news/speakers.js';
+import type { ResolvedQuestion, Turn } from '../plan/followUp.js';
 import type { ArticleMeta } from '../types.js';
 import type { AskOptions } from './ask.js';
 
@@ -21,6 +22,8 @@ export interface SourcesInfo {
 
 export interface Engine {
   ask(question: string, options?: AskOptions): Promise<AnswerResult>;
+  /** A message of a conversation read against its earlier turns ("and Macron?"): the question to ask, and how. */
+  resolve(message: string, turns: readonly Turn[]): ResolvedQuestion;
   /** Statements by one person, grouped across outlets and cited, every one of them listed. */
   quote(speaker: string): Promise<AnswerResult>;
   speakers(): Speaker[];

@@ -85,3 +85,21 @@ describe('ensureWritableDir', () => {
     expect(await failure('EMBED_CACHE_DIR', path.join(ro, 'cache'))).toMatch(/but .*ro is read-only for this user/);
   });
 });
+
+describe('store settings', () => {
+  it('STORE_PATH is made absolute, RETENTION_DAYS has a floor, and a short STORE_SECRET is refused without repeating it', () => {
+    const config = loadConfig({ STORE_PATH: 'data/x.sqlite', RETENTION_DAYS: '30' }, { dotEnv: false });
+    expect(path.isAbsolute(config.STORE_PATH)).toBe(true);
+    expect(config).toMatchObject({ RETENTION_DAYS: 30, FOLLOW_UP_THREADS: false });
+    expect(config.STORE_SECRET).toBeUndefined();
+    expect(() => loadConfig({ RETENTION_DAYS: '0' }, { dotEnv: false })).toThrow(/RETENTION_DAYS="0"/);
+    let message = '';
+    try {
+      loadConfig({ STORE_SECRET: 'hunter2' }, { dotEnv: false });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/STORE_SECRET: must be at least 32 characters/);
+    expect(message).not.toContain('hunter2');
+  });
+});

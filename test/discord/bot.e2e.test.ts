@@ -70,14 +70,16 @@ describe('logging in', () => {
     expect(h.bot.client.ws.ping).not.toBeNaN();
   });
 
-  it('registered the four commands in the guild, /reindex for Manage Server only and guild-only', async () => {
+  it('registered the commands in the guild; /reindex, /insights and /settings for Manage Server only and guild-only', async () => {
     const put = h.discord.requests.find((r) => r.route === '/applications/{application_id}/guilds/{guild_id}/commands')!;
     expect(put.method).toBe('PUT');
     expect(put.path).toBe(`/applications/${h.discord.applicationId}/guilds/${h.discord.guildId}/commands`);
     const byName = Object.fromEntries((put.body as { name: string }[]).map((c) => [c.name, c])) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(Object.keys(byName).sort()).toEqual(['ask', 'quote', 'reindex', 'sources']);
-    expect(byName.reindex.default_member_permissions).toBe('32');
-    expect(byName.reindex.contexts).toEqual([0]);
+    expect(Object.keys(byName).sort()).toEqual(['ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
+    for (const name of ['reindex', 'insights', 'settings']) {
+      expect(byName[name].default_member_permissions).toBe('32');
+      expect(byName[name].contexts).toEqual([0]);
+    }
     expect(byName.ask.options.map((o: { name: string; required?: boolean }) => [o.name, o.required ?? false])).toEqual([
       ['question', true],
       ['ephemeral', false],
@@ -181,7 +183,12 @@ describe('/ask', () => {
     expect(embed.description).toContain(answerText(expected).trim());
     for (const s of expected.suggestions) expect(embed.description).toContain(s);
     expect(embed.fields).toEqual([]);
-    expect((await i.edit()).body.components).toEqual([]);
+    // No sources to open: the suggestions as buttons that ask them, then the feedback row.
+    const rows = (await i.edit()).body.components as { components: { label: string; custom_id: string }[] }[];
+    expect(rows[0]!.components.map((b) => b.label)).toEqual(expected.suggestions.filter((q) => `q:${q}`.length <= 100));
+    expect(rows[0]!.components.map((b) => b.custom_id)).toEqual(rows[0]!.components.map((b) => `q:${b.label}`));
+    expect(rows[1]!.components.map((b) => b.label)).toEqual(['👍', '👎', 'Report a problem']);
+    expect(rows).toHaveLength(2);
   });
 
   it('"More sources" shows the next passages privately, then pages through them', async () => {

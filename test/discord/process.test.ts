@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, TEST_EMBED_CACHE } from '../helpers/botHarness.js';
 import { repoRoot } from '../helpers/discordSpec.js';
 import { FakeDiscord } from '../helpers/fakeDiscord.js';
+import { openStore } from '../../src/store/open.js';
 
 const TSX = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';
@@ -88,6 +89,7 @@ function discordEnv(extra: Record<string, string> = {}): Record<string, string> 
     DISCORD_CLIENT_ID: discord.applicationId,
     DISCORD_API_BASE: discord.apiBase,
     INDEX_DIR: path.join(dir, 'index'),
+    STORE_PATH: path.join(dir, 'bot.sqlite'),
     ...extra,
   };
 }
@@ -146,7 +148,15 @@ describe('npm start', () => {
     await r.logged('"shard":1');
 
     const ask = discord.command('ask', { question: 'Who signed the Paris Declaration?' });
-    expect((await ask.edit()).body.embeds[0].description).toMatch(/\[\d+\]/);
+    const answer = await ask.edit();
+    expect(answer.body.embeds[0].description).toMatch(/\[\d+\]/);
+    // Both shard processes opened (and migrated) the one store; the shard serving the guild recorded the answer
+    // and takes a vote on it.
+    const up = discord.pressButton(ask.original()!, `fb:up:${ask.id}`);
+    expect((await up.callback()).body.data.content).toMatch(/Thanks/);
+    const store = await openStore({ STORE_PATH: path.join(dir, 'bot.sqlite'), RETENTION_DAYS: 90 });
+    expect(await store.insights({ guildId: discord.guildId, since: 0 })).toMatchObject({ asked: 1, answered: 1, votes: { up: 1, down: 0 } });
+    await store.close();
 
     const closed = discord.waitForGatewayClosed();
     r.child.kill('SIGTERM');
@@ -171,16 +181,16 @@ describe('npm run deploy-commands', () => {
   it('registers the commands in the guild when DISCORD_GUILD_ID is set', async () => {
     const r = start('src/bot/deployCommands.ts', discordEnv({ DISCORD_GUILD_ID: discord.guildId }));
     expect(await r.exit).toBe(0);
-    expect(r.stdout()).toMatch(new RegExp(`Registered 4 commands in guild ${discord.guildId}: /ask, /quote, /reindex, /sources`));
+    expect(r.stdout()).toMatch(new RegExp(`Registered 8 commands in guild ${discord.guildId}: /ask, /help, /insights, /privacy, /quote, /reindex, /settings, /sources`));
     expect(discord.requests.map((x) => `${x.method} ${x.path}`)).toEqual([`PUT /applications/${discord.applicationId}/guilds/${discord.guildId}/commands`]);
   });
 
   it('registers them globally otherwise', async () => {
     const r = start('src/bot/deployCommands.ts', discordEnv());
     expect(await r.exit).toBe(0);
-    expect(r.stdout()).toMatch(/Registered 4 commands globally/);
+    expect(r.stdout()).toMatch(/Registered 8 commands globally/);
     expect(discord.requests.map((x) => `${x.method} ${x.path}`)).toEqual([`PUT /applications/${discord.applicationId}/commands`]);
-    expect(discord.commands.get('global')!.map((c: { name: string }) => c.name)).toEqual(['ask', 'quote', 'reindex', 'sources']);
+    expect(discord.commands.get('global')!.map((c: { name: string }) => c.name)).toEqual(['ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
   });
 
   it('says which setting is missing', async () => {

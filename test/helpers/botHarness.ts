@@ -48,6 +48,8 @@ export interface Harness {
   config: Config;
   logs: LogLine[];
   dir: string;
+  /** Stops the bot and starts a new one on the same local Discord, index and store (a restart of the process). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export function testConfig(discord: FakeDiscord, dir: string, env: Record<string
       DISCORD_GUILD_ID: discord.guildId,
       DISCORD_API_BASE: discord.apiBase,
       COOLDOWN_SECONDS: '0',
+      STORE_PATH: path.join(dir, 'bot.sqlite'),
       ...env,
     },
     { dotEnv: false },
@@ -86,20 +89,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const engine = options.engine ?? (await createEngine(config, { log }));
   const commands = await loadCommands();
   await deployCommands(config, commands);
-  const bot = await startBot({ config, engine, log, commands, progressIntervalMs: options.progressIntervalMs ?? 200 });
-  return {
+  const start = () => startBot({ config, engine, log, commands, progressIntervalMs: options.progressIntervalMs ?? 200 });
+  const harness: Harness = {
     discord,
-    bot,
+    bot: await start(),
     engine,
     config,
     logs: lines,
     dir,
+    async restart() {
+      await harness.bot.stop();
+      const identified = discord.identifies.length;
+      harness.bot = await start();
+      await discord.waitForIdentify(identified + 1);
+    },
     async stop() {
-      await bot.stop();
+      await harness.bot.stop();
       await discord.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 /** The one embed a recorded reply or edit carries. */

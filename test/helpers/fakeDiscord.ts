@@ -85,6 +85,8 @@ export interface StoredMessage {
   components: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   flags: number;
   interactionToken: string | null;
+  /** A member's message (posted with `postMessage`); the bot's own otherwise. */
+  author?: { id: string; username: string };
 }
 
 export interface FakeDiscordOptions {
@@ -115,7 +117,12 @@ export class FakeDiscord extends EventEmitter {
   readonly applicationId: string;
   readonly guildId: string;
   readonly channelId = snowflake();
+  /** A second text channel, and one for the moderators' log. */
+  readonly otherChannelId = snowflake();
+  readonly logChannelId = snowflake();
   readonly roleId = snowflake();
+  /** Threads the bot started: thread id (= the starter message's id) -> its channel object. */
+  readonly threads = new Map<string, any>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly token: string;
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
@@ -124,15 +131,21 @@ export class FakeDiscord extends EventEmitter {
   /** Registered commands: key `global` or the guild id. */
   readonly commands = new Map<string, any[]>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   heartbeats = 0;
+  /** Heartbeats left unacknowledged (a connection gone quiet): the client drops it and resumes on a new one. */
+  unacknowledged = 0;
   readonly users: { moderator: FakeUser; member: FakeUser; other: FakeUser };
   readonly botUser: { id: string; username: string; bot: true; discriminator: string; avatar: null; global_name: null };
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sessions = new Set<Session>();
+  /** Sessions by the session id READY gave them, for RESUME. */
+  private readonly resumable = new Map<string, Session>();
   private readonly faults: Fault[] = [];
   private readonly holds: { method: string; route: string; arrive: (r: RecordedRequest) => void; released: Promise<void> }[] = [];
   private readonly originals = new Map<string, string>();
+  /** The channel each interaction (by token) came from: its replies are posted there. */
+  private readonly tokenChannels = new Map<string, string>();
   /** When each injected interaction was dispatched: Discord drops interactions not acknowledged within 3 s. */
   private readonly dispatchedAt = new Map<string, number>();
   private readonly heartbeatIntervalMs: number;
@@ -265,7 +278,15 @@ export class FakeDiscord extends EventEmitter {
     };
   }
 
-  private baseInteraction(user: FakeUser, type: number) {
+  /** The channel object an interaction or message in `channelId` carries (a guild text channel, or a thread the bot started). */
+  private channelObject(channelId: string, user: FakeUser) {
+    const thread = this.threads.get(channelId);
+    if (thread) return { ...thread, permissions: user.permissions.toString() };
+    const name = channelId === this.channelId ? 'general' : channelId === this.otherChannelId ? 'other' : 'mod-log';
+    return { id: channelId, type: 0, guild_id: this.guildId, name, position: 0, permissions: user.permissions.toString(), flags: 0 };
+  }
+
+  private baseInteraction(user: FakeUser, type: number, channelId: string = this.channelId) {
     const id = snowflake();
     const token = `itok-${id}-${Math.random().toString(36).slice(2)}`;
     return {
@@ -276,8 +297,8 @@ export class FakeDiscord extends EventEmitter {
       application_id: this.applicationId,
       guild_id: this.guildId,
       guild: { id: this.guildId, locale: 'en-US', features: [] },
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permissions: user.permissions.toString(), flags: 0 },
+      channel_id: channelId,
+      channel: this.channelObject(channelId, user),
       member: this.memberFor(user),
       app_permissions: (MEMBER_PERMISSIONS | Perm.EmbedLinks).toString(),
       locale: 'en-US',
@@ -294,17 +315,32 @@ export class FakeDiscord extends EventEmitter {
     return registered?.id ?? snowflake();
   }
 
-  private optionType(name: string, option: string): number {
+  private optionType(name: string, option: string, subcommand?: string): number {
     const registered = [...this.commands.values()].flat().find((c: { name: string }) => c.name === name) as
-      | { options?: { name: string; type: number }[] }
+      | { options?: { name: string; type: number; options?: { name: string; type: number }[] }[] }
       | undefined;
-    const type = registered?.options?.find((o) => o.name === option)?.type;
+    const options = subcommand ? registered?.options?.find((o) => o.name === subcommand)?.options : registered?.options;
+    const type = options?.find((o) => o.name === option)?.type;
     return type ?? 3;
   }
 
-  /** A slash command invocation, as Discord sends it to the bot. */
-  command(name: string, options: Record<string, string | boolean> = {}, user: FakeUser = this.users.member): InteractionHandle {
-    const base = this.baseInteraction(user, 2);
+  /**
+   * A slash command invocation, as Discord sends it to the bot. With `subcommand`, the options go inside it;
+   * channel options (type 7) carry the channel id, resolved as Discord does.
+   */
+  command(
+    name: string,
+    options: Record<string, string | boolean | number> = {},
+    user: FakeUser = this.users.member,
+    { subcommand, channelId }: { subcommand?: string; channelId?: string } = {},
+  ): InteractionHandle {
+    const base = this.baseInteraction(user, 2, channelId);
+    const channels: Record<string, unknown> = {};
+    const list = Object.entries(options).map(([k, value]) => {
+      const type = typeof value === 'boolean' ? 5 : this.optionType(name, k, subcommand);
+      if (type === 7) channels[String(value)] = { ...this.channelObject(String(value), user) };
+      return { name: k, type, value };
+    });
     const payload = {
       ...base,
       data: {
@@ -312,7 +348,22 @@ export class FakeDiscord extends EventEmitter {
         name,
         type: 1,
         guild_id: this.guildId,
-        options: Object.entries(options).map(([k, value]) => ({ name: k, type: typeof value === 'boolean' ? 5 : this.optionType(name, k), value })),
+        options: subcommand ? [{ name: subcommand, type: 1, options: list }] : list,
+        ...(Object.keys(channels).length > 0 ? { resolved: { channels } } : {}),
+      },
+    };
+    return this.dispatchInteraction(payload);
+  }
+
+  /** The submission of a modal the bot showed (from a button on `message`), with its text inputs' values. */
+  submitModal(message: StoredMessage, customId: string, values: Record<string, string>, user: FakeUser = this.users.member): InteractionHandle {
+    const base = this.baseInteraction(user, 5, message.channel_id);
+    const payload = {
+      ...base,
+      message: this.messageObject(message),
+      data: {
+        custom_id: customId,
+        components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
       },
     };
     return this.dispatchInteraction(payload);
@@ -330,7 +381,7 @@ export class FakeDiscord extends EventEmitter {
 
   /** A press of the button `customId` on a message the bot sent. */
   pressButton(message: StoredMessage, customId: string, user: FakeUser = this.users.member): InteractionHandle {
-    const base = this.baseInteraction(user, 3);
+    const base = this.baseInteraction(user, 3, message.channel_id);
     const payload = {
       ...base,
       message: this.messageObject(message),
@@ -342,14 +393,16 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A message posted in the guild's channel by `user`. */
-  postMessage(content: string, user: FakeUser = this.users.member, { mentionsBot = false } = {}): string {
+  postMessage(content: string, user: FakeUser = this.users.member, { mentionsBot = false, channelId = this.channelId }: { mentionsBot?: boolean; channelId?: string } = {}): string {
     const id = snowflake();
     const member = this.memberFor(user);
     const { user: author, ...memberWithoutUser } = member;
+    // Kept like Discord keeps it, so the bot can read a thread's history back.
+    this.messages.set(id, { id, channel_id: channelId, content, embeds: [], components: [], flags: 0, interactionToken: null, author });
     this.dispatch('MESSAGE_CREATE', {
       id,
       type: 0,
-      channel_id: this.channelId,
+      channel_id: channelId,
       guild_id: this.guildId,
       author,
       member: memberWithoutUser,
@@ -369,15 +422,16 @@ export class FakeDiscord extends EventEmitter {
     return id;
   }
 
-  private dispatchInteraction(payload: { id: string; token: string }): InteractionHandle {
+  private dispatchInteraction(payload: { id: string; token: string; channel_id?: string }): InteractionHandle {
     this.dispatchedAt.set(payload.id, Date.now());
+    if (payload.channel_id) this.tokenChannels.set(payload.token, payload.channel_id);
     this.dispatch('INTERACTION_CREATE', payload);
     return new InteractionHandle(this, payload.id, payload.token);
   }
 
   /** Sends a dispatch to the shard serving the guild. */
   dispatch(event: string, data: unknown): void {
-    const sessions = [...this.sessions].filter((s) => s.identify && guildShard(this.guildId, s.shard[1]) === s.shard[0]);
+    const sessions = [...this.sessions].filter((s) => s.identify && s.socket.readyState === s.socket.OPEN && guildShard(this.guildId, s.shard[1]) === s.shard[0]);
     if (sessions.length === 0) throw new Error(`No identified gateway session serves guild ${this.guildId}`);
     for (const s of sessions) this.send(s, { op: 0, t: event, s: ++s.seq, d: data });
   }
@@ -402,13 +456,35 @@ export class FakeDiscord extends EventEmitter {
       const payload = JSON.parse(String(raw)) as { op: number; d: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
       if (payload.op === 1) {
         this.heartbeats++;
-        this.send(session, { op: 11 });
+        if (this.unacknowledged > 0) this.unacknowledged--;
+        else this.send(session, { op: 11 });
         this.emit('heartbeat');
       } else if (payload.op === 2) {
         this.onIdentify(session, payload.d);
+      } else if (payload.op === 6) {
+        this.onResume(session, payload.d);
       }
     });
     this.send(session, { op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } });
+  }
+
+  /**
+   * RESUME after a dropped connection (discord.js resumes when a heartbeat goes unacknowledged, e.g. on a busy
+   * machine): the session continues on the new socket, and RESUMED is sent; an unknown session is told to
+   * identify again (INVALID_SESSION, not resumable).
+   */
+  private onResume(session: Session, resume: { token: string; session_id: string }): void {
+    const previous = this.resumable.get(resume.session_id);
+    if (resume.token !== this.token || !previous) {
+      this.send(session, { op: 9, d: false });
+      return;
+    }
+    session.identify = previous.identify;
+    session.shard = previous.shard;
+    session.seq = previous.seq;
+    this.resumable.set(resume.session_id, session);
+    this.send(session, { op: 0, t: 'RESUMED', s: ++session.seq, d: {} });
+    this.emit('resume', resume.session_id);
   }
 
   private onIdentify(session: Session, identify: { token: string; intents: number; shard?: [number, number] }): void {
@@ -424,6 +500,8 @@ export class FakeDiscord extends EventEmitter {
     session.shard = identify.shard ?? [0, 1];
     this.identifies.push(identify);
     const served = guildShard(this.guildId, session.shard[1]) === session.shard[0];
+    const sessionId = `session-${snowflake()}`;
+    this.resumable.set(sessionId, session);
     this.send(session, {
       op: 0,
       t: 'READY',
@@ -432,7 +510,7 @@ export class FakeDiscord extends EventEmitter {
         v: 10,
         user: { ...this.botUser, flags: 0, verified: true, mfa_enabled: false },
         guilds: served ? [{ id: this.guildId, unavailable: true }] : [],
-        session_id: `session-${snowflake()}`,
+        session_id: sessionId,
         resume_gateway_url: this.gatewayUrl,
         shard: session.shard,
         application: { id: this.applicationId, flags: 0 },
@@ -480,8 +558,13 @@ export class FakeDiscord extends EventEmitter {
         { id: this.guildId, name: '@everyone', permissions: MEMBER_PERMISSIONS.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0, icon: null, unicode_emoji: null },
         { id: this.roleId, name: 'Moderators', permissions: (MEMBER_PERMISSIONS | Perm.ManageGuild).toString(), position: 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0, icon: null, unicode_emoji: null },
       ],
-      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 }],
-      threads: [],
+      channels: [
+        { id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 },
+        { id: this.otherChannelId, type: 0, name: 'other', position: 1, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 },
+        { id: this.logChannelId, type: 0, name: 'mod-log', position: 2, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, flags: 0 },
+      ],
+      // Active threads, as Discord lists them to a (re)connecting bot.
+      threads: [...this.threads.values()],
       members: [{ ...this.memberFor({ id: this.botUser.id, username: this.botUser.username, permissions: MEMBER_PERMISSIONS, roles: [] }), user: { ...this.botUser } }],
       voice_states: [],
       presences: [],
@@ -642,8 +725,47 @@ export class FakeDiscord extends EventEmitter {
         return [200, this.messageObject(message)];
       }
       case 'POST /channels/{channel_id}/messages': {
-        const message = this.storeMessage(r.body, null);
+        const message = this.storeMessage(r.body, null, s[2]!);
+        if (this.threads.has(s[2]!)) this.threads.get(s[2]!).message_count++;
         return [200, this.messageObject(message)];
+      }
+      case 'GET /channels/{channel_id}/messages/{message_id}': {
+        const message = this.messages.get(s[4]!);
+        return message && message.channel_id === s[2] ? [200, this.messageObject(message)] : [404, { message: 'Unknown Message', code: 10008 }];
+      }
+      case 'GET /channels/{channel_id}/messages': {
+        const before = r.query.get('before');
+        const limit = Number(r.query.get('limit') ?? 50);
+        const list = [...this.messages.values()]
+          .filter((m) => m.channel_id === s[2] && (before === null || BigInt(m.id) < BigInt(before)))
+          .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+          .slice(0, limit);
+        return [200, list.map((m) => this.messageObject(m))];
+      }
+      case 'POST /channels/{channel_id}/messages/{message_id}/threads': {
+        const starter = this.messages.get(s[4]!);
+        if (!starter) return [404, { message: 'Unknown Message', code: 10008 }];
+        if (this.threads.has(starter.id)) return [400, { message: 'A thread has already been created for this message', code: 160004 }];
+        const body = r.body as { name: string; auto_archive_duration?: number };
+        const thread = {
+          id: starter.id,
+          type: 11,
+          guild_id: this.guildId,
+          parent_id: s[2],
+          name: body.name,
+          owner_id: this.botUser.id,
+          last_message_id: null,
+          rate_limit_per_user: 0,
+          flags: 0,
+          message_count: 0,
+          member_count: 1,
+          total_message_sent: 0,
+          thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false, create_timestamp: new Date().toISOString() },
+        };
+        this.threads.set(thread.id, thread);
+        starter.flags |= 1 << 5; // HAS_THREAD
+        this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+        return [201, thread];
       }
       case 'POST /channels/{channel_id}/typing':
         return [204, undefined];
@@ -666,7 +788,10 @@ export class FakeDiscord extends EventEmitter {
       this.violations.push(`${r.path}: the interaction was acknowledged twice`);
       return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
     }
-    if (type === 4 || type === 5) {
+    if (type === 9) {
+      // MODAL: shown to the user; nothing is posted.
+      this.emit('modal', { interactionId, data });
+    } else if (type === 4 || type === 5) {
       const message = this.storeMessage({ ...data, flags: Number(data?.flags ?? 0) | (type === 5 ? 128 : 0) }, token);
       this.originals.set(token, message.id);
     } else if (type === 7) {
@@ -677,10 +802,10 @@ export class FakeDiscord extends EventEmitter {
     return [204, undefined];
   }
 
-  private storeMessage(body: any, token: string | null): StoredMessage { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private storeMessage(body: any, token: string | null, channelId?: string): StoredMessage { // eslint-disable-line @typescript-eslint/no-explicit-any
     const message: StoredMessage = {
       id: snowflake(),
-      channel_id: this.channelId,
+      channel_id: channelId ?? (token !== null ? this.tokenChannels.get(token) : undefined) ?? this.channelId,
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
@@ -704,7 +829,7 @@ export class FakeDiscord extends EventEmitter {
       type: message.interactionToken ? 20 : 0,
       channel_id: message.channel_id,
       guild_id: this.guildId,
-      author: { ...this.botUser, public_flags: 0 },
+      author: message.author ? { discriminator: '0', avatar: null, global_name: message.author.username, public_flags: 0, ...message.author } : { ...this.botUser, public_flags: 0 },
       content: message.content,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,

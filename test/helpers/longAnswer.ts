@@ -45,6 +45,7 @@ export async function joinedAnswer(engine: Engine, question: string, questions: 
 export function withJoinedAnswers(engine: Engine, questions: readonly string[]): Engine {
   return {
     ask: (question) => joinedAnswer(engine, question, questions),
+    resolve: (message, turns) => engine.resolve(message, turns),
     quote: (speaker) => engine.quote(speaker),
     speakers: () => engine.speakers(),
     sources: () => engine.sources(),

@@ -1,15 +1,51 @@
-import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { outletList } from '../../corpus/outlets.js';
 import { BotError } from '../../errors.js';
 import { cachedAnswer, rememberPage } from '../answerCache.js';
-import type { Command } from '../command.js';
-import { answerReply, morePage, parseMoreCustomId } from '../format/answer.js';
+import { answerPayload, placeOf, recordAnswer } from '../answering.js';
+import type { BotContext, Command } from '../command.js';
+import { cooldownMessage } from '../cooldown.js';
+import { morePage, parseMoreCustomId } from '../format/answer.js';
 import { outletChoices } from '../format/outlets.js';
+import { answersIn, cooldownOf, notHereMessage, parentOf, settingsOf } from '../serverSettings.js';
 import { TOPIC_NAME } from '../../topic/profile.js';
 import { withoutMentions } from '../text.js';
 
 /** Longest question the slash command accepts (the engine applies MAX_QUESTION_CHARS as well). */
 export const QUESTION_MAX_LENGTH = 500;
+
+/** Answers a question asked through an interaction (the slash command, or a button that asks a suggested question). */
+export async function answerQuestion(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  ctx: BotContext,
+  { question, ephemeral, outlet, compare = false }: { question: string; ephemeral: boolean; outlet?: string | undefined; compare?: boolean },
+): Promise<void> {
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const result = await ctx.engine.ask(withoutMentions(question), { ...(outlet ? { outlet } : {}), ...(compare ? { compare } : {}) });
+  // The title shows the question as typed (neutralised when rendered); the engine read it without mentions.
+  const cached = cachedAnswer({ result, title: question, owner: interaction.user.id, ephemeral });
+  ctx.answers.set(interaction.id, cached);
+  const place = placeOf(interaction);
+  await recordAnswer(ctx, interaction.id, question, result, place);
+  cached.messageId = (await interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title: question, ephemeral, place }))).id;
+}
+
+/** A press of a button that asks a question (a suggestion after an abstention, an example in /help). */
+async function askFromButton(interaction: ButtonInteraction, ctx: BotContext, question: string): Promise<void> {
+  const settings = await settingsOf(ctx, interaction.guildId);
+  if (!answersIn(settings, interaction.channelId, parentOf(interaction.channel))) {
+    await interaction.reply({ content: notHereMessage(settings!), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  const turn = ctx.cooldowns.take(interaction.user.id, cooldownOf(ctx, settings));
+  if (!turn.ok) {
+    await interaction.reply({ content: cooldownMessage(turn.retryAfterSeconds), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  // A suggestion on a private answer (or in /help, which is private) answers privately too; on a public one, by the server's default.
+  const onPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
+  await answerQuestion(interaction, ctx, { question, ephemeral: onPrivate || (settings?.privateByDefault ?? false) });
+}
 
 export default {
   data: new SlashCommandBuilder()
@@ -29,19 +65,14 @@ export default {
     )
     .addBooleanOption((o) => o.setName('compare').setDescription("Show each outlet's coverage side by side")),
   cooldown: true,
-  components: ['more'],
+  components: ['more', 'q'],
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
-    const ephemeral = interaction.options.getBoolean('ephemeral') ?? false;
+    const ephemeral = interaction.options.getBoolean('ephemeral') ?? (await settingsOf(ctx, interaction.guildId))?.privateByDefault ?? false;
     const outlet = interaction.options.getString('outlet')?.trim() || undefined;
     const compare = interaction.options.getBoolean('compare') ?? false;
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const result = await ctx.engine.ask(withoutMentions(question), { ...(outlet ? { outlet } : {}), ...(compare ? { compare } : {}) });
-    // The title shows the question as typed (neutralised when rendered); the engine read it without mentions.
-    const cached = cachedAnswer({ result, title: question, owner: interaction.user.id, ephemeral });
-    ctx.answers.set(interaction.id, cached);
-    cached.messageId = (await interaction.editReply(answerReply(result, { title: question, moreKey: interaction.id }))).id;
+    await answerQuestion(interaction, ctx, { question, ephemeral, outlet, compare });
   },
 
   /** The outlets indexed, matching what the user typed (Discord's limit: 25 choices). */
@@ -58,6 +89,10 @@ export default {
    * a private page this bot sent for this answer to this same user; anything else is refused privately, changing nothing.
    */
   async handleComponent(interaction, ctx) {
+    if (interaction.customId.startsWith('q:')) {
+      await askFromButton(interaction, ctx, interaction.customId.slice(2));
+      return;
+    }
     const parsed = parseMoreCustomId(interaction.customId);
     if (!parsed) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This button no longer does anything; ask again.', { customId: interaction.customId });
     const cached = ctx.answers.get(parsed.key);

@@ -1,7 +1,8 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { cachedAnswer } from '../answerCache.js';
 import type { Command } from '../command.js';
-import { answerReply } from '../format/answer.js';
+import { answerPayload, placeOf, recordAnswer } from '../answering.js';
+import { settingsOf } from '../serverSettings.js';
 import { speakerChoices } from '../format/speakers.js';
 
 export default {
@@ -17,13 +18,15 @@ export default {
 
   async execute(interaction, ctx) {
     const speaker = interaction.options.getString('speaker', true).trim();
-    const ephemeral = interaction.options.getBoolean('ephemeral') ?? false;
+    const ephemeral = interaction.options.getBoolean('ephemeral') ?? (await settingsOf(ctx, interaction.guildId))?.privateByDefault ?? false;
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const result = await ctx.engine.quote(speaker);
     const title = `What ${speaker} said`;
     const cached = cachedAnswer({ result, title, owner: interaction.user.id, ephemeral });
     ctx.answers.set(interaction.id, cached);
-    cached.messageId = (await interaction.editReply(answerReply(result, { title, moreKey: interaction.id }))).id;
+    const place = placeOf(interaction);
+    await recordAnswer(ctx, interaction.id, title, result, place);
+    cached.messageId = (await interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title, ephemeral, place }))).id;
   },
 
   /** Names found in the corpus, within Discord's limits (25 choices, answered at once). */

@@ -23,6 +23,11 @@ const MIN_ANSWER_CHARS = 2500;
 
 const FOOTER = `Quoted from news coverage of ${TOPIC_NAME} · /sources lists what is indexed`;
 
+/** The footer of an answer: how current the coverage is when known ("Coverage as of 7 Jan 2026, 5 articles"), else the general one. */
+function footerFor(coverage: string | undefined): string {
+  return coverage ? `${coverage} · /sources lists what is indexed` : FOOTER;
+}
+
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
 /** `more:<key>:<page>`: the button that shows page `page` of the passages an answer did not quote. */
@@ -143,20 +148,23 @@ export interface AnswerReplyOptions {
   title: string;
   /** Key under which the result is kept for "More sources"; no button when null. */
   moreKey: string | null;
+  /** How current the coverage is, for the footer ("Coverage as of 7 Jan 2026, 5 articles"). */
+  coverage?: string;
 }
 
 /** The reply to /ask or /quote. */
-export function answerReply(result: AnswerResult, { title, moreKey }: AnswerReplyOptions): ReplyPayload {
+export function answerReply(result: AnswerResult, { title, moreKey, coverage }: AnswerReplyOptions): ReplyPayload {
+  const footer = footerFor(coverage);
   const embedTitle = truncate(shownAsText(title.replace(/\s+/g, ' ').trim()), Limits.embedTitle);
   const abstained = result.kind === 'abstain';
   const quotes = result.kind === 'passages' || result.kind === 'statements' || result.kind === 'compare' || result.kind === 'attribution';
   const text = quotes ? shownAsText(answerText(result, BOT_HINTS)) : plainDescription(result);
   // Sources share what the title, footer and (up to MIN_ANSWER_CHARS of) the answer leave.
   const cited = result.citations.slice(0, Limits.embedFields);
-  const forFields = Limits.embedTotal - embedTitle.length - FOOTER.length - Math.min(text.length, MIN_ANSWER_CHARS);
+  const forFields = Limits.embedTotal - embedTitle.length - footer.length - Math.min(text.length, MIN_ANSWER_CHARS);
   const perField = Math.floor(forFields / Math.max(1, cited.length));
   const fields = cited.map((c) => citationField(c, result.passages, perField));
-  const fixed = embedTitle.length + FOOTER.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const fixed = embedTitle.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const room = Math.max(0, Math.min(Limits.embedDescription, Limits.embedTotal - fixed));
   const description = truncateCited(text.trim() === '' ? 'The coverage gave no passage to quote for this.' : text, room);
 
@@ -170,7 +178,7 @@ export function answerReply(result: AnswerResult, { title, moreKey }: AnswerRepl
     description,
     color: abstained ? Colors.abstained : Colors.answer,
     fields: keptFields,
-    footer: { text: FOOTER },
+    footer: { text: footer },
   };
   // Only reachable with more sources than an answer ever quotes: drop the last ones rather than exceed the limit.
   while (embedLength(embed) > Limits.embedTotal && keptFields.length > 0) keptFields.pop();

@@ -200,3 +200,14 @@ export function corpusFileText(draft: ArticleDraft, addedBy: string, now = new D
   parseArticle(`${draft.id}.md`, text); // throws a CORPUS_* error naming the problem if the file would not load
   return text;
 }
+
+/** "navigation (2), adverts (3), cookie banner (1); 2 lines left out by the passage cleaner", or null when nothing was skipped. */
+export function furnitureSummary(draft: Pick<ArticleDraft, 'furniture' | 'cleanerDropped'>): string | null {
+  const parts = draft.furniture.filter((f) => f.kind !== 'scripts and styles').map((f) => `${f.kind} (${f.count})`);
+  const scripts = draft.furniture.find((f) => f.kind === 'scripts and styles');
+  if (scripts) parts.push(`${scripts.count} script${scripts.count === 1 ? '' : 's'} and styles`);
+  const text = parts.join(', ');
+  const cleaner = draft.cleanerDropped > 0 ? `${draft.cleanerDropped} line${draft.cleanerDropped === 1 ? '' : 's'} (headline, byline, headings or repeats) left out by the passage cleaner` : '';
+  const all = [text, cleaner].filter(Boolean).join('; ');
+  return all === '' ? null : all;
+}

@@ -287,7 +287,7 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy): Promise<Fe
     }
   } catch (error) {
     if (controller.signal.aborted && !(error instanceof BotError)) {
-      throw new BotError('FETCH_TIMEOUT', `${shownUrl(first.href)} took longer than ${Math.round(policy.timeoutMs / 1000)} s to arrive (FETCH_TIMEOUT_SECONDS); nothing was fetched.`, {
+      throw new BotError('FETCH_TIMEOUT', `${shownUrl(first.href)} took longer than ${policy.timeoutMs / 1000} s to arrive (FETCH_TIMEOUT_SECONDS); nothing was fetched.`, {
         url: first.href,
       });
     }

@@ -2,6 +2,7 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
@@ -10,6 +11,7 @@ import type { Engine } from '../engine/types.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import type { AnswerCache } from './answerCache.js';
 import type { Cooldowns } from './cooldown.js';
+import type { PendingStore } from './drafts.js';
 
 /** A reindex this process is running. */
 export interface RunningReindex {
@@ -26,6 +28,8 @@ export interface BotContext {
   cooldowns: Cooldowns;
   answers: AnswerCache;
   reindex: { current: RunningReindex | null };
+  /** /articles previews and removals waiting for their buttons. */
+  pending: PendingStore;
   /** Milliseconds between progress edits of a /reindex reply. */
   progressIntervalMs: number;
 }
@@ -42,6 +46,8 @@ export interface Command {
   /** custom_id prefixes (before the first `:`) of the buttons this command handles. */
   components?: readonly string[];
   handleComponent?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+  /** Modal submissions whose custom_id starts with one of `components`. */
+  handleModal?(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void>;
 }
 
 export function isCommand(value: unknown): value is Command {

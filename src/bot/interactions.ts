@@ -3,7 +3,7 @@
  * Any failure reaches the user as a short ephemeral message and the log as the full error (expected user errors at
  * info/warn without a stack); nothing throws out.
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
 import { BotError, isBotError } from '../errors.js';
 import type { BotContext, Command } from './command.js';
 import { cooldownMessage } from './cooldown.js';
@@ -11,14 +11,14 @@ import { NO_PINGS } from './format/common.js';
 import { neutralizeMentions, truncate } from './text.js';
 import { logFailure, userMessage } from './userErrors.js';
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 function describe(interaction: Interaction): Record<string, unknown> {
   return {
     interaction: interaction.id,
     type: interaction.type,
     command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
-    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+    customId: interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId : undefined,
     user: interaction.user.id,
     guild: interaction.guildId,
     channel: interaction.channelId,
@@ -67,7 +67,7 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
       }
       return;
     }
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
 
     if (isStopping()) {
       await interaction
@@ -82,6 +82,18 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
       try {
         if (!command?.handleComponent) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This button no longer does anything; ask again.', { customId: interaction.customId });
         await command.handleComponent(interaction, ctx);
+      } catch (error) {
+        await reportError(interaction, error, ctx);
+      }
+      return;
+    }
+
+    if (interaction.isModalSubmit()) {
+      const prefix = interaction.customId.split(':')[0] ?? '';
+      const command = byPrefix.get(prefix);
+      try {
+        if (!command?.handleModal) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This form no longer does anything; run the command again.', { customId: interaction.customId });
+        await command.handleModal(interaction, ctx);
       } catch (error) {
         await reportError(interaction, error, ctx);
       }

@@ -16,8 +16,8 @@ import { keptBuilds, type ArticleChanges } from '../index/history.js';
 import { readCurrentBuildIfValid } from '../index/indexFiles.js';
 import { readManifestIfAny } from '../index/loadIndex.js';
 import type { ReindexReport } from '../index/rebuild.js';
-import { corpusFileText, extractFromFile, makeDraft, redraft, type ArticleDraft, type DetailOverrides, type DraftContext } from '../ingest/draft.js';
-import { extractFromHtml } from '../ingest/extract.js';
+import { corpusFileText, extractFromFile, makeDraft, redraft, type ArticleDraft, type DetailOverrides, type DraftContext, type DraftSource } from '../ingest/draft.js';
+import { extractFromHtml, type ExtractedArticle } from '../ingest/extract.js';
 import { fetchPolicy, safeFetch, type FetchPolicy } from '../ingest/safeFetch.js';
 
 export interface ManageDeps {
@@ -27,7 +27,7 @@ export interface ManageDeps {
   policy?: FetchPolicy;
 }
 
-async function corpusIds(corpusDir: string): Promise<Set<string>> {
+export async function corpusIds(corpusDir: string): Promise<Set<string>> {
   try {
     return new Set((await readdir(corpusDir)).filter((n) => !n.startsWith('.')).map((n) => n.replace(/\.[^.]*$/, '')));
   } catch {
@@ -39,11 +39,16 @@ export async function draftContext(deps: ManageDeps): Promise<DraftContext> {
   return { existingIds: await corpusIds(deps.config.CORPUS_DIR), indexed: deps.engine.indexedTexts() };
 }
 
+/** Fetches a page safely and extracts the article in it. */
+export async function fetchArticle(url: string, config: Config, policy: FetchPolicy = fetchPolicy(config)): Promise<{ extracted: ExtractedArticle; source: DraftSource }> {
+  const page = await safeFetch(url, policy);
+  return { extracted: extractFromHtml(page.body, page.url), source: { kind: 'url', url: page.requestedUrl, finalUrl: page.url } };
+}
+
 /** Fetches a page safely and drafts the article in it. Nothing is written. */
 export async function previewUrl(url: string, deps: ManageDeps, overrides: DetailOverrides = {}): Promise<ArticleDraft> {
-  const page = await safeFetch(url, deps.policy ?? fetchPolicy(deps.config));
-  const extracted = extractFromHtml(page.body, page.url);
-  return makeDraft(extracted, { kind: 'url', url: page.requestedUrl, finalUrl: page.url }, overrides, await draftContext(deps));
+  const { extracted, source } = await fetchArticle(url, deps.config, deps.policy);
+  return makeDraft(extracted, source, overrides, await draftContext(deps));
 }
 
 /** Drafts the article in a file's content (.html, .md, .txt). Nothing is written. */

@@ -5,20 +5,21 @@
  * written to the audit log.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { auditEntries, buildHistory, listArticles, previewFile, previewUrl, publishDraft, removeArticle, type HistoryEntry } from '../articles/manage.js';
+import { auditEntries, buildHistory, corpusIds, draftContext, fetchArticle, listArticles, publishDraft, removeArticle, type HistoryEntry, type ManageDeps } from '../articles/manage.js';
 import { checkWritableDirs, loadConfig, type Config } from '../config/config.js';
 import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import { BotError } from '../errors.js';
-import { actorLabel, type Actor, type AuditEntry } from '../index/audit.js';
-import type { ArticleDraft, DetailOverrides } from '../ingest/draft.js';
-import { furnitureSummary } from '../ingest/draft.js';
+import { actorLabel, type AuditEntry } from '../index/audit.js';
+import { applyOverrides, extractFromFile, furnitureSummary, makeDraft, type ArticleDraft, type DetailOverrides, type DraftSource } from '../ingest/draft.js';
+import type { ExtractedArticle } from '../ingest/extract.js';
+
+const NO_DETAILS = { outlet: null, headline: null, published: null, author: null, url: null };
 import { describeSyndication } from '../ingest/syndication.js';
 import { createLogger } from '../log.js';
-import { failureMessage, formatProgress, formatReport } from './format.js';
+import { failureMessage, formatProgress, formatReport, terminalActor } from './format.js';
 
 const USAGE = `Usage:
   npm run articles -- add <url|file> [--outlet NAME] [--headline TEXT] [--published YYYY-MM-DD] [--author NAME] [--url LINK] [--yes] [--json]
@@ -43,16 +44,6 @@ function parse() {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-}
-
-function terminalActor(): Actor {
-  let name = process.env.USER ?? process.env.USERNAME ?? '';
-  try {
-    name = userInfo().username || name;
-  } catch {
-    // no passwd entry (containers): the environment's name, if any
-  }
-  return { via: 'terminal', name: name || 'unknown user' };
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -124,11 +115,11 @@ async function openEngine(config: Config): Promise<AnswerEngine> {
 async function add(target: string, values: ReturnType<typeof parse>['values'], config: Config): Promise<number> {
   const overrides: DetailOverrides = {};
   for (const key of ['outlet', 'headline', 'published', 'author', 'url'] as const) if (values[key] !== undefined) overrides[key] = values[key];
-  const engine = await openEngine(config);
-  const deps = { config, engine };
-  let draft: ArticleDraft;
+  applyOverrides(NO_DETAILS, {}, overrides); // a bad --published or --url is refused before anything else
+  // Fetch or read first: a refused link or a bad file is reported without loading the model and the index.
+  let read: { extracted: ExtractedArticle; source: DraftSource };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-    draft = await previewUrl(target, deps, overrides);
+    read = await fetchArticle(target, config);
   } else {
     let size;
     try {
@@ -137,7 +128,14 @@ async function add(target: string, values: ReturnType<typeof parse>['values'], c
       throw new BotError('ARTICLE_BAD_FILE', `${target} is neither a link (https://…) nor a file that exists.`, { file: target });
     }
     if (size > config.FETCH_MAX_BYTES) throw new BotError('FETCH_TOO_LARGE', `${path.basename(target)} is larger than FETCH_MAX_BYTES (${config.FETCH_MAX_BYTES} bytes).`, {});
-    draft = await previewFile(target, await readFile(target, 'utf8'), deps, overrides);
+    read = { extracted: extractFromFile(target, await readFile(target, 'utf8')), source: { kind: 'file', name: path.basename(target) } };
+  }
+  let draft = makeDraft(read.extracted, read.source, overrides, { existingIds: await corpusIds(config.CORPUS_DIR), indexed: [] });
+  let deps: ManageDeps | null = null;
+  if (draft.missing.length === 0) {
+    // The index is needed for the syndicated-copy warning and the reindex.
+    deps = { config, engine: await openEngine(config) };
+    draft = makeDraft(read.extracted, read.source, overrides, await draftContext(deps));
   }
   if (values.json) console.log(JSON.stringify({ preview: draftJson(draft) }));
   else console.log(formatPreview(draft));
@@ -149,7 +147,7 @@ async function add(target: string, values: ReturnType<typeof parse>['values'], c
     console.error('Cancelled; nothing was written.');
     return 1;
   }
-  const result = await publishDraft(draft, terminalActor(), deps, (p) => process.stderr.write(`${formatProgress(p)}\n`));
+  const result = await publishDraft(draft, terminalActor(), deps!, (p) => process.stderr.write(`${formatProgress(p)}\n`));
   if (values.json) console.log(JSON.stringify({ added: result.id, file: result.file, build: result.build, report: result.report }));
   else console.log(`\nAdded ${result.file} (build ${result.build}).\n${formatReport(result.report)}`);
   return 0;

@@ -180,7 +180,7 @@ describe('npm run deploy-commands', () => {
     expect(await r.exit).toBe(0);
     expect(r.stdout()).toMatch(/Registered 4 commands globally/);
     expect(discord.requests.map((x) => `${x.method} ${x.path}`)).toEqual([`PUT /applications/${discord.applicationId}/commands`]);
-    expect(discord.commands.get('global')!.map((c: { name: string }) => c.name)).toEqual(['ask', 'quote', 'reindex', 'sources']);
+    expect(discord.commands.get('global')!.map((c: { name: string }) => c.name)).toEqual(['articles', 'ask', 'quote', 'reindex', 'sources']);
   });
 
   it('says which setting is missing', async () => {

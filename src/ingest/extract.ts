@@ -235,19 +235,13 @@ function removeFurniture(document: Document): FurnitureCount[] {
 // ------------------------------------------------------------------ text
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'td', 'th']);
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'ul', 'ol', 'dl', 'table', 'tbody', 'thead', 'tr', 'body', 'header', 'footer', 'span']);
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'ul', 'ol', 'dl', 'table', 'tbody', 'thead', 'tr', 'body', 'header', 'footer']);
 
-/** The paragraphs of Readability's content, in order: each block element's text, whitespace normalised. */
+/** The paragraphs of Readability's content, in order: each block element's text (split at line breaks), whitespace normalised. */
 function paragraphsOf(root: Element): string[] {
   const out: string[] = [];
   const walk = (el: Element): void => {
-    const hasBlockChild = [...el.children].some((c) => BLOCKS.has(c.tagName.toLowerCase()) || CONTAINERS.has(c.tagName.toLowerCase()));
-    if (!hasBlockChild) {
-      const t = normaliseWhitespace(el.textContent ?? '');
-      if (t) out.push(t);
-      return;
-    }
-    // Text sitting directly in a container beside block children is a paragraph of its own.
+    // Inline text is gathered into one paragraph until a block element or a line break; blocks are walked in turn.
     let loose = '';
     const flush = () => {
       const t = normaliseWhitespace(loose);

@@ -58,6 +58,12 @@ describe('extractFromHtml', () => {
     expect(x.paragraphs).toHaveLength(3);
   });
 
+  it('keeps inline markup inside its paragraph and splits on line breaks', () => {
+    const long = 'with enough words in it to count as the text of an article, which Readability wants before it keeps anything at all';
+    const x = extractFromHtml(`<html><body><article><p>The <span class="x">cell</span> will <a href="/a">meet</a> <em>weekly</em>, ${long}.</p><div>First line ${long}<br>Second line ${long}</div></article></body></html>`);
+    expect(x.paragraphs).toEqual([`The cell will meet weekly, ${long}.`, `First line ${long}`, `Second line ${long}`]);
+  });
+
   it('reads dates written in other ways, and refuses impossible ones', () => {
     expect(isoDay('2026-01-06T18:30:00Z')).toBe('2026-01-06');
     expect(isoDay('Tue, 06 Jan 2026 18:30:00 GMT')).toBe('2026-01-06');

@@ -3,11 +3,11 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The pipeline, lowest first. A module may import its own layer and the layers before it, never one after
- * it: corpus -> passages -> news -> embeddings -> lexicon -> index -> retrieval -> plan -> answer -> engine
- * -> evaluation -> store -> cli / bot. `text`, `topic`, `config` and the files at the top of src/ are the foundation
- * every layer may use; they import no layer.
+ * it: corpus -> passages -> ingest -> news -> embeddings -> lexicon -> index -> retrieval -> plan -> answer -> engine
+ * -> articles -> evaluation -> store -> cli / bot. `text`, `topic`, `config` and the files at the top of src/ are the
+ * foundation every layer may use; they import no layer.
  */
-const LAYERS = [['corpus'], ['passages'], ['news'], ['embeddings'], ['lexicon'], ['index'], ['retrieval'], ['plan'], ['answer'], ['engine'], ['evaluation'], ['store'], ['cli', 'bot']];
+const LAYERS = [['corpus'], ['passages'], ['ingest'], ['news'], ['embeddings'], ['lexicon'], ['index'], ['retrieval'], ['plan'], ['answer'], ['engine'], ['articles'], ['evaluation'], ['store'], ['cli', 'bot']];
 const FOUNDATION = ['text', 'topic', 'config'];
 const ALL = LAYERS.flat();
 

@@ -28,6 +28,22 @@ export const ErrorCodes = {
   DISCORD_ANSWER_EXPIRED: 'These sources are no longer kept; ask the question again.',
   DISCORD_OPTION_MISSING: 'The command arrived without an option it requires; the registered commands may be out of date.',
   DISCORD_BUTTON_NOT_YOURS: "This button belongs to someone else's answer or to another message.",
+  FETCH_BAD_URL: 'The link is not an http or https address.',
+  FETCH_BLOCKED_ADDRESS: 'The link leads to a private, loopback, link-local or metadata address.',
+  FETCH_FAILED: 'The page could not be fetched (the name does not resolve, or the connection failed).',
+  FETCH_TIMEOUT: 'The page took too long to arrive.',
+  FETCH_TOO_LARGE: 'The page is larger than FETCH_MAX_BYTES.',
+  FETCH_TOO_MANY_REDIRECTS: 'The link redirects too many times (or in a loop).',
+  FETCH_NOT_HTML: 'The link does not lead to an HTML page.',
+  FETCH_HTTP_STATUS: 'The site answered with an error status.',
+  EXTRACT_NO_ARTICLE: 'No article text could be found in the page or file.',
+  EXTRACT_MISSING_DETAILS: 'The article lacks details the corpus needs (outlet, headline) or has an invalid date.',
+  ARTICLE_BAD_FILE: 'The file is not an .html, .md or .txt article.',
+  ARTICLE_DUPLICATE: 'An article with this link is already in the corpus.',
+  ARTICLE_UNKNOWN: 'No article in the corpus has that id.',
+  ARTICLE_NOT_INDEXED: 'The corpus file was written but the reindex did not take it in.',
+  BUILD_UNKNOWN: 'No kept index build has that name.',
+  DRAFT_EXPIRED: 'This preview is no longer kept; run the command again.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

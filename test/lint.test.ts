@@ -18,6 +18,8 @@ describe('imports go down the pipeline only', () => {
     ['src/answer/kinds/x.ts', "import type { Engine } from '../../engine/types.js';\nexport type X = Engine;\n"],
     ['src/text/x.ts', "import type { Passage } from '../passages/buildPassages.js';\nexport type X = Passage;\n"],
     ['src/cli/x.ts', "import { BOT_HINTS } from '../bot/format/answer.js';\nexport const X = BOT_HINTS;\n"],
+    ['src/ingest/x.ts', "import type { Engine } from '../engine/types.js';\nexport type X = Engine;\n"],
+    ['src/articles/x.ts', "import type { BotContext } from '../bot/command.js';\nexport type X = BotContext;\n"],
   ])('%s importing up is an error', async (file, code) => {
     expect(await restricted(file, code)).toBe(true);
   });
@@ -25,6 +27,8 @@ describe('imports go down the pipeline only', () => {
   it.each([
     ['src/answer/x.ts', "import type { QuestionPlan } from '../plan/plan.js';\nexport type X = QuestionPlan;\n"],
     ['src/bot/x.ts', "import type { AnswerResult } from '../answer/types.js';\nexport type X = AnswerResult;\n"],
+    ['src/ingest/x.ts', "import type { Passage } from '../passages/buildPassages.js';\nexport type X = Passage;\n"],
+    ['src/articles/x.ts', "import type { Engine } from '../engine/types.js';\nexport type X = Engine;\n"],
   ])('%s importing down is allowed', async (file, code) => {
     expect(await restricted(file, code)).toBe(false);
   });

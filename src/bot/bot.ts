@@ -1,6 +1,6 @@
 /** One running bot: a discord.js client answering from an engine. */
 import { once } from 'node:events';
-import { Events, RESTEvents, type Client } from 'discord.js';
+import { Events, RESTEvents, Routes, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Engine } from '../engine/types.js';
@@ -9,6 +9,8 @@ import { AnswerCache } from './answerCache.js';
 import { createClient } from './client.js';
 import type { BotContext, Command } from './command.js';
 import { Cooldowns } from './cooldown.js';
+import { PendingStore } from './drafts.js';
+import { modLogMessage } from './format/articles.js';
 import { InFlight } from './inflight.js';
 import { createInteractionHandler } from './interactions.js';
 import { loadCommands } from './loader.js';
@@ -50,6 +52,7 @@ export async function startBot({ config, engine, log, commands, progressInterval
     cooldowns: new Cooldowns(config.COOLDOWN_SECONDS),
     answers: new AnswerCache(),
     reindex: { current: null },
+    pending: new PendingStore(),
     progressIntervalMs,
     store,
     conversations: new Conversations(),
@@ -70,6 +73,19 @@ export async function startBot({ config, engine, log, commands, progressInterval
           if (handleThread && (await handleThread(message))) return;
           if (handleMention) await handleMention(message);
         })(),
+      );
+    });
+  }
+  if (config.MOD_LOG_CHANNEL_ID) {
+    const channel = config.MOD_LOG_CHANNEL_ID;
+    // Every add, remove, rollback and reindex this process makes is posted to the moderators' channel.
+    engine.onAudit((entry) => {
+      if (stopping) return;
+      void inFlight.track(
+        client.rest.post(Routes.channelMessages(channel), { body: modLogMessage(entry) }).then(
+          () => undefined,
+          (error: unknown) => log.warn({ err: error, channel }, 'could not post to MOD_LOG_CHANNEL_ID'),
+        ),
       );
     });
   }

@@ -13,6 +13,7 @@ import type { Store } from '../store/types.js';
 import type { AnswerCache } from './answerCache.js';
 import type { Conversations } from './conversations.js';
 import type { Cooldowns } from './cooldown.js';
+import type { PendingStore } from './drafts.js';
 
 /** A reindex this process is running. */
 export interface RunningReindex {
@@ -29,6 +30,8 @@ export interface BotContext {
   cooldowns: Cooldowns;
   answers: AnswerCache;
   reindex: { current: RunningReindex | null };
+  /** /articles previews and removals waiting for their buttons. */
+  pending: PendingStore;
   /** Milliseconds between progress edits of a /reindex reply. */
   progressIntervalMs: number;
   /** Settings, feedback and insights (shared by every shard process). */

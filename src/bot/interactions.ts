@@ -93,7 +93,7 @@ export function createInteractionHandler(commands: readonly Command[], ctx: BotC
     if (interaction.isModalSubmit()) {
       const handler = byPrefix.get(interaction.customId.split(':')[0] ?? '');
       try {
-        if (!handler?.handleModal) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This form no longer does anything; try again.', { customId: interaction.customId });
+        if (!handler?.handleModal) throw new BotError('DISCORD_COMMAND_UNKNOWN', 'This form no longer does anything; run the command again.', { customId: interaction.customId });
         await handler.handleModal(interaction, ctx);
       } catch (error) {
         await reportError(interaction, error, ctx);

@@ -4,6 +4,8 @@ import { answerText, describeReason, examplesOf, type TextHints } from '../answe
 import { statementsOf, type AnswerResult, type StatementLine } from '../answer/types.js';
 import type { SourcesInfo } from '../engine/types.js';
 import { isBotError } from '../errors.js';
+import { userInfo } from 'node:os';
+import type { Actor } from '../index/audit.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import type { ReindexReport } from '../index/rebuild.js';
 
@@ -94,4 +96,15 @@ export function answerJson(result: AnswerResult): AnswerJson {
     suggestions: abstained ? result.suggestions : [],
     statements: statementsOf(result),
   };
+}
+
+/** Who is at the terminal, for the audit log: the login name (or $USER when there is no passwd entry). */
+export function terminalActor(): Actor {
+  let name = process.env.USER ?? process.env.USERNAME ?? '';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // no passwd entry (containers): the environment's name, if any
+  }
+  return { via: 'terminal', name: name || 'unknown user' };
 }

@@ -2,7 +2,7 @@ import { checkWritableDirs, loadConfig } from '../config/config.js';
 import { createEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { failureMessage, formatProgress, formatReport } from './format.js';
+import { failureMessage, formatProgress, formatReport, terminalActor } from './format.js';
 
 /** Rebuilds the index from the corpus and swaps it in; prints what changed. */
 async function main(): Promise<void> {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     console.log(formatReport(engine.lastReport!));
     return;
   }
-  const report = engine.lastReport ?? (await engine.reindex(progress));
+  const report = engine.lastReport ?? (await engine.reindex(progress, { actor: terminalActor() }));
   console.log(formatReport(report));
 }
 

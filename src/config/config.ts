@@ -59,6 +59,21 @@ export const configSchema = z.object({
   STORE_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   /** Days questions, votes and reports are kept before they are deleted. */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+
+  /** Seconds one article fetch (every redirect included) may take. */
+  FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
+  /** Largest page (or uploaded file) read, in bytes, after decompression. */
+  FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(5_000_000),
+  /** Redirects followed at most. */
+  FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  /** Let article links lead to private, loopback, link-local and metadata addresses (tests, intranets). */
+  ALLOW_PRIVATE_ADDRESSES: boolean.default(false),
+  /** The User-Agent sent with article fetches. */
+  FETCH_USER_AGENT: z.string().trim().min(1).default('declaration-bot/0.1 (news coverage bot; fetches one page a moderator asked for)'),
+  /** Index builds kept for /articles history and rollback (the current one included). */
+  INDEX_BUILDS_KEPT: z.coerce.number().int().min(2).max(100).default(5),
+  /** A channel the bot posts every add, remove, rollback and reindex to (empty: none). */
+  MOD_LOG_CHANNEL_ID: optionalString.pipe(z.string().regex(/^\d{15,25}$/, 'must be a channel id (digits)').optional()),
 });
 
 export type Config = z.infer<typeof configSchema>;

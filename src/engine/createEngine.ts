@@ -6,7 +6,12 @@ import { withEmbeddingCache } from '../embeddings/cache.js';
 import { createEmbedder } from '../embeddings/createEmbedder.js';
 import { BotError, isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
+import { actorLabel, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry, type AuditLog } from '../index/audit.js';
+import { articleChanges, keptBuilds, type KeptBuild } from '../index/history.js';
+import { listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
+import { loadCorpus } from '../corpus/loadCorpus.js';
+import type { IndexedText } from '../ingest/syndication.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
 import { rebuildIndex, type CachedEmbedder, type ReindexReport } from '../index/rebuild.js';
 import { saveIndex } from '../index/saveIndex.js';
@@ -20,7 +25,9 @@ import type { RetrievalMode } from '../retrieval/retrieve.js';
 import type { Embedder } from '../types.js';
 import { answerFor, ask, search, type AskOptions, type SearchOutcome } from './ask.js';
 import { deriveState, pointerMtime, type EngineState } from './engineState.js';
-import type { Engine, SourcesInfo } from './types.js';
+import type { Engine, ReindexOptions, RollbackReport, SourcesInfo } from './types.js';
+
+const SYSTEM: Actor = { via: 'system', name: 'the bot (first build)' };
 
 export interface EngineOptions {
   log?: Logger;
@@ -34,7 +41,9 @@ export interface EngineOptions {
 
 export class AnswerEngine implements Engine {
   private state!: EngineState;
-  private running: Promise<ReindexReport> | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly auditListeners: ((entry: AuditEntry) => void)[] = [];
+  readonly audit: AuditLog;
   private lastReloadCheck = 0;
   /** The report of the last reindex this engine ran (including the first build when no index existed). */
   lastReport: ReindexReport | null = null;
@@ -45,7 +54,29 @@ export class AnswerEngine implements Engine {
     private readonly cachedEmbedder: CachedEmbedder,
     private readonly log: Logger,
     private readonly lexicon: Lexicon | null,
-  ) {}
+  ) {
+    this.audit = new JsonLinesAuditLog(auditLogPath(config.INDEX_DIR));
+  }
+
+  onAudit(listener: (entry: AuditEntry) => void): void {
+    this.auditListeners.push(listener);
+  }
+
+  /** Appends to the audit log and tells the listeners; a failure to write it is logged, never fatal. */
+  private async record(entry: AuditEntry): Promise<void> {
+    try {
+      await this.audit.append(entry);
+    } catch (error) {
+      this.log.warn({ err: error, entry }, 'could not write the audit log');
+    }
+    for (const listener of this.auditListeners) {
+      try {
+        listener(entry);
+      } catch (error) {
+        this.log.warn({ err: error }, 'an audit listener failed');
+      }
+    }
+  }
 
   get reindexing(): boolean {
     return this.running !== null;
@@ -183,19 +214,27 @@ export class AnswerEngine implements Engine {
     };
   }
 
-  /** Rebuilds from the corpus; a second call while one runs is refused. Answers use the old index until the swap. */
-  reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexReport> {
+  /**
+   * Rebuilds from the corpus; a second call while one runs is refused. Answers use the old index until the swap.
+   * With `options.change`, the corpus change is made under the lock first and undone if anything fails.
+   */
+  reindex(onProgress?: (p: ReindexProgress) => void, options: ReindexOptions = {}): Promise<ReindexReport> {
+    return this.exclusive(() => this.runReindex(onProgress, options));
+  }
+
+  /** One writer at a time in this engine: a reindex, an add, a remove or a rollback. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.running) {
       return Promise.reject(new BotError('REINDEX_IN_PROGRESS', 'A reindex is already running; its result will be reported when it ends.'));
     }
-    const run = this.runReindex(onProgress).finally(() => {
+    const run = work().finally(() => {
       this.running = null;
     });
     this.running = run;
     return run;
   }
 
-  private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}): Promise<ReindexReport> {
+  private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}, options: ReindexOptions = {}): Promise<ReindexReport> {
     // One lock for every writer (the terminal, the bot, another shard): two builds never race to swap CURRENT.
     const lock = await acquireReindexLock(this.config.INDEX_DIR);
     if (!lock) {
@@ -203,17 +242,116 @@ export class AnswerEngine implements Engine {
         indexDir: this.config.INDEX_DIR,
       });
     }
+    const { actor = SYSTEM, action = 'reindex', article, change } = options;
+    const previousBuild = await readCurrentBuildIfValid(this.config.INDEX_DIR);
+    let applied = false;
     try {
       // After a corrupt index, the manifest may still say what was indexed before, for the report.
       const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
+      if (change) {
+        applied = true;
+        await change.apply();
+      }
       const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
+      change?.verify?.(report);
       onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-      const build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since });
+      const build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
+      applied = false; // swapped in: the change stays
       this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
       onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
-      this.log.info({ ...report, build }, 'reindex finished');
+      this.log.info({ ...report, build, by: actorLabel(actor) }, 'reindex finished');
       this.lastReport = report;
+      await this.record({
+        at: new Date().toISOString(),
+        action,
+        actor,
+        ok: true,
+        build,
+        previousBuild,
+        changes: { added: report.added, changed: report.changed, removed: report.removed },
+        ...(article ? { article } : {}),
+      });
       return report;
+    } catch (error) {
+      if (applied && change) {
+        try {
+          await change.revert();
+        } catch (revertError) {
+          this.log.error({ err: revertError }, 'could not undo the corpus change after a failed reindex');
+        }
+      }
+      await this.record({
+        at: new Date().toISOString(),
+        action,
+        actor,
+        ok: false,
+        previousBuild,
+        ...(article ? { article } : {}),
+        error: { code: isBotError(error) ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+      });
+      throw error;
+    } finally {
+      await lock.release();
+    }
+  }
+
+  builds(): Promise<KeptBuild[]> {
+    return keptBuilds(this.config.INDEX_DIR);
+  }
+
+  indexedTexts(): IndexedText[] {
+    const texts = new Map<string, string[]>();
+    for (const p of this.state.index.passages) {
+      const list = texts.get(p.articleId);
+      if (list) list.push(p.text);
+      else texts.set(p.articleId, [p.text]);
+    }
+    return this.state.index.manifest.articles.map((a) => ({ id: a.id, outlet: a.outlet, headline: a.headline, published: a.published, texts: texts.get(a.id) ?? [] }));
+  }
+
+  /** Swaps a kept build back in, atomically, under the reindex lock; says which corpus files differ from it. */
+  rollback(build: string, actor: Actor): Promise<RollbackReport> {
+    return this.exclusive(() => this.runRollback(build, actor));
+  }
+
+  private async runRollback(build: string, actor: Actor): Promise<RollbackReport> {
+    const lock = await acquireReindexLock(this.config.INDEX_DIR);
+    if (!lock) {
+      throw new BotError('REINDEX_IN_PROGRESS', 'A reindex is running in another process; roll back once it has finished.', { indexDir: this.config.INDEX_DIR });
+    }
+    const previous = await readCurrentBuildIfValid(this.config.INDEX_DIR);
+    try {
+      const kept = await listBuildNames(this.config.INDEX_DIR);
+      if (!kept.includes(build)) {
+        throw new BotError('BUILD_UNKNOWN', `No kept index build is named "${build.slice(0, 80)}"; the history lists the builds kept.`, { build });
+      }
+      if (build === previous) throw new BotError('BUILD_UNKNOWN', `Build ${build} is already the one in use.`, { build });
+      const index = await loadIndex(this.config.INDEX_DIR, build);
+      this.checkEmbedder(index);
+      const before = this.state?.index.manifest.articles ?? [];
+      await switchCurrentBuild(this.config.INDEX_DIR, build);
+      this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+      const { articles } = await loadCorpus(this.config.CORPUS_DIR, { maxArticleBytes: this.config.MAX_ARTICLE_BYTES }).catch(() => ({ articles: [] }));
+      const diff = articleChanges(index.manifest.articles, articles);
+      const fileOf = new Map([...index.manifest.articles, ...articles].map((a) => [a.id, a.file]));
+      const differs = [
+        ...diff.added.map((id) => `${fileOf.get(id)}: in the corpus, not in this build`),
+        ...diff.changed.map((id) => `${fileOf.get(id)}: changed in the corpus since this build`),
+        ...diff.removed.map((id) => `${fileOf.get(id)}: in this build, no longer in the corpus`),
+      ];
+      this.log.info({ build, previous, by: actorLabel(actor), differs }, 'rolled back');
+      await this.record({ at: new Date().toISOString(), action: 'rollback', actor, ok: true, build, previousBuild: previous, changes: articleChanges(before, index.manifest.articles), differs });
+      return { build, previous, builtAt: index.manifest.builtAt, articles: index.manifest.articles.length, differs };
+    } catch (error) {
+      await this.record({
+        at: new Date().toISOString(),
+        action: 'rollback',
+        actor,
+        ok: false,
+        previousBuild: previous,
+        error: { code: isBotError(error) ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+      });
+      throw error;
     } finally {
       await lock.release();
     }

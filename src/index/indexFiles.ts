@@ -143,6 +143,8 @@ export interface PruneOptions {
   keep?: string[];
   /** Complete builds younger than this are kept: a process may have just read CURRENT and be loading one. */
   graceMs?: number;
+  /** The newest this many complete builds are kept whatever their age (history and rollback; INDEX_BUILDS_KEPT). */
+  keepNewest?: number;
   /** When the caller took the reindex lock: a `CURRENT.*.tmp` older than that was left by a writer that died. */
   lockedSince?: number;
   now?: number;
@@ -160,7 +162,7 @@ export const PRUNE_GRACE_MS = 5 * 60_000;
  * the caller's lock (or than `graceMs` when the caller holds no lock).
  */
 export async function pruneBuilds(indexDir: string, options: PruneOptions = {}): Promise<string[]> {
-  const { keep = [], graceMs = PRUNE_GRACE_MS, lockedSince, now = Date.now() } = options;
+  const { keep = [], graceMs = PRUNE_GRACE_MS, lockedSince, keepNewest = 0, now = Date.now() } = options;
   const removed: string[] = [];
   const root = path.join(indexDir, BUILDS_DIR);
   if (existsSync(root)) {
@@ -184,6 +186,10 @@ export async function pruneBuilds(indexDir: string, options: PruneOptions = {}):
         await rm(path.join(root, entry), { force: true });
       }
     }
+
+    // Build names start with their ISO time: the newest sort last.
+    const complete = entries.filter((e) => isBuildName(e) && !removed.includes(e) && !entries.includes(`${e}${WRITING_SUFFIX}`)).sort();
+    if (keepNewest > 0) for (const name of complete.slice(-keepNewest)) protectedNames.add(name);
 
     for (const name of entries) {
       if (!isBuildName(name) || protectedNames.has(name) || removed.includes(name)) continue;
@@ -211,4 +217,12 @@ export async function pruneBuilds(indexDir: string, options: PruneOptions = {}):
 
 export async function sha256File(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
+}
+
+/** The complete builds kept in the index folder, oldest first (names start with their ISO time). */
+export async function listBuildNames(indexDir: string): Promise<string[]> {
+  const root = path.join(indexDir, BUILDS_DIR);
+  if (!existsSync(root)) return [];
+  const entries = await readdir(root);
+  return entries.filter((e) => isBuildName(e) && !entries.includes(`${e}${WRITING_SUFFIX}`) && existsSync(path.join(root, e, MANIFEST_FILE))).sort();
 }

@@ -18,9 +18,12 @@ function corrupt(message: string, context: Record<string, unknown>, cause?: unkn
   return new BotError('INDEX_CORRUPT', `${message} ${REINDEX_HINT}`, context, cause ? { cause } : undefined);
 }
 
-/** Loads the build CURRENT points at, checking every file before handing it to the native HNSW reader. */
-export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
-  const build = await readCurrentBuild(indexDir);
+/**
+ * Loads the build CURRENT points at (or the named build, for a rollback), checking every file before handing it to
+ * the native HNSW reader.
+ */
+export async function loadIndex(indexDir: string, named?: string): Promise<LoadedIndex> {
+  const build = named ?? (await readCurrentBuild(indexDir));
   if (build === null) {
     throw new BotError('INDEX_MISSING', `No index in ${indexDir}. ${REINDEX_HINT}`, { indexDir });
   }

@@ -23,6 +23,8 @@ export interface SaveHooks {
   lockedSince?: number;
   /** Complete builds younger than this are not pruned (default PRUNE_GRACE_MS). */
   pruneGraceMs?: number;
+  /** The newest this many builds are kept whatever their age (INDEX_BUILDS_KEPT). */
+  keepBuilds?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
     keep: previous ? [name, previous] : [name],
     lockedSince: hooks.lockedSince,
     graceMs: hooks.pruneGraceMs,
+    keepNewest: hooks.keepBuilds,
   });
   return name;
 }

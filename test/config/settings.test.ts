@@ -51,6 +51,24 @@ describe('other settings', () => {
   });
 });
 
+describe('article fetching and history settings', () => {
+  it('default to a careful fetch: private addresses refused, 15 s, 5 MB, 5 redirects, 5 builds kept', () => {
+    const config = loadConfig({}, { dotEnv: false });
+    expect(config).toMatchObject({ ALLOW_PRIVATE_ADDRESSES: false, FETCH_TIMEOUT_SECONDS: 15, FETCH_MAX_BYTES: 5_000_000, FETCH_MAX_REDIRECTS: 5, INDEX_BUILDS_KEPT: 5 });
+    expect(config.MOD_LOG_CHANNEL_ID).toBeUndefined();
+    expect(loadConfig({ MOD_LOG_CHANNEL_ID: '' }, { dotEnv: false }).MOD_LOG_CHANNEL_ID).toBeUndefined();
+    expect(config.FETCH_USER_AGENT).toMatch(/^declaration-bot\//);
+    expect(loadConfig({ ALLOW_PRIVATE_ADDRESSES: 'true', MOD_LOG_CHANNEL_ID: '112233445566778899' }, { dotEnv: false })).toMatchObject({ ALLOW_PRIVATE_ADDRESSES: true, MOD_LOG_CHANNEL_ID: '112233445566778899' });
+  });
+
+  it('bad values name the setting', () => {
+    expect(configError({ MOD_LOG_CHANNEL_ID: '#mods' }).message).toMatch(/MOD_LOG_CHANNEL_ID="#mods": must be a channel id \(digits\)/);
+    expect(configError({ INDEX_BUILDS_KEPT: '1' }).message).toMatch(/INDEX_BUILDS_KEPT="1"/);
+    expect(configError({ ALLOW_PRIVATE_ADDRESSES: 'maybe' }).message).toMatch(/ALLOW_PRIVATE_ADDRESSES="maybe"/);
+    expect(configError({ FETCH_MAX_REDIRECTS: '-1' }).message).toMatch(/FETCH_MAX_REDIRECTS/);
+  });
+});
+
 describe('ensureWritableDir', () => {
   async function failure(setting: string, target: string, options = {}): Promise<string> {
     const error = await ensureWritableDir(setting, target, options).catch((e: unknown) => e);

@@ -70,16 +70,17 @@ describe('logging in', () => {
     expect(h.bot.client.ws.ping).not.toBeNaN();
   });
 
-  it('registered the commands in the guild; /reindex, /insights and /settings for Manage Server only and guild-only', async () => {
+  it('registered the commands in the guild; /reindex, /articles, /insights and /settings for Manage Server only and guild-only', async () => {
     const put = h.discord.requests.find((r) => r.route === '/applications/{application_id}/guilds/{guild_id}/commands')!;
     expect(put.method).toBe('PUT');
     expect(put.path).toBe(`/applications/${h.discord.applicationId}/guilds/${h.discord.guildId}/commands`);
     const byName = Object.fromEntries((put.body as { name: string }[]).map((c) => [c.name, c])) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(Object.keys(byName).sort()).toEqual(['ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
-    for (const name of ['reindex', 'insights', 'settings']) {
+    expect(Object.keys(byName).sort()).toEqual(['articles', 'ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
+    for (const name of ['reindex', 'articles', 'insights', 'settings']) {
       expect(byName[name].default_member_permissions).toBe('32');
       expect(byName[name].contexts).toEqual([0]);
     }
+    expect(byName.articles.options.map((o: { name: string }) => o.name)).toEqual(['add', 'remove', 'list', 'history', 'rollback', 'log']);
     expect(byName.ask.options.map((o: { name: string; required?: boolean }) => [o.name, o.required ?? false])).toEqual([
       ['question', true],
       ['ephemeral', false],

@@ -23,7 +23,7 @@ describe('questionFromMention', () => {
 describe('loadCommands', () => {
   it('loads one command per file in commands/', async () => {
     const commands = await loadCommands();
-    expect(commands.map((c) => c.data.name)).toEqual(['ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
+    expect(commands.map((c) => c.data.name)).toEqual(['articles', 'ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
     const reindex = commands.find((c) => c.data.name === 'reindex')!.data.toJSON();
     expect(reindex.default_member_permissions).toBe('32');
     expect(reindex.contexts).toEqual([0]);

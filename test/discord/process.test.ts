@@ -181,16 +181,16 @@ describe('npm run deploy-commands', () => {
   it('registers the commands in the guild when DISCORD_GUILD_ID is set', async () => {
     const r = start('src/bot/deployCommands.ts', discordEnv({ DISCORD_GUILD_ID: discord.guildId }));
     expect(await r.exit).toBe(0);
-    expect(r.stdout()).toMatch(new RegExp(`Registered 8 commands in guild ${discord.guildId}: /ask, /help, /insights, /privacy, /quote, /reindex, /settings, /sources`));
+    expect(r.stdout()).toMatch(new RegExp(`Registered 9 commands in guild ${discord.guildId}: /articles, /ask, /help, /insights, /privacy, /quote, /reindex, /settings, /sources`));
     expect(discord.requests.map((x) => `${x.method} ${x.path}`)).toEqual([`PUT /applications/${discord.applicationId}/guilds/${discord.guildId}/commands`]);
   });
 
   it('registers them globally otherwise', async () => {
     const r = start('src/bot/deployCommands.ts', discordEnv());
     expect(await r.exit).toBe(0);
-    expect(r.stdout()).toMatch(/Registered 8 commands globally/);
+    expect(r.stdout()).toMatch(/Registered 9 commands globally/);
     expect(discord.requests.map((x) => `${x.method} ${x.path}`)).toEqual([`PUT /applications/${discord.applicationId}/commands`]);
-    expect(discord.commands.get('global')!.map((c: { name: string }) => c.name)).toEqual(['ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
+    expect(discord.commands.get('global')!.map((c: { name: string }) => c.name)).toEqual(['articles', 'ask', 'help', 'insights', 'privacy', 'quote', 'reindex', 'settings', 'sources']);
   });
 
   it('says which setting is missing', async () => {

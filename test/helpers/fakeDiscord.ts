@@ -89,6 +89,13 @@ export interface StoredMessage {
   author?: { id: string; username: string };
 }
 
+export interface FakeAttachment {
+  filename: string;
+  content: string | Buffer;
+  /** Default text/plain; charset=utf-8. */
+  contentType?: string;
+}
+
 export interface FakeDiscordOptions {
   applicationId?: string;
   guildId?: string;
@@ -316,31 +323,49 @@ export class FakeDiscord extends EventEmitter {
   }
 
   private optionType(name: string, option: string, subcommand?: string): number {
-    const registered = [...this.commands.values()].flat().find((c: { name: string }) => c.name === name) as
-      | { options?: { name: string; type: number; options?: { name: string; type: number }[] }[] }
-      | undefined;
-    const options = subcommand ? registered?.options?.find((o) => o.name === subcommand)?.options : registered?.options;
+    type Opt = { name: string; type: number; options?: Opt[] };
+    const registered = [...this.commands.values()].flat().find((c: { name: string }) => c.name === name) as { options?: Opt[] } | undefined;
+    const options = subcommand ? registered?.options?.find((o) => o.name === subcommand && o.type === 1)?.options : registered?.options;
     const type = options?.find((o) => o.name === option)?.type;
     return type ?? 3;
   }
 
+  /** Files attached to slash commands, served at `/attachments/<id>/<filename>` like Discord's CDN. */
+  private readonly attachmentFiles = new Map<string, { filename: string; content: Buffer; contentType: string }>();
+
   /**
-   * A slash command invocation, as Discord sends it to the bot. With `subcommand`, the options go inside it;
-   * channel options (type 7) carry the channel id, resolved as Discord does.
+   * A slash command invocation, as Discord sends it to the bot. `extra.subcommand` nests the options under a
+   * subcommand; channel options (type 7) carry the channel id, resolved as Discord does; `extra.attachments`
+   * uploads files for attachment options (resolved as Discord does, with a CDN url); `extra.channelId` is where
+   * the command is used.
    */
   command(
     name: string,
     options: Record<string, string | boolean | number> = {},
     user: FakeUser = this.users.member,
-    { subcommand, channelId }: { subcommand?: string; channelId?: string } = {},
+    extra: { subcommand?: string; channelId?: string; attachments?: Record<string, FakeAttachment> } = {},
   ): InteractionHandle {
-    const base = this.baseInteraction(user, 2, channelId);
+    const base = this.baseInteraction(user, 2, extra.channelId);
     const channels: Record<string, unknown> = {};
-    const list = Object.entries(options).map(([k, value]) => {
-      const type = typeof value === 'boolean' ? 5 : this.optionType(name, k, subcommand);
-      if (type === 7) channels[String(value)] = { ...this.channelObject(String(value), user) };
-      return { name: k, type, value };
+    const attachments: Record<string, unknown> = {};
+    const attachmentOptions = Object.entries(extra.attachments ?? {}).map(([k, file]) => {
+      const id = snowflake();
+      const content = Buffer.from(file.content);
+      const contentType = file.contentType ?? 'text/plain; charset=utf-8';
+      this.attachmentFiles.set(id, { filename: file.filename, content, contentType });
+      const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(file.filename)}`;
+      attachments[id] = { id, filename: file.filename, size: content.length, url, proxy_url: url, content_type: contentType };
+      return { name: k, type: 11, value: id };
     });
+    const flat = [
+      ...Object.entries(options).map(([k, value]) => {
+        const type = typeof value === 'boolean' ? 5 : this.optionType(name, k, extra.subcommand);
+        if (type === 7) channels[String(value)] = { ...this.channelObject(String(value), user) };
+        return { name: k, type, value };
+      }),
+      ...attachmentOptions,
+    ];
+    const resolved = { ...(Object.keys(channels).length > 0 ? { channels } : {}), ...(attachmentOptions.length > 0 ? { attachments } : {}) };
     const payload = {
       ...base,
       data: {
@@ -348,34 +373,41 @@ export class FakeDiscord extends EventEmitter {
         name,
         type: 1,
         guild_id: this.guildId,
-        options: subcommand ? [{ name: subcommand, type: 1, options: list }] : list,
-        ...(Object.keys(channels).length > 0 ? { resolved: { channels } } : {}),
+        options: extra.subcommand ? [{ name: extra.subcommand, type: 1, options: flat }] : flat,
+        ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
       },
     };
     return this.dispatchInteraction(payload);
   }
 
-  /** The submission of a modal the bot showed (from a button on `message`), with its text inputs' values. */
+  /** Autocomplete while the user types `value` into `option` (of `subcommand`, when given). */
+  autocomplete(name: string, option: string, value: string, user: FakeUser = this.users.member, subcommand?: string): InteractionHandle {
+    const base = this.baseInteraction(user, 4);
+    const focused = [{ name: option, type: 3, value, focused: true }];
+    const payload = {
+      ...base,
+      data: { id: this.commandId(name), name, type: 1, guild_id: this.guildId, options: subcommand ? [{ name: subcommand, type: 1, options: focused }] : focused },
+    };
+    return this.dispatchInteraction(payload);
+  }
+
+  /**
+   * The submission of a modal the bot showed from a button on `message`: `values` by text input custom_id, sent in
+   * label components as Discord does.
+   */
   submitModal(message: StoredMessage, customId: string, values: Record<string, string>, user: FakeUser = this.users.member): InteractionHandle {
     const base = this.baseInteraction(user, 5, message.channel_id);
+    let id = 1;
     const payload = {
       ...base,
       message: this.messageObject(message),
       data: {
         custom_id: customId,
-        components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+        components: Object.entries(values).map(([k, value]) => ({ type: 18, id: id++, component: { type: 4, id: id++, custom_id: k, value } })),
       },
     };
-    return this.dispatchInteraction(payload);
-  }
-
-  /** Autocomplete while the user types `value` into `option`. */
-  autocomplete(name: string, option: string, value: string, user: FakeUser = this.users.member): InteractionHandle {
-    const base = this.baseInteraction(user, 4);
-    const payload = {
-      ...base,
-      data: { id: this.commandId(name), name, type: 1, guild_id: this.guildId, options: [{ name: option, type: 3, value, focused: true }] },
-    };
+    // A modal shown from a message component updates that message (callback type 7).
+    this.originals.set(payload.token, message.id);
     return this.dispatchInteraction(payload);
   }
 
@@ -614,6 +646,13 @@ export class FakeDiscord extends EventEmitter {
       this.emit('request', record);
     };
 
+    if (url.pathname.startsWith('/attachments/')) {
+      // Discord's CDN, not its API: served without recording or checking.
+      const file = this.attachmentFiles.get(url.pathname.split('/')[2] ?? '');
+      if (file) res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': String(file.content.length) }).end(file.content);
+      else res.writeHead(404).end();
+      return;
+    }
     if (!url.pathname.startsWith(`${prefix}/`)) {
       record.problems.push(`${method} ${url.pathname}: not under ${prefix} (the REST client must add the API version)`);
       this.violations.push(...record.problems);

@@ -49,7 +49,17 @@ export function withJoinedAnswers(engine: Engine, questions: readonly string[]):
     quote: (speaker) => engine.quote(speaker),
     speakers: () => engine.speakers(),
     sources: () => engine.sources(),
-    reindex: (onProgress) => engine.reindex(onProgress),
+    reindex: (onProgress, options) => engine.reindex(onProgress, options),
+    rollback: (build, actor) => engine.rollback(build, actor),
+    builds: () => engine.builds(),
+    indexedTexts: () => engine.indexedTexts(),
+    onAudit: (listener) => engine.onAudit(listener),
+    get audit() {
+      return engine.audit;
+    },
+    get build() {
+      return engine.build;
+    },
     get reindexing() {
       return engine.reindexing;
     },

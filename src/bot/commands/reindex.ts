@@ -56,10 +56,13 @@ export default {
       editor.update(null);
       let report;
       try {
-        report = await ctx.engine.reindex((p) => {
-          running.progress = p;
-          editor.update(p);
-        });
+        report = await ctx.engine.reindex(
+          (p) => {
+            running.progress = p;
+            editor.update(p);
+          },
+          { actor: { via: 'discord', name: interaction.user.username, id: interaction.user.id } },
+        );
       } catch (error) {
         if (!isBotError(error, 'REINDEX_IN_PROGRESS')) throw error;
         await editor.close();

@@ -18,7 +18,7 @@ import { validateQuestion } from '../plan/validate.js';
 import type { RetrievalMode } from '../retrieval/retrieve.js';
 import type { Embedder } from '../types.js';
 import { answerFor, ask, search, type AskOptions, type SearchOutcome } from './ask.js';
-import { deriveState, pointerMtime, type EngineState } from './engineState.js';
+import { deriveBuild, deriveState, hasDerivedFiles, pointerMtime, type EngineState } from './engineState.js';
 import type { Engine, SourcesInfo } from './types.js';
 
 export interface EngineOptions {
@@ -201,10 +201,14 @@ export class AnswerEngine implements Engine {
     try {
       // After a corrupt index, the manifest may still say what was indexed before, for the report.
       const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
-      const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
+      const current = this.state?.index ?? null;
+      const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress, current);
+      // Nothing changed: the current build's derived files are carried over; else derived once here and saved.
+      const carried = current !== null && data.vectors === current.vectors && hasDerivedFiles(data);
+      const derived = carried ? { news: this.state.news, search: this.state.search } : deriveBuild(data, this.lexicon);
       onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
       const build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since });
-      this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+      this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon, derived);
       onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
       this.log.info({ ...report, build }, 'reindex finished');
       this.lastReport = report;

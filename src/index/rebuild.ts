@@ -1,7 +1,7 @@
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import { BotError } from '../errors.js';
 import { buildPassages } from '../passages/buildPassages.js';
-import type { Embedder, Passage } from '../types.js';
+import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
 import type { Manifest } from './manifest.js';
 
@@ -25,12 +25,25 @@ export interface CachedEmbedder extends Embedder {
   flush(): Promise<void>;
 }
 
+/** The corpus holds exactly the articles (same files, same content, same order) the manifest was built from. */
+function sameArticles(articles: readonly Article[], manifest: Manifest): boolean {
+  return (
+    articles.length === manifest.articles.length &&
+    articles.every((a, i) => {
+      const m = manifest.articles[i]!;
+      return m.id === a.id && m.hash === a.hash && m.file === a.file;
+    })
+  );
+}
+
 /** Reads the corpus, cuts passages, embeds (unchanged passages come from the cache) and builds a new index in memory. */
 export async function rebuildIndex(
   corpusDir: string,
   embedder: CachedEmbedder,
   previous: Manifest | null,
   onProgress: (p: ReindexProgress) => void = () => {},
+  /** The build in use: when the corpus is exactly the one it was built from, it is carried over as it is. */
+  current: IndexData | null = null,
 ): Promise<{ data: IndexData; report: ReindexReport }> {
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
@@ -39,6 +52,25 @@ export async function rebuildIndex(
   if (articles.length === 0) {
     const why = problems.length > 0 ? ` (${problems.length} file(s) could not be read: ${problems.map((p) => p.error.message).join('; ')})` : '';
     throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });
+  }
+
+  if (current && embedder.id === current.manifest.embedder.id && sameArticles(articles, current.manifest)) {
+    // Nothing changed: no passage to cut or embed, and nothing derived from them changes either.
+    const manifest: Manifest = { ...current.manifest, builtAt: new Date().toISOString(), checksums: { hnsw: '', passages: '', manifest: '' } };
+    const data: IndexData = { manifest, vectors: current.vectors, passages: current.passages, ...(current.derived ? { derived: current.derived } : {}) };
+    const report: ReindexReport = {
+      added: [],
+      changed: [],
+      removed: [],
+      unchanged: articles.length,
+      articles: articles.length,
+      passages: current.passages.length,
+      embedded: 0,
+      cached: current.passages.length,
+      ms: Math.round(performance.now() - started),
+      problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
+    };
+    return { data, report };
   }
 
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });

@@ -55,12 +55,27 @@ export function entityTokens(text: string, directory: SpeakerDirectory | null): 
   return new Set([...contentTerms(plain), ...entities]);
 }
 
-/** Inverse document frequency over passages: ln(1 + N / df). Words the passages never use weigh the most. */
-export function idfWeights(passages: Passage[], directory: SpeakerDirectory | null = null): Weights {
+/** How many passages use each token, and how many passages there are: what idf weights are computed from. */
+export interface IdfTable {
+  passages: number;
+  df: Map<string, number>;
+}
+
+export function idfTable(passages: Passage[], directory: SpeakerDirectory | null = null): IdfTable {
   const df = new Map<string, number>();
   for (const p of passages) for (const t of entityTokens(p.text, directory)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = Math.max(passages.length, 1);
+  return { passages: passages.length, df };
+}
+
+/** Inverse document frequency: ln(1 + N / df). Words the passages never use weigh the most. */
+export function weightsOf({ passages, df }: IdfTable): Weights {
+  const n = Math.max(passages, 1);
   return (t) => Math.log(1 + n / (df.get(t) ?? 0.5));
+}
+
+/** Inverse document frequency over passages: ln(1 + N / df). Words the passages never use weigh the most. */
+export function idfWeights(passages: Passage[], directory: SpeakerDirectory | null = null): Weights {
+  return weightsOf(idfTable(passages, directory));
 }
 
 /** How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`). */

@@ -5,7 +5,7 @@
 import type { ArticleMeta, Passage } from '../types.js';
 import { extractStatements, type Statement } from './attribution.js';
 import { buildDirectory, type SpeakerDirectory } from './directory.js';
-import { entityTokens, groupStatements, idfWeights, toGroup, type StatementGroup, type Weights } from './groupStatements.js';
+import { entityTokens, groupStatements, idfTable, toGroup, weightsOf, type IdfTable, type StatementGroup, type Weights } from './groupStatements.js';
 import { findMentions } from './mentions.js';
 import { buildQuestionContext, type QuestionContext } from './questionContext.js';
 import { listSpeakers, type Speaker } from './speakers.js';
@@ -21,13 +21,69 @@ export interface NewsIndex {
   tokens: (text: string) => Set<string>;
   question: QuestionContext;
   speakers: Speaker[];
+  /** The word counts `weights` is computed from (saved with the index). */
+  idf: IdfTable;
+  /** Positions in `groups` of each speaker's groups, in order. */
+  bySpeaker: Map<string, number[]>;
+  /** Positions in `groups` of the groups one of whose statements mentions the entry, in order. */
+  mentionedIn: Map<string, number[]>;
+}
+
+/** Positions of each speaker's groups, and of the groups whose statements mention each entry: derived once, not per question. */
+function groupLookups(groups: StatementGroup[], directory: SpeakerDirectory): { bySpeaker: Map<string, number[]>; mentionedIn: Map<string, number[]> } {
+  const bySpeaker = new Map<string, number[]>();
+  const mentionedIn = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  groups.forEach((g, i) => {
+    add(bySpeaker, g.speakerId, i);
+    for (const s of g.statements) for (const m of findMentions(s.text, directory)) add(mentionedIn, m.entry.id, i);
+  });
+  return { bySpeaker, mentionedIn };
+}
+
+/** The parts of a news index that are costly to derive, as saved with the index (see newsStore.ts). */
+export interface NewsParts {
+  directory: SpeakerDirectory;
+  statements: Statement[];
+  /** Each group as positions in `statements`. */
+  groups: number[][];
+  idf: IdfTable;
+  question: QuestionContext;
+  speakers: Speaker[];
+  mentionedIn: Map<string, number[]>;
+}
+
+/** A news index from its saved parts: only linear look-ups are rebuilt. */
+export function assembleNewsIndex(parts: NewsParts): NewsIndex {
+  const { directory, statements, idf, question, speakers, mentionedIn } = parts;
+  const groups = parts.groups.map((members) => toGroup(members.map((i) => statements[i]!)));
+  const bySpeaker = new Map<string, number[]>();
+  groups.forEach((g, i) => bySpeaker.set(g.speakerId, [...(bySpeaker.get(g.speakerId) ?? []), i]));
+  return {
+    directory,
+    statements,
+    groups,
+    weights: weightsOf(idf),
+    tokens: (text) => entityTokens(text, directory),
+    question,
+    speakers,
+    idf,
+    bySpeaker,
+    mentionedIn,
+  };
 }
 
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[]): NewsIndex {
   const directory = buildDirectory(articles, passages);
   const statements = extractStatements(articles, passages, directory);
-  const weights = idfWeights(passages, directory);
+  const idf = idfTable(passages, directory);
+  const weights = weightsOf(idf);
   const groups = groupStatements(statements, weights, { directory });
+  const { bySpeaker, mentionedIn } = groupLookups(groups, directory);
   return {
     directory,
     statements,
@@ -36,19 +92,20 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[]): Ne
     tokens: (text) => entityTokens(text, directory),
     question: buildQuestionContext(articles, passages, directory),
     speakers: listSpeakers(directory, groups, articles),
+    idf,
+    bySpeaker,
+    mentionedIn,
   };
 }
 
 /** One speaker's distinct statements, in corpus order. */
 export function statementsBy(index: NewsIndex, speakerId: string): StatementGroup[] {
-  return index.groups.filter((g) => g.speakerId === speakerId);
+  return (index.bySpeaker.get(speakerId) ?? []).map((i) => index.groups[i]!);
 }
 
 /** Statements by others that mention this person or institution ("what others said about Putin"). */
 export function statementsAbout(index: NewsIndex, entryId: string): StatementGroup[] {
-  return index.groups.filter(
-    (g) => g.speakerId !== entryId && g.statements.some((s) => findMentions(s.text, index.directory).some((m) => m.entry.id === entryId)),
-  );
+  return (index.mentionedIn.get(entryId) ?? []).map((i) => index.groups[i]!).filter((g) => g.speakerId !== entryId);
 }
 
 /** The groups an outlet carries, each cut down to that outlet's statements and worded as that outlet words it. */

@@ -5,6 +5,9 @@ import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
 import type { Manifest } from './manifest.js';
 
+/** How many article names a reindex report lists under each heading before "…and N more": counts come first. */
+export const REPORT_NAMES_SHOWN = 5;
+
 export interface ReindexReport {
   added: string[];
   changed: string[];

@@ -7,6 +7,8 @@ import { extractStatements, type Statement } from './attribution.js';
 import { buildDirectory, type SpeakerDirectory } from './directory.js';
 import { entityTokens, groupStatements, idfTable, toGroup, weightsOf, type IdfTable, type StatementGroup, type Weights } from './groupStatements.js';
 import { findMentions } from './mentions.js';
+import { buildSentenceIndex, type SentenceIndex } from './compare.js';
+import { UNKNOWN_OUTLET } from '../corpus/outlets.js';
 import { buildQuestionContext, type QuestionContext } from './questionContext.js';
 import { listSpeakers, type Speaker } from './speakers.js';
 
@@ -27,6 +29,29 @@ export interface NewsIndex {
   bySpeaker: Map<string, number[]>;
   /** Positions in `groups` of the groups one of whose statements mentions the entry, in order. */
   mentionedIn: Map<string, number[]>;
+  /** Every sentence of the coverage as `tokens` gives it, by outlet: what a comparison checks "carried elsewhere" against. */
+  sentences: SentenceIndex;
+}
+
+/** Texts' tokens are asked for again and again (the same passages rank for many questions): kept, up to a bound. */
+const TOKEN_MEMO = 50_000;
+
+function memoTokens(directory: SpeakerDirectory): (text: string) => Set<string> {
+  const memo = new Map<string, Set<string>>();
+  return (text) => {
+    let found = memo.get(text);
+    if (!found) {
+      if (memo.size >= TOKEN_MEMO) memo.clear();
+      found = entityTokens(text, directory);
+      memo.set(text, found);
+    }
+    return new Set(found);
+  };
+}
+
+function coverageSentences(articles: ArticleMeta[], passages: Passage[], tokens: (text: string) => Set<string>): SentenceIndex {
+  const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+  return buildSentenceIndex(passages.map((p) => ({ outlet: outletOf.get(p.articleId) ?? UNKNOWN_OUTLET, text: p.text })), tokens);
 }
 
 /** Positions of each speaker's groups, and of the groups whose statements mention each entry: derived once, not per question. */
@@ -55,11 +80,12 @@ export interface NewsParts {
   question: QuestionContext;
   speakers: Speaker[];
   mentionedIn: Map<string, number[]>;
+  sentences: SentenceIndex;
 }
 
 /** A news index from its saved parts: only linear look-ups are rebuilt. */
 export function assembleNewsIndex(parts: NewsParts): NewsIndex {
-  const { directory, statements, idf, question, speakers, mentionedIn } = parts;
+  const { directory, statements, idf, question, speakers, mentionedIn, sentences } = parts;
   const groups = parts.groups.map((members) => toGroup(members.map((i) => statements[i]!)));
   const bySpeaker = new Map<string, number[]>();
   groups.forEach((g, i) => bySpeaker.set(g.speakerId, [...(bySpeaker.get(g.speakerId) ?? []), i]));
@@ -68,12 +94,13 @@ export function assembleNewsIndex(parts: NewsParts): NewsIndex {
     statements,
     groups,
     weights: weightsOf(idf),
-    tokens: (text) => entityTokens(text, directory),
+    tokens: memoTokens(directory),
     question,
     speakers,
     idf,
     bySpeaker,
     mentionedIn,
+    sentences,
   };
 }
 
@@ -84,17 +111,19 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[]): Ne
   const weights = weightsOf(idf);
   const groups = groupStatements(statements, weights, { directory });
   const { bySpeaker, mentionedIn } = groupLookups(groups, directory);
+  const tokens = memoTokens(directory);
   return {
     directory,
     statements,
     groups,
     weights,
-    tokens: (text) => entityTokens(text, directory),
+    tokens,
     question: buildQuestionContext(articles, passages, directory),
     speakers: listSpeakers(directory, groups, articles),
     idf,
     bySpeaker,
     mentionedIn,
+    sentences: coverageSentences(articles, passages, (text) => entityTokens(text, directory)),
   };
 }
 

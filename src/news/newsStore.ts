@@ -7,9 +7,10 @@ import type { Statement } from './attribution.js';
 import type { SpeakerDirectory } from './directory.js';
 import { assembleNewsIndex, buildNewsIndex, type NewsIndex } from './newsIndex.js';
 import type { Speaker } from './speakers.js';
+import { sentenceIndexOf, type SentenceIndex } from './compare.js';
 
 /** Bumped when what is saved changes shape; a file of another version is derived again from the passages. */
-export const NEWS_STORE_VERSION = 1;
+export const NEWS_STORE_VERSION = 2;
 
 export interface NewsStoreFile {
   version: number;
@@ -20,6 +21,28 @@ export interface NewsStoreFile {
   question: { outlets: string[]; vocabulary: string[]; places: string[] };
   speakers: Speaker[];
   mentionedIn: [string, number[]][];
+  /** The coverage's sentences: their outlets (as positions in `outlets`) and tokens (as positions in `terms`). */
+  sentences: { outlets: string[]; outletOf: number[]; terms: string[]; tokens: number[][] };
+}
+
+function packSentences(index: SentenceIndex): NewsStoreFile['sentences'] {
+  const outlets = [...new Set(index.outlets)];
+  const outletNumber = new Map(outlets.map((o, i) => [o, i]));
+  const terms = [...index.postings.keys()];
+  const termNumber = new Map(terms.map((t, i) => [t, i]));
+  return {
+    outlets,
+    outletOf: index.outlets.map((o) => outletNumber.get(o)!),
+    terms,
+    tokens: index.tokens.map((set) => [...set].map((t) => termNumber.get(t)!)),
+  };
+}
+
+function unpackSentences(file: NewsStoreFile['sentences']): SentenceIndex {
+  return sentenceIndexOf(
+    file.outletOf.map((i) => file.outlets[i]!),
+    file.tokens.map((list) => new Set(list.map((i) => file.terms[i]!))),
+  );
 }
 
 export function newsToJson(news: NewsIndex): string {
@@ -33,6 +56,7 @@ export function newsToJson(news: NewsIndex): string {
     question: { outlets: news.question.outlets, vocabulary: [...news.question.vocabulary], places: [...news.question.places] },
     speakers: news.speakers,
     mentionedIn: [...news.mentionedIn],
+    sentences: packSentences(news.sentences),
   };
   return JSON.stringify(file);
 }
@@ -55,6 +79,7 @@ export function newsFromJson(text: string): NewsIndex | null {
     question: { directory, outlets: file.question.outlets, vocabulary: new Set(file.question.vocabulary), places: new Set(file.question.places) },
     speakers: file.speakers,
     mentionedIn: new Map(file.mentionedIn),
+    sentences: unpackSentences(file.sentences),
   });
 }
 

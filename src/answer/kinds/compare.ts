@@ -17,7 +17,7 @@ export const COMPARE_DEPTH = 12;
  */
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
-  answer(plan, { question, hits: found, articles, allPassages, news }) {
+  answer(plan, { question, hits: found, articles, news }) {
     const hits = found.slice(0, plan.search.k);
     const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
     const top = hits.slice(0, COMPARE_DEPTH);
@@ -44,7 +44,7 @@ export const compare: AnswerKind<'compare'> = {
       outlets,
       weight: news.weights,
       tokens: news.tokens,
-      coverage: allPassages.map((p) => ({ article: p.articleId, paragraph: p.paragraph, outlet: outletOf(p.articleId), text: p.text })),
+      sentences: news.sentences,
     });
 
     const cites = new CitationList(articles);

@@ -8,7 +8,7 @@ import { BotError, isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
-import { rebuildIndex, type CachedEmbedder, type ReindexReport } from '../index/rebuild.js';
+import type { CachedEmbedder, ReindexReport } from '../index/rebuild.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
@@ -202,6 +202,8 @@ export class AnswerEngine implements Engine {
       // After a corrupt index, the manifest may still say what was indexed before, for the report.
       const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
       const current = this.state?.index ?? null;
+      // Loaded when a build runs: answering from a saved index never loads the corpus reader (YAML and all).
+      const { rebuildIndex } = await import('../index/rebuild.js');
       const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress, current);
       // Nothing changed: the current build's derived files are carried over; else derived once here and saved.
       const carried = current !== null && data.vectors === current.vectors && hasDerivedFiles(data);

@@ -77,8 +77,20 @@ export async function rebuildIndex(
   }
 
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });
+  // An article whose file is unchanged since the current build has the same passages (cutting is deterministic): taken from it.
+  const kept = new Map<string, Passage[]>();
+  if (current) {
+    const hashOf = new Map(current.manifest.articles.map((a) => [a.id, a.hash]));
+    const fresh = new Map(articles.map((a) => [a.id, a.hash]));
+    for (const { group: _group, ...p } of current.passages) {
+      if (hashOf.get(p.articleId) !== fresh.get(p.articleId)) continue;
+      const list = kept.get(p.articleId);
+      if (list) list.push(p);
+      else kept.set(p.articleId, [p]);
+    }
+  }
   const passagesByArticle = new Map<string, Passage[]>();
-  for (const article of articles) passagesByArticle.set(article.id, buildPassages(article));
+  for (const article of articles) passagesByArticle.set(article.id, kept.get(article.id) ?? buildPassages(article));
 
   const before = embedder.stats();
   const data = await buildIndex(articles, passagesByArticle, embedder, onProgress);

@@ -120,7 +120,11 @@ describe('reindex with nothing changed', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nA spokesman said the coalition would meet again in Paris next month.\n`);
     const changed = await engine.reindex();
     expect(changed.changed).toEqual([before.manifest.articles[0]!.id]);
-    expect(changed.embedded).toBeGreaterThan(0);
-    expect((await loadIndex(ws.config.INDEX_DIR)).derived![NEWS_FILE]).not.toBe(before.derived![NEWS_FILE]);
+    const rebuilt = await loadIndex(ws.config.INDEX_DIR);
+    expect(rebuilt.passages.some((p) => p.text.includes('meet again in Paris next month'))).toBe(true);
+    // The other articles' passages are taken over as they were.
+    const others = (ps: typeof before.passages) => ps.filter((p) => p.articleId !== before.manifest.articles[0]!.id).map((p) => p.text);
+    expect(others(rebuilt.passages)).toEqual(others(before.passages));
+    expect(rebuilt.derived![NEWS_FILE]).not.toBe(before.derived![NEWS_FILE]);
   }, 120_000);
 });

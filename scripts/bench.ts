@@ -50,8 +50,37 @@ function p50p95(values: number[]): string {
   return `p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms`;
 }
 
-const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** A child process's wall time, CPU time (user + system) and peak memory, through /usr/bin/time where there is one. */
+interface ChildRun {
+  wallMs: number;
+  cpuMs: number | null;
+  maxRssBytes: number | null;
+  stdout: string;
+}
+
+const TIME = '/usr/bin/time';
+
+async function child(args: string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
+  const t0 = performance.now();
+  if (!existsSync(TIME)) {
+    const { stdout } = await run(process.execPath, args, { env });
+    return { wallMs: performance.now() - t0, cpuMs: null, maxRssBytes: null, stdout };
+  }
+  const { stdout, stderr } = await run(TIME, ['-f', 'TIME %U %S %M', process.execPath, ...args], { env });
+  const m = /TIME ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr);
+  return {
+    wallMs: performance.now() - t0,
+    cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null,
+    maxRssBytes: m ? Number(m[3]) * 1024 : null,
+    stdout,
+  };
+}
+
+const described = (r: ChildRun): string =>
+  `${s(r.wallMs)} wall${r.cpuMs !== null ? `, ${s(r.cpuMs)} CPU` : ''}${r.maxRssBytes !== null ? `, peak RSS ${mb(r.maxRssBytes)}` : ''}`;
 
 /** The configured embedder, timing the time spent inside embed calls. */
 function timed(inner: Embedder): Embedder & { ms: number; texts: number } {
@@ -125,32 +154,24 @@ async function main(): Promise<void> {
 
     // 4. Reindex as a new process (what `npm run reindex` does, without npm's own start-up).
     if (compiled) {
-      const w0 = performance.now();
-      await run(process.execPath, ['dist/cli/reindex.js'], { env });
-      console.log(`Reindex, nothing changed, new process (node dist/cli/reindex.js): ${s(performance.now() - w0)} wall`);
+      console.log(`Reindex, nothing changed, new process (node dist/cli/reindex.js): ${described(await child(['dist/cli/reindex.js'], env))}`);
       const files = (await readdir(corpusDir)).filter((f) => f.endsWith('.md')).sort();
       const victim = path.join(corpusDir, files[Math.floor(files.length / 2)]!);
       await appendFile(victim, '\n\nA spokesman said on Friday that the talks would resume in Paris next week, with ministers from every member of the coalition invited.\n');
-      const c0 = performance.now();
-      const { stdout } = await run(process.execPath, ['dist/cli/reindex.js'], { env });
-      const embedded = /(\d+) embedded now/.exec(stdout)?.[1] ?? '?';
-      console.log(`Reindex, one article changed, new process: ${s(performance.now() - c0)} wall (${embedded} embedded)`);
+      const changed = await child(['dist/cli/reindex.js'], env);
+      const embedded = /(\d+) embedded now/.exec(changed.stdout)?.[1] ?? '?';
+      console.log(`Reindex, one article changed, new process: ${described(changed)} (${embedded} embedded)`);
       const i0 = performance.now();
-      const again = await engine.reindex(); // picks up nothing new: the process above saved it
-      console.log(`Reindex, nothing changed since, in process: ${s(performance.now() - i0)} (${again.embedded} embedded)`);
+      const again = await engine.reindex(); // this engine still holds the build before the change
+      console.log(`Reindex, one article changed, in process: ${s(performance.now() - i0)} (${again.embedded} embedded)`);
     }
 
     // 5. Cold start: a new process loads model and index and answers one question.
     const speakers = engine.speakers();
     const first = `What did ${speakers[0]?.name ?? 'Kushner'} say?`;
     if (compiled) {
-      const colds: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const c0 = performance.now();
-        await run(process.execPath, ['dist/cli/ask.js', '--json', first], { env });
-        colds.push(performance.now() - c0);
-      }
-      console.log(`\nCold start to first answer (node dist/cli/ask.js, "${first}"): ${colds.map(s).join(', ')}`);
+      console.log(`\nCold start to first answer (node dist/cli/ask.js, "${first}"):`);
+      for (let i = 0; i < 3; i++) console.log(`  ${described(await child(['dist/cli/ask.js', '--json', first], env))}`);
     }
     const t = performance.now();
     await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', first], { env });

@@ -7,6 +7,7 @@ import { createEmbedder } from '../embeddings/createEmbedder.js';
 import { BotError, isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
+import { readCurrentBuildIfValid } from '../index/indexFiles.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
 import type { CachedEmbedder, ReindexReport } from '../index/rebuild.js';
 import { saveIndex } from '../index/saveIndex.js';
@@ -207,6 +208,13 @@ export class AnswerEngine implements Engine {
       const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress, current);
       // Nothing changed: the current build's derived files are carried over; else derived once here and saved.
       const carried = current !== null && data.vectors === current.vectors && hasDerivedFiles(data);
+      if (carried && (await readCurrentBuildIfValid(this.config.INDEX_DIR)) === current.build) {
+        // The build in use is exactly what this corpus gives, and still the one CURRENT names: it stays.
+        onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
+        this.log.info({ ...report, build: current.build }, 'reindex: nothing changed');
+        this.lastReport = report;
+        return report;
+      }
       const derived = carried ? { news: this.state.news, search: this.state.search } : deriveBuild(data, this.lexicon);
       onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
       const build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since });

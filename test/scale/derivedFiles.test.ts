@@ -105,15 +105,12 @@ describe('derived files in the build folder', () => {
 });
 
 describe('reindex with nothing changed', () => {
-  it('carries the build over: a new build, nothing cut or embedded, same passages and derived files', async () => {
+  it('keeps the build in use: nothing cut, embedded, derived or written', async () => {
     const engine = await testEngine(ws.config);
     const before = await loadIndex(ws.config.INDEX_DIR);
     const report = await engine.reindex();
     expect(report).toMatchObject({ added: [], changed: [], removed: [], embedded: 0, unchanged: before.manifest.articles.length });
-    const after = await loadIndex(ws.config.INDEX_DIR);
-    expect(after.build).not.toBe(before.build);
-    expect(after.passages).toEqual(before.passages);
-    expect(after.derived).toEqual(before.derived);
+    expect((await loadIndex(ws.config.INDEX_DIR)).build).toBe(before.build);
 
     // One changed article is not "nothing changed": it is cut and embedded again.
     const file = path.join(ws.config.CORPUS_DIR, before.manifest.articles[0]!.file);

@@ -71,7 +71,7 @@ export function reportReply(r: ReindexReport, labels: ArticleLabels = new Map())
     description: summary,
     color: Colors.sources,
     fields,
-    footer: { text: 'Questions are now answered from the new index.' },
+    footer: { text: changed === 0 ? 'Nothing changed: questions are still answered from the same index.' : 'Questions are now answered from the new index.' },
   };
   return { embeds: [embed], components: [], allowedMentions: NO_PINGS };
 }

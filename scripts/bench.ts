@@ -29,7 +29,7 @@ import { buildPassages } from '../src/passages/buildPassages.js';
 import type { Embedder } from '../src/types.js';
 import { generateCorpus, seededRandom } from './lib/syntheticCorpus.js';
 
-const run = promisify(execFile);
+const run = (file: string, args: string[], options: { env: NodeJS.ProcessEnv }) => promisify(execFile)(file, args, { ...options, maxBuffer: 256 * 1024 * 1024 });
 const { values } = parseArgs({
   options: {
     passages: { type: 'string' },

@@ -19,6 +19,19 @@ function minShared(smaller: number): number {
   return Math.max(1, Math.floor((2 * smaller) / 3));
 }
 
+/** Whether `small` can still share `needed` terms with `large`: counts, and gives up as soon as it cannot. */
+function mayShare(small: ReadonlySet<string>, large: ReadonlySet<string>, needed: number): boolean {
+  let shared = 0;
+  let left = small.size;
+  for (const t of small) {
+    if (large.has(t)) shared++;
+    left--;
+    if (shared >= needed) return true;
+    if (shared + left < needed) return false;
+  }
+  return shared >= needed;
+}
+
 /**
  * Pairs (i < j) of passages from different articles that are near-duplicates, in ascending order, found without
  * comparing every pair (prefix filtering over an inverted index, exact): when a passage with m terms shares at
@@ -53,13 +66,19 @@ export function nearDuplicatePairs(passages: readonly Passage[], terms: readonly
         // Each pair is examined from its smaller side (ties: from the lower index).
         if (size < m || (size === m && j < i)) continue;
         if (passages[i]!.articleId === passages[j]!.articleId) continue;
-        if (!isNearDuplicate(own, terms[j]!)) continue;
+        if (!mayShare(own, terms[j]!, minShared(m)) || !isNearDuplicate(own, terms[j]!)) continue;
         keys.push(i < j ? i * n + j : j * n + i);
       }
     }
   }
   keys.sort((a, b) => a - b);
   return keys.map((k) => [Math.floor(k / n), k % n]);
+}
+
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const id of small) if (large.has(id)) return true;
+  return false;
 }
 
 /**
@@ -86,7 +105,7 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
     // Keep one passage per article in a group, so grouping never swallows an article's other paragraph.
     const a = articlesOf[ri]!;
     const b = articlesOf[rj]!;
-    if ([...b].some((id) => a.has(id))) continue;
+    if (intersects(a, b)) continue;
     parent[rj] = ri;
     for (const id of b) a.add(id);
   }

@@ -1,90 +1,213 @@
 /**
- * `npm run bench`: index build time and passages per second (fresh build, empty embedding cache),
- * cold start to first answer (a new process with the index present), and warm ask latency over
- * 200 questions split into embed, search and compose (p50, p95).
+ * `npm run bench [-- --passages N] [--seed S] [--cache DIR] [--questions Q]`: the scale table of issue 10 for one corpus.
+ *
+ * Without --passages it measures the real corpus (corpus/); with it, a synthetic corpus of about N passages
+ * generated from the real one (scripts/lib/syntheticCorpus.ts, deterministic by seed). Prints:
+ *   - fresh build (empty index, empty embedding cache unless --cache names one to reuse), its throughput, and the
+ *     raw embedder's throughput measured in the same run on a sample of the same passages;
+ *   - cold start to first answer: a new process (compiled `node dist/cli/ask.js`, and through tsx) loads model and
+ *     index and answers one question;
+ *   - warm ask p50/p95 for every kind of question (speaker, outlet, comparison, fact), embed+search+compose;
+ *   - reindex with nothing changed, and after one changed article: in process, and wall time of a new
+ *     `node dist/cli/reindex.js` process;
+ *   - memory (RSS) of this process with the engine loaded, and its peak.
+ * Run `npm run build` first so dist/ matches the sources (the cold-start and reindex-process rows run dist/).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
+import { createEmbedder } from '../src/embeddings/createEmbedder.js';
 import { createEngine } from '../src/engine/createEngine.js';
 import { readRetrievalQuestions } from '../src/evaluation/fixtures.js';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { createLogger } from '../src/log.js';
+import { buildPassages } from '../src/passages/buildPassages.js';
+import type { Embedder } from '../src/types.js';
+import { generateCorpus, seededRandom } from './lib/syntheticCorpus.js';
 
-const run = promisify(execFile);
-const WARM_QUESTIONS = 200;
+const run = (file: string, args: string[], options: { env: NodeJS.ProcessEnv }) => promisify(execFile)(file, args, { ...options, maxBuffer: 256 * 1024 * 1024 });
+const { values } = parseArgs({
+  options: {
+    passages: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    cache: { type: 'string' },
+    questions: { type: 'string', default: '40' },
+    'raw-sample': { type: 'string', default: '512' },
+  },
+});
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function summary(name: string, values: number[]): string {
+function p50p95(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
-  return `${name.padEnd(22)} p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`;
+  return `p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms`;
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** A child process's wall time, CPU time (user + system) and peak memory, through /usr/bin/time where there is one. */
+interface ChildRun {
+  wallMs: number;
+  cpuMs: number | null;
+  maxRssBytes: number | null;
+  stdout: string;
+}
+
+const TIME = '/usr/bin/time';
+
+async function child(args: string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
+  const t0 = performance.now();
+  if (!existsSync(TIME)) {
+    const { stdout } = await run(process.execPath, args, { env });
+    return { wallMs: performance.now() - t0, cpuMs: null, maxRssBytes: null, stdout };
+  }
+  const { stdout, stderr } = await run(TIME, ['-f', 'TIME %U %S %M', process.execPath, ...args], { env });
+  const m = /TIME ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr);
+  return {
+    wallMs: performance.now() - t0,
+    cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null,
+    maxRssBytes: m ? Number(m[3]) * 1024 : null,
+    stdout,
+  };
+}
+
+const described = (r: ChildRun): string =>
+  `${s(r.wallMs)} wall${r.cpuMs !== null ? `, ${s(r.cpuMs)} CPU` : ''}${r.maxRssBytes !== null ? `, peak RSS ${mb(r.maxRssBytes)}` : ''}`;
+
+/** The configured embedder, timing the time spent inside embed calls. */
+function timed(inner: Embedder): Embedder & { ms: number; texts: number } {
+  const out = {
+    id: inner.id,
+    dimensions: inner.dimensions,
+    ms: 0,
+    texts: 0,
+    async embed(texts: string[]) {
+      const t0 = performance.now();
+      const vectors = await inner.embed(texts);
+      out.ms += performance.now() - t0;
+      out.texts += texts.length;
+      return vectors;
+    },
+  };
+  return out;
 }
 
 async function main(): Promise<void> {
   const base = loadConfig();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'declaration-bench-'));
-  const config = { ...base, INDEX_DIR: path.join(tmp, 'index'), EMBED_CACHE_DIR: path.join(tmp, 'cache') };
+  const corpusDir = values.passages ? path.join(tmp, 'corpus') : path.resolve(base.CORPUS_DIR);
+  const cacheDir = values.cache ? path.resolve(values.cache) : path.join(tmp, 'cache');
+  const config = { ...base, CORPUS_DIR: corpusDir, INDEX_DIR: path.join(tmp, 'index'), EMBED_CACHE_DIR: cacheDir };
   const log = createLogger('warn');
+  const perKind = Number(values.questions);
   try {
-    // 1. Index build from scratch.
+    if (values.passages) {
+      const g = await generateCorpus({ sourceDir: path.resolve(base.CORPUS_DIR), outDir: corpusDir, passages: Number(values.passages), seed: Number(values.seed) });
+      console.log(`Synthetic corpus: ${g.articles} articles, ${g.passages} passages (seed ${values.seed})`);
+    }
+    const cacheWarm = values.cache !== undefined && existsSync(cacheDir) && (await readdir(cacheDir)).length > 0;
+
+    // 1. Raw embedder throughput, same batches as the build (32), on a sample of this corpus' passages.
+    const embedder = timed(await createEmbedder(config));
+    const { articles } = await loadCorpus(corpusDir);
+    const texts = articles.flatMap((a) => buildPassages(a).map((p) => p.text));
+    const sample = texts.slice(0, Math.min(texts.length, Number(values['raw-sample'])));
+    await embedder.embed(sample.slice(0, 8)); // warm-up
+    const r0 = performance.now();
+    for (let i = 0; i < sample.length; i += 32) await embedder.embed(sample.slice(i, i + 32));
+    const rawRate = sample.length / ((performance.now() - r0) / 1000);
+    console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput ${rawRate.toFixed(1)} passages/s (${sample.length} passages, batches of 32)`);
+
+    // 2. Build from scratch.
+    embedder.ms = 0;
+    embedder.texts = 0;
     const t0 = performance.now();
-    const engine = await createEngine(config, { log });
-    const buildMs = performance.now() - t0;
+    const engine = await createEngine(config, { log, embedder });
+    const startMs = performance.now() - t0;
     const report = engine.lastReport!;
-    console.log(`Embedder: ${engine.embedder.id} (${engine.embedder.dimensions} dimensions)`);
-    console.log(`Index build (fresh, empty cache): ${report.passages} passages from ${report.articles} articles in ${(report.ms / 1000).toFixed(2)} s ` +
-      `(${(report.passages / (report.ms / 1000)).toFixed(1)} passages/s; engine start incl. model load ${(buildMs / 1000).toFixed(2)} s)`);
-    const t1 = performance.now();
-    const again = await engine.reindex();
-    console.log(`Reindex, nothing changed (all from cache): ${((performance.now() - t1) / 1000).toFixed(2)} s, ${again.embedded} embedded`);
+    const rate = report.passages / (report.ms / 1000);
+    console.log(
+      `\nBuild ${cacheWarm ? '(embedding cache reused: NOT a fresh-build figure)' : '(fresh: empty index, empty embedding cache)'}: ` +
+        `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)})`,
+    );
+    console.log(
+      `  throughput ${rate.toFixed(1)} passages/s = ${((100 * rate) / rawRate).toFixed(0)}% of raw; ${s(embedder.ms)} inside embed calls ` +
+        `(${embedder.texts} texts), ${s(startMs - embedder.ms)} outside them`,
+    );
 
-    // 2. Cold start: a new process loads model and index and answers one question.
-    const env = { ...process.env, INDEX_DIR: config.INDEX_DIR, EMBED_CACHE_DIR: config.EMBED_CACHE_DIR, LOG_LEVEL: 'warn' };
-    const colds: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const c0 = performance.now();
-      await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', 'What did Kushner say?'], { env });
-      colds.push(performance.now() - c0);
+    // 3. Reindex in process, nothing changed.
+    const n0 = performance.now();
+    const same = await engine.reindex();
+    console.log(`\nReindex, nothing changed, in process: ${s(performance.now() - n0)} (${same.embedded} embedded)`);
+
+    const env = { ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: config.INDEX_DIR, EMBED_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' };
+    const compiled = existsSync('dist/cli/ask.js');
+    if (!compiled) console.log('(dist/ missing: run `npm run build` for the cold-start and reindex-process rows)');
+
+    // 4. Reindex as a new process (what `npm run reindex` does, without npm's own start-up).
+    if (compiled) {
+      console.log(`Reindex, nothing changed, new process (node dist/cli/reindex.js): ${described(await child(['dist/cli/reindex.js'], env))}`);
+      const files = (await readdir(corpusDir)).filter((f) => f.endsWith('.md')).sort();
+      const victim = path.join(corpusDir, files[Math.floor(files.length / 2)]!);
+      await appendFile(victim, '\n\nA spokesman said on Friday that the talks would resume in Paris next week, with ministers from every member of the coalition invited.\n');
+      const changed = await child(['dist/cli/reindex.js'], env);
+      const embedded = /(\d+) embedded now/.exec(changed.stdout)?.[1] ?? '?';
+      console.log(`Reindex, one article changed, new process: ${described(changed)} (${embedded} embedded)`);
+      const i0 = performance.now();
+      const again = await engine.reindex(); // this engine still holds the build before the change
+      console.log(`Reindex, one article changed, in process: ${s(performance.now() - i0)} (${again.embedded} embedded)`);
     }
-    console.log(`Cold start to first answer (new process, index present, through tsx): ${colds.map((c) => (c / 1000).toFixed(2)).join(' s, ')} s`);
-    // The compiled CLI (`npm run build`, run by `npm ci`): what a deployment runs.
-    if (existsSync('dist/cli/ask.js')) {
-      const compiled: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const c0 = performance.now();
-        await run(process.execPath, ['dist/cli/ask.js', '--json', 'What did Kushner say?'], { env });
-        compiled.push(performance.now() - c0);
+
+    // 5. Cold start: a new process loads model and index and answers one question.
+    const speakers = engine.speakers();
+    const first = `What did ${speakers[0]?.name ?? 'Kushner'} say?`;
+    if (compiled) {
+      console.log(`\nCold start to first answer (node dist/cli/ask.js, "${first}"):`);
+      for (let i = 0; i < 3; i++) console.log(`  ${described(await child(['dist/cli/ask.js', '--json', first], env))}`);
+    }
+    const t = performance.now();
+    await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', first], { env });
+    console.log(`Cold start to first answer through tsx (npm run ask): ${s(performance.now() - t)}`);
+
+    // 6. Warm asks, by kind of question.
+    const rnd = seededRandom(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const outlets = [...new Set(engine.sources().articles.map((a) => a.outlet))];
+    const topics = ['Greenland', 'the troops', 'the ceasefire', 'Putin', 'security guarantees', 'the military hubs', 'Kushner'];
+    const facts = (await readRetrievalQuestions(path.resolve('test/fixtures/eval-questions.json'))).map((q) => q.question);
+    const kinds: Record<string, () => string> = {
+      speaker: () => `What did ${pick(speakers.slice(0, Math.max(1, Math.min(speakers.length, 50)))).name} say${rnd() < 0.5 ? '' : ` about ${pick(topics)}`}?`,
+      outlet: () => `What did ${pick(outlets)} report about ${pick(topics)}?`,
+      comparison: () => (rnd() < 0.5 ? `How did the outlets differ on ${pick(topics)}?` : `How did ${pick(outlets)} and ${pick(outlets)} cover ${pick(topics)}?`),
+      fact: () => pick(facts),
+    };
+    for (const make of Object.values(kinds)) for (let i = 0; i < 5; i++) await engine.ask(make());
+    console.log(`\nWarm ask, ${perKind} questions per kind (embed+search+compose; wall = the whole ask call):`);
+    for (const [kind, make] of Object.entries(kinds)) {
+      const total: number[] = [];
+      const compose: number[] = [];
+      const wall: number[] = [];
+      for (let i = 0; i < perKind; i++) {
+        const w0 = performance.now();
+        const r = await engine.ask(make());
+        wall.push(performance.now() - w0);
+        total.push(r.timings.embedMs + r.timings.searchMs + r.timings.composeMs);
+        compose.push(r.timings.composeMs);
       }
-      console.log(`Cold start to first answer (compiled, node dist/cli/ask.js): ${compiled.map((c) => (c / 1000).toFixed(2)).join(' s, ')} s`);
+      console.log(`  ${kind.padEnd(11)} total ${p50p95(total)}   compose ${p50p95(compose)}   wall ${p50p95(wall)}`);
     }
 
-    // 3. Warm latency.
-    const fixtures = await readRetrievalQuestions(path.resolve('test/fixtures/eval-questions.json'));
-    const questions = Array.from({ length: WARM_QUESTIONS }, (_, i) => fixtures[i % fixtures.length]!.question);
-    for (const q of questions.slice(0, 10)) await engine.ask(q);
-    const embed: number[] = [];
-    const search: number[] = [];
-    const compose: number[] = [];
-    const total: number[] = [];
-    for (const q of questions) {
-      const r = await engine.ask(q);
-      embed.push(r.timings.embedMs);
-      search.push(r.timings.searchMs);
-      compose.push(r.timings.composeMs);
-      total.push(r.timings.embedMs + r.timings.searchMs + r.timings.composeMs);
-    }
-    console.log(`\nWarm ask over ${WARM_QUESTIONS} questions:`);
-    console.log(summary('embed', embed));
-    console.log(summary('search', search));
-    console.log(summary('compose', compose));
-    console.log(summary('embed+search+compose', total));
+    // 7. Memory.
+    const usage = process.memoryUsage();
+    console.log(`\nMemory: RSS ${mb(usage.rss)} with the engine loaded (heap ${mb(usage.heapUsed)}), peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} (includes the build)`);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

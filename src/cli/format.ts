@@ -7,7 +7,7 @@ import { isBotError } from '../errors.js';
 import { userInfo } from 'node:os';
 import type { Actor } from '../index/audit.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
-import type { ReindexReport } from '../index/rebuild.js';
+import { REPORT_NAMES_SHOWN, type ReindexReport } from '../index/rebuild.js';
 
 /** What the terminal adds to an answer's text. */
 const HINTS: TextHints = { allStatements: () => '(--json lists them all)' };
@@ -49,14 +49,25 @@ export function formatSkipped(p: { file: string; message: string }): string {
   return `Skipped ${p.file}: ${reason}`;
 }
 
+/** The first few names, then how many more: a report stays a few lines long at a thousand articles. */
+export function firstFew(names: readonly string[], shown = REPORT_NAMES_SHOWN): string {
+  const head = names.slice(0, shown).join(', ');
+  return names.length > shown ? `${head} …and ${names.length - shown} more` : head;
+}
+
 export function formatReport(r: ReindexReport): string {
-  const list = (ids: string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
   const lines = [
-    `Articles: ${r.articles} (added: ${list(r.added)}; changed: ${list(r.changed)}; removed: ${list(r.removed)}; unchanged: ${r.unchanged})`,
+    `Articles: ${r.articles} (${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged)`,
     `Passages: ${r.passages} (${r.embedded} embedded now, ${r.cached} from the cache)`,
     `Time: ${(r.ms / 1000).toFixed(1)} s`,
   ];
-  for (const p of r.problems) lines.push(formatSkipped(p));
+  const named: [string, string[]][] = [['Added', r.added], ['Changed', r.changed], ['Removed', r.removed]];
+  for (const [label, ids] of named) if (ids.length > 0) lines.push(`${label}: ${firstFew(ids)}`);
+  if (r.problems.length > 0) {
+    lines.push(`Skipped files: ${r.problems.length}`);
+    for (const p of r.problems.slice(0, REPORT_NAMES_SHOWN)) lines.push(formatSkipped(p));
+    if (r.problems.length > REPORT_NAMES_SHOWN) lines.push(`  …and ${r.problems.length - REPORT_NAMES_SHOWN} more`);
+  }
   return lines.join('\n');
 }
 

@@ -10,10 +10,9 @@ import { actorLabel, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntr
 import { articleChanges, keptBuilds, type KeptBuild } from '../index/history.js';
 import { listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
-import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { IndexedText } from '../ingest/syndication.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
-import { rebuildIndex, type CachedEmbedder, type ReindexReport } from '../index/rebuild.js';
+import type { CachedEmbedder, ReindexReport } from '../index/rebuild.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
@@ -24,7 +23,7 @@ import { validateQuestion } from '../plan/validate.js';
 import type { RetrievalMode } from '../retrieval/retrieve.js';
 import type { Embedder } from '../types.js';
 import { answerFor, ask, search, type AskOptions, type SearchOutcome } from './ask.js';
-import { deriveState, pointerMtime, type EngineState } from './engineState.js';
+import { deriveBuild, deriveState, hasDerivedFiles, pointerMtime, type EngineState } from './engineState.js';
 import type { Engine, ReindexOptions, RollbackReport, SourcesInfo } from './types.js';
 
 const SYSTEM: Actor = { via: 'system', name: 'the bot (first build)' };
@@ -252,13 +251,27 @@ export class AnswerEngine implements Engine {
         applied = true;
         await change.apply();
       }
-      const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
+      const current = this.state?.index ?? null;
+      // Loaded when a build runs: answering from a saved index never loads the corpus reader (YAML and all).
+      const { rebuildIndex } = await import('../index/rebuild.js');
+      const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress, current);
       change?.verify?.(report);
-      onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-      const build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
-      applied = false; // swapped in: the change stays
-      this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
-      onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
+      // Nothing changed: the current build's derived files are carried over; else derived once here and saved.
+      const carried = current !== null && data.vectors === current.vectors && hasDerivedFiles(data);
+      let build: string;
+      if (carried && (await readCurrentBuildIfValid(this.config.INDEX_DIR)) === current.build) {
+        // The build in use is exactly what this corpus gives, and still the one CURRENT names: it stays.
+        build = current.build;
+        applied = false;
+        onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
+      } else {
+        const derived = carried && this.state ? { news: this.state.news, search: this.state.search } : deriveBuild(data, this.lexicon);
+        onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
+        build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
+        applied = false; // swapped in: the change stays
+        this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon, derived);
+        onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
+      }
       this.log.info({ ...report, build, by: actorLabel(actor) }, 'reindex finished');
       this.lastReport = report;
       await this.record({
@@ -331,6 +344,7 @@ export class AnswerEngine implements Engine {
       const before = this.state?.index.manifest.articles ?? [];
       await switchCurrentBuild(this.config.INDEX_DIR, build);
       this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+      const { loadCorpus } = await import('../corpus/loadCorpus.js');
       const { articles } = await loadCorpus(this.config.CORPUS_DIR, { maxArticleBytes: this.config.MAX_ARTICLE_BYTES }).catch(() => ({ articles: [] }));
       const diff = articleChanges(index.manifest.articles, articles);
       const fileOf = new Map([...index.manifest.articles, ...articles].map((a) => [a.id, a.file]));

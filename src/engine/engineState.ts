@@ -4,9 +4,11 @@ import type { LoadedIndex } from '../index/loadIndex.js';
 import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { buildNewsIndex, type NewsIndex } from '../news/newsIndex.js';
+import type { NewsIndex } from '../news/newsIndex.js';
+import { loadOrBuildNews, newsToJson } from '../news/newsStore.js';
 import { buildQuestionContext, type QuestionContext } from '../news/questionContext.js';
-import { createSearchIndex, type SearchIndex } from '../retrieval/searchIndex.js';
+import { createSearchIndex, loadOrCreateSearchIndex, searchIndexToJson, type SearchIndex } from '../retrieval/searchIndex.js';
+import type { IndexData } from '../index/buildIndex.js';
 
 /** The loaded index and what is derived from it; replaced as a whole when a reindex is swapped in. */
 export interface EngineState {
@@ -14,6 +16,8 @@ export interface EngineState {
   search: SearchIndex;
   articles: Map<string, ManifestArticle>;
   passagesById: Map<string, StoredPassage>;
+  /** Each article's passages, in order. */
+  passagesByArticle: Map<string, StoredPassage[]>;
   /** mtime of CURRENT when loaded, to notice a reindex done by another process (another shard). */
   pointerMtime: number;
   /** Quotations, speakers and question context, derived from the passages when the index loads. */
@@ -22,16 +26,54 @@ export interface EngineState {
   outletContexts: Map<string, QuestionContext>;
 }
 
-export function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: Lexicon | null): EngineState {
+/** Files the engine saves with a build (IndexData.derived): the news layer and the search index. */
+export const NEWS_FILE = 'news.json';
+export const SEARCH_FILE = 'search.json';
+
+export interface Derived {
+  news: NewsIndex;
+  search: SearchIndex;
+}
+
+/** Whether a build carries every file the engine saves with it. */
+export function hasDerivedFiles(data: IndexData): boolean {
+  return data.derived?.[NEWS_FILE] !== undefined && data.derived[SEARCH_FILE] !== undefined;
+}
+
+/** Derives the news layer and the search index of a new build from its passages, and puts them in its files to save. */
+export function deriveBuild(data: IndexData, lexicon: Lexicon | null): Derived {
+  const search = createSearchIndex(data.passages, data.vectors, lexicon);
+  const news = loadOrBuildNews(null, data.manifest.articles, data.passages);
+  data.derived = { [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
+  return { news, search };
+}
+
+/**
+ * The state of a loaded build: what it saved is read back (derived again only for a build that lacks it, such
+ * as a format-2 build), or what the caller just derived.
+ */
+export function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: Lexicon | null, derived?: Derived): EngineState {
+  const saved = index.derived ?? {};
   return {
     index,
-    search: createSearchIndex(index.passages, index.vectors, lexicon),
+    search: derived?.search ?? loadOrCreateSearchIndex(saved[SEARCH_FILE] ?? null, index.passages, index.vectors, lexicon),
     articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
     passagesById: new Map(index.passages.map((p) => [p.id, p])),
+    passagesByArticle: byArticle(index.passages),
     pointerMtime,
-    news: buildNewsIndex(index.manifest.articles, index.passages),
+    news: derived?.news ?? loadOrBuildNews(saved[NEWS_FILE] ?? null, index.manifest.articles, index.passages),
     outletContexts: new Map(),
   };
+}
+
+function byArticle(passages: StoredPassage[]): Map<string, StoredPassage[]> {
+  const out = new Map<string, StoredPassage[]>();
+  for (const p of passages) {
+    const list = out.get(p.articleId);
+    if (list) list.push(p);
+    else out.set(p.articleId, [p]);
+  }
+  return out;
 }
 
 /** When CURRENT last changed (0 when there is none). */
@@ -48,8 +90,8 @@ export function outletCoverage(state: EngineState, outlet: string): QuestionCont
   let ctx = state.outletContexts.get(outlet);
   if (!ctx) {
     const articles = state.index.manifest.articles.filter((a) => a.outlet === outlet);
-    const ids = new Set(articles.map((a) => a.id));
-    ctx = buildQuestionContext(articles, state.index.passages.filter((p) => ids.has(p.articleId)), state.news.directory);
+    const passages = articles.flatMap((a) => state.passagesByArticle.get(a.id) ?? []);
+    ctx = buildQuestionContext(articles, passages, state.news.directory);
     state.outletContexts.set(outlet, ctx);
   }
   return ctx;

@@ -17,6 +17,11 @@ export interface IndexData {
   manifest: Manifest;
   vectors: VectorStore;
   passages: StoredPassage[];
+  /**
+   * What the layers above derive from the passages, saved beside them so loading does not derive it again:
+   * file name (`news.json`) -> content. Checksummed in the manifest with the rest; absent in format-2 builds.
+   */
+  derived?: Record<string, string>;
 }
 
 const EMBED_BATCH = 32;

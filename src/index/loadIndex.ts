@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BotError } from '../errors.js';
 import type { IndexData } from './buildIndex.js';
 import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
-import { manifestChecksum, manifestSchema, type Manifest } from './manifest.js';
+import { derivedFileName, manifestChecksum, manifestSchema, type Manifest } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 import { loadHnswStore, type VectorStore } from './vectorStore.js';
 
@@ -56,6 +57,18 @@ export async function loadIndex(indexDir: string, named?: string): Promise<Loade
     throw corrupt(`The passage store ${files.passages} is damaged (checksum mismatch).`, { file: files.passages });
   }
 
+  // Derived files: checked like the others; a missing or damaged one is refused (the build is not what it says).
+  const derived: Record<string, string> = {};
+  for (const [name, sum] of Object.entries(manifest.checksums.derived ?? {})) {
+    const file = path.join(dir, derivedFileName(name));
+    if (!existsSync(file)) throw corrupt(`The index's derived file ${file} is missing.`, { indexDir, build, file });
+    const bytes = await readFile(file);
+    if (createHash('sha256').update(bytes).digest('hex') !== sum) {
+      throw corrupt(`The derived file ${file} is damaged (checksum mismatch).`, { file });
+    }
+    derived[name] = bytes.toString('utf8');
+  }
+
   let store: PassageStoreFile;
   try {
     store = JSON.parse(await readFile(files.passages, 'utf8')) as PassageStoreFile;
@@ -75,7 +88,7 @@ export async function loadIndex(indexDir: string, named?: string): Promise<Loade
   if (vectors.size !== manifest.passages) {
     throw corrupt(`The vector file ${files.vectors} holds ${vectors.size} vectors, not ${manifest.passages}.`, { file: files.vectors });
   }
-  return { manifest, vectors, passages: store.passages, build };
+  return { manifest, vectors, passages: store.passages, build, derived };
 }
 
 /** The current build's manifest when it can be read, else null: what a rebuild compares against. */

@@ -2,8 +2,14 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** What a saved index says about itself: which embedder built it, and from which corpus files. */
-/** 2: the manifest carries a checksum of its own content (`checksums.manifest`). */
-export const INDEX_FORMAT_VERSION = 2;
+/**
+ * 2: the manifest carries a checksum of its own content (`checksums.manifest`).
+ * 3: the build folder also holds what is derived from the passages (the news layer, the lexical index), each file
+ *    under `checksums.derived`. A format-2 build still loads: what it lacks is derived again at load.
+ */
+export const INDEX_FORMAT_VERSION = 3;
+
+const DERIVED_FILE = /^[a-z][a-z0-9-]*\.json$/;
 
 export const manifestArticleSchema = z.object({
   id: z.string(),
@@ -18,7 +24,7 @@ export const manifestArticleSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  format: z.literal(INDEX_FORMAT_VERSION),
+  format: z.union([z.literal(2), z.literal(3)]),
   builtAt: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   passages: z.number().int().min(0),
@@ -26,9 +32,21 @@ export const manifestSchema = z.object({
    * sha256 of the HNSW file and the passage store, checked before loading so a damaged file is refused cleanly,
    * and of the manifest itself (see manifestChecksum), so a flipped byte in an outlet name or a URL is caught too.
    */
-  checksums: z.object({ hnsw: z.string(), passages: z.string(), manifest: z.string() }),
+  checksums: z.object({
+    hnsw: z.string(),
+    passages: z.string(),
+    manifest: z.string(),
+    /** Files derived from the passages (format 3): file name in the build folder -> sha256. */
+    derived: z.record(z.string().regex(DERIVED_FILE), z.string()).optional(),
+  }),
   articles: z.array(manifestArticleSchema),
 });
+
+/** A derived file's name, checked: one plain `name.json` in the build folder, never a path. */
+export function derivedFileName(name: string): string {
+  if (!DERIVED_FILE.test(name)) throw new RangeError(`Not a derived file name: ${JSON.stringify(name)}`);
+  return name;
+}
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestArticle = z.infer<typeof manifestArticleSchema>;

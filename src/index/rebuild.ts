@@ -1,9 +1,12 @@
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import { BotError } from '../errors.js';
 import { buildPassages } from '../passages/buildPassages.js';
-import type { Embedder, Passage } from '../types.js';
+import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
 import type { Manifest } from './manifest.js';
+
+/** How many article names a reindex report lists under each heading before "…and N more": counts come first. */
+export const REPORT_NAMES_SHOWN = 5;
 
 export interface ReindexReport {
   added: string[];
@@ -25,12 +28,25 @@ export interface CachedEmbedder extends Embedder {
   flush(): Promise<void>;
 }
 
+/** The corpus holds exactly the articles (same files, same content, same order) the manifest was built from. */
+function sameArticles(articles: readonly Article[], manifest: Manifest): boolean {
+  return (
+    articles.length === manifest.articles.length &&
+    articles.every((a, i) => {
+      const m = manifest.articles[i]!;
+      return m.id === a.id && m.hash === a.hash && m.file === a.file;
+    })
+  );
+}
+
 /** Reads the corpus, cuts passages, embeds (unchanged passages come from the cache) and builds a new index in memory. */
 export async function rebuildIndex(
   corpusDir: string,
   embedder: CachedEmbedder,
   previous: Manifest | null,
   onProgress: (p: ReindexProgress) => void = () => {},
+  /** The build in use: when the corpus is exactly the one it was built from, it is carried over as it is. */
+  current: IndexData | null = null,
 ): Promise<{ data: IndexData; report: ReindexReport }> {
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
@@ -41,9 +57,40 @@ export async function rebuildIndex(
     throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });
   }
 
+  if (current && embedder.id === current.manifest.embedder.id && sameArticles(articles, current.manifest)) {
+    // Nothing changed: no passage to cut or embed, and nothing derived from them changes either.
+    const manifest: Manifest = { ...current.manifest, builtAt: new Date().toISOString(), checksums: { hnsw: '', passages: '', manifest: '' } };
+    const data: IndexData = { manifest, vectors: current.vectors, passages: current.passages, ...(current.derived ? { derived: current.derived } : {}) };
+    const report: ReindexReport = {
+      added: [],
+      changed: [],
+      removed: [],
+      unchanged: articles.length,
+      articles: articles.length,
+      passages: current.passages.length,
+      embedded: 0,
+      cached: current.passages.length,
+      ms: Math.round(performance.now() - started),
+      problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
+    };
+    return { data, report };
+  }
+
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });
+  // An article whose file is unchanged since the current build has the same passages (cutting is deterministic): taken from it.
+  const kept = new Map<string, Passage[]>();
+  if (current) {
+    const hashOf = new Map(current.manifest.articles.map((a) => [a.id, a.hash]));
+    const fresh = new Map(articles.map((a) => [a.id, a.hash]));
+    for (const { group: _group, ...p } of current.passages) {
+      if (hashOf.get(p.articleId) !== fresh.get(p.articleId)) continue;
+      const list = kept.get(p.articleId);
+      if (list) list.push(p);
+      else kept.set(p.articleId, [p]);
+    }
+  }
   const passagesByArticle = new Map<string, Passage[]>();
-  for (const article of articles) passagesByArticle.set(article.id, buildPassages(article));
+  for (const article of articles) passagesByArticle.set(article.id, kept.get(article.id) ?? buildPassages(article));
 
   const before = embedder.stats();
   const data = await buildIndex(articles, passagesByArticle, embedder, onProgress);

@@ -13,7 +13,7 @@ import {
   switchCurrentBuild,
   VECTORS_FILE,
 } from './indexFiles.js';
-import { manifestChecksum } from './manifest.js';
+import { derivedFileName, INDEX_FORMAT_VERSION, manifestChecksum } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 
 export interface SaveHooks {
@@ -41,7 +41,14 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
     await data.vectors.save(vectorsPath);
     const store: PassageStoreFile = { passages: data.passages };
     await writeFileSynced(passagesPath, JSON.stringify(store));
-    data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath), manifest: '' };
+    const derived: Record<string, string> = {};
+    for (const [file, content] of Object.entries(data.derived ?? {})) {
+      const target = path.join(dir, derivedFileName(file));
+      await writeFileSynced(target, content);
+      derived[file] = await sha256File(target);
+    }
+    data.manifest.format = INDEX_FORMAT_VERSION;
+    data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath), manifest: '', derived };
     data.manifest.checksums.manifest = manifestChecksum(data.manifest);
     await writeFileSynced(path.join(dir, MANIFEST_FILE), JSON.stringify(data.manifest, null, 2));
     await finishBuild(indexDir, name);

@@ -19,6 +19,13 @@ export interface VectorStore {
   /** The `k` nearest vectors, most similar first, among those whose id passes `filter`. */
   search(vector: Float32Array, k: number, filter?: (id: number) => boolean): VectorHit[];
   save(file: string): Promise<void>;
+  /** How wide the search looks (HNSW's ef: higher is slower and more exact); stores without the notion leave it out. */
+  setEf?(ef: number): void;
+}
+
+export interface HnswSettings {
+  m?: number;
+  efConstruction?: number;
 }
 
 export const HNSW_M = 16;
@@ -43,13 +50,15 @@ function hnswStore(index: Hnsw, dimensions: number): VectorStore {
       return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) })).sort((a, b) => b.similarity - a.similarity);
     },
     save: (file) => index.writeIndex(file).then(() => undefined),
+    setEf: (ef) => index.setEf(ef),
   };
 }
 
 /** An empty cosine HNSW store for up to `capacity` vectors. */
-export function createHnswStore(dimensions: number, capacity: number): VectorStore {
+export function createHnswStore(dimensions: number, capacity: number, settings: HnswSettings = {}): VectorStore {
   const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-  index.initIndex({ maxElements: Math.max(1, capacity), m: HNSW_M, efConstruction: HNSW_EF_CONSTRUCTION, randomSeed: 100 });
+  const { m = HNSW_M, efConstruction = HNSW_EF_CONSTRUCTION } = settings;
+  index.initIndex({ maxElements: Math.max(1, capacity), m, efConstruction, randomSeed: 100 });
   index.setEf(HNSW_EF_SEARCH);
   return hnswStore(index, dimensions);
 }

@@ -57,12 +57,74 @@ export interface CoverageComparison<P extends ComparablePassage> {
   wording: Wording[];
 }
 
+/**
+ * Every sentence of the coverage as content words, with the outlet that carries it and an inverted index:
+ * "is this sentence carried elsewhere?" looks only at the sentences sharing one of its heaviest words.
+ * Built once per build with the news layer (NewsIndex.sentences), not per question.
+ */
+export interface SentenceIndex {
+  /** Outlet of each sentence. */
+  outlets: string[];
+  tokens: Set<string>[];
+  postings: Map<string, number[]>;
+}
+
+export function sentenceIndexOf(outlets: string[], tokens: Set<string>[]): SentenceIndex {
+  const postings = new Map<string, number[]>();
+  tokens.forEach((set, i) => {
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  return { outlets, tokens, postings };
+}
+
+export function buildSentenceIndex(coverage: readonly { outlet: string; text: string }[], toTokens: (text: string) => Set<string> = contentTermSet): SentenceIndex {
+  const outlets: string[] = [];
+  const tokens: Set<string>[] = [];
+  for (const p of coverage) {
+    for (const s of sentencesOf(p.text)) {
+      outlets.push(p.outlet);
+      tokens.push(toTokens(s));
+    }
+  }
+  return sentenceIndexOf(outlets, tokens);
+}
+
+/**
+ * Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact:
+ * such a sentence holds one of the heaviest words that together weigh more than the other (1 - shared).
+ */
+function carriedElsewhere(index: SentenceIndex, tokens: Set<string>, outlet: string, weight: Weights, shared: number, among?: ReadonlySet<string>): boolean {
+  const ranked = [...tokens].map((t) => ({ t, w: weight(t) })).sort((a, b) => b.w - a.w);
+  const total = ranked.reduce((sum, r) => sum + r.w, 0);
+  const enough = (1 - shared) * total * (1 + 1e-9) + 1e-12;
+  const seen = new Set<number>();
+  let taken = 0;
+  for (const { t, w } of ranked) {
+    for (const i of index.postings.get(t) ?? []) {
+      if (seen.has(i) || index.outlets[i] === outlet || (among !== undefined && !among.has(index.outlets[i]!))) continue;
+      seen.add(i);
+      if (weightedContainment(tokens, index.tokens[i]!, weight) >= shared) return true;
+    }
+    taken += w;
+    if (taken > enough) break;
+  }
+  return false;
+}
+
 export interface CompareOptions {
   /** Every outlet in the corpus, so the ones with nothing on the topic can be named. */
   outlets: string[];
+  /** Only these outlets count as "elsewhere" (a comparison of the outlets a question names). */
+  among?: ReadonlySet<string>;
   weight: Weights;
   /** Everything each outlet published (all passages), to check whether a sentence is carried elsewhere. */
-  coverage: ComparablePassage[];
+  coverage?: ComparablePassage[];
+  /** The same, already indexed (with `tokens`): what the engine passes, so no question reads the whole coverage. */
+  sentences?: SentenceIndex;
   /** Passages scoring below this are not on the topic. Default: keep all. */
   minScore?: number;
   /** Share of a sentence's content weight that another outlet's sentence must carry for it to be shared. Default 0.5. */
@@ -88,22 +150,14 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
   const missing = outlets.filter((o) => !best.has(o)).sort();
   for (const outlet of missing) rows.push({ outlet, passage: null });
 
-  const elsewhere = new Map<string, Set<string>[]>();
-  for (const p of coverage) {
-    const list = elsewhere.get(p.outlet) ?? [];
-    for (const s of sentencesOf(p.text)) list.push(toTokens(s));
-    elsewhere.set(p.outlet, list);
-  }
+  const index = options.sentences ?? buildSentenceIndex(coverage ?? [], toTokens);
   const onlyIn: OnlyIn[] = [];
   for (const { outlet, passage } of rows) {
     if (passage === null) continue;
     for (const sentence of sentencesOf(passage.text)) {
       const tokens = toTokens(sentence);
       if (tokens.size < MIN_FACT_WORDS) continue;
-      const carried = [...elsewhere.entries()].some(
-        ([other, sentences]) => other !== outlet && sentences.some((s) => weightedContainment(tokens, s, weight) >= shared),
-      );
-      if (!carried) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
+      if (!carriedElsewhere(index, tokens, outlet, weight, shared, options.among)) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
     }
   }
   return { outlets: rows, missing, onlyIn, wording: wordingDifferences(rows, weight, toTokens, shared) };

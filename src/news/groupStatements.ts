@@ -55,12 +55,27 @@ export function entityTokens(text: string, directory: SpeakerDirectory | null): 
   return new Set([...contentTerms(plain), ...entities]);
 }
 
-/** Inverse document frequency over passages: ln(1 + N / df). Words the passages never use weigh the most. */
-export function idfWeights(passages: Passage[], directory: SpeakerDirectory | null = null): Weights {
+/** How many passages use each token, and how many passages there are: what idf weights are computed from. */
+export interface IdfTable {
+  passages: number;
+  df: Map<string, number>;
+}
+
+export function idfTable(passages: Passage[], directory: SpeakerDirectory | null = null): IdfTable {
   const df = new Map<string, number>();
   for (const p of passages) for (const t of entityTokens(p.text, directory)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = Math.max(passages.length, 1);
+  return { passages: passages.length, df };
+}
+
+/** Inverse document frequency: ln(1 + N / df). Words the passages never use weigh the most. */
+export function weightsOf({ passages, df }: IdfTable): Weights {
+  const n = Math.max(passages, 1);
   return (t) => Math.log(1 + n / (df.get(t) ?? 0.5));
+}
+
+/** Inverse document frequency over passages: ln(1 + N / df). Words the passages never use weigh the most. */
+export function idfWeights(passages: Passage[], directory: SpeakerDirectory | null = null): Weights {
+  return weightsOf(idfTable(passages, directory));
 }
 
 /** How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`). */
@@ -112,12 +127,17 @@ export interface GroupOptions {
 export function groupStatements(statements: Statement[], weight: Weights, options: GroupOptions = {}): StatementGroup[] {
   const { directory = null, threshold = SAME_STATEMENT } = options;
   const bySpeaker = new Map<string, number[]>();
-  statements.forEach((s, i) => bySpeaker.set(s.speakerId, [...(bySpeaker.get(s.speakerId) ?? []), i]));
+  for (let i = 0; i < statements.length; i++) {
+    const id = statements[i]!.speakerId;
+    const list = bySpeaker.get(id);
+    if (list) list.push(i);
+    else bySpeaker.set(id, [i]);
+  }
   const tokens = statements.map((s) => statementTokens(s, directory));
   const clusters: number[][] = [];
   for (const members of bySpeaker.values()) {
-    const sim = members.map((i) => members.map((j) => overlap(tokens[i] ?? new Set(), tokens[j] ?? new Set(), weight)));
-    clusters.push(...completeLinkage(sim, threshold).map((c) => c.map((k) => members[k] ?? 0)));
+    const edges = similarPairs(members.map((i) => tokens[i] ?? new Set<string>()), weight, threshold);
+    clusters.push(...completeLinkage(members.length, edges).map((c) => c.map((k) => members[k] ?? 0)));
   }
   return clusters
     .map((c) => c.sort((x, y) => x - y))
@@ -125,32 +145,122 @@ export function groupStatements(statements: Statement[], weight: Weights, option
     .map((c) => toGroup(c.map((i) => statements[i] as Statement)));
 }
 
+/** A pair of statements (a < b, positions in the speaker's list) and their overlap. */
+interface Edge {
+  a: number;
+  b: number;
+  score: number;
+}
+
 /**
- * Complete linkage over a similarity matrix: repeatedly merge the two clusters whose least similar
- * pair is the most similar, while that pair still reaches the threshold.
+ * Every pair whose overlap reaches the threshold, without comparing every pair (weighted prefix filtering
+ * over an inverted index, exact): when b carries at least `threshold` of a's weight, b holds one of a's
+ * heaviest words that together weigh more than the rest of a's share, (1 - threshold). So each statement
+ * is compared only with those holding one of its heaviest words.
  */
-function completeLinkage(sim: number[][], threshold: number): number[][] {
-  const clusters: (number[] | null)[] = sim.map((_, i) => [i]);
-  const link = sim.map((row) => [...row]);
-  for (;;) {
-    let best: [number, number] | null = null;
-    let bestScore = threshold;
-    for (let a = 0; a < clusters.length; a++) {
-      if (clusters[a] === null) continue;
-      for (let b = a + 1; b < clusters.length; b++) {
-        const score = link[a]?.[b] ?? 0;
-        if (clusters[b] !== null && score >= bestScore) [best, bestScore] = [[a, b], score];
+function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): Edge[] {
+  const postings = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const seen = new Int32Array(sets.length).fill(-1);
+  const edges = new Map<number, Edge>();
+  const n = sets.length;
+  sets.forEach((set, i) => {
+    const ranked = [...set].map((t) => ({ t, w: weight(t) })).sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+    const total = ranked.reduce((sum, r) => sum + r.w, 0);
+    // A margin on the bound so rounding never cuts the prefix short: a longer prefix only adds candidates.
+    const enough = (1 - threshold) * total * (1 + 1e-9) + 1e-12;
+    let taken = 0;
+    for (const { t, w } of ranked) {
+      for (const j of postings.get(t) ?? []) {
+        if (j === i || seen[j] === i) continue;
+        seen[j] = i;
+        const key = i < j ? i * n + j : j * n + i;
+        if (edges.has(key)) continue;
+        const score = overlap(sets[i]!, sets[j]!, weight);
+        if (score >= threshold) edges.set(key, { a: Math.min(i, j), b: Math.max(i, j), score });
+      }
+      taken += w;
+      if (taken > enough) break;
+    }
+  });
+  return [...edges.values()];
+}
+
+/** Max-first order of candidate merges; on equal scores the later pair (a, then b) first, as a left-to-right scan keeping the last best would. */
+function before(x: Edge, y: Edge): boolean {
+  return x.score > y.score || (x.score === y.score && (x.a > y.a || (x.a === y.a && x.b > y.b)));
+}
+
+/**
+ * Complete linkage over the pairs that reach the threshold (any other pair is below it): repeatedly merge
+ * the two clusters whose least similar pair is the most similar, while that pair still reaches the
+ * threshold. Two clusters can merge only when every cross pair is an edge, so only edges are kept; a merged
+ * cluster keeps the lower position and, with each neighbour, the lower of its two parts' links.
+ */
+function completeLinkage(count: number, edges: Edge[]): number[][] {
+  const clusters: (number[] | null)[] = Array.from({ length: count }, (_, i) => [i]);
+  const links: Map<number, number>[] = Array.from({ length: count }, () => new Map());
+  const heap: Edge[] = [];
+  const push = (e: Edge): void => {
+    heap.push(e);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const pop = (): Edge => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
       }
     }
-    if (best === null) break;
-    const [a, b] = best;
-    clusters[a] = [...(clusters[a] ?? []), ...(clusters[b] ?? [])];
+    return top;
+  };
+  for (const e of edges) {
+    links[e.a]!.set(e.b, e.score);
+    links[e.b]!.set(e.a, e.score);
+    push(e);
+  }
+  while (heap.length > 0) {
+    const { a, b, score } = pop();
+    if (clusters[a] === null || clusters[b] === null || links[a]!.get(b) !== score) continue; // stale
+    clusters[a] = [...clusters[a]!, ...clusters[b]!];
     clusters[b] = null;
-    for (let k = 0; k < clusters.length; k++) {
-      const merged = Math.min(link[a]?.[k] ?? 0, link[b]?.[k] ?? 0);
-      (link[a] as number[])[k] = merged;
-      (link[k] as number[])[a] = merged;
+    const la = links[a]!;
+    const lb = links[b]!;
+    for (const [k, s] of [...la]) {
+      la.delete(k);
+      links[k]!.delete(a);
+      if (k === b) continue;
+      const other = lb.get(k);
+      if (other === undefined) continue;
+      const merged = Math.min(s, other);
+      la.set(k, merged);
+      links[k]!.set(a, merged);
+      if (merged !== s) push({ a: Math.min(a, k), b: Math.max(a, k), score: merged });
     }
+    for (const k of lb.keys()) links[k]!.delete(b);
+    lb.clear();
   }
   return clusters.filter((c): c is number[] => c !== null);
 }

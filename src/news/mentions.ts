@@ -30,8 +30,46 @@ const ROLE_REFERENCE = new RegExp(
   'giu',
 );
 
-function people(directory: SpeakerDirectory): SpeakerEntry[] {
-  return directory.entries.filter((e) => e.kind === 'person');
+/**
+ * Look-ups over one directory, built on first use: finding a name costs the same with ten entries or ten
+ * thousand. A directory is not changed once built (buildDirectory makes a new one).
+ */
+interface DirectoryLookup {
+  people: SpeakerEntry[];
+  /** Folded full name -> the first person (directory order) with that key. */
+  byKey: Map<string, SpeakerEntry>;
+  byFirst: Map<string, SpeakerEntry[]>;
+  bySurname: Map<string, SpeakerEntry[]>;
+  /** `${head}|${place}` -> the people one of whose roles has that head (and place). */
+  byRole: Map<string, SpeakerEntry[]>;
+  institutions: { entry: SpeakerEntry; re: RegExp }[];
+}
+
+const lookups = new WeakMap<SpeakerDirectory, DirectoryLookup>();
+
+function lookup(directory: SpeakerDirectory): DirectoryLookup {
+  let found = lookups.get(directory);
+  if (found) return found;
+  const people = directory.entries.filter((e) => e.kind === 'person');
+  const byKey = new Map<string, SpeakerEntry>();
+  const byFirst = new Map<string, SpeakerEntry[]>();
+  const bySurname = new Map<string, SpeakerEntry[]>();
+  const push = (map: Map<string, SpeakerEntry[]>, key: string, e: SpeakerEntry): void => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
+  for (const e of people) {
+    for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e);
+    if (e.first !== null) push(byFirst, e.first, e);
+    push(bySurname, e.surname, e);
+  }
+  const institutions = directory.entries
+    .filter((e) => e.kind === 'institution')
+    .map((entry) => ({ entry, re: new RegExp(`(?<![\\p{L}])(?:the\\s+)?(?:${alternation(entry.aliases)})(?![\\p{L}\\p{N}])`, 'gu') }));
+  found = { people, byKey, byFirst, bySurname, byRole: new Map(), institutions };
+  lookups.set(directory, found);
+  return found;
 }
 
 /** The person a run of capitalised words names, and where their mention starts. */
@@ -44,7 +82,7 @@ function resolveRun(run: NameRun, directory: SpeakerDirectory): { entry: Speaker
     const k = words.length - len;
     if (k < 0) continue;
     const key = foldName(words.slice(k).join(' '));
-    const entry = people(directory).find((e) => e.keys.includes(key));
+    const entry = lookup(directory).byKey.get(key);
     if (entry) return { entry, from: from(k) };
   }
   const last = words.length - 1;
@@ -52,10 +90,10 @@ function resolveRun(run: NameRun, directory: SpeakerDirectory): { entry: Speaker
   if (!allTitles(last)) return null; // "Melania Trump" is not Donald Trump
   const before = words.slice(0, last);
   if (before.some((w) => isFirstNameHonorific(w))) {
-    const byFirst = people(directory).filter((e) => e.first === lastKey);
+    const byFirst = lookup(directory).byFirst.get(lastKey) ?? [];
     if (byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], from: run.start };
   }
-  const bySurname = people(directory).filter((e) => e.surname === lastKey);
+  const bySurname = lookup(directory).bySurname.get(lastKey) ?? [];
   if (bySurname.length === 1 && bySurname[0]) return { entry: bySurname[0], from: run.start };
   return null;
 }
@@ -64,19 +102,25 @@ function resolveRun(run: NameRun, directory: SpeakerDirectory): { entry: Speaker
 export function resolveRole(qualifier: string | undefined, headWord: string, directory: SpeakerDirectory): SpeakerEntry | null {
   const head = roleOf(headWord)?.head ?? headWord.toLowerCase();
   const place = qualifier === undefined ? null : (placeKey(qualifier) ?? null);
-  const fits = people(directory).filter((e) =>
-    e.roles.some((r) => {
-      const h = roleHead(r);
-      return h !== null && h.head === head && (place === null || h.place === place);
-    }),
-  );
+  const cache = lookup(directory).byRole;
+  const key = `${head}|${place}`;
+  let fits = cache.get(key);
+  if (!fits) {
+    fits = lookup(directory).people.filter((e) =>
+      e.roles.some((r) => {
+        const h = roleHead(r);
+        return h !== null && h.head === head && (place === null || h.place === place);
+      }),
+    );
+    cache.set(key, fits);
+  }
   return fits.length === 1 ? (fits[0] ?? null) : null;
 }
 
 function institutionMentions(text: string, directory: SpeakerDirectory): Mention[] {
   const out: Mention[] = [];
-  for (const entry of directory.entries.filter((e) => e.kind === 'institution')) {
-    const re = new RegExp(`(?<![\\p{L}])(?:the\\s+)?(?:${alternation(entry.aliases)})(?![\\p{L}\\p{N}])`, 'gu');
+  for (const { entry, re } of lookup(directory).institutions) {
+    re.lastIndex = 0;
     for (const m of text.matchAll(re)) out.push({ entry, start: m.index, end: m.index + m[0].length, possessive: false, via: 'institution' });
   }
   return out;

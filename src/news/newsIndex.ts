@@ -5,8 +5,10 @@
 import type { ArticleMeta, Passage } from '../types.js';
 import { extractStatements, type Statement } from './attribution.js';
 import { buildDirectory, type SpeakerDirectory } from './directory.js';
-import { entityTokens, groupStatements, idfWeights, toGroup, type StatementGroup, type Weights } from './groupStatements.js';
+import { entityTokens, groupStatements, idfTable, toGroup, weightsOf, type IdfTable, type StatementGroup, type Weights } from './groupStatements.js';
 import { findMentions } from './mentions.js';
+import { buildSentenceIndex, type SentenceIndex } from './compare.js';
+import { UNKNOWN_OUTLET } from '../corpus/outlets.js';
 import { buildQuestionContext, type QuestionContext } from './questionContext.js';
 import { listSpeakers, type Speaker } from './speakers.js';
 
@@ -21,34 +23,118 @@ export interface NewsIndex {
   tokens: (text: string) => Set<string>;
   question: QuestionContext;
   speakers: Speaker[];
+  /** The word counts `weights` is computed from (saved with the index). */
+  idf: IdfTable;
+  /** Positions in `groups` of each speaker's groups, in order. */
+  bySpeaker: Map<string, number[]>;
+  /** Positions in `groups` of the groups one of whose statements mentions the entry, in order. */
+  mentionedIn: Map<string, number[]>;
+  /** Every sentence of the coverage as `tokens` gives it, by outlet: what a comparison checks "carried elsewhere" against. */
+  sentences: SentenceIndex;
+}
+
+/** Texts' tokens are asked for again and again (the same passages rank for many questions): kept, up to a bound. */
+const TOKEN_MEMO = 50_000;
+
+function memoTokens(directory: SpeakerDirectory): (text: string) => Set<string> {
+  const memo = new Map<string, Set<string>>();
+  return (text) => {
+    let found = memo.get(text);
+    if (!found) {
+      if (memo.size >= TOKEN_MEMO) memo.clear();
+      found = entityTokens(text, directory);
+      memo.set(text, found);
+    }
+    return new Set(found);
+  };
+}
+
+function coverageSentences(articles: ArticleMeta[], passages: Passage[], tokens: (text: string) => Set<string>): SentenceIndex {
+  const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+  return buildSentenceIndex(passages.map((p) => ({ outlet: outletOf.get(p.articleId) ?? UNKNOWN_OUTLET, text: p.text })), tokens);
+}
+
+/** Positions of each speaker's groups, and of the groups whose statements mention each entry: derived once, not per question. */
+function groupLookups(groups: StatementGroup[], directory: SpeakerDirectory): { bySpeaker: Map<string, number[]>; mentionedIn: Map<string, number[]> } {
+  const bySpeaker = new Map<string, number[]>();
+  const mentionedIn = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  groups.forEach((g, i) => {
+    add(bySpeaker, g.speakerId, i);
+    for (const s of g.statements) for (const m of findMentions(s.text, directory)) add(mentionedIn, m.entry.id, i);
+  });
+  return { bySpeaker, mentionedIn };
+}
+
+/** The parts of a news index that are costly to derive, as saved with the index (see newsStore.ts). */
+export interface NewsParts {
+  directory: SpeakerDirectory;
+  statements: Statement[];
+  /** Each group as positions in `statements`. */
+  groups: number[][];
+  idf: IdfTable;
+  question: QuestionContext;
+  speakers: Speaker[];
+  mentionedIn: Map<string, number[]>;
+  sentences: SentenceIndex;
+}
+
+/** A news index from its saved parts: only linear look-ups are rebuilt. */
+export function assembleNewsIndex(parts: NewsParts): NewsIndex {
+  const { directory, statements, idf, question, speakers, mentionedIn, sentences } = parts;
+  const groups = parts.groups.map((members) => toGroup(members.map((i) => statements[i]!)));
+  const bySpeaker = new Map<string, number[]>();
+  groups.forEach((g, i) => bySpeaker.set(g.speakerId, [...(bySpeaker.get(g.speakerId) ?? []), i]));
+  return {
+    directory,
+    statements,
+    groups,
+    weights: weightsOf(idf),
+    tokens: memoTokens(directory),
+    question,
+    speakers,
+    idf,
+    bySpeaker,
+    mentionedIn,
+    sentences,
+  };
 }
 
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[]): NewsIndex {
   const directory = buildDirectory(articles, passages);
   const statements = extractStatements(articles, passages, directory);
-  const weights = idfWeights(passages, directory);
+  const idf = idfTable(passages, directory);
+  const weights = weightsOf(idf);
   const groups = groupStatements(statements, weights, { directory });
+  const { bySpeaker, mentionedIn } = groupLookups(groups, directory);
+  const tokens = memoTokens(directory);
   return {
     directory,
     statements,
     groups,
     weights,
-    tokens: (text) => entityTokens(text, directory),
+    tokens,
     question: buildQuestionContext(articles, passages, directory),
     speakers: listSpeakers(directory, groups, articles),
+    idf,
+    bySpeaker,
+    mentionedIn,
+    sentences: coverageSentences(articles, passages, (text) => entityTokens(text, directory)),
   };
 }
 
 /** One speaker's distinct statements, in corpus order. */
 export function statementsBy(index: NewsIndex, speakerId: string): StatementGroup[] {
-  return index.groups.filter((g) => g.speakerId === speakerId);
+  return (index.bySpeaker.get(speakerId) ?? []).map((i) => index.groups[i]!);
 }
 
 /** Statements by others that mention this person or institution ("what others said about Putin"). */
 export function statementsAbout(index: NewsIndex, entryId: string): StatementGroup[] {
-  return index.groups.filter(
-    (g) => g.speakerId !== entryId && g.statements.some((s) => findMentions(s.text, index.directory).some((m) => m.entry.id === entryId)),
-  );
+  return (index.mentionedIn.get(entryId) ?? []).map((i) => index.groups[i]!).filter((g) => g.speakerId !== entryId);
 }
 
 /** The groups an outlet carries, each cut down to that outlet's statements and worded as that outlet words it. */

@@ -59,7 +59,11 @@ const GENERIC_OUTLET_WORDS = new Set(['the', 'a', 'an', 'daily', 'sunday', 'week
 
 interface OutletForm {
   outlet: string;
-  re: RegExp;
+  /** The pattern's source and flags (compiled when first needed: a thousand outlets' patterns are not all needed). */
+  source: string;
+  flags: string;
+  /** The name the pattern matches, as written. */
+  name: string;
 }
 
 /**
@@ -78,22 +82,52 @@ function outletForms(outlets: string[], lowerCaseQuestion: boolean): OutletForm[
     for (const w of [ws[0], ws[ws.length - 1]]) if (w && ws.length > 1 && !GENERIC_OUTLET_WORDS.has(w.toLowerCase()) && w.length >= 3) names.add(w);
     // Run together as people type them ("dailymail", "anews"), and the names readers call it by ("the indy").
     const bare = ws.filter((w) => !/^the$/i.test(w));
-    if (bare.length > 1) forms.push({ outlet, re: new RegExp(`(?<![\\p{L}])${esc(bare.join(''))}(?![\\p{L}])`, 'iu') });
-    for (const nickname of OUTLET_NICKNAMES[outlet] ?? []) forms.push({ outlet, re: new RegExp(`(?<![\\p{L}])${esc(nickname)}(?![\\p{L}])`, 'iu') });
+    const anyCaseForm = (name: string): OutletForm => ({ outlet, name, source: `(?<![\\p{L}])${esc(name)}(?![\\p{L}])`, flags: 'iu' });
+    if (bare.length > 1) forms.push(anyCaseForm(bare.join('')));
+    for (const nickname of OUTLET_NICKNAMES[outlet] ?? []) forms.push(anyCaseForm(nickname));
     for (const name of names) {
       const anyCase = lowerCaseQuestion || name.split(/\s+/).some((w) => /\p{Lu}/u.test(w.slice(1)));
       const body = esc(name).replace(/^The\\s|^The /, '[Tt]he ');
-      forms.push({ outlet, re: new RegExp(`(?<![\\p{L}])${body}(?![\\p{L}])`, anyCase ? 'iu' : 'u') });
+      forms.push({ outlet, name, source: `(?<![\\p{L}])${body}(?![\\p{L}])`, flags: anyCase ? 'iu' : 'u' });
     }
   }
   return forms;
 }
 
+/** Each outlet's forms with the literal text a match must contain (lower case), for both kinds of question. */
+interface OutletFormTable {
+  forms: { lower: boolean; form: OutletForm; text: string; re?: RegExp }[];
+}
+
+/** Built once per outlet list (a loaded index has one), not per question: a thousand outlets cost no more per question than a handful of substring tests. */
+const formTables = new WeakMap<readonly string[], OutletFormTable>();
+
+function formTable(outlets: string[]): OutletFormTable {
+  let table = formTables.get(outlets);
+  if (!table) {
+    const forms: OutletFormTable['forms'] = [];
+    for (const lower of [false, true]) {
+      for (const form of outletForms(outlets, lower)) {
+        // What every match contains: the name without its leading "The" (matched as "the" too), in lower case.
+        forms.push({ lower, form, text: form.name.replace(/^The /, '').toLowerCase() });
+      }
+    }
+    table = { forms };
+    formTables.set(outlets, table);
+  }
+  return table;
+}
+
 /** The outlet a question names, if any; the longest form wins. */
 export function matchOutlet(question: string, outlets: string[]): string | undefined {
   let best: { outlet: string; length: number } | undefined;
-  for (const { outlet, re } of outletForms(outlets, !/\p{Lu}/u.test(question))) {
-    const m = re.exec(question);
+  const lowerCase = !/\p{Lu}/u.test(question);
+  const folded = question.toLowerCase();
+  for (const entry of formTable(outlets).forms) {
+    if (entry.lower !== lowerCase || !folded.includes(entry.text)) continue;
+    const { outlet, source, flags } = entry.form;
+    entry.re ??= new RegExp(source, flags);
+    const m = entry.re.exec(question);
     if (m && (best === undefined || m[0].length > best.length)) best = { outlet, length: m[0].length };
   }
   return best?.outlet;
@@ -294,7 +328,7 @@ export function speakerSlot(question: string): string | null {
 
 /** Every form of one outlet's name, to take it out of the question before looking for a speaker. */
 function outletFormsPattern(outlet: string): RegExp {
-  const sources = outletForms([outlet], true).map((f) => f.re.source);
+  const sources = outletForms([outlet], true).map((f) => f.source);
   return new RegExp(sources.join('|'), 'giu');
 }
 

@@ -19,7 +19,12 @@ export const EXPANSIONS_PER_WORD = 3;
 export function corpusVocabulary(texts: readonly string[], lexicon: Lexicon): CorpusVocabulary {
   const seen = new Set<string>();
   for (const text of texts) for (const w of words(text)) if (!STOPWORDS.has(w) && lexicon.rows.has(w)) seen.add(w);
-  const list = [...seen].sort();
+  return vocabularyOf([...seen].sort(), lexicon);
+}
+
+/** The vocabulary of these words (sorted, all in the lexicon), with their vectors from the lexicon. */
+export function vocabularyOf(words: string[], lexicon: Lexicon): CorpusVocabulary {
+  const list = words.filter((w) => lexicon.rows.has(w));
   const dims = lexicon.dimensions;
   const vectors = new Float32Array(list.length * dims);
   list.forEach((w, i) => {

@@ -17,15 +17,27 @@ function processTerm(term: string): string | null {
   return STOPWORDS.has(term) ? null : stem(term);
 }
 
+const OPTIONS = {
+  fields: ['text'],
+  idField: 'id',
+  tokenize: (text: string) => words(text),
+  processTerm,
+};
+
 export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
-  const index: LexicalIndex = new MiniSearch({
-    fields: ['text'],
-    idField: 'id',
-    tokenize: (text) => words(text),
-    processTerm,
-  });
+  const index: LexicalIndex = new MiniSearch(OPTIONS);
   index.addAll(passages.map((p, label) => ({ id: label, text: p.text })));
   return index;
+}
+
+/** The index as JSON, saved with the build so loading skips tokenizing every passage again. */
+export function lexicalToJson(index: LexicalIndex): string {
+  return JSON.stringify(index);
+}
+
+/** An index saved by lexicalToJson (MiniSearch checks the serialization version and throws on another). */
+export function lexicalFromJson(text: string): LexicalIndex {
+  return MiniSearch.loadJSON(text, OPTIONS);
 }
 
 /** Extra query terms with their weights (below 1: they count less than the question's own words). */

@@ -18,7 +18,7 @@ export const COMPARE_DEPTH = 12;
  */
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
-  answer(plan, { question, hits: found, articles, allPassages, news }) {
+  answer(plan, { question, hits: found, articles, news }) {
     const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
@@ -48,9 +48,9 @@ export const compare: AnswerKind<'compare'> = {
       outlets,
       weight: news.weights,
       tokens: news.tokens,
-      coverage: allPassages
-        .filter((p) => named.size === 0 || named.has(outletOf(p.articleId)))
-        .map((p) => ({ article: p.articleId, paragraph: p.paragraph, outlet: outletOf(p.articleId), text: p.text })),
+      sentences: news.sentences,
+      // Two outlets named: a sentence is one outlet's own when the other does not carry it.
+      ...(named.size > 0 ? { among: named } : {}),
     });
 
     const cites = new CitationList(articles);

@@ -1,7 +1,7 @@
 /** /reindex: progress while it runs, then what changed. Pure. */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ReindexProgress } from '../../index/buildIndex.js';
-import type { ReindexReport } from '../../index/rebuild.js';
+import { REPORT_NAMES_SHOWN, type ReindexReport } from '../../index/rebuild.js';
 import { Limits } from '../limits.js';
 import { neutralizeMentions, truncate } from '../text.js';
 import { Colors, NO_PINGS, type ReplyPayload } from './common.js';
@@ -41,8 +41,11 @@ export type ArticleLabels = ReadonlyMap<string, string>;
 
 function listField(name: string, ids: readonly string[], labels: ArticleLabels): APIEmbedField | null {
   if (ids.length === 0) return null;
-  const lines = ids.map((id) => `• ${truncate(neutralizeMentions(labels.get(id) ?? id), 200)}`);
-  return { name: `${name} (${ids.length})`, value: listWithin(lines, Limits.fieldValue, (n) => `…and ${n} more`) };
+  // The count in the name, then the first few: a reindex of a thousand articles stays readable.
+  const lines = ids.slice(0, REPORT_NAMES_SHOWN).map((id) => `• ${truncate(neutralizeMentions(labels.get(id) ?? id), 200)}`);
+  const rest = ids.length - lines.length;
+  if (rest > 0) lines.push(`…and ${rest} more`);
+  return { name: `${name} (${ids.length})`, value: listWithin(lines, Limits.fieldValue, (n) => `…and ${n + rest - (rest > 0 ? 1 : 0)} more`) };
 }
 
 /** The finished reindex: counts, then the articles added, changed and removed, and files skipped. */
@@ -68,7 +71,7 @@ export function reportReply(r: ReindexReport, labels: ArticleLabels = new Map())
     description: summary,
     color: Colors.sources,
     fields,
-    footer: { text: 'Questions are now answered from the new index.' },
+    footer: { text: changed === 0 ? 'Nothing changed: questions are still answered from the same index.' : 'Questions are now answered from the new index.' },
   };
   return { embeds: [embed], components: [], allowedMentions: NO_PINGS };
 }

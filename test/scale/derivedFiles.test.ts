@@ -1,0 +1,127 @@
+/**
+ * What is derived from the passages (the news layer, the search index) is built once per build, saved in the
+ * build folder under the manifest's checksums, and loaded back at start: loading gives the same answers as
+ * deriving, a damaged file is refused, a format-2 build (without them) still loads, and a reindex with nothing
+ * changed carries the build over without cutting or embedding anything.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEWS_FILE, SEARCH_FILE } from '../../src/engine/engineState.js';
+import { isBotError } from '../../src/errors.js';
+import { buildDir, MANIFEST_FILE, readCurrentBuild } from '../../src/index/indexFiles.js';
+import { loadIndex } from '../../src/index/loadIndex.js';
+import { manifestChecksum } from '../../src/index/manifest.js';
+import { buildNewsIndex } from '../../src/news/newsIndex.js';
+import { newsFromJson, newsToJson } from '../../src/news/newsStore.js';
+import { testEngine, testWorkspace, type TestWorkspace } from '../helpers/testEngine.js';
+
+let ws: TestWorkspace;
+
+beforeAll(async () => {
+  ws = testWorkspace({ copyCorpus: true });
+  await testEngine(ws.config);
+}, 120_000);
+afterAll(() => ws.cleanup());
+
+const QUESTIONS = [
+  'What did Kushner say?',
+  'What did LBC report about Greenland?',
+  'How did the outlets differ on Kushner\'s milestone quote?',
+  'How many countries were at the meeting?',
+  'What did Boris Johnson say about the deployment?',
+];
+
+async function currentDir(): Promise<string> {
+  return buildDir(ws.config.INDEX_DIR, (await readCurrentBuild(ws.config.INDEX_DIR))!);
+}
+
+/** An answer without its timings, to compare two engines' answers. */
+async function answers(engine: Awaited<ReturnType<typeof testEngine>>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const q of QUESTIONS) {
+    const { timings: _t, ...rest } = await engine.ask(q);
+    out.push(rest);
+  }
+  return out;
+}
+
+describe('derived files in the build folder', () => {
+  it('are written, checksummed in a format-3 manifest, and round-trip to the same news layer', async () => {
+    const dir = await currentDir();
+    expect(existsSync(path.join(dir, NEWS_FILE))).toBe(true);
+    expect(existsSync(path.join(dir, SEARCH_FILE))).toBe(true);
+    const index = await loadIndex(ws.config.INDEX_DIR);
+    expect(index.manifest.format).toBe(3);
+    expect(Object.keys(index.manifest.checksums.derived ?? {}).sort()).toEqual([NEWS_FILE, SEARCH_FILE]);
+
+    const built = buildNewsIndex(index.manifest.articles, index.passages);
+    const loaded = newsFromJson(index.derived![NEWS_FILE]!)!;
+    expect(loaded.statements).toEqual(built.statements);
+    expect(loaded.groups.map((g) => g.statements.map((s) => s.id))).toEqual(built.groups.map((g) => g.statements.map((s) => s.id)));
+    expect(loaded.speakers).toEqual(built.speakers);
+    expect(loaded.directory).toEqual(built.directory);
+    expect([...loaded.question.vocabulary].sort()).toEqual([...built.question.vocabulary].sort());
+    expect([...loaded.question.places].sort()).toEqual([...built.question.places].sort());
+    expect(loaded.mentionedIn).toEqual(built.mentionedIn);
+    expect(loaded.sentences.tokens).toEqual(built.sentences.tokens);
+    expect(loaded.weights('milestone')).toBe(built.weights('milestone'));
+    expect(newsToJson(loaded)).toBe(newsToJson(built));
+  });
+
+  it('a new engine loading them answers exactly as the engine that derived them', async () => {
+    const builder = await testEngine({ ...ws.config, INDEX_DIR: path.join(ws.dir, 'fresh-index') });
+    const loader = await testEngine({ ...ws.config, INDEX_DIR: path.join(ws.dir, 'fresh-index') });
+    expect(await answers(loader)).toEqual(await answers(builder));
+  }, 120_000);
+
+  it('a damaged news.json is refused like any other damaged file', async () => {
+    const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'damaged-index') };
+    await testEngine(other);
+    const file = path.join(buildDir(other.INDEX_DIR, (await readCurrentBuild(other.INDEX_DIR))!), NEWS_FILE);
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('kushner'));
+    bytes[at] = 0x78;
+    writeFileSync(file, bytes);
+    const error = await loadIndex(other.INDEX_DIR).then(() => null, (e: unknown) => e);
+    expect(isBotError(error, 'INDEX_CORRUPT')).toBe(true);
+    expect((error as Error).message).toContain('npm run reindex');
+  }, 120_000);
+
+  it('a format-2 build (no derived files) still loads, derives them at load, and answers the same', async () => {
+    const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'old-index') };
+    const fresh = await testEngine(other);
+    const expected = await answers(fresh);
+    const manifestFile = path.join(buildDir(other.INDEX_DIR, (await readCurrentBuild(other.INDEX_DIR))!), MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { format: number; checksums: Record<string, unknown> };
+    manifest.format = 2;
+    delete manifest.checksums.derived;
+    manifest.checksums.manifest = manifestChecksum(manifest);
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const index = await loadIndex(other.INDEX_DIR);
+    expect(index.derived).toEqual({});
+    expect(await answers(await testEngine(other))).toEqual(expected);
+  }, 120_000);
+});
+
+describe('reindex with nothing changed', () => {
+  it('keeps the build in use: nothing cut, embedded, derived or written', async () => {
+    const engine = await testEngine(ws.config);
+    const before = await loadIndex(ws.config.INDEX_DIR);
+    const report = await engine.reindex();
+    expect(report).toMatchObject({ added: [], changed: [], removed: [], embedded: 0, unchanged: before.manifest.articles.length });
+    expect((await loadIndex(ws.config.INDEX_DIR)).build).toBe(before.build);
+
+    // One changed article is not "nothing changed": it is cut and embedded again.
+    const file = path.join(ws.config.CORPUS_DIR, before.manifest.articles[0]!.file);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nA spokesman said the coalition would meet again in Paris next month.\n`);
+    const changed = await engine.reindex();
+    expect(changed.changed).toEqual([before.manifest.articles[0]!.id]);
+    const rebuilt = await loadIndex(ws.config.INDEX_DIR);
+    expect(rebuilt.passages.some((p) => p.text.includes('meet again in Paris next month'))).toBe(true);
+    // The other articles' passages are taken over as they were.
+    const others = (ps: typeof before.passages) => ps.filter((p) => p.articleId !== before.manifest.articles[0]!.id).map((p) => p.text);
+    expect(others(rebuilt.passages)).toEqual(others(before.passages));
+    expect(rebuilt.derived![NEWS_FILE]).not.toBe(before.derived![NEWS_FILE]);
+  }, 120_000);
+});

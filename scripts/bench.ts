@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: index build time and passages per second (fresh build, empty embedding cache),
- * cold start to first answer (a new process with the index present), and warm ask latency over
- * 200 questions split into embed, search and compose (p50, p95).
+ * cold start to first answer (a new process with the index present), warm ask latency over
+ * 200 questions split into embed, search and compose (p50, p95), and the bot's acknowledgement latency
+ * while a /reindex embeds a new 300-passage article (an /ask every 250 ms through the local Discord).
+ * `npm run bench -- --reindex-latency` runs only that last part.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,7 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig, type Config } from '../src/config/config.js';
+import { ackLatencyDuringReindex } from './benchReindexLatency.js';
 import { createEngine } from '../src/engine/createEngine.js';
 import { readRetrievalQuestions } from '../src/evaluation/fixtures.js';
 import { createLogger } from '../src/log.js';
@@ -32,6 +35,14 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'declaration-bench-'));
   const config = { ...base, INDEX_DIR: path.join(tmp, 'index'), EMBED_CACHE_DIR: path.join(tmp, 'cache') };
   const log = createLogger('warn');
+  if (process.argv.includes('--reindex-latency')) {
+    try {
+      await reindexLatency(base, tmp);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
   try {
     // 1. Index build from scratch.
     const t0 = performance.now();
@@ -85,8 +96,25 @@ async function main(): Promise<void> {
     console.log(summary('search', search));
     console.log(summary('compose', compose));
     console.log(summary('embed+search+compose', total));
+
+    // 4. The bot during a reindex.
+    await reindexLatency({ ...base, EMBED_CACHE_DIR: config.EMBED_CACHE_DIR }, tmp);
   } finally {
     await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function reindexLatency(config: Config, tmp: string): Promise<void> {
+  // 'inline' is how a reindex ran before it moved to a worker thread: kept here for comparison.
+  for (const buildIn of ['worker', 'inline'] as const) {
+    const r = await ackLatencyDuringReindex(config, tmp, { buildIn });
+    const where = buildIn === 'worker' ? 'built in a worker thread' : 'built on the bot\'s own thread, for comparison';
+    console.log(`\nThe bot during a /reindex (${where}) that embeds ${r.embedded} new passages (${r.reindexSeconds.toFixed(1)} s), an /ask every ${r.intervalMs} ms:`);
+    console.log(summary('ack before reindex', r.idle));
+    console.log(summary('ack during reindex', r.during));
+    console.log(`${'slowest ack'.padEnd(22)} ${r.slowest.ms} ms, for a question sent ${(r.slowest.atMs / 1000).toFixed(1)} s into the reindex`);
+    console.log(`${'acks over 3 s'.padEnd(22)} ${r.during.filter((ms) => ms > 3000).length} of ${r.during.length} (Discord drops an interaction not acknowledged within 3 s)`);
+    console.log(`${'progress edits'.padEnd(22)} ${r.progressEdits} while it ran (first after ${(r.firstProgressMs / 1000).toFixed(1)} s)`);
   }
 }
 

@@ -9,6 +9,7 @@ import type { ReindexProgress } from '../index/buildIndex.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
 import { rebuildIndex, type CachedEmbedder, type ReindexReport } from '../index/rebuild.js';
+import { reindexInWorker } from '../index/reindexInWorker.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
@@ -29,11 +30,29 @@ export interface EngineOptions {
   embedder?: Embedder;
   /** Build a new index from the corpus instead of loading the saved one (used to replace a corrupt index). */
   rebuild?: boolean;
+  /**
+   * Where a reindex embeds and builds: 'worker' (a worker thread, so the caller's thread stays responsive; the
+   * default with the configured embedder, see REINDEX_IN_WORKER) or 'inline' (this thread; the only choice with
+   * a given `embedder`).
+   */
+  buildIn?: 'worker' | 'inline';
+  /** Aborting stops a first build in progress (see AnswerEngine.interruptReindex). */
+  signal?: AbortSignal;
+}
+
+export interface ReindexOptions {
+  /** Aborting stops the reindex: the worker is stopped, its half build removed, REINDEX_INTERRUPTED thrown. */
+  signal?: AbortSignal;
+}
+
+function interruptedError(): BotError {
+  return new BotError('REINDEX_INTERRUPTED', 'The reindex was interrupted because the bot is stopping.');
 }
 
 export class AnswerEngine implements Engine {
   private state!: EngineState;
   private running: Promise<ReindexReport> | null = null;
+  private runningAbort: AbortController | null = null;
   private lastReloadCheck = 0;
   /** The report of the last reindex this engine ran (including the first build when no index existed). */
   lastReport: ReindexReport | null = null;
@@ -44,6 +63,7 @@ export class AnswerEngine implements Engine {
     private readonly cachedEmbedder: CachedEmbedder,
     private readonly log: Logger,
     private readonly lexicon: Lexicon | null,
+    private readonly buildIn: 'worker' | 'inline' = 'worker',
   ) {}
 
   get reindexing(): boolean {
@@ -55,9 +75,9 @@ export class AnswerEngine implements Engine {
   }
 
   /** Loads the saved index, building it first when there is none. */
-  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false): Promise<void> {
+  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false, signal?: AbortSignal): Promise<void> {
     if (rebuild) {
-      await this.reindex(onProgress);
+      await this.reindex(onProgress, { signal });
       return;
     }
     let index: LoadedIndex;
@@ -67,7 +87,7 @@ export class AnswerEngine implements Engine {
       if (!isBotError(error, 'INDEX_MISSING')) throw error;
       this.log.info({ indexDir: this.config.INDEX_DIR }, 'no index yet: building it from the corpus');
       try {
-        await this.reindex(onProgress);
+        await this.reindex(onProgress, { signal });
         return;
       } catch (buildError) {
         if (!isBotError(buildError, 'REINDEX_IN_PROGRESS')) throw buildError;
@@ -178,19 +198,41 @@ export class AnswerEngine implements Engine {
     };
   }
 
-  /** Rebuilds from the corpus; a second call while one runs is refused. Answers use the old index until the swap. */
-  reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexReport> {
+  /**
+   * Rebuilds from the corpus; a second call while one runs is refused. Answers use the old index until the swap.
+   * The embedding and building run in a worker thread (unless built inline), so this thread stays responsive.
+   */
+  reindex(onProgress?: (p: ReindexProgress) => void, options: ReindexOptions = {}): Promise<ReindexReport> {
     if (this.running) {
       return Promise.reject(new BotError('REINDEX_IN_PROGRESS', 'A reindex is already running; its result will be reported when it ends.'));
     }
-    const run = this.runReindex(onProgress).finally(() => {
+    const abort = new AbortController();
+    const onAbort = (): void => abort.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) abort.abort();
+    const run = this.runReindex(onProgress, abort.signal).finally(() => {
+      options.signal?.removeEventListener('abort', onAbort);
       this.running = null;
+      this.runningAbort = null;
     });
     this.running = run;
+    this.runningAbort = abort;
     return run;
   }
 
-  private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}): Promise<ReindexReport> {
+  /**
+   * Stops a reindex in progress (shutdown): the build is abandoned and cleaned up, the lock released, and the
+   * reindex's caller gets REINDEX_INTERRUPTED. Resolves once it has stopped; at once when none runs.
+   */
+  async interruptReindex(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    this.runningAbort?.abort();
+    await running.catch(() => {});
+  }
+
+  private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}, signal?: AbortSignal): Promise<ReindexReport> {
+    if (signal?.aborted) throw interruptedError();
     // One lock for every writer (the terminal, the bot, another shard): two builds never race to swap CURRENT.
     const lock = await acquireReindexLock(this.config.INDEX_DIR);
     if (!lock) {
@@ -201,10 +243,29 @@ export class AnswerEngine implements Engine {
     try {
       // After a corrupt index, the manifest may still say what was indexed before, for the report.
       const previous = this.state?.index.manifest ?? (await readManifestIfAny(this.config.INDEX_DIR));
-      const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress);
-      onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-      const build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since });
-      this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+      let report: ReindexReport;
+      let build: string;
+      if (this.buildIn === 'worker') {
+        ({ report, build } = await reindexInWorker(
+          { config: this.config, embedderId: this.embedder.id, previous, lockedSince: lock.since },
+          { onProgress, signal, onLog: (obj, msg) => this.log.warn(obj as object, msg) },
+        ));
+        // The worker saved and swapped the build; load it here (checksums checked) and derive what answers need.
+        const index = await loadIndex(this.config.INDEX_DIR);
+        this.checkEmbedder(index);
+        this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+      } else {
+        // In this thread (a given embedder cannot be sent to a worker): an abort stops it at the next progress step.
+        const checked = (p: ReindexProgress): void => {
+          if (signal?.aborted) throw interruptedError();
+          onProgress(p);
+        };
+        const built = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, checked);
+        checked({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
+        report = built.report;
+        build = await saveIndex(this.config.INDEX_DIR, built.data, { lockedSince: lock.since });
+        this.state = deriveState({ ...built.data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+      }
       onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
       this.log.info({ ...report, build }, 'reindex finished');
       this.lastReport = report;
@@ -220,7 +281,8 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const embedder = options.embedder ?? (await createEmbedder(config));
   const cached = withEmbeddingCache(embedder, config.EMBED_CACHE_DIR);
   const lexicon = await ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message));
-  const engine = new AnswerEngine(config, embedder, cached, log, lexicon);
-  await engine.open(options.onProgress, options.rebuild);
+  const buildIn = options.embedder ? 'inline' : (options.buildIn ?? (config.REINDEX_IN_WORKER ? 'worker' : 'inline'));
+  const engine = new AnswerEngine(config, embedder, cached, log, lexicon, buildIn);
+  await engine.open(options.onProgress, options.rebuild, options.signal);
   return engine;
 }

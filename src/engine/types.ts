@@ -27,5 +27,7 @@ export interface Engine {
   sources(): SourcesInfo;
   /** Rebuilds from the corpus and swaps the new index in; questions keep using the old index until then. */
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<ReindexReport>;
+  /** Stops a reindex in progress (its caller gets REINDEX_INTERRUPTED); resolves once it has stopped and cleaned up. */
+  interruptReindex(): Promise<void>;
   readonly reindexing: boolean;
 }

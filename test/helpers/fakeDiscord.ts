@@ -47,6 +47,8 @@ export interface FakeUser {
 
 export interface RecordedRequest {
   seq: number;
+  /** When the request arrived (Date.now()). */
+  at: number;
   method: string;
   /** Path after `/api/v10`, percent-decoded per segment. */
   path: string;
@@ -369,6 +371,11 @@ export class FakeDiscord extends EventEmitter {
     return id;
   }
 
+  /** When an injected interaction was dispatched to the bot (Date.now()), for acknowledgement latency. */
+  dispatchedTime(interactionId: string): number | undefined {
+    return this.dispatchedAt.get(interactionId);
+  }
+
   private dispatchInteraction(payload: { id: string; token: string }): InteractionHandle {
     this.dispatchedAt.set(payload.id, Date.now());
     this.dispatch('INTERACTION_CREATE', payload);
@@ -511,6 +518,7 @@ export class FakeDiscord extends EventEmitter {
     const prefix = '/api/v10';
     const record: RecordedRequest = {
       seq: this.seq++,
+      at: Date.now(),
       method,
       path: url.pathname,
       route: null,

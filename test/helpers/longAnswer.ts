@@ -49,6 +49,7 @@ export function withJoinedAnswers(engine: Engine, questions: readonly string[]):
     speakers: () => engine.speakers(),
     sources: () => engine.sources(),
     reindex: (onProgress) => engine.reindex(onProgress),
+    interruptReindex: () => engine.interruptReindex(),
     get reindexing() {
       return engine.reindexing;
     },

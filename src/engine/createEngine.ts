@@ -251,9 +251,12 @@ export class AnswerEngine implements Engine {
           { onProgress, signal, onLog: (obj, msg) => this.log.warn(obj as object, msg) },
         ));
         // The worker saved and swapped the build; load it here (checksums checked) and derive what answers need.
+        const loadStarted = performance.now();
         const index = await loadIndex(this.config.INDEX_DIR);
         this.checkEmbedder(index);
+        const loadedMs = performance.now() - loadStarted;
         this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+        this.log.debug({ loadMs: Math.round(loadedMs), deriveMs: Math.round(performance.now() - loadStarted - loadedMs) }, 'new build loaded in this thread');
       } else {
         // In this thread (a given embedder cannot be sent to a worker): an abort stops it at the next progress step.
         const checked = (p: ReindexProgress): void => {

@@ -105,6 +105,7 @@ interface Session {
   seq: number;
   shard: [number, number];
   identify: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  sessionId?: string;
 }
 
 let shared: DiscordSpec | undefined;
@@ -122,6 +123,8 @@ export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
   readonly identifies: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** RESUMEs accepted (a session picked up again after its connection dropped). */
+  resumes = 0;
   readonly messages = new Map<string, StoredMessage>();
   /** Registered commands: key `global` or the guild id. */
   readonly commands = new Map<string, any[]>(); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -413,9 +416,35 @@ export class FakeDiscord extends EventEmitter {
         this.emit('heartbeat');
       } else if (payload.op === 2) {
         this.onIdentify(session, payload.d);
+      } else if (payload.op === 6) {
+        this.onResume(session, payload.d);
       }
     });
     this.send(session, { op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } });
+  }
+
+  /** RESUME (op 6): the dropped session's shard and sequence carry on; events missed meanwhile are not replayed. */
+  private onResume(session: Session, resume: { token: string; session_id: string; seq: number }): void {
+    const old = [...this.sessions].find((s) => s !== session && s.sessionId === resume.session_id);
+    if (resume.token !== this.token || !old) {
+      this.send(session, { op: 9, d: false }); // INVALID_SESSION: identify again
+      return;
+    }
+    this.sessions.delete(old);
+    Object.assign(session, { identify: old.identify, shard: old.shard, seq: old.seq, sessionId: old.sessionId });
+    this.resumes++;
+    this.send(session, { op: 0, t: 'RESUMED', s: ++session.seq, d: {} });
+    this.emit('resume');
+  }
+
+  /** Closes every gateway connection with `code` (a fatal one such as 4004, or one the client resumes after). */
+  closeGateway(code: number, reason = ''): void {
+    for (const s of this.sessions) if (s.socket.readyState === s.socket.OPEN) s.socket.close(code, reason);
+  }
+
+  /** Drops every gateway connection without a close frame (a network failure: the client sees 1006). */
+  dropGateway(): void {
+    for (const s of this.sessions) s.socket.terminate();
   }
 
   private onIdentify(session: Session, identify: { token: string; intents: number; shard?: [number, number] }): void {
@@ -429,6 +458,7 @@ export class FakeDiscord extends EventEmitter {
     }
     session.identify = identify;
     session.shard = identify.shard ?? [0, 1];
+    session.sessionId = `session-${snowflake()}`;
     this.identifies.push(identify);
     const served = guildShard(this.guildId, session.shard[1]) === session.shard[0];
     this.send(session, {
@@ -439,7 +469,7 @@ export class FakeDiscord extends EventEmitter {
         v: 10,
         user: { ...this.botUser, flags: 0, verified: true, mfa_enabled: false },
         guilds: served ? [{ id: this.guildId, unavailable: true }] : [],
-        session_id: `session-${snowflake()}`,
+        session_id: session.sessionId,
         resume_gateway_url: this.gatewayUrl,
         shard: session.shard,
         application: { id: this.applicationId, flags: 0 },

@@ -31,8 +31,9 @@ function startupMessage(error: unknown): string {
 
 /**
  * Shutdown on SIGINT or SIGTERM, from the very start: a signal before the bot is up (during the first index
- * build, while shards spawn) stops what has started and exits 0 too. A repeated SIGTERM (the process group and
- * a sharding manager both send one) is ignored while stopping; a second Ctrl-C kills the process at once.
+ * build, while shards spawn) stops what has started and exits 0 too. Repeated signals are ignored while stopping:
+ * one stop often brings several (Ctrl-C reaches the whole process group and npm passes it on again; a sharding
+ * manager passes SIGTERM on to shards that got it from the group). SHUTDOWN_TIMEOUT_SECONDS bounds the stop.
  */
 class Lifecycle {
   readonly abort = new AbortController();
@@ -41,10 +42,7 @@ class Lifecycle {
 
   constructor() {
     process.on('SIGTERM', () => this.signal());
-    process.on('SIGINT', () => {
-      if (this.stopping) process.exit(130);
-      this.signal();
-    });
+    process.on('SIGINT', () => this.signal());
   }
 
   get stopRequested(): boolean {

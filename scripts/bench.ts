@@ -105,10 +105,10 @@ async function main(): Promise<void> {
 }
 
 async function reindexLatency(config: Config, tmp: string): Promise<void> {
-  // 'inline' is how a reindex ran before it moved to a worker thread: kept here for comparison.
+  // 'inline' is how a reindex ran before it moved to a worker process: kept here for comparison.
   for (const buildIn of ['worker', 'inline'] as const) {
     const r = await ackLatencyDuringReindex(config, tmp, { buildIn });
-    const where = buildIn === 'worker' ? 'built in a worker thread' : 'built on the bot\'s own thread, for comparison';
+    const where = buildIn === 'worker' ? 'built in a worker process' : 'built on the bot\'s own thread, for comparison';
     console.log(`\nThe bot during a /reindex (${where}) that embeds ${r.embedded} new passages (${r.reindexSeconds.toFixed(1)} s), an /ask every ${r.intervalMs} ms:`);
     console.log(summary('ack before reindex', r.idle));
     console.log(summary('ack during reindex', r.during));

@@ -32,8 +32,8 @@ export const configSchema = z.object({
   /** Content-hash cache of passage embeddings, so unchanged passages are not embedded again. */
   EMBED_CACHE_DIR: z.string().default('data/embed-cache'),
   /**
-   * Run a reindex's embedding and building in a worker thread, so the bot keeps answering meanwhile (default).
-   * false builds on the main thread (the way it was before; kept for comparison in `npm run bench`).
+   * Run a reindex's embedding and building in a worker process (a child process), so the bot keeps answering meanwhile (default).
+   * false builds in the bot's own process (the way it was before; kept for comparison in `npm run bench`).
    */
   REINDEX_IN_WORKER: boolean.default(true),
   /** How many passages an answer quotes at most. */

@@ -31,7 +31,7 @@ export interface EngineOptions {
   /** Build a new index from the corpus instead of loading the saved one (used to replace a corrupt index). */
   rebuild?: boolean;
   /**
-   * Where a reindex embeds and builds: 'worker' (a worker thread, so the caller's thread stays responsive; the
+   * Where a reindex embeds and builds: 'worker' (a child process, so the caller's thread stays responsive; the
    * default with the configured embedder, see REINDEX_IN_WORKER) or 'inline' (this thread; the only choice with
    * a given `embedder`).
    */
@@ -200,7 +200,7 @@ export class AnswerEngine implements Engine {
 
   /**
    * Rebuilds from the corpus; a second call while one runs is refused. Answers use the old index until the swap.
-   * The embedding and building run in a worker thread (unless built inline), so this thread stays responsive.
+   * The embedding and building run in a worker process (unless built inline), so this thread stays responsive.
    */
   reindex(onProgress?: (p: ReindexProgress) => void, options: ReindexOptions = {}): Promise<ReindexReport> {
     if (this.running) {

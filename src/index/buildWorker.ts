@@ -1,44 +1,50 @@
 /**
- * Worker thread entry of a reindex (see reindexInWorker.ts): loads the embedder, then runs the same build as
- * in-process (rebuildIndex, then saveIndex, which swaps CURRENT) and posts progress and the result back.
- * The thread that serves Discord never embeds or builds. The caller holds the reindex lock.
+ * Child process entry of a reindex (see reindexInWorker.ts): loads the embedder, then runs the same build as
+ * in-process (rebuildIndex, then saveIndex, which swaps CURRENT) and sends progress and the result back over IPC.
+ * The process that serves Discord never embeds or builds. The parent holds the reindex lock and decides when this
+ * process stops: signals sent to the whole process group (Ctrl-C, SIGTERM to the group) are left to it, and this
+ * process ends when the parent goes away.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { withEmbeddingCache } from '../embeddings/cache.js';
 import { createEmbedder } from '../embeddings/createEmbedder.js';
 import { isBotError } from '../errors.js';
+import type { ReindexProgress } from './buildIndex.js';
 import { rebuildIndex } from './rebuild.js';
-import { saveIndex } from './saveIndex.js';
 import type { BuildJob, WorkerMessage } from './reindexInWorker.js';
+import { saveIndex } from './saveIndex.js';
 
-const port = parentPort;
-if (!port) throw new Error('buildWorker.ts runs as a worker thread only');
-const post = (message: WorkerMessage): void => port.postMessage(message);
+if (!process.send) throw new Error('buildWorker runs as a child process with an IPC channel only');
+const post = (message: WorkerMessage): Promise<void> => new Promise((resolve) => process.send!(message, () => resolve()));
+
+// The parent stops this build (SIGKILL) when it must; a signal to the whole group is the parent's to handle.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
+// The parent died (kill -9): nothing would take the result, and the lock is the parent's.
+process.on('disconnect', () => process.exit(1));
 
 async function run(job: BuildJob): Promise<void> {
   const embedder = await createEmbedder(job.config);
   const cached = withEmbeddingCache(embedder, job.config.EMBED_CACHE_DIR, {
-    logger: { warn: (obj: unknown, msg?: string) => post({ type: 'log', level: 'warn', obj, msg: msg ?? '' }) } as never,
+    logger: { warn: (obj: unknown, msg?: string) => void post({ type: 'log', level: 'warn', obj, msg: msg ?? '' }) } as never,
   });
-  if (cached.id !== job.embedderId) {
-    throw new Error(`the worker's embedder is ${cached.id}, the engine's ${job.embedderId}`);
-  }
-  const onProgress = (p: Parameters<Parameters<typeof rebuildIndex>[3] & object>[0]): void => post({ type: 'progress', progress: p });
+  if (cached.id !== job.embedderId) throw new Error(`the build's embedder is ${cached.id}, the engine's ${job.embedderId}`);
+  const onProgress = (progress: ReindexProgress): void => void post({ type: 'progress', progress });
   const { data, report } = await rebuildIndex(job.config.CORPUS_DIR, cached, job.previous, onProgress);
   onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
   const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince });
-  post({ type: 'done', report, build });
+  await post({ type: 'done', report, build });
 }
 
-run(workerData as BuildJob).catch((error: unknown) => {
-  const e = error instanceof Error ? error : new Error(String(error));
-  post({
-    type: 'error',
-    error: {
-      message: e.message,
-      stack: e.stack,
-      code: isBotError(e) ? e.code : undefined,
-      context: isBotError(e) ? e.context : undefined,
+process.once('message', (job: BuildJob) => {
+  run(job).then(
+    () => process.exit(0),
+    async (error: unknown) => {
+      const e = error instanceof Error ? error : new Error(String(error));
+      await post({
+        type: 'error',
+        error: { message: e.message, stack: e.stack, code: isBotError(e) ? e.code : undefined, context: isBotError(e) ? e.context : undefined },
+      });
+      process.exit(1);
     },
-  });
+  );
 });

@@ -1,13 +1,15 @@
 /**
- * Runs a reindex's heavy work (embedding, building, saving) in a worker thread (buildWorker.ts), so the thread
+ * Runs a reindex's heavy work (embedding, building, saving) in a child process (buildWorker.ts), so the process
  * that serves Discord keeps acknowledging interactions and sending progress edits while it runs. The caller
  * holds the reindex lock; the worker swaps CURRENT atomically as an in-process build would. An abort stops the
- * worker and removes its half-written build.
+ * worker and removes its half-written build. (A child process rather than a worker thread: the native addons,
+ * onnxruntime and hnswlib, can abort the whole process when a worker thread holding them is torn down.)
  */
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { Config } from '../config/config.js';
 import { BotError, type ErrorCode } from '../errors.js';
 import type { ReindexProgress } from './buildIndex.js';
@@ -38,18 +40,18 @@ export interface WorkerBuildOptions {
 }
 
 /**
- * Starts the worker file beside this one: buildWorker.js once compiled. From the TypeScript sources (tsx, Vitest)
- * the worker loads buildWorker.ts through tsx's API, since Node 20 does not pass loader hooks on to workers.
+ * Starts the worker file beside this one: buildWorker.js once compiled; from the TypeScript sources (tsx, Vitest)
+ * buildWorker.ts through tsx's loader (a dev dependency, needed only there).
  */
-function startWorker(job: BuildJob): Worker {
+function startWorker(): ChildProcess {
   const ext = path.extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./buildWorker${ext}`, import.meta.url);
-  if (ext !== '.ts') return new Worker(url, { workerData: job });
-  // tsx's ESM API (its CommonJS build cannot load its ESM half from a worker): a dev dependency, here only from sources.
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const code = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
-  return new Worker(code, { eval: true, workerData: job, execArgv: [] });
+  const file = fileURLToPath(new URL(`./buildWorker${ext}`, import.meta.url));
+  let execArgv = process.execArgv;
+  if (ext === '.ts') {
+    const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+    execArgv = ['--import', pathToFileURL(path.join(tsxDir, 'dist', 'loader.mjs')).href];
+  }
+  return fork(file, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
 }
 
 /** Removes what an interrupted build left: its half-written folder (its writer is gone) and CURRENT temp files. */
@@ -62,7 +64,8 @@ export function reindexInWorker(job: BuildJob, { onProgress = () => {}, onLog = 
   if (signal?.aborted) return Promise.reject(interrupted());
   // Shown while the worker loads the embedding model (a few seconds), before it reads the corpus.
   onProgress({ stage: 'reading', done: 0, total: 0, message: 'Starting the build' });
-  const worker = startWorker(job);
+  const worker = startWorker();
+  worker.send(job);
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -76,8 +79,7 @@ export function reindexInWorker(job: BuildJob, { onProgress = () => {}, onLog = 
       if (failing || settled) return;
       failing = true;
       // The worker may have stopped part way: clean up before reporting.
-      void worker
-        .terminate()
+      void stop(worker)
         .then(() => cleanUpAfter(job.config.INDEX_DIR))
         .catch(() => {})
         .finally(() => finish(() => reject(error)));
@@ -98,7 +100,6 @@ export function reindexInWorker(job: BuildJob, { onProgress = () => {}, onLog = 
           break;
         case 'done':
           finish(() => resolve({ report: message.report, build: message.build }));
-          void worker.terminate();
           break;
         case 'error': {
           const { code, context, stack } = message.error;
@@ -110,10 +111,18 @@ export function reindexInWorker(job: BuildJob, { onProgress = () => {}, onLog = 
       }
     });
     worker.on('error', (error) => fail(new BotError('REINDEX_FAILED', `The reindex worker failed: ${error.message}`, {}, { cause: error })));
-    worker.on('exit', (code) => {
-      fail(new BotError('REINDEX_FAILED', `The reindex worker stopped (exit code ${code}) before it finished.`));
+    worker.on('exit', (code, signal) => {
+      fail(new BotError('REINDEX_FAILED', `The reindex worker stopped (${signal ?? `exit code ${code}`}) before it finished.`));
     });
   });
+}
+
+/** Kills the worker (its build is abandoned) and waits until it is gone. */
+async function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return;
+  const exited = once(worker, 'exit');
+  worker.kill('SIGKILL');
+  await exited;
 }
 
 function interrupted(): BotError {

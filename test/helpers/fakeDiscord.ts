@@ -789,9 +789,10 @@ export class InteractionHandle {
   }
 
   /** The first successful edit of the original reply that satisfies `predicate`. */
-  edit(predicate: (body: any) => boolean = () => true): Promise<RecordedRequest> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  edit(predicate: (body: any) => boolean = () => true, { timeoutMs = 15_000 } = {}): Promise<RecordedRequest> { // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.discord.waitForRequest(
       (r) => this.mine(r) && r.method === 'PATCH' && r.route === '/webhooks/{webhook_id}/{webhook_token}/messages/@original' && r.status === 200 && predicate(r.body),
+      { timeoutMs },
     );
   }
 

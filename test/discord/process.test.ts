@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reindexLockPath } from '../../src/index/lock.js';
 import { ensureBuilt } from '../helpers/built.js';
 import { CORPUS_DIR, TEST_EMBED_CACHE } from '../helpers/botHarness.js';
@@ -80,6 +80,10 @@ function run(script: string, env: Record<string, string>, { detached = false } =
     },
   };
 }
+
+// Each test starts bot processes that load the embedding model (and a first build runs in a worker process that
+// loads it again): on a busy 2-core machine that takes well over the default minute.
+vi.setConfig({ testTimeout: 240_000 });
 
 beforeAll(() => ensureBuilt(), 240_000);
 

@@ -108,7 +108,7 @@ async function reindexLatency(config: Config, tmp: string): Promise<void> {
   // 'inline' is how a reindex ran before it moved to a worker process: kept here for comparison.
   for (const buildIn of ['worker', 'inline'] as const) {
     const r = await ackLatencyDuringReindex(config, tmp, { buildIn });
-    const where = buildIn === 'worker' ? 'built in a worker process' : 'built on the bot\'s own thread, for comparison';
+    const where = buildIn === 'worker' ? 'built in a worker process' : 'built in the bot\'s own process, as before, for comparison';
     console.log(`\nThe bot during a /reindex (${where}) that embeds ${r.embedded} new passages (${r.reindexSeconds.toFixed(1)} s), an /ask every ${r.intervalMs} ms:`);
     console.log(summary('ack before reindex', r.idle));
     console.log(summary('ack during reindex', r.during));

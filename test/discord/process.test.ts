@@ -182,6 +182,18 @@ describe('npm start', () => {
     expect(await closed).toEqual([1000, 1000]);
   });
 
+  it('regression: an INDEX_DIR or EMBED_CACHE_DIR it cannot write is named at start, before loading anything', async () => {
+    const file = path.join(dir, 'a-file');
+    await writeFile(file, 'not a folder');
+    for (const setting of ['INDEX_DIR', 'EMBED_CACHE_DIR']) {
+      const r = start(BOT, discordEnv({ [setting]: file }));
+      expect(await r.exit).toBe(1);
+      expect(r.stderr()).toContain(`${setting} is ${file}, which is a file, not a folder. Set ${setting} to a folder this user can write`);
+      expect(r.stderr()).not.toMatch(/\n\s+at /);
+    }
+    expect(discord.requests).toEqual([]);
+  });
+
   it('explains what to do when Discord rejects the token or the Message Content intent', async () => {
     const badToken = start(BOT, discordEnv({ DISCORD_TOKEN: 'not-the-token' }));
     expect(await badToken.exit).toBe(1);

@@ -114,6 +114,8 @@ export async function ackLatencyDuringReindex(
       finished = true;
       return r;
     });
+    // Awaited below; a failure meanwhile must still reach the finally that stops the bot (no unhandled rejection).
+    report.catch(() => {});
     const asked = await askEvery(() => finished, 10_000);
     await report;
     const reindexSeconds = (Date.now() - started) / 1000;

@@ -115,7 +115,7 @@ export async function ackLatencyDuringReindex(
       return r;
     });
     // Awaited below; a failure meanwhile must still reach the finally that stops the bot (no unhandled rejection).
-    report.catch(() => {});
+    report.catch(() => (finished = true));
     const asked = await askEvery(() => finished, 10_000);
     await report;
     const reindexSeconds = (Date.now() - started) / 1000;

@@ -12,6 +12,9 @@
  *     `node dist/cli/reindex.js` process;
  *   - memory (RSS) of this process with the engine loaded, and its peak.
  * Run `npm run build` first so dist/ matches the sources (the cold-start and reindex-process rows run dist/).
+ *   - the bot's acknowledgement latency while a /reindex embeds a new 300-passage article (an /ask every 250 ms
+ *     through the local Discord), built in a worker process and, for comparison, in the bot's own process.
+ * `npm run bench -- --reindex-latency` runs only that last part.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,8 +22,9 @@ import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig, type Config } from '../src/config/config.js';
 import { createEmbedder } from '../src/embeddings/createEmbedder.js';
+import { ackLatencyDuringReindex } from './benchReindexLatency.js';
 import { createEngine } from '../src/engine/createEngine.js';
 import { readRetrievalQuestions } from '../src/evaluation/fixtures.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
@@ -37,6 +41,7 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     questions: { type: 'string', default: '40' },
     'raw-sample': { type: 'string', default: '512' },
+    'reindex-latency': { type: 'boolean', default: false },
   },
 });
 
@@ -48,6 +53,11 @@ function percentile(sorted: number[], p: number): number {
 function p50p95(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms`;
+}
+
+function summary(name: string, values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${name.padEnd(22)} p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`;
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -107,6 +117,14 @@ async function main(): Promise<void> {
   const cacheDir = values.cache ? path.resolve(values.cache) : path.join(tmp, 'cache');
   const config = { ...base, CORPUS_DIR: corpusDir, INDEX_DIR: path.join(tmp, 'index'), EMBED_CACHE_DIR: cacheDir };
   const log = createLogger('warn');
+  if (values['reindex-latency']) {
+    try {
+      await reindexLatency(base, tmp);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
   const perKind = Number(values.questions);
   try {
     if (values.passages) {
@@ -208,8 +226,25 @@ async function main(): Promise<void> {
     // 7. Memory.
     const usage = process.memoryUsage();
     console.log(`\nMemory: RSS ${mb(usage.rss)} with the engine loaded (heap ${mb(usage.heapUsed)}), peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} (includes the build)`);
+
+    // 8. The bot during a reindex.
+    await reindexLatency({ ...base, EMBED_CACHE_DIR: config.EMBED_CACHE_DIR }, tmp);
   } finally {
     await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function reindexLatency(config: Config, tmp: string): Promise<void> {
+  // 'inline' is how a reindex ran before it moved to a worker process: kept here for comparison.
+  for (const buildIn of ['worker', 'inline'] as const) {
+    const r = await ackLatencyDuringReindex(config, tmp, { buildIn });
+    const where = buildIn === 'worker' ? 'built in a worker process' : 'built in the bot\'s own process, as before, for comparison';
+    console.log(`\nThe bot during a /reindex (${where}) that embeds ${r.embedded} new passages (${r.reindexSeconds.toFixed(1)} s), an /ask every ${r.intervalMs} ms:`);
+    console.log(summary('ack before reindex', r.idle));
+    console.log(summary('ack during reindex', r.during));
+    console.log(`${'slowest ack'.padEnd(22)} ${r.slowest.ms} ms, for a question sent ${(r.slowest.atMs / 1000).toFixed(1)} s into the reindex`);
+    console.log(`${'acks over 3 s'.padEnd(22)} ${r.during.filter((ms) => ms > 3000).length} of ${r.during.length} (Discord drops an interaction not acknowledged within 3 s)`);
+    console.log(`${'progress edits'.padEnd(22)} ${r.progressEdits} while it ran (first after ${(r.firstProgressMs / 1000).toFixed(1)} s)`);
   }
 }
 

@@ -17,6 +17,8 @@ export const ErrorCodes = {
   INDEX_CORRUPT: 'The saved index cannot be read.',
   INDEX_EMBEDDER_MISMATCH: 'The saved index was built with a different embedder.',
   REINDEX_IN_PROGRESS: 'A reindex is already running.',
+  REINDEX_INTERRUPTED: 'The reindex was interrupted because the bot is stopping; the index in use is unchanged.',
+  REINDEX_FAILED: 'The reindex stopped with an unexpected error; the index in use is unchanged.',
   QUESTION_EMPTY: 'The question is empty.',
   QUESTION_TOO_LONG: 'The question is too long.',
   OUTLET_UNKNOWN: 'No indexed outlet has that name.',

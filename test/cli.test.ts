@@ -270,7 +270,7 @@ describe('bad input gets a clear message, the rest still works (issue 9)', () =>
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('No index yet');
     expect(stderr).toContain('Skipped x.md: a folder, not a file');
-    expect(stderr).toMatch(/^Skipped dangling\.md: a symbolic link whose target does not exist/m);
+    expect(stderr).toMatch(/^Skipped dangling\.md: a symbolic link whose target does not exist \(it points at .*gone\.md\)$/m);
     expect(stderr).toContain('Skipped notes.txt: not read, only *.md files are articles');
     expect(stderr).toContain(`Skipped zz-copy.md: same url as ${withUrl.file} (${withUrl.url}), which is indexed`);
     expect(stderr).not.toMatch(/\n\s+at /);

@@ -7,6 +7,7 @@ import type { Engine } from '../engine/types.js';
 import { BotError } from '../errors.js';
 import { AnswerCache } from './answerCache.js';
 import { createClient } from './client.js';
+import { fatalCloseMessage } from './gatewayClose.js';
 import type { BotContext, Command } from './command.js';
 import { Cooldowns } from './cooldown.js';
 import { PendingStore } from './drafts.js';
@@ -30,6 +31,8 @@ export interface StartBotOptions {
   progressIntervalMs?: number;
   /** Use this store (kept open on stop) instead of opening STORE_PATH (closed on stop). */
   store?: Store;
+  /** Called when Discord closes the gateway with a code it will not take the bot back after (see gatewayClose.ts). */
+  onFatal?: (message: string, code: number) => void;
 }
 
 export interface RunningBot {
@@ -39,7 +42,7 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot({ config, engine, log, commands, progressIntervalMs = 1500, store: given }: StartBotOptions): Promise<RunningBot> {
+export async function startBot({ config, engine, log, commands, progressIntervalMs = 1500, store: given, onFatal }: StartBotOptions): Promise<RunningBot> {
   if (!config.DISCORD_TOKEN) {
     throw new BotError('DISCORD_TOKEN_MISSING', 'Set DISCORD_TOKEN (the bot token from the Discord developer portal) in .env or the environment.');
   }
@@ -91,7 +94,15 @@ export async function startBot({ config, engine, log, commands, progressInterval
   }
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord.js client error'));
   client.on(Events.Warn, (message) => log.warn({ discord: message }, 'discord.js warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const fatal = fatalCloseMessage(event.code);
+    if (!fatal) {
+      log.warn({ shard, code: event.code }, 'gateway disconnected');
+      return;
+    }
+    log.error({ shard, code: event.code }, fatal);
+    onFatal?.(fatal, event.code);
+  });
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ rateLimit: info }, 'Discord rate limit: waiting before retrying'));
@@ -111,6 +122,11 @@ export async function startBot({ config, engine, log, commands, progressInterval
       if (stopping) return;
       stopping = true;
       log.info({ inFlight: inFlight.size }, 'shutting down: finishing replies in flight');
+      // A reindex would outlast any shutdown timeout: stop it (its reply says so) and clean up its half build.
+      if (engine.reindexing) {
+        log.info('shutting down: interrupting the reindex in progress');
+        await engine.interruptReindex();
+      }
       const finished = await inFlight.drain(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
       if (!finished) log.warn({ inFlight: inFlight.size }, 'shutdown timeout: disconnecting with replies still in flight');
       await client.destroy();

@@ -4,12 +4,13 @@
  * sharding manager and each shard process runs this same file.
  */
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type Config } from '../config/config.js';
+import { checkWritableDirs, loadConfig, type Config } from '../config/config.js';
 import { createEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { startBot } from './bot.js';
-import { resolveShardCount, startShards } from './shards.js';
+import { FATAL_GATEWAY_EXIT_CODE } from './gatewayClose.js';
+import { createShards, resolveShardCount } from './shards.js';
 
 const MISSING_TOKEN = [
   'DISCORD_TOKEN is not set, so the bot cannot log in to Discord.',
@@ -28,22 +29,69 @@ function startupMessage(error: unknown): string {
   return `The bot could not start: ${error instanceof Error ? (error.stack ?? message) : message}`;
 }
 
-/** Stops once on the first SIGINT or SIGTERM; a second Ctrl-C kills the process at once. */
-function onSignals(stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (): void => {
-    if (stopping) return;
-    stopping = true;
-    void stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+/**
+ * Shutdown on SIGINT or SIGTERM, from the very start: a signal before the bot is up (during the first index
+ * build, while shards spawn) stops what has started and exits 0 too. Repeated signals are ignored while stopping:
+ * one stop often brings several (Ctrl-C reaches the whole process group and npm passes it on again; a sharding
+ * manager passes SIGTERM on to shards that got it from the group). SHUTDOWN_TIMEOUT_SECONDS bounds the stop.
+ */
+class Lifecycle {
+  readonly abort = new AbortController();
+  private stopper: (() => Promise<void>) | null = null;
+  private stopping = false;
+
+  constructor() {
+    process.on('SIGTERM', () => this.signal());
+    process.on('SIGINT', () => this.signal());
+  }
+
+  get stopRequested(): boolean {
+    return this.stopping;
+  }
+
+  /** What stops the running service; when a signal already came, it runs at once. */
+  onStop(stop: () => Promise<void>): void {
+    this.stopper = stop;
+    if (this.stopping) void this.runStop();
+  }
+
+  private signal(): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.abort.abort();
+    // Before the service is up, whatever is starting notices the abort and calls exitAfterAbort.
+    if (this.stopper) void this.runStop();
+  }
+
+  private async runStop(): Promise<void> {
+    try {
+      await this.stopper?.();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  }
+
+  /** A start that failed because a signal stopped it: a clean exit (once the stop under way, if any, ends). */
+  exitAfterAbort(error: unknown): boolean {
+    if (!this.stopping) return false;
+    if (this.stopper) return true; // runStop exits when the shards or the bot have stopped
+    if (isBotError(error, 'REINDEX_INTERRUPTED') || this.abort.signal.aborted) process.exit(0);
+    return false;
+  }
+}
+
+const lifecycle = new Lifecycle();
+
+/** Ends the process after a fatal gateway close: the message, then a non-zero exit (a shard's tells its manager). */
+function fatalExit(stop: () => Promise<void>, inShard: boolean) {
+  return (message: string): void => {
+    console.error(message);
+    void stop()
+      .catch(() => {})
+      .finally(() => process.exit(inShard ? FATAL_GATEWAY_EXIT_CODE : 1));
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
 }
 
 async function runClient(config: Config): Promise<void> {
@@ -51,10 +99,14 @@ async function runClient(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL).child(shardIds === undefined ? {} : { shard: Number(shardIds) });
   const engine = await createEngine(config, {
     log,
+    signal: lifecycle.abort.signal,
     onProgress: (p) => log.info({ stage: p.stage, done: p.done, total: p.total }, p.message),
   });
-  const bot = await startBot({ config, engine, log });
-  onSignals(async () => {
+  if (lifecycle.stopRequested) process.exit(0);
+  let stopBot: () => Promise<void> = async () => {};
+  const bot = await startBot({ config, engine, log, onFatal: fatalExit(() => stopBot(), shardIds !== undefined) });
+  stopBot = () => bot.stop();
+  lifecycle.onStop(async () => {
     log.info('signal received: shutting down');
     await bot.stop();
   });
@@ -63,14 +115,20 @@ async function runClient(config: Config): Promise<void> {
 async function runManager(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL).child({ role: 'shard-manager' });
   // Build the index once here, so the shards do not all build it at the same time.
-  await createEngine(config, { log, onProgress: (p) => log.info({ stage: p.stage }, p.message) });
+  await createEngine(config, { log, signal: lifecycle.abort.signal, onProgress: (p) => log.info({ stage: p.stage }, p.message) });
+  if (lifecycle.stopRequested) process.exit(0);
   const totalShards = await resolveShardCount(config);
   log.info({ totalShards }, 'starting shards');
-  const shards = await startShards(config, log, fileURLToPath(import.meta.url), totalShards);
-  onSignals(async () => {
+  const shards = createShards(config, log, fileURLToPath(import.meta.url), totalShards, (message) => {
+    console.error(message);
+    void shards.stop().finally(() => process.exit(1));
+  });
+  // Registered before the shards spawn: a signal meanwhile stops those already started.
+  lifecycle.onStop(async () => {
     log.info('signal received: stopping the shards');
     await shards.stop();
   });
+  await shards.spawn();
 }
 
 try {
@@ -79,10 +137,14 @@ try {
     console.error(MISSING_TOKEN);
     process.exit(1);
   }
+  // INDEX_DIR and EMBED_CACHE_DIR must be writable folders: say so now, not after loading the model.
+  await checkWritableDirs(config);
   // A shard process gets SHARDING_MANAGER from discord.js (and its own SHARDS, the shard id).
   if (!process.env.SHARDING_MANAGER && config.SHARDS !== 0) await runManager(config);
   else await runClient(config);
 } catch (error) {
-  console.error(startupMessage(error));
-  process.exit(1);
+  if (!lifecycle.exitAfterAbort(error)) {
+    console.error(startupMessage(error));
+    process.exit(1);
+  }
 }

@@ -44,9 +44,9 @@ export function failureMessage(error: unknown, level = process.env.LOG_LEVEL): s
 }
 
 /** A corpus file the build skipped, and why. */
-export function formatSkipped(p: { file: string; message: string }): string {
+export function formatSkipped(p: { file: string; message: string; detail?: string }): string {
   const reason = p.message.startsWith(`${p.file}: `) ? p.message.slice(p.file.length + 2) : p.message;
-  return `Skipped ${p.file}: ${reason}`;
+  return `Skipped ${p.file}: ${reason}${p.detail ? ` (${p.detail})` : ''}`;
 }
 
 /** The first few names, then how many more: a report stays a few lines long at a thousand articles. */

@@ -31,6 +31,11 @@ export const configSchema = z.object({
   ALLOW_REMOTE_MODELS: boolean.default(false),
   /** Content-hash cache of passage embeddings, so unchanged passages are not embedded again. */
   EMBED_CACHE_DIR: z.string().default('data/embed-cache'),
+  /**
+   * Run a reindex's embedding and building in a worker process (a child process), so the bot keeps answering meanwhile (default).
+   * false builds in the bot's own process (the way it was before; kept for comparison in `npm run bench`).
+   */
+  REINDEX_IN_WORKER: boolean.default(true),
   /** How many passages an answer quotes at most. */
   ANSWER_PASSAGES: z.coerce.number().int().min(1).max(10).default(3),
   /** How many ranked passages retrieval returns (and `--json` lists). */

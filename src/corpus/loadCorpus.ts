@@ -149,14 +149,16 @@ async function entryProblem(dir: string, name: string): Promise<BotError | null>
       return new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: a symbolic link that loops (it leads back to itself)`, { file: name }, { cause });
     }
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      let target = '';
+      let target: string | undefined;
       try {
-        target = ` (it points at ${await readlink(file)})`;
+        target = await readlink(file);
       } catch {
         // not a link: the file went away while the folder was read
       }
-      const what = target ? 'a symbolic link whose target does not exist' : 'no longer exists';
-      return new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: ${what}${target}`, { file: name }, { cause });
+      // The message may be shown publicly (the /reindex report in Discord): the link's target, a server path,
+      // stays out of it; the terminal shows it from the error's context (CorpusProblem.detail).
+      const what = target !== undefined ? 'a symbolic link whose target does not exist' : 'no longer exists';
+      return new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: ${what}`, { file: name, ...(target !== undefined ? { target } : {}) }, { cause });
     }
     return new BotError('CORPUS_UNREADABLE', `${name}: cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? String(cause))})`, { file: name }, { cause });
   }

@@ -8,6 +8,7 @@ import { BotError, isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import { actorLabel, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry, type AuditLog } from '../index/audit.js';
 import { articleChanges, keptBuilds, type KeptBuild } from '../index/history.js';
+import { reindexInWorker } from './reindexInWorker.js';
 import { listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
 import type { IndexedText } from '../ingest/syndication.js';
@@ -36,11 +37,25 @@ export interface EngineOptions {
   embedder?: Embedder;
   /** Build a new index from the corpus instead of loading the saved one (used to replace a corrupt index). */
   rebuild?: boolean;
+  /**
+   * Where a reindex embeds and builds: 'worker' (a child process, so the caller's thread stays responsive; the
+   * default with the configured embedder, see REINDEX_IN_WORKER) or 'inline' (this thread; the only choice with
+   * a given `embedder`).
+   */
+  buildIn?: 'worker' | 'inline';
+  /** Aborting stops a first build in progress (see AnswerEngine.interruptReindex). */
+  signal?: AbortSignal;
+}
+
+
+function interruptedError(): BotError {
+  return new BotError('REINDEX_INTERRUPTED', 'The reindex was interrupted because the bot is stopping.');
 }
 
 export class AnswerEngine implements Engine {
   private state!: EngineState;
   private running: Promise<unknown> | null = null;
+  private runningAbort: AbortController | null = null;
   private readonly auditListeners: ((entry: AuditEntry) => void)[] = [];
   readonly audit: AuditLog;
   private lastReloadCheck = 0;
@@ -53,6 +68,7 @@ export class AnswerEngine implements Engine {
     private readonly cachedEmbedder: CachedEmbedder,
     private readonly log: Logger,
     private readonly lexicon: Lexicon | null,
+    private readonly buildIn: 'worker' | 'inline' = 'worker',
   ) {
     this.audit = new JsonLinesAuditLog(auditLogPath(config.INDEX_DIR));
   }
@@ -86,9 +102,9 @@ export class AnswerEngine implements Engine {
   }
 
   /** Loads the saved index, building it first when there is none. */
-  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false): Promise<void> {
+  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false, signal?: AbortSignal): Promise<void> {
     if (rebuild) {
-      await this.reindex(onProgress);
+      await this.reindex(onProgress, { signal });
       return;
     }
     let index: LoadedIndex;
@@ -98,7 +114,7 @@ export class AnswerEngine implements Engine {
       if (!isBotError(error, 'INDEX_MISSING')) throw error;
       this.log.info({ indexDir: this.config.INDEX_DIR }, 'no index yet: building it from the corpus');
       try {
-        await this.reindex(onProgress);
+        await this.reindex(onProgress, { signal });
         return;
       } catch (buildError) {
         if (!isBotError(buildError, 'REINDEX_IN_PROGRESS')) throw buildError;
@@ -215,25 +231,48 @@ export class AnswerEngine implements Engine {
 
   /**
    * Rebuilds from the corpus; a second call while one runs is refused. Answers use the old index until the swap.
-   * With `options.change`, the corpus change is made under the lock first and undone if anything fails.
+   * With `options.change`, the corpus change is made under the lock first and undone if anything fails. The
+   * embedding and building run in a worker process (unless built inline, or for a moderator's change, which is
+   * checked before its build is swapped in), so this thread stays responsive.
    */
   reindex(onProgress?: (p: ReindexProgress) => void, options: ReindexOptions = {}): Promise<ReindexReport> {
-    return this.exclusive(() => this.runReindex(onProgress, options));
+    const abort = new AbortController();
+    const onAbort = (): void => abort.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) abort.abort();
+    return this.exclusive(
+      () => this.runReindex(onProgress, options, abort.signal).finally(() => options.signal?.removeEventListener('abort', onAbort)),
+      abort,
+    );
   }
 
   /** One writer at a time in this engine: a reindex, an add, a remove or a rollback. */
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+  private exclusive<T>(work: () => Promise<T>, abort: AbortController | null = null): Promise<T> {
     if (this.running) {
       return Promise.reject(new BotError('REINDEX_IN_PROGRESS', 'A reindex is already running; its result will be reported when it ends.'));
     }
     const run = work().finally(() => {
       this.running = null;
+      this.runningAbort = null;
     });
     this.running = run;
+    this.runningAbort = abort;
     return run;
   }
 
-  private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}, options: ReindexOptions = {}): Promise<ReindexReport> {
+  /**
+   * Stops a reindex in progress (shutdown): the build is abandoned and cleaned up, the lock released, and the
+   * reindex's caller gets REINDEX_INTERRUPTED. Resolves once it has stopped; at once when none runs.
+   */
+  async interruptReindex(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    this.runningAbort?.abort();
+    await running.catch(() => {});
+  }
+
+  private async runReindex(onProgress: (p: ReindexProgress) => void = () => {}, options: ReindexOptions = {}, signal?: AbortSignal): Promise<ReindexReport> {
+    if (signal?.aborted) throw interruptedError();
     // One lock for every writer (the terminal, the bot, another shard): two builds never race to swap CURRENT.
     const lock = await acquireReindexLock(this.config.INDEX_DIR);
     if (!lock) {
@@ -251,26 +290,54 @@ export class AnswerEngine implements Engine {
         applied = true;
         await change.apply();
       }
-      const current = this.state?.index ?? null;
-      // Loaded when a build runs: answering from a saved index never loads the corpus reader (YAML and all).
-      const { rebuildIndex } = await import('../index/rebuild.js');
-      const { data, report } = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, onProgress, current);
-      change?.verify?.(report);
-      // Nothing changed: the current build's derived files are carried over; else derived once here and saved.
-      const carried = current !== null && data.vectors === current.vectors && hasDerivedFiles(data);
+      let report: ReindexReport;
       let build: string;
-      if (carried && (await readCurrentBuildIfValid(this.config.INDEX_DIR)) === current.build) {
-        // The build in use is exactly what this corpus gives, and still the one CURRENT names: it stays.
-        build = current.build;
-        applied = false;
-        onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
+      if (this.buildIn === 'worker' && !change) {
+        let kept: boolean;
+        ({ report, build, kept } = await reindexInWorker(
+          { config: this.config, embedderId: this.embedder.id, previous, lockedSince: lock.since },
+          { onProgress, signal, onLog: (obj, msg) => this.log.warn(obj as object, msg) },
+        ));
+        if (kept) {
+          onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
+        } else {
+          // The worker saved and swapped the build with its derived files; load it here (checksums checked).
+          const loadStarted = performance.now();
+          const index = await loadIndex(this.config.INDEX_DIR);
+          this.checkEmbedder(index);
+          this.state = deriveState(index, await pointerMtime(this.config.INDEX_DIR), this.lexicon);
+          this.log.debug({ loadMs: Math.round(performance.now() - loadStarted) }, 'new build loaded in this thread');
+          onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
+        }
       } else {
-        const derived = carried && this.state ? { news: this.state.news, search: this.state.search } : deriveBuild(data, this.lexicon);
-        onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-        build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
-        applied = false; // swapped in: the change stays
-        this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon, derived);
-        onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
+        // In this thread (a given embedder cannot be sent to a worker; a moderator's change is checked before the
+        // swap): an abort stops it at the next progress step.
+        const checked = (p: ReindexProgress): void => {
+          if (signal?.aborted) throw interruptedError();
+          onProgress(p);
+        };
+        const current = this.state?.index ?? null;
+        // Loaded when a build runs: answering from a saved index never loads the corpus reader (YAML and all).
+        const { rebuildIndex } = await import('../index/rebuild.js');
+        const built = await rebuildIndex(this.config.CORPUS_DIR, this.cachedEmbedder, previous, checked, current);
+        report = built.report;
+        change?.verify?.(report);
+        const data = built.data;
+        // Nothing changed: the current build's derived files are carried over; else derived once here and saved.
+        const carried = current !== null && data.vectors === current.vectors && hasDerivedFiles(data);
+        if (carried && (await readCurrentBuildIfValid(this.config.INDEX_DIR)) === current.build) {
+          // The build in use is exactly what this corpus gives, and still the one CURRENT names: it stays.
+          build = current.build;
+          applied = false;
+          onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
+        } else {
+          const derived = carried && this.state ? { news: this.state.news, search: this.state.search } : deriveBuild(data, this.lexicon);
+          checked({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
+          build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
+          applied = false; // swapped in: the change stays
+          this.state = deriveState({ ...data, build }, await pointerMtime(this.config.INDEX_DIR), this.lexicon, derived);
+          onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
+        }
       }
       this.log.info({ ...report, build, by: actorLabel(actor) }, 'reindex finished');
       this.lastReport = report;
@@ -377,7 +444,8 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const embedder = options.embedder ?? (await createEmbedder(config));
   const cached = withEmbeddingCache(embedder, config.EMBED_CACHE_DIR);
   const lexicon = await ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message));
-  const engine = new AnswerEngine(config, embedder, cached, log, lexicon);
-  await engine.open(options.onProgress, options.rebuild);
+  const buildIn = options.embedder ? 'inline' : (options.buildIn ?? (config.REINDEX_IN_WORKER ? 'worker' : 'inline'));
+  const engine = new AnswerEngine(config, embedder, cached, log, lexicon, buildIn);
+  await engine.open(options.onProgress, options.rebuild, options.signal);
   return engine;
 }

@@ -39,6 +39,8 @@ export interface ReindexOptions {
   /** The article an add or remove is about, for the audit log. */
   article?: AuditEntry['article'];
   change?: CorpusChange;
+  /** Aborting stops the reindex: the worker is stopped, its half build removed, REINDEX_INTERRUPTED thrown. */
+  signal?: AbortSignal;
 }
 
 export interface RollbackReport {
@@ -70,5 +72,7 @@ export interface Engine {
   onAudit(listener: (entry: AuditEntry) => void): void;
   readonly audit: AuditLog;
   readonly build: string;
+  /** Stops a reindex in progress (its caller gets REINDEX_INTERRUPTED); resolves once it has stopped and cleaned up. */
+  interruptReindex(): Promise<void>;
   readonly reindexing: boolean;
 }

@@ -19,8 +19,8 @@ export interface ReindexReport {
   embedded: number;
   cached: number;
   ms: number;
-  /** Corpus files skipped, with the reason (bad front matter, ...). */
-  problems: { file: string; message: string }[];
+  /** Corpus files skipped, with the reason (bad front matter, ...); `detail` is for the terminal only (it may name server paths). */
+  problems: { file: string; message: string; detail?: string }[];
 }
 
 export interface CachedEmbedder extends Embedder {
@@ -109,7 +109,11 @@ export async function rebuildIndex(
     embedded: after.misses - before.misses,
     cached: after.hits - before.hits,
     ms: Math.round(performance.now() - started),
-    problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
+    problems: problems.map((p) => {
+      // What only the terminal shows (a symbolic link's target is a server path): never in public messages.
+      const target = p.error.context.target;
+      return { file: p.file, message: p.error.message, ...(typeof target === 'string' ? { detail: `it points at ${target}` } : {}) };
+    }),
   };
   return { data, report };
 }

@@ -226,6 +226,24 @@ describe('reindex replies', () => {
     expect(embed!.fields![0]!.value).toMatch(/…and \d+ more$/);
     expect(embed!.fields![1]!.value).toBe('• LBC: Putin not ready');
   });
+
+  it('regression: a skipped symbolic link is named without its target (a server path) in the public report', () => {
+    const report: ReindexReport = {
+      added: [],
+      changed: [],
+      removed: [],
+      unchanged: 5,
+      articles: 5,
+      passages: 100,
+      embedded: 0,
+      cached: 100,
+      ms: 1000,
+      problems: [{ file: 'dangling.md', message: 'dangling.md: a symbolic link whose target does not exist', detail: 'it points at /srv/secret/gone.md' }],
+    };
+    const text = JSON.stringify(reportReply(report).embeds);
+    expect(text).toContain('dangling.md');
+    expect(text).not.toContain('/srv/secret');
+  });
 });
 
 describe('textReply', () => {

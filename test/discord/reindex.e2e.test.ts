@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reindexLockPath } from '../../src/index/lock.js';
 import { CORPUS_DIR, embedOf, startHarness, type Harness } from '../helpers/botHarness.js';
 import { checkSourceFields, corpusArticles } from '../helpers/corpusCheck.js';
+import { generatedArticle } from '../helpers/generatedArticle.js';
 
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';
 const EPHEMERAL = 64;
@@ -50,7 +51,7 @@ afterEach(() => {
 
 
 describe('/reindex', () => {
-  it('rebuilds, edits in progress, refuses a second run meanwhile, keeps answering, then reports what changed', async () => {
+  it('rebuilds, edits in progress, refuses a second run meanwhile, keeps answering, then reports what changed', { timeout: 240_000 }, async () => {
     const before = h.engine.sources();
     expect(before.articles.map((a) => a.id)).toContain(REMOVED);
     await writeFile(path.join(corpus, `${ADDED}.md`), NEW_ARTICLE);
@@ -74,7 +75,8 @@ describe('/reindex', () => {
     expect(embedOf(await question.edit()).description).toMatch(/\[\d+\]/);
     held.release();
 
-    const report = await first.edit((body) => body.embeds?.[0]?.title === 'Index rebuilt');
+    // The build runs in a worker process that loads the embedding model first: allow it time.
+    const report = await first.edit((body) => body.embeds?.[0]?.title === 'Index rebuilt', { timeoutMs: 180_000 });
     const embed = embedOf(report);
     const fields = Object.fromEntries(embed.fields!.map((f) => [f.name, f.value]));
     expect(fields['Added (1)']).toBe('• Test Wire: Coordination cell for the Ukraine force will sit at Mont Valerien, test article says');
@@ -93,6 +95,24 @@ describe('/reindex', () => {
     const answer = embedOf(await ask.edit());
     const cited = checkSourceFields(answer, await corpusArticles(corpus));
     expect([...cited.values()].map((a) => a.id)).toContain(ADDED);
+  });
+
+  it('keeps answering while a reindex embeds new text: a question asked meanwhile is answered before it ends, and progress edits move', { timeout: 240_000 }, async () => {
+    await writeFile(path.join(corpus, 'generated-article.md'), generatedArticle(300));
+    const reindex = h.discord.command('reindex', {}, h.discord.users.moderator);
+    await reindex.edit((body) => body.embeds?.[0]?.title === 'Reindexing…');
+    const question = h.discord.command('ask', { question: 'Where will the UK and France set up military hubs?' });
+    const answer = await question.edit();
+    const report = await reindex.edit((body) => body.embeds?.[0]?.title === 'Index rebuilt', { timeoutMs: 180_000 });
+    // The embedding runs off the bot's thread: the answer came first.
+    expect(answer.seq).toBeLessThan(report.seq);
+    expect(embedOf(report).description).toMatch(/\b(?:[3-9]\d\d|\d{4,}) embedded now/);
+    const progress = reindex
+      .requests()
+      .filter((r) => r.method === 'PATCH' && r.status === 200 && r.body.embeds?.[0]?.title === 'Reindexing…')
+      .map((r) => r.body.embeds[0].description as string);
+    expect(new Set(progress).size).toBeGreaterThanOrEqual(2);
+    expect(progress.some((d) => /Embedding passages/.test(d) && /\d+\/\d+/.test(d))).toBe(true);
   });
 
   it('is refused while another process holds the reindex lock', async () => {

@@ -47,6 +47,8 @@ export interface FakeUser {
 
 export interface RecordedRequest {
   seq: number;
+  /** When the request arrived (Date.now()). */
+  at: number;
   method: string;
   /** Path after `/api/v10`, percent-decoded per segment. */
   path: string;
@@ -112,6 +114,7 @@ interface Session {
   seq: number;
   shard: [number, number];
   identify: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  sessionId?: string;
 }
 
 let shared: DiscordSpec | undefined;
@@ -134,6 +137,8 @@ export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
   readonly identifies: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** RESUMEs accepted (a session picked up again after its connection dropped). */
+  resumes = 0;
   readonly messages = new Map<string, StoredMessage>();
   /** Registered commands: key `global` or the guild id. */
   readonly commands = new Map<string, any[]>(); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -146,8 +151,6 @@ export class FakeDiscord extends EventEmitter {
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sessions = new Set<Session>();
-  /** Sessions by the session id READY gave them, for RESUME. */
-  private readonly resumable = new Map<string, Session>();
   private readonly faults: Fault[] = [];
   private readonly holds: { method: string; route: string; arrive: (r: RecordedRequest) => void; released: Promise<void> }[] = [];
   private readonly originals = new Map<string, string>();
@@ -454,6 +457,11 @@ export class FakeDiscord extends EventEmitter {
     return id;
   }
 
+  /** When an injected interaction was dispatched to the bot (Date.now()), for acknowledgement latency. */
+  dispatchedTime(interactionId: string): number | undefined {
+    return this.dispatchedAt.get(interactionId);
+  }
+
   private dispatchInteraction(payload: { id: string; token: string; channel_id?: string }): InteractionHandle {
     this.dispatchedAt.set(payload.id, Date.now());
     if (payload.channel_id) this.tokenChannels.set(payload.token, payload.channel_id);
@@ -501,22 +509,31 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /**
-   * RESUME after a dropped connection (discord.js resumes when a heartbeat goes unacknowledged, e.g. on a busy
-   * machine): the session continues on the new socket, and RESUMED is sent; an unknown session is told to
-   * identify again (INVALID_SESSION, not resumable).
+   * RESUME (op 6) after a dropped connection (discord.js resumes when a heartbeat goes unacknowledged, e.g. on a
+   * busy machine): the session's shard and sequence carry on on the new socket and RESUMED is sent; events missed
+   * meanwhile are not replayed; an unknown session is told to identify again (INVALID_SESSION, not resumable).
    */
-  private onResume(session: Session, resume: { token: string; session_id: string }): void {
-    const previous = this.resumable.get(resume.session_id);
-    if (resume.token !== this.token || !previous) {
-      this.send(session, { op: 9, d: false });
+  private onResume(session: Session, resume: { token: string; session_id: string; seq: number }): void {
+    const old = [...this.sessions].find((s) => s !== session && s.sessionId === resume.session_id);
+    if (resume.token !== this.token || !old) {
+      this.send(session, { op: 9, d: false }); // INVALID_SESSION: identify again
       return;
     }
-    session.identify = previous.identify;
-    session.shard = previous.shard;
-    session.seq = previous.seq;
-    this.resumable.set(resume.session_id, session);
+    this.sessions.delete(old);
+    Object.assign(session, { identify: old.identify, shard: old.shard, seq: old.seq, sessionId: old.sessionId });
+    this.resumes++;
     this.send(session, { op: 0, t: 'RESUMED', s: ++session.seq, d: {} });
-    this.emit('resume', resume.session_id);
+    this.emit('resume');
+  }
+
+  /** Closes every gateway connection with `code` (a fatal one such as 4004, or one the client resumes after). */
+  closeGateway(code: number, reason = ''): void {
+    for (const s of this.sessions) if (s.socket.readyState === s.socket.OPEN) s.socket.close(code, reason);
+  }
+
+  /** Drops every gateway connection without a close frame (a network failure: the client sees 1006). */
+  dropGateway(): void {
+    for (const s of this.sessions) s.socket.terminate();
   }
 
   private onIdentify(session: Session, identify: { token: string; intents: number; shard?: [number, number] }): void {
@@ -530,10 +547,9 @@ export class FakeDiscord extends EventEmitter {
     }
     session.identify = identify;
     session.shard = identify.shard ?? [0, 1];
+    session.sessionId = `session-${snowflake()}`;
     this.identifies.push(identify);
     const served = guildShard(this.guildId, session.shard[1]) === session.shard[0];
-    const sessionId = `session-${snowflake()}`;
-    this.resumable.set(sessionId, session);
     this.send(session, {
       op: 0,
       t: 'READY',
@@ -542,7 +558,7 @@ export class FakeDiscord extends EventEmitter {
         v: 10,
         user: { ...this.botUser, flags: 0, verified: true, mfa_enabled: false },
         guilds: served ? [{ id: this.guildId, unavailable: true }] : [],
-        session_id: sessionId,
+        session_id: session.sessionId,
         resume_gateway_url: this.gatewayUrl,
         shard: session.shard,
         application: { id: this.applicationId, flags: 0 },
@@ -626,6 +642,7 @@ export class FakeDiscord extends EventEmitter {
     const prefix = '/api/v10';
     const record: RecordedRequest = {
       seq: this.seq++,
+      at: Date.now(),
       method,
       path: url.pathname,
       route: null,
@@ -915,9 +932,10 @@ export class InteractionHandle {
   }
 
   /** The first successful edit of the original reply that satisfies `predicate`. */
-  edit(predicate: (body: any) => boolean = () => true): Promise<RecordedRequest> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  edit(predicate: (body: any) => boolean = () => true, { timeoutMs = 15_000 } = {}): Promise<RecordedRequest> { // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.discord.waitForRequest(
       (r) => this.mine(r) && r.method === 'PATCH' && r.route === '/webhooks/{webhook_id}/{webhook_token}/messages/@original' && r.status === 200 && predicate(r.body),
+      { timeoutMs },
     );
   }
 

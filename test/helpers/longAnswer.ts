@@ -60,6 +60,7 @@ export function withJoinedAnswers(engine: Engine, questions: readonly string[]):
     get build() {
       return engine.build;
     },
+    interruptReindex: () => engine.interruptReindex(),
     get reindexing() {
       return engine.reindexing;
     },

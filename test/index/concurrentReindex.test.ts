@@ -29,7 +29,8 @@ async function expectLoadable(): Promise<void> {
 }
 
 describe('two reindexes at once', () => {
-  it(`two engines on one index folder, ${ROUNDS} rounds: one wins, the other is refused cleanly, readers always load`, async () => {
+  // Each reindex starts a worker process that loads the embedding model: a few seconds a round.
+  it(`two engines on one index folder, ${ROUNDS} rounds: one wins, the other is refused cleanly, readers always load`, { timeout: 240_000 }, async () => {
     const a: AnswerEngine = await testEngine(ws.config);
     const b: AnswerEngine = await testEngine(ws.config);
     let readerDone = false;

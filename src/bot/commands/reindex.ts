@@ -3,7 +3,7 @@ import type { ReindexProgress } from '../../index/buildIndex.js';
 import { isBotError } from '../../errors.js';
 import type { BotContext, Command, RunningReindex } from '../command.js';
 import { NO_PINGS } from '../format/common.js';
-import { progressReply, reportReply } from '../format/reindex.js';
+import { interruptedReply, progressReply, reportReply } from '../format/reindex.js';
 import { reindexLocked } from '../../index/lock.js';
 import { ThrottledEditor } from '../progress.js';
 
@@ -64,6 +64,12 @@ export default {
           { actor: { via: 'discord', name: interaction.user.username, id: interaction.user.id } },
         );
       } catch (error) {
+        if (isBotError(error, 'REINDEX_INTERRUPTED')) {
+          await editor.close();
+          ctx.log.info({ interaction: interaction.id }, 'reindex interrupted by shutdown');
+          await interaction.editReply(interruptedReply(running.startedBy));
+          return;
+        }
         if (!isBotError(error, 'REINDEX_IN_PROGRESS')) throw error;
         await editor.close();
         await interaction.editReply({ content: busyMessage(null), embeds: [], allowedMentions: NO_PINGS });

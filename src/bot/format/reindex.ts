@@ -37,6 +37,19 @@ export function progressReply(p: ReindexProgress | null, startedBy: string): Rep
   return { embeds: [embed], components: [], allowedMentions: NO_PINGS };
 }
 
+/** The reindex stopped because the bot is shutting down: the reply says so instead of staying at "Reindexing…". */
+export function interruptedReply(startedBy: string): ReplyPayload {
+  const embed: APIEmbed = {
+    title: 'Reindex interrupted',
+    description:
+      'The bot was stopped before this reindex finished, so it was abandoned and its partial build removed. ' +
+      'Questions are answered from the index that was in use before. Run /reindex again once the bot is back.',
+    color: Colors.progress,
+    footer: { text: truncate(`Started by ${neutralizeMentions(startedBy)}`, Limits.footerText) },
+  };
+  return { embeds: [embed], components: [], allowedMentions: NO_PINGS };
+}
+
 export type ArticleLabels = ReadonlyMap<string, string>;
 
 function listField(name: string, ids: readonly string[], labels: ArticleLabels): APIEmbedField | null {

@@ -33,6 +33,20 @@ describe('splitParagraphs', () => {
   });
 });
 
+describe('splitParagraphs, mixed files', () => {
+  it('regression: a paragraph added after a blank line to a one-paragraph-a-line file leaves the other paragraphs as they were', () => {
+    const body = article('daily-mail').body;
+    const before = splitParagraphs(body);
+    const after = splitParagraphs(`${body.trimEnd()}\n\nThe Prime Minister will update MPs on Wednesday.`);
+    expect(after).toEqual([...before, 'The Prime Minister will update MPs on Wednesday.']);
+  });
+
+  it('joins a paragraph wrapped over several lines between blank lines', () => {
+    const body = 'First paragraph that is wrapped\nover two lines here.\n\nSecond one.';
+    expect(splitParagraphs(body)).toEqual(['First paragraph that is wrapped over two lines here.', 'Second one.']);
+  });
+});
+
 describe('page furniture', () => {
   it('removes the scrape date prefix', () => {
     expect(article('lbc').body.startsWith(' date 2026-01-06 ')).toBe(true);

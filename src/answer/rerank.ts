@@ -9,9 +9,7 @@ import { RRF_K } from '../retrieval/fuse.js';
 import type { Hit } from '../retrieval/retrieve.js';
 import { isCountry, placesIn } from '../text/places.js';
 import { stem, words } from '../text/tokens.js';
-
-/** Category nouns a country's name answers. */
-const COUNTRY_NOUNS: ReadonlySet<string> = new Set(['country', 'countries', 'nation', 'nations', 'state', 'states']);
+import { COUNTRY_NOUNS } from '../text/words/answerTypes.js';
 
 // "one" is left out: "one of Britain's strongest allies" is not a count.
 const NUMBER_WORDS =

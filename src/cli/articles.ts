@@ -19,7 +19,7 @@ import type { ExtractedArticle } from '../ingest/extract.js';
 const NO_DETAILS = { outlet: null, headline: null, published: null, author: null, url: null };
 import { describeSyndication } from '../ingest/syndication.js';
 import { createLogger } from '../log.js';
-import { failureMessage, formatProgress, formatReport, terminalActor } from './format.js';
+import { formatProgress, formatReport, runCli, terminalActor } from './format.js';
 
 const USAGE = `Usage:
   npm run articles -- add <url|file> [--outlet NAME] [--headline TEXT] [--published YYYY-MM-DD] [--author NAME] [--url LINK] [--yes] [--json]
@@ -232,12 +232,4 @@ async function main(): Promise<number> {
   return 2;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(failureMessage(error));
-    process.exitCode = 1;
-  },
-);
+runCli(main);

@@ -7,7 +7,7 @@ import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import type { Turn } from '../plan/followUp.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { answerJson, echoQuestion, failureMessage, formatAnswer, formatProgress, formatSkipped, formatSources } from './format.js';
+import { answerJson, echoQuestion, failureMessage, formatAnswer, formatProgress, formatSkipped, formatSources, runCli } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
@@ -145,12 +145,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(failureMessage(error));
-    process.exitCode = 1;
-  },
-);
+runCli(main);

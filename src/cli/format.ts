@@ -43,6 +43,22 @@ export function failureMessage(error: unknown, level = process.env.LOG_LEVEL): s
   return `Failed: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}. (LOG_LEVEL=debug shows the details.)`;
 }
 
+/**
+ * Runs a terminal command's main: its exit code (if it returns one) becomes the process's; a failure prints
+ * `failureMessage` and exits 1.
+ */
+export function runCli(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(failureMessage(error));
+      process.exitCode = 1;
+    },
+  );
+}
+
 /** A corpus file the build skipped, and why. */
 export function formatSkipped(p: { file: string; message: string; detail?: string }): string {
   const reason = p.message.startsWith(`${p.file}: `) ? p.message.slice(p.file.length + 2) : p.message;

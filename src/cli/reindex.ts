@@ -2,7 +2,7 @@ import { checkWritableDirs, loadConfig } from '../config/config.js';
 import { createEngine } from '../engine/createEngine.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { failureMessage, formatProgress, formatReport, terminalActor } from './format.js';
+import { formatProgress, formatReport, runCli, terminalActor } from './format.js';
 
 /** Rebuilds the index from the corpus and swaps it in; prints what changed. */
 async function main(): Promise<void> {
@@ -25,7 +25,4 @@ async function main(): Promise<void> {
   console.log(formatReport(report));
 }
 
-main().catch((error: unknown) => {
-  console.error(failureMessage(error));
-  process.exitCode = 1;
-});
+runCli(main);

@@ -1,5 +1,5 @@
 import { STOPWORDS, words } from '../text/tokens.js';
-import { OPEN_NOUNS } from '../text/words/openNouns.js';
+import { AFTER_MUCH, MONEY_WORDS, OPEN_NOUNS } from '../text/words/answerTypes.js';
 import { TOPIC_NAME } from '../topic/profile.js';
 
 const TOPIC_WORDS: ReadonlySet<string> = new Set(words(TOPIC_NAME.toLowerCase()));
@@ -62,10 +62,6 @@ export function answerTypeOf(question: string): AnswerType {
   return { kind: 'open' };
 }
 
-/** Words after "how much" that ask for money. */
-const MONEY_WORDS = new Set(['money', 'cash', 'funding', 'funds', 'aid', 'spending', 'cost', 'costs', 'tax', 'taxpayers', 'budget', 'pounds', 'dollars', 'euros', 'billion', 'million', 'investment', 'pay', 'paying', 'spend', 'spent', 'give', 'giving', 'contribute']);
-/** Words after "how much" that leave the thing measured to the verb: "how much will it cost", "how much is the uk paying". */
-const AFTER_MUCH = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could', 'should', 'it', 'this', 'that', 'they', 'we', 'the', 'britain', 'uk', 'us', 'france', 'each']);
 
 const PHRASE_END = new Set([
   ...FUNCTION,

@@ -118,9 +118,9 @@ function formTable(outlets: string[]): OutletFormTable {
   return table;
 }
 
-/** The outlet a question names, if any; the longest form wins. */
-export function matchOutlet(question: string, outlets: string[]): string | undefined {
-  let best: { outlet: string; length: number } | undefined;
+/** Every form of an outlet the question uses, with the length of the text it matched. */
+function outletMatches(question: string, outlets: string[]): { outlet: string; length: number }[] {
+  const found: { outlet: string; length: number }[] = [];
   const lowerCase = !/\p{Lu}/u.test(question);
   const folded = question.toLowerCase();
   for (const entry of formTable(outlets).forms) {
@@ -128,9 +128,22 @@ export function matchOutlet(question: string, outlets: string[]): string | undef
     const { outlet, source, flags } = entry.form;
     entry.re ??= new RegExp(source, flags);
     const m = entry.re.exec(question);
-    if (m && (best === undefined || m[0].length > best.length)) best = { outlet, length: m[0].length };
+    if (m) found.push({ outlet, length: m[0].length });
   }
+  return found;
+}
+
+/** The outlet a question names, if any; the longest form wins. */
+export function matchOutlet(question: string, outlets: string[]): string | undefined {
+  let best: { outlet: string; length: number } | undefined;
+  for (const m of outletMatches(question, outlets)) if (best === undefined || m.length > best.length) best = m;
   return best?.outlet;
+}
+
+/** Every outlet a question names ("how did the Mail and the Independent differ"), in the order of `outlets`. */
+export function matchOutlets(question: string, outlets: string[]): string[] {
+  const named = new Set(outletMatches(question, outlets).map((m) => m.outlet));
+  return outlets.filter((o) => named.has(o));
 }
 
 /** Capitalised runs in the question ("Boris Johnson", "Germany"), without question words. */
@@ -336,7 +349,6 @@ function outletFormsPattern(outlet: string): RegExp {
 const TOPIC_START = /\b(?:about|regarding|concerning|over|re|on|towards?|against|with)\b|:/i;
 /** Plural offices held by several people the question names by place: "the British and French leaders". */
 const PLURAL_OFFICE = /\b((?:[\p{L}’'-]+)(?:\s*(?:,|&|\band\b)\s*[\p{L}’'-]+)+)\s+(leaders|presidents|prime ministers|pms|envoys)\b/iu;
-const SINGULAR: Record<string, string> = { leaders: 'leader', presidents: 'president', 'prime ministers': 'prime minister', pms: 'pm', envoys: 'envoy' };
 
 /**
  * People a question asks about together: "What did Starmer and Macron say?", "starmer and kushner on deterrence",
@@ -350,7 +362,8 @@ export function peopleAskedAbout(question: string, directory: SpeakerDirectory):
   };
   const plural = PLURAL_OFFICE.exec(question);
   if (plural) {
-    const office = SINGULAR[plural[2]!.toLowerCase().replace(/\s+/g, ' ')] ?? plural[2]!;
+    // Each plural above is its singular with an s.
+    const office = plural[2]!.toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '');
     for (const part of plural[1]!.split(/\s*(?:,|&|\band\b)\s*/i)) if (part.trim() !== '') add(resolveSpeaker(`the ${part.trim()} ${office}`, directory)?.entry);
     if (entries.length > 1) return entries;
     entries.length = 0;

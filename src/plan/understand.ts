@@ -16,7 +16,7 @@ import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './mes
 import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
-import { analyseQuestion, describedSpeakerNames, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, matchOutlets, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -91,7 +91,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const quote = whoSaidQuote(question);
   if (quote && !options.compare) return { kind: 'whoSaid', quote, search: search(SPEAKER_RANK_DEPTH, optionOutlet, [], quote) };
   const analysis = analyseQuestion(question, ctx.coverage);
-  const named = optionOutlet === null ? ctx.coverage.outlets.filter((o) => matchOutlet(question, [o]) !== undefined) : [];
+  const named = optionOutlet === null ? matchOutlets(question, ctx.coverage.outlets) : [];
   const twoOutlets = named.length >= 2;
   const outlet = optionOutlet ?? (twoOutlets ? null : (analysis.outlet ?? null));
   const described = describedSpeakerNames(analysis);

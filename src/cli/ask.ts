@@ -103,10 +103,13 @@ async function main(): Promise<number> {
   }
 
   await checkWritableDirs(config);
+  let announced = false;
   const engine = await createEngine(config, {
     log,
     onProgress: (p) => {
-      if (p.stage === 'reading') process.stderr.write('No index yet: building it from the corpus (this happens once).\n');
+      // Once: a build in the worker process reports 'reading' twice (starting it, then reading the corpus).
+      if (p.stage === 'reading' && !announced) process.stderr.write('No index yet: building it from the corpus (this happens once).\n');
+      announced = true;
       process.stderr.write(`${formatProgress(p)}\n`);
     },
   });

@@ -70,12 +70,15 @@ describe('migrations', async () => {
 describe('the per-install secret', async () => {
   it('is generated once, readable by this user only, and reused', async () => {
     const store = await openStore({ STORE_PATH: file, RETENTION_DAYS: 90 });
-    const hash = store.memberHash('123');
+    // A Discord snowflake: 18 digits, which a 32-character hex hash cannot hold by chance
+    // (a short id such as '123' turns up inside a random hash about once in 150 runs).
+    const member = '987654321012345678';
+    const hash = store.memberHash(member);
     await store.close();
     expect(statSync(secretFile(file)).mode & 0o777).toBe(0o600);
     const again = await openStore({ STORE_PATH: file, RETENTION_DAYS: 90 });
-    expect(again.memberHash('123')).toBe(hash);
-    expect(hash).not.toContain('123');
+    expect(again.memberHash(member)).toBe(hash);
+    expect(hash).not.toContain(member);
     expect(hash).toMatch(/^[0-9a-f]{32}$/);
     await again.close();
     expect(loadOrCreateSecret(secretFile(file))).toHaveLength(64);

@@ -29,6 +29,7 @@ const HOLDOUT_FIXTURE = path.resolve('test/fixtures/eval-holdout.json');
 const BANK = {
   dev: path.resolve('test/fixtures/eval-bank-dev.json'),
   dev2: path.resolve('test/fixtures/eval-bank-dev2.json'),
+  dev3: path.resolve('test/fixtures/eval-bank-dev3.json'),
   test: path.resolve('test/fixtures/eval-bank-test.json'),
   val: path.resolve('test/fixtures/eval-bank-val.json'),
 };
@@ -134,7 +135,7 @@ async function bankOutcomes(engine: AnswerEngine, questions: readonly BankQuesti
  * The question bank: dev (tuned on; misses listed) and test (figures only, never looked into). Returns the
  * floors of the test split for the shipped configuration.
  */
-async function bankSection(engine: AnswerEngine, splits: readonly Split[] = ['dev', 'dev2', 'test', 'val']): Promise<Floor[]> {
+async function bankSection(engine: AnswerEngine, splits: readonly Split[] = ['dev', 'dev2', 'dev3', 'test', 'val']): Promise<Floor[]> {
   const floors: Floor[] = [];
   for (const split of splits) {
     let questions: BankQuestion[];
@@ -234,14 +235,21 @@ async function newsSection(engine: AnswerEngine): Promise<Floor[]> {
   ];
 }
 
-/** `--bank dev`: only the question bank's dev split, for a quick look while tuning (never the test split). */
+/** `--dev`: only the question bank's dev splits, for a quick look while tuning (never the held-out ones); `--split dev3` one of them. */
 const DEV_ONLY = process.argv.includes('--dev');
+const ONE_SPLIT = ((): Split | null => {
+  const at = process.argv.indexOf('--split');
+  const name = at >= 0 ? process.argv[at + 1] : undefined;
+  if (name === undefined) return null;
+  if (!(name in BANK) || HELD_OUT.has(name as Split)) throw new Error(`--split takes one of the dev splits: ${Object.keys(BANK).filter((k) => !HELD_OUT.has(k as Split)).join(', ')}`);
+  return name as Split;
+})();
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (DEV_ONLY) {
+  if (DEV_ONLY || ONE_SPLIT) {
     const engine = await createEngine(config, { log: createLogger('warn') });
-    await bankSection(engine, ['dev', 'dev2']);
+    await bankSection(engine, ONE_SPLIT ? [ONE_SPLIT] : ['dev', 'dev2', 'dev3']);
     return;
   }
   const engine = await createEngine(config, { log: createLogger('warn') });

@@ -9,7 +9,6 @@ import { RRF_K } from '../retrieval/fuse.js';
 import type { Hit } from '../retrieval/retrieve.js';
 import { isCountry, placesIn } from '../text/places.js';
 import { stem, words } from '../text/tokens.js';
-import { COUNTRY_NOUNS } from '../text/words/answerTypes.js';
 
 // "one" is left out: "one of Britain's strongest allies" is not a count.
 const NUMBER_WORDS =
@@ -30,6 +29,12 @@ const TIME =
 /** A time of day: "at 3pm", "15:30", "noon". */
 const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\s?(?:gmt|bst|cet)?\b|\bo['’]clock\b|\b(?:noon|midday|midnight)\b/i;
 
+/** Whether a passage names a person: the speaker directory's look-up, given by the answer step. */
+export interface PersonNames {
+  namesPerson: (passage: string) => boolean;
+}
+const NO_PERSONS: PersonNames = { namesPerson: () => false };
+
 /** Whether a passage holds the kind of answer asked for. */
 export type TypeMatcher = (passage: string) => boolean;
 
@@ -42,7 +47,7 @@ function stems(text: string): string[] {
  * A matcher for the kind of answer asked for, built once per question. `related(word)` gives corpus words
  * close to a question word (query expansion), so "how many governments" accepts "35 countries".
  */
-export function typeMatcher(type: AnswerType, related: (word: string) => string[]): TypeMatcher {
+export function typeMatcher(type: AnswerType, related: (word: string) => string[], names: PersonNames = NO_PERSONS): TypeMatcher {
   switch (type.kind) {
     case 'open':
       return () => true;
@@ -65,9 +70,26 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
     }
     case 'category': {
       const focus = stem(type.focus);
-      // "which country hosted the talks": a country the passage names answers it, whatever the word.
-      if (COUNTRY_NOUNS.has(type.focus)) return (passage) => new Set(stems(passage)).has(focus) || placesIn(passage).some(isCountry);
-      return (passage) => new Set(stems(passage)).has(focus);
+      const named = (passage: string) => new Set(stems(passage)).has(focus);
+      switch (type.entity) {
+        // "which country hosted the talks": a country the passage names answers it, whatever the word.
+        // A country the question names itself does not answer it: "which countries besides the UK and France".
+        case 'country': {
+          const asked = new Set(type.named ?? []);
+          return (passage) => (named(passage) && asked.size === 0) || placesIn(passage).some((p) => isCountry(p) && !asked.has(p.key));
+        }
+        // "which city": the word, or a capital. A city's name alone is no evidence: a passage about the hubs names
+        // Paris as the place of the press conference, not where the hubs will be.
+        case 'city':
+          return (passage) => named(passage) || /\bcapitals?\b/i.test(passage);
+        // "which officials attended": a person the passage names.
+        case 'person':
+          return (passage) => named(passage) || names.namesPerson(passage);
+        // "what's the death toll": a number.
+        case 'quantity':
+          return (passage) => words(passage).some((t) => QUANTITY.test(t));
+      }
+      break;
     }
     case 'count': {
       const wanted = new Set(type.focus.flatMap((f) => [stem(f), ...related(f).map(stem)]));

@@ -1,5 +1,6 @@
-import { STOPWORDS, words } from '../text/tokens.js';
-import { AFTER_MUCH, MONEY_WORDS, OPEN_NOUNS } from '../text/words/answerTypes.js';
+import { placesIn } from '../text/places.js';
+import { stem, STOPWORDS, words } from '../text/tokens.js';
+import { AFTER_MUCH, CATEGORY_NOUNS, MONEY_WORDS, type CategoryClass } from '../text/words/answerTypes.js';
 import { TOPIC_NAME } from '../topic/profile.js';
 
 const TOPIC_WORDS: ReadonlySet<string> = new Set(words(TOPIC_NAME.toLowerCase()));
@@ -17,7 +18,9 @@ export type AnswerType =
   | { kind: 'time'; future: boolean; subject: string[] }
   /** A time of day ("what time did the press conference start"). */
   | { kind: 'clock' }
-  | { kind: 'category'; focus: string }
+  /** An instance of a category a passage shows by its form: a country, a city, a person (by name), a number. */
+  /** `named`: the countries the question itself names ("which countries besides the UK"), which do not answer it. */
+  | { kind: 'category'; focus: string; entity: CategoryClass; named?: string[] }
   | { kind: 'open' };
 
 /** Question words and auxiliaries that carry no subject. */
@@ -55,13 +58,34 @@ export function answerTypeOf(question: string): AnswerType {
   }
   const category = /^\s*(?:which|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
-    const focus = headNoun(words(category[1]!));
-    // "What is the goal of the cell?" asks for an explanation, which a passage gives without the word "goal".
-    if (focus && !OPEN_NOUNS.has(focus)) return { kind: 'category', focus };
+    // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").
+    const phrase = nounPhrase(words(category[1]!));
+    for (const focus of [...phrase].reverse()) {
+      const kind = categoryOf(focus);
+      if (kind === 'money') return { kind: 'amount' };
+      if (kind === 'date') return { kind: 'time', future, subject: subject.filter((w) => w !== focus) };
+      // "what's the death toll": a number of the thing the noun before it says, if any.
+      if (kind === 'quantity') {
+        const before = phrase[phrase.indexOf(focus) - 1];
+        return before ? { kind: 'count', focus: [before] } : { kind: 'category', focus, entity: kind };
+      }
+      if (kind === 'country') return { kind: 'category', focus, entity: kind, named: [...new Set(placesIn(question).map((p) => p.key))] };
+      if (kind) return { kind: 'category', focus, entity: kind };
+    }
   }
   return { kind: 'open' };
 }
 
+
+/** Category nouns by stem, so that a plural however written ("citys") is the noun's. */
+const CATEGORY_OF: ReadonlyMap<string, keyof typeof CATEGORY_NOUNS> = new Map(
+  (Object.entries(CATEGORY_NOUNS) as [keyof typeof CATEGORY_NOUNS, readonly string[]][]).flatMap(([kind, nouns]) => nouns.map((n) => [stem(n), kind] as const)),
+);
+
+/** The class of a category noun ("cities" -> city), if it is one a passage shows by form; other nouns ask open questions. */
+function categoryOf(noun: string): keyof typeof CATEGORY_NOUNS | undefined {
+  return CATEGORY_OF.get(stem(noun));
+}
 
 const PHRASE_END = new Set([
   ...FUNCTION,
@@ -72,11 +96,6 @@ const PHRASE_END = new Set([
 function countedNoun(tokens: string[]): string | null {
   const phrase = nounPhrase(tokens);
   return [...phrase].reverse().find((t) => /[^s]s$/.test(t)) ?? phrase.at(-1) ?? null;
-}
-
-/** The last word of the noun phrase a question opens with: "earlier agreements failed ..." -> "agreements". */
-function headNoun(tokens: string[]): string | null {
-  return nounPhrase(tokens).at(-1) ?? null;
 }
 
 function nounPhrase(tokens: string[]): string[] {

@@ -54,8 +54,32 @@ describe('rerankByAnswerType', () => {
 
 describe('regression: a country answers "which country"', () => {
   it('a passage naming a country holds the category "country", one naming none does not', () => {
-    const matches = typeMatcher({ kind: 'category', focus: 'country' }, () => []);
+    const matches = typeMatcher({ kind: 'category', focus: 'country', entity: 'country' }, () => []);
     expect(matches('Following talks in the French capital, the Prime Minister signed an agreement.')).toBe(true);
     expect(matches('The talks went on late into the night.')).toBe(false);
+  });
+});
+
+describe('categories a passage shows by form', () => {
+  it('"which city": the word or "capital"; a city named for another reason is no evidence', () => {
+    const matches = typeMatcher({ kind: 'category', focus: 'city', entity: 'city' }, () => []);
+    expect(matches('Following talks in the French capital, the PM signed.')).toBe(true);
+    expect(matches('The city was quiet.')).toBe(true);
+    expect(matches('Speaking at a press conference in Paris, he said military hubs will be set up across Ukraine.')).toBe(false);
+  });
+  it('"which countries besides the UK": a country the question names does not answer it', () => {
+    const matches = typeMatcher({ kind: 'category', focus: 'countries', entity: 'country', named: ['GB', 'FR'] }, () => []);
+    expect(matches('The UK and France will lead the force.')).toBe(false);
+    expect(matches('Italy and Turkey will take part.')).toBe(true);
+  });
+  it('"which officials": a person the passage names, through the look-up it is given', () => {
+    const matches = typeMatcher({ kind: 'category', focus: 'officials', entity: 'person' }, () => [], { namesPerson: (text) => text.includes('Witkoff') });
+    expect(matches('The talks were attended by Steve Witkoff.')).toBe(true);
+    expect(matches('The talks were attended by around 30 allies.')).toBe(false);
+  });
+  it('"what is the total": a number', () => {
+    const matches = typeMatcher({ kind: 'category', focus: 'total', entity: 'quantity' }, () => []);
+    expect(matches('Strikes killed 12 people.')).toBe(true);
+    expect(matches('Strikes killed people overnight.')).toBe(false);
   });
 });

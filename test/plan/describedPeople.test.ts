@@ -80,7 +80,7 @@ describe('misspelt names', () => {
 describe('the kind of answer asked for', () => {
   it('regression: "what is the goal of the coordination cell" asks for an explanation, not a category named "goal"', () => {
     expect(answerTypeOf('What is the goal of the coordination cell?').kind).toBe('open');
-    expect(answerTypeOf('Which Ukrainian cities will the military hubs be in?')).toEqual({ kind: 'category', focus: 'cities' });
+    expect(answerTypeOf('Which Ukrainian cities will the military hubs be in?')).toEqual({ kind: 'category', focus: 'cities', entity: 'city' });
   });
 
   it('regression: a time asked about the topic itself is about the event, not the topic\'s name', () => {

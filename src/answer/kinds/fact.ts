@@ -8,13 +8,14 @@ import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
 import { lacksAnswerType, similarityEvidence } from '../decide.js';
 import { quoteHit, rankPassages } from '../passages.js';
+import { findMentions } from '../../news/mentions.js';
 import { rerankByAnswerType, typeMatcher } from '../rerank.js';
 
 export const fact: AnswerKind<'fact'> = {
   kind: 'fact',
   answer(plan, ctx) {
     const { answerType, outlet } = plan;
-    const matcher = answerType.kind === 'open' ? null : typeMatcher(answerType, ctx.related);
+    const matcher = answerType.kind === 'open' ? null : typeMatcher(answerType, ctx.related, { namesPerson: (text) => findMentions(text, ctx.news.directory).some((m) => m.entry.kind === 'person') });
     // A category ("which cities") is checked, not ranked by: its noun is already a word of the query.
     const rerank = matcher !== null && answerType.kind !== 'category';
     const hits = (rerank ? rerankByAnswerType(ctx.hits, matcher) : ctx.hits).slice(0, plan.search.k);

@@ -11,6 +11,7 @@ import { statementsBy } from '../news/newsIndex.js';
 import { searchOf, type QuestionPlan } from '../plan/plan.js';
 import { understand, type PlanOptions } from '../plan/understand.js';
 import { CANDIDATES, relatedWords, retrieve, type Hit, type RetrievalMode } from '../retrieval/retrieve.js';
+import { englishWord } from '../text/english.js';
 import { TOPIC_NAME } from '../topic/profile.js';
 import type { Embedder } from '../types.js';
 import { outletCoverage, type EngineState } from './engineState.js';
@@ -70,7 +71,7 @@ export function planQuestion(state: EngineState, question: string, retrieveK: nu
       outletCoverage: (outlet) => outletCoverage(state, outlet),
       retrieveK,
       topicWords: TOPIC_WORDS,
-      isEnglishWord: (word) => lexicon?.rows.has(word) ?? false,
+      isEnglishWord: (word) => englishWord(word, lexicon?.rows ?? null),
       speaks: (speakerId) => statementsBy(state.news, speakerId).length > 0,
     },
     options,

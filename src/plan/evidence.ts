@@ -8,6 +8,7 @@ import type { QuestionContext } from '../news/questionContext.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { contentTerms, STOPWORDS, words } from '../text/tokens.js';
 import { placesIn } from '../text/places.js';
+import { CHAT_FILLERS } from '../text/words/chatShorthand.js';
 import { nearKnownWord } from './questionAnalysis.js';
 
 /** Countries and bodies the text names that the coverage never mentions, as the text writes them. */
@@ -39,8 +40,10 @@ export function wordEvidence(question: string, ctx: QuestionContext, isEnglishWo
   let content = 0;
   let unknown = 0;
   for (const w of words(question)) {
-    const isContent = !STOPWORDS.has(w) && w.length >= 2 && contentTerms(w).length > 0;
-    const covered = !isContent || isKnownWord(w, ctx.vocabulary) || nearKnownWord(w, ctx.vocabulary);
+    const isContent = !STOPWORDS.has(w) && !CHAT_FILLERS.has(w) && w.length >= 2 && contentTerms(w).length > 0;
+    // "uks", "trumps": a possessive written without its apostrophe.
+    const known = (word: string) => isKnownWord(word, ctx.vocabulary) || (/[^s']s$/.test(word) && isKnownWord(word.slice(0, -1), ctx.vocabulary));
+    const covered = !isContent || known(w) || nearKnownWord(w, ctx.vocabulary);
     if (isContent) {
       content++;
       if (!covered) unknown++;

@@ -82,6 +82,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     const names = [...question.matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
       .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && !isKnownWord(m[1]!, ctx.coverage.vocabulary) && unused(m[2]!))
       .map((m) => `${m[1]} ${m[2]}`);
+    // "did marco rubio attend the talks", "is the raf sending jets": the subject is a name the coverage never mentions.
+    names.push(...evidence.unfamiliar.flatMap((run) => subjectName(question, run) ?? []));
     if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: request };
     return { kind: 'fact', answerType: answerTypeOf(question), outlet, ...evidence, search: request };
   };
@@ -154,6 +156,19 @@ function unknownNames(capitalised: readonly string[], question: string, coverage
     if (!names.some((n) => n.toLowerCase().includes(place.toLowerCase()))) names.push(place);
   }
   return names;
+}
+
+/**
+ * A name in the subject's place, right after the question's auxiliary ("did marco rubio attend", "is the raf
+ * sending"), with the word before it when that is part of the name ("marco"); null when the run stands elsewhere
+ * ("at the florida meeting" names where, not who).
+ */
+function subjectName(question: string, run: string): string | null {
+  const escaped = run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(String.raw`(?:^|[\s,])(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|should)\s+(?:the\s+)?((?:[\p{L}-]+\s+)?)${escaped}(?![\p{L}])`, 'iu').exec(question);
+  if (!m) return null;
+  const before = m[1]!.trim();
+  return before !== '' && !STOPWORDS.has(before.toLowerCase()) ? `${before} ${run}` : run;
 }
 
 /** Words around a name in the speaker's place that do not change who is meant. */

@@ -46,3 +46,11 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   convo: 'conversation',
   info: 'information',
 };
+
+/**
+ * Chat words that carry no content: read as neither the coverage's words nor unknown ones ("wtf are the
+ * binding commitments lol"). Data only.
+ */
+export const CHAT_FILLERS: ReadonlySet<string> = new Set(
+  'lol lmao lmfao rofl ngl tbh imo imho idk btw fyi omg omfg wtf smh pls plz thx thnx ty tysm ok okay k kk gm yo bro fam innit nah yeah yep yea ya yup hmm hm pfft'.split(' '),
+);

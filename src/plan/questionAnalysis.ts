@@ -11,7 +11,7 @@
  * written in lower case ("bitcoin") is not caught.
  */
 import { OUTLET_NICKNAMES } from '../corpus/outlets.js';
-import type { SpeakerDirectory, SpeakerEntry } from '../news/directory.js';
+import { holdsOffice, INSTITUTIONS, type SpeakerDirectory, type SpeakerEntry } from '../news/directory.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { resolveSpeaker, type SpeakerMatch } from '../news/speakers.js';
 import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN } from '../news/speechVerbs.js';
@@ -299,6 +299,8 @@ export function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
  * in "what did the labour leader say about putin" Putin is the topic, not the speaker.
  */
 function speakerInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const office = officeInQuestion(question, directory);
+  if (office) return office;
   const slotWords = new Set<string>();
   for (const slot of SPEAKER_SLOTS) {
     const text = slot.exec(question)?.[1]?.trim();
@@ -313,6 +315,21 @@ function speakerInQuestion(question: string, directory: SpeakerDirectory): Speak
   // ("the Ukrainian head of [state]"); a name outside every slot is the topic ("… say about putin").
   if (!whole || slotWords.size === 0) return whole;
   return whole.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).some((w) => slotWords.has(w)) ? whole : null;
+}
+
+/**
+ * "the Prime Minister's office", "Starmer's office", "the office of the French president": the institution that
+ * is the office of the person named (Downing Street, the Elysee), when the coverage quotes it.
+ */
+function officeInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const owner = /([\p{L}\p{N}\s.'’-]{2,60}?)['’]s?\s+office\b/iu.exec(question)?.[1] ?? /\boffice of\s+([\p{L}\s.'’-]{2,40}?)(?=[,?.!]|\s+(?:say|said|about|on)\b|$)/iu.exec(question)?.[1];
+  if (!owner) return null;
+  const named = resolveSpeaker(owner, directory);
+  const person = named?.entry;
+  if (!named || !person || person.kind !== 'person') return null;
+  const def = INSTITUTIONS.find((d) => holdsOffice(person, d.officeOf));
+  const institution = def ? resolveSpeaker(def.name, directory) : null;
+  return institution && institution.entry.kind === 'institution' ? { ...institution, text: `${named.text}'s office` } : null;
 }
 
 const STATEMENT_NOUN_WORDS = new Set(STATEMENT_NOUNS.flatMap((n) => [n, `${n}s`]));
@@ -336,7 +353,8 @@ function namesTheSpeaker(text: string, match: SpeakerMatch): boolean {
 
 /** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */
 export function speakerSlot(question: string): string | null {
-  return SPEAKER_SLOTS[0]!.exec(question)?.[1]?.trim() ?? null;
+  // "what did X say", else "according to X, …".
+  return (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question))?.[1]?.trim() ?? null;
 }
 
 /** Every form of one outlet's name, to take it out of the question before looking for a speaker. */

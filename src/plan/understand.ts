@@ -5,6 +5,7 @@
  * differ" -> compare; otherwise a fact, typed by the kind of answer it asks for.
  */
 import { BotError } from '../errors.js';
+import type { SpeakerEntry } from '../news/directory.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
@@ -15,7 +16,8 @@ import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
 import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
-import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
+import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
+import { foldName } from '../text/fold.js';
 import { analyseQuestion, describedSpeakerNames, matchOutlets, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
 export interface PlanContext {
@@ -105,8 +107,13 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     // "what did putin's spokesman say": an office no one the coverage names holds.
     const described = speakerSlot(question);
     const offices = described ? officesIn(described, true) : [];
-    if (described && offices.length > 0 && !offices.some((w) => officeHeld(w, described, ctx.coverage))) {
+    const holders = described ? [...new Set(offices.flatMap((w) => officeHolders(w, described, ctx.coverage)))] : [];
+    if (described && offices.length > 0 && holders.length === 0) {
       return { kind: 'refuse', refusal: { code: 'NO_STATEMENT', speakers: [described.replace(/^(?:the|a|an)\s+/i, 'the ')], outlet: null }, search: null };
+    }
+    // "the former white house senior adviser": one person the coverage quotes holds that office.
+    if (holders.length === 1 && ctx.speaks(holders[0]!.id)) {
+      return { kind: 'statements', speakers: [holders[0]!], outlet, search: search(SPEAKER_RANK_DEPTH, outlet, holders[0]!.name.split(' ')) };
     }
   }
   const depth = speaker ? SPEAKER_RANK_DEPTH : ctx.retrieveK;
@@ -132,7 +139,12 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const slot = analysis.asksForStatements && !analysis.speaker && !compare ? speakerSlot(question) : null;
   const offices = slot ? officesIn(slot, false) : [];
   // Refused only when no one the coverage names holds that office ("potus's envoy" is answered from the passages).
-  const held = slot !== null && offices.some((w) => officeHeld(w, slot, ctx.coverage));
+  const holders = slot === null ? [] : [...new Set(offices.flatMap((w) => officeHolders(w, slot, ctx.coverage)))];
+  const held = holders.length > 0;
+  // One person the coverage quotes holds it: "the former white house senior adviser" is Kushner.
+  if (slot && holders.length === 1 && ctx.speaks(holders[0]!.id) && outletOf(slot) === undefined) {
+    return { kind: 'statements', speakers: [holders[0]!], outlet, search: search(SPEAKER_RANK_DEPTH, outlet, holders[0]!.name.split(' ')) };
+  }
   if (slot && offices.length > 0 && !held && outletOf(slot) === undefined) {
     return { kind: 'refuse', refusal: { code: 'NO_STATEMENT', speakers: [slot.replace(/^(?:the|a|an)\s+/i, 'the ')], outlet }, search: search(depth, outlet, described) };
   }
@@ -187,19 +199,22 @@ function namedOutright(question: string, matched: string): boolean {
 }
 
 /**
- * Whether someone the coverage names holds the office a question asks about, with the slot's qualifiers
+ * Who of those the coverage names holds the office a question asks about, with the slot's qualifiers
  * ("the ukrainian foreign minister": a minister whose role says Ukrainian and foreign); owners ("potus's")
  * are left out, as the coverage may name them differently.
  */
-function officeHeld(office: string, slot: string, coverage: QuestionContext): boolean {
+function officeHolders(office: string, slot: string, coverage: QuestionContext): SpeakerEntry[] {
   const role = roleOf(office);
   const heads = role?.means ?? [role?.head ?? office];
-  const qualifiers = slot
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w !== '' && !/['’]s$/.test(w) && !PLAIN.test(w) && !ROLE_NOUNS.has(w));
-  const fits = (q: string, roleWords: string[]) => roleWords.includes(q) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
-  return coverage.directory.entries.some((e) =>
+  // An owner written without its apostrophe ("trumps peace envoy") is left out like one written with it.
+  const owner = (w: string) => /[^s]s$/.test(w) && coverage.directory.entries.some((e) => e.surname === foldName(w.slice(0, -1)));
+  // The words before an owner are the owner's ("the US president's special envoy": special, not US).
+  const slotWords = slot.toLowerCase().split(/\s+/);
+  const lastOwner = slotWords.findLastIndex((w) => /['’]s$/.test(w) || owner(w));
+  const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w));
+  const fits = (q: string, roleWords: string[]) =>
+    [q, ...(QUALIFIER_FORMS[q] ?? [])].some((f) => roleWords.includes(f)) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
+  return coverage.directory.entries.filter((e) =>
     e.roles.some((r) => {
       const roleWords = words(r.toLowerCase());
       return heads.some((h) => r.toLowerCase().includes(h)) && qualifiers.every((q) => fits(q, roleWords));

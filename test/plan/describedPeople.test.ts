@@ -131,3 +131,18 @@ describe('"how much" asks for money only when it is about money', () => {
     ['regression: how much support will ukraine get', 'open'],
   ])('%s -> %s', (q, kind) => expect(answerTypeOf(q.replace('regression: ', '')).kind).toBe(kind));
 });
+
+describe('regression: people described by office, owner or former post (eval-bank-dev3)', () => {
+  it.each([
+    ['what did the former white house senior adviser say about de-escalation', 'Jared Kushner'],
+    ['what did trumps peace envoy say about the presidents support', 'Steve Witkoff'],
+    ['What did the American negotiator say Ukraine must know before a final deal?', 'Jared Kushner'],
+    ["According to the US president's special envoy, what would the protocols do if Ukraine were attacked?", 'Steve Witkoff'],
+    ['did the uk boss say peace is close or what', 'Keir Starmer'],
+    ["What did the Prime Minister's office say in its statement?", 'Downing Street'],
+    ["what did macron's office say", 'Elysee'],
+  ])('"%s" asks for %s\'s statements', (q, name) => {
+    const plan = understand(q, ctx);
+    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual([name]);
+  });
+});

@@ -3,6 +3,7 @@
  * under one numbering of sources, cut to one outlet when the question names one. With no statement by
  * them: say so, and show what others said about them.
  */
+import { roleOf } from '../../text/words/roles.js';
 import type { SpeakerEntry } from '../../news/directory.js';
 import { inOutlet, statementsAbout, statementsBy } from '../../news/newsIndex.js';
 import type { Hit } from '../../retrieval/retrieve.js';
@@ -63,7 +64,8 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
   const outletWords = new Set(ctx.news.question.outlets.flatMap((o) => contentTerms(o)));
   // The person's own names, as folded spellings meet ("witkof" is Witkoff), and "according (to)".
   const own = new Set([...entry.aliases, entry.name, 'according'].flatMap((a) => a.split(/\s+/)).map(foldName));
-  const asked = words(ctx.question).filter((w) => isKnownWord(w, ctx.news.question.vocabulary) && !outletWords.has(stem(w)) && !own.has(foldName(w)));
+  // Words of office name who is asked, not what about ("the PM's office").
+  const asked = words(ctx.question).filter((w) => isKnownWord(w, ctx.news.question.vocabulary) && !outletWords.has(stem(w)) && !own.has(foldName(w)) && roleOf(w) === undefined);
   const terms = topicTerms(ctx.question, entry);
   // Only a named topic is evidence (a place, a body, a capitalised name): paraphrased topics ("the fighting
   // is finished") may be in the passages in other words.

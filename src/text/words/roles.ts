@@ -58,13 +58,14 @@ export const ROLES: readonly Role[] = [
   { head: 'wife', owned: true },
   { head: 'husband', owned: true },
   { head: 'adviser', aliases: ['advisor'], asked: true, owned: true },
-  { head: 'aide' },
+  { head: 'aide', asked: true, owned: true, means: ['aide', 'adviser'] },
   { head: 'spokesman', asked: true, owned: true },
   { head: 'spokeswoman', asked: true, owned: true },
   { head: 'spokesperson' },
-  { head: 'leader', titleWords: ['Leader'], asked: true, means: ['president', 'prime minister'] },
+  { head: 'leader', aliases: ['boss'], titleWords: ['Leader'], asked: true, means: ['president', 'prime minister'] },
   { head: 'ambassador', titleWords: ['Ambassador'] },
-  { head: 'negotiator' },
+  // Copy calls the negotiators envoys: "the American negotiator" is a US envoy.
+  { head: 'negotiator', asked: true, owned: true, means: ['negotiator', 'envoy'] },
   { head: 'diplomat' },
   { head: 'official' },
   { head: 'chief', titleWords: ['Chief'] },
@@ -136,3 +137,11 @@ export function roleOf(wording: string, asWritten = false): Role | undefined {
   const alias = (role.aliases ?? []).find((a) => a.toLowerCase() === normal.toLowerCase());
   return alias !== undefined && isCapitalAlias(alias) && normal !== alias ? undefined : role;
 }
+
+/** Words that qualify a role the same way: "the former White House adviser" is "previously a senior adviser in the White House". */
+export const QUALIFIER_FORMS: Readonly<Record<string, readonly string[]>> = {
+  former: ['previously', 'ex', 'onetime', 'erstwhile', 'past'],
+  ex: ['former', 'previously'],
+  american: ['us', 'u.s.'],
+  british: ['uk', 'britain'],
+};

@@ -88,6 +88,8 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
         // "what's the death toll": a number.
         case 'quantity':
           return (passage) => words(passage).some((t) => QUANTITY.test(t));
+        case 'word':
+          return named;
       }
       break;
     }

@@ -1,6 +1,6 @@
 import { placesIn } from '../text/places.js';
 import { stem, STOPWORDS, words } from '../text/tokens.js';
-import { AFTER_MUCH, CATEGORY_NOUNS, MONEY_WORDS, type CategoryClass } from '../text/words/answerTypes.js';
+import { AFTER_MUCH, CATEGORY_NOUNS, MONEY_WORDS, OPEN_NOUNS, type CategoryClass } from '../text/words/answerTypes.js';
 import { TOPIC_NAME } from '../topic/profile.js';
 
 const TOPIC_WORDS: ReadonlySet<string> = new Set(words(TOPIC_NAME.toLowerCase()));
@@ -30,7 +30,14 @@ const FUNCTION = new Set([
   'happen', 'happened', 'happens', 'take', 'took', 'place', 'occur', 'occurred', 'held',
 ]);
 
-export function answerTypeOf(question: string): AnswerType {
+/** What the question's words are: a word the coverage uses, an English word. Without them, every word is both. */
+export interface WordKnowledge {
+  inCoverage: (word: string) => boolean;
+  isEnglish: (word: string) => boolean;
+}
+const EVERY_WORD: WordKnowledge = { inCoverage: () => true, isEnglish: () => true };
+
+export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_WORD): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
   const future = /\b(?:will|would|is going to|are going to|shall)\b/.test(q);
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
@@ -59,7 +66,9 @@ export function answerTypeOf(question: string): AnswerType {
   const category = /^\s*(?:which|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
     // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").
+    // Its head: the last English word of the phrase ("the militray hubs actualy" -> hubs).
     const phrase = nounPhrase(words(category[1]!));
+    const head = [...phrase].reverse().find((w) => knowledge.isEnglish(w));
     for (const focus of [...phrase].reverse()) {
       const kind = categoryOf(focus);
       if (kind === 'money') return { kind: 'amount' };
@@ -72,6 +81,8 @@ export function answerTypeOf(question: string): AnswerType {
       if (kind === 'country') return { kind: 'category', focus, entity: kind, named: [...new Set(placesIn(question).map((p) => p.key))] };
       if (kind) return { kind: 'category', focus, entity: kind };
     }
+    // "what's the weather like": a thing the coverage has no word for at all is a thing it does not name.
+    if (head !== undefined && !knowledge.inCoverage(head) && !STOPWORDS.has(head) && !OPEN_NOUNS.has(head)) return { kind: 'category', focus: head, entity: 'word' };
   }
   return { kind: 'open' };
 }

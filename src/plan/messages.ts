@@ -4,7 +4,7 @@
  * (phrases.ts); these functions only match them.
  */
 import { contentTerms, stem } from '../text/tokens.js';
-import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, WHO_SAID, type ChatIntent } from './phrases.js';
+import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -16,35 +16,45 @@ function plainWords(message: string): string[] {
 }
 
 const FILLER_SET = new Set(FILLER);
+/** What one asks a bot to do, which asks nothing of the coverage: "what can you help me with". */
+const BOT_VERBS = new Set(['help', 'do', 'ask', 'answer', 'tell', 'know', 'use', 'work', 'bot', 'smart', 'clever', 'useful', 'helpful', 'good', 'great']);
 const CHAT_PHRASES = new Map<string, ChatIntent>(
   (Object.entries(CHAT) as [Exclude<ChatIntent, 'help'>, string[]][]).flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)),
 );
 
 /** The kind of small talk a message is ("thx bot 🙏" -> thanks), or null when it asks something. */
-export function chatIntent(message: string): ChatIntent | null {
+export function chatIntent(message: string, asksAboutCoverage: (word: string) => boolean = () => true): ChatIntent | null {
   const words = plainWords(message);
   const text = words.join(' ');
+  // Nothing in it the coverage could answer: "what can you actually help me with?", "thanks, that was really helpful!".
+  const aboutNothing = contentTerms(message).length === 0 || words.every((w) => BOT_VERBS.has(w) || !asksAboutCoverage(w));
   if (words.length <= 8 && HELP.some((re) => re.test(text))) return 'help';
+  if (words.length <= 10 && aboutNothing && HELP_LOOSE.some((re) => re.test(text))) return 'help';
   const kept = words.filter((w) => !FILLER_SET.has(w));
   if (kept.length === 0) return null;
   const whole = CHAT_PHRASES.get(kept.join(' '));
   if (whole) return whole;
   // Several bits of small talk in a row ("nice one, cheers", "ok thanks bye"): the last one says what it is.
   const each = kept.map((w) => CHAT_PHRASES.get(w));
-  return each.every((intent) => intent !== undefined) ? (each.at(-1) ?? null) : null;
+  if (each.every((intent) => intent !== undefined)) return each.at(-1) ?? null;
+  // Small talk first, and nothing after it the coverage could answer ("lol ur pretty smart for a bot ngl").
+  const opening = CHAT_PHRASES.get(kept.slice(0, 2).join(' ')) ?? CHAT_PHRASES.get(kept[0]!);
+  // A question after it is still a question ("ok but why did they do that").
+  return opening && words.length <= 12 && aboutNothing && !/\b(?:why|what|whats|when|who|how|where|which)\b/.test(text) ? opening : null;
 }
 
 /**
  * A question about what the bot holds ("which outlets covered this?", "list ur sources pls"): it names
  * outlets, sources or articles and nothing else but the topic's own name.
  */
-export function asksForCoverage(message: string, topicWords: ReadonlySet<string>): boolean {
+export function asksForCoverage(message: string, topicWords: ReadonlySet<string>, asksAboutCoverage: (word: string) => boolean = () => true): boolean {
   const words = plainWords(message);
   const text = words.join(' ');
   if (COVERAGE_QUESTIONS.some((re) => re.test(text))) return true;
   if (!COVERAGE_NOUNS.test(text)) return false;
   const allowed = new Set(COVERAGE_WORDS);
-  return words.every((w) => allowed.has(w) || topicWords.has(w));
+  // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
+  return words.every((w) => allowed.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
 }
 
 const FOLLOW_UP_STEMS = new Set(FOLLOW_UP_WORDS.map(stem));

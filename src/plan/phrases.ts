@@ -18,6 +18,14 @@ export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted'],
 };
 
+/** Requests for help that could also ask about the coverage ("what can you tell me about the hubs"): help only when nothing else is asked. */
+export const HELP_LOOSE: RegExp[] = [
+  /\bwhat (?:can|could|do|should|would) (?:you|u|i)\b/,
+  /\b(?:can|could|will|would) (?:you|u) (?:\w+ )?help\b/,
+  /\bhelp (?:me )?(?:with|out)\b/,
+  /\bwhat (?:are|r) (?:you|u) (?:\w+ )?(?:for|good at|able)\b/,
+];
+
 /** Requests for help with the bot itself, matched anywhere in a short message. */
 export const HELP: RegExp[] = [
   /^help\b/,
@@ -41,7 +49,8 @@ export const COVERAGE_WORDS = [
   'where', 'come', 'comes', 'info', 'information', 'data', 'based', 'many', 'how', 'story', 'stories', 'media', 'a', 'an', 'with', 'by',
   'for', 'about', 'thing', 'topic', 'event', 'stuff', 'whole', 'at', 'so', 'far', 'currently', 'now', 'we', 'got', 'get', 'draw', 'drawing',
   'database', 'corpus', 'library', 'collection', 'include', 'included', 'includes', 'up', 'date', 'latest', 'newest', 'recent', 'most',
-  'current', 'old', 'new', 'whats', 'what’s', 'which', 'were', 'was', 'been', 'has',
+  'current', 'old', 'new', 'whats', 'what’s', 'which', 'were', 'was', 'been', 'has', 'broadcaster', 'broadcasters', 'channel', 'channels',
+  'big', 'like', 'just', 'other', 'or', 'only', 'answers', 'answer',
 ];
 /** Asking what the bot holds without naming outlets or articles. */
 export const COVERAGE_QUESTIONS: RegExp[] = [
@@ -51,7 +60,7 @@ export const COVERAGE_QUESTIONS: RegExp[] = [
   /^(?:do|have|did) (?:you|u) (?:have|got|get|index|cover) (?:any(?:thing)?|something|stuff|articles?|stories|coverage) (?:from|by|in)\b/,
 ];
 /** A coverage question names what it asks about with one of these. */
-export const COVERAGE_NOUNS = /\b(?:outlets?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media|news|info|information|database|corpus)\b/;
+export const COVERAGE_NOUNS = /\b(?:outlets?|broadcasters?|channels?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media|news|info|information|database|corpus)\b/;
 
 /** A follow-up that only makes sense after an earlier answer ("what else did he say?", "tell me more"). */
 export const FOLLOW_UP: RegExp[] = [

@@ -17,6 +17,7 @@ import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './mes
 import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
+import { isDictionaryWord } from '../text/english.js';
 import { foldName } from '../text/fold.js';
 import { analyseQuestion, describedSpeakerNames, matchOutlets, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
@@ -60,10 +61,12 @@ function outletOption(option: string, outlets: readonly string[]): string {
 export function understand(asked: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
   // Chat shorthand written out first ("how many ppl attended"), unless the coverage itself uses the word.
   const question = expandShorthand(asked, (w) => isKnownWord(w, ctx.coverage.vocabulary));
-  const intent = chatIntent(question);
+  // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
+  const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
+  const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
-  if (asksForCoverage(question, ctx.topicWords) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage' };
+  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage' };
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
   if (isBareFollowUp(question)) return { kind: 'clarify' };
@@ -87,7 +90,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     // "did marco rubio attend the talks", "is the raf sending jets": the subject is a name the coverage never mentions.
     names.push(...evidence.unfamiliar.flatMap((run) => subjectName(question, run) ?? []));
     if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: request };
-    return { kind: 'fact', answerType: answerTypeOf(question), outlet, ...evidence, search: request };
+    // A category's head is a word as the dictionary spells it ("actualy" is no noun of the question's).
+    const knowledge = { inCoverage: (w: string) => isKnownWord(w, ctx.coverage.vocabulary), isEnglish: isDictionaryWord };
+    return { kind: 'fact', answerType: answerTypeOf(question, knowledge), outlet, ...evidence, search: request };
   };
   if (!newsAware) return fact(optionOutlet, search(ctx.retrieveK, optionOutlet));
 

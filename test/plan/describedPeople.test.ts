@@ -146,3 +146,12 @@ describe('regression: people described by office, owner or former post (eval-ban
     expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual([name]);
   });
 });
+
+describe('"what is the X" where the coverage has no word for X', () => {
+  const knowledge = { inCoverage: (w: string) => ['hubs', 'military', 'idea', 'accords'].includes(w), isEnglish: (w: string) => !['militray', 'actualy'].includes(w) };
+  it('regression: "what\'s the weather going to be like in Paris tomorrow?" asks for a thing the coverage never names', () =>
+    expect(answerTypeOf("What's the weather going to be like in Paris tomorrow?", knowledge)).toEqual({ kind: 'category', focus: 'weather', entity: 'word' }));
+  it.each(['what are the militray hubs actualy for', "what's the idea for making the aggressor think twice", 'which older accords flopped'])('"%s" is an open question', (q) =>
+    expect(answerTypeOf(q, knowledge)).toEqual({ kind: 'open' }),
+  );
+});

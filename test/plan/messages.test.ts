@@ -90,3 +90,21 @@ describe('messages a fresh question set showed misread (eval-bank-dev2)', () => 
     expect(isBareFollowUp(m)).toBe(false);
   });
 });
+
+describe('small talk and questions about the bot with nothing asked of the coverage (eval-bank-dev3)', () => {
+  // The coverage's words, as the real corpus has them: "help", "bot" and "really" are among them.
+  const coverageWords = new Set(['help', 'bot', 'really', 'kushner', 'hubs', 'broadcasters', 'sources', 'news']);
+  const asks = (w: string) => coverageWords.has(w) && !['bot', 'really'].includes(w);
+  it.each([
+    ['thanks, that was really helpful!', 'thanks'],
+    ['what can you actually help me with?', 'help'],
+    ['lol your pretty smart for a bot ngl', 'acknowledgement'],
+  ])('regression: "%s" is %s', (m, intent) => expect(chatIntent(m, asks)).toBe(intent));
+  it.each(['what can you tell me about kushner', 'thanks, and what about the hubs?', 'ok but why did they do that'])('"%s" asks something: not small talk', (m) =>
+    expect(chatIntent(m, asks)).toBeNull(),
+  );
+  it.each(['Which news sources are you drawing your answers from?', 'are the big broadcasters like the bbc in your sources, or is it just other sites?'])(
+    'regression: "%s" asks what the bot holds',
+    (m) => expect(asksForCoverage(m, new Set(['paris', 'declaration']), (w) => coverageWords.has(w) && !['sources', 'news', 'broadcasters'].includes(w))).toBe(true),
+  );
+});

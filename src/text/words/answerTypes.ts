@@ -21,7 +21,24 @@ export const CATEGORY_NOUNS = {
   date: ['date', 'dates', 'day', 'deadline', 'timetable', 'timeline', 'year', 'month', 'week'],
 } as const;
 
-export type CategoryClass = 'country' | 'city' | 'person' | 'quantity';
+/** `word`: a noun the coverage never uses ("what's the weather like"): only a passage with the word would answer. */
+export type CategoryClass = 'country' | 'city' | 'person' | 'quantity' | 'word';
+
+/**
+ * Nouns that ask for an explanation: "what is the goal of the cell", "what's the idea for …". A passage answers
+ * them without the word, so the coverage lacking the word is no evidence that it cannot answer.
+ */
+export const OPEN_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'goal goals aim aims purpose purposes point objective objectives intention intentions idea ideas plan plans ' +
+    'role roles reason reasons significance meaning message messages outcome outcomes result results ' +
+    'point consequence consequences impact effect effects implication implications takeaway takeaways gist ' +
+    'summary deal story situation status state position stance view views response reaction reactions mood ' +
+    'thinking rationale motive motivation motivations mission function job task tasks difference differences ' +
+    'problem problems issue issues concern concerns worry worries risk risks benefit benefits advantage advantages ' +
+    'point thing things headline news latest update context background'
+  ).split(/\s+/),
+);
 
 /** Category nouns a country's name answers: "which country hosted the talks" is answered by "France". */
 export const COUNTRY_NOUNS: ReadonlySet<string> = new Set(CATEGORY_NOUNS.country);

@@ -3,7 +3,11 @@
  * about what the bot holds, follow-ups that need an earlier answer, and "who said …?". The phrases are data
  * (phrases.ts); these functions only match them.
  */
+import { editDistance } from '../text/editDistance.js';
 import { contentTerms, stem } from '../text/tokens.js';
+import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
+
+const REPORTING_FORMS = SPEECH_VERBS.filter((v) => v.reports !== undefined).flatMap((v) => [v.past, v.third]).filter((f) => !f.includes(' '));
 import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
@@ -66,9 +70,18 @@ export function isBareFollowUp(message: string): boolean {
   return contentTerms(message).every((t) => FOLLOW_UP_STEMS.has(t));
 }
 
+/** "who acused putin of …": a slip in the verb after "who" (one edit, verbs of five letters or more) mended to the verb. */
+function mendVerb(message: string): string {
+  const m = /^(\s*who\s+)([\p{L}]{5,})\b/iu.exec(message);
+  if (!m) return message;
+  const word = m[2]!.toLowerCase();
+  const form = REPORTING_FORMS.find((f) => Math.abs(f.length - word.length) <= 1 && editDistance(word, f, 1) <= 1);
+  return form ? m[1] + form + message.slice(m[0].length) : message;
+}
+
 /** The words a "who said …?" question asks about ("who said peace through strength" -> "peace through strength"), or null. */
 export function whoSaidQuote(message: string): string | null {
-  const m = WHO_SAID.exec(message.trim());
+  const m = WHO_SAID.exec(message.trim()) ?? WHO_SAID.exec(mendVerb(message.trim()));
   if (!m) return null;
   const quote = (m[1] ?? '').replace(/^(?:it|that|this)\s+(?:was\s+)?/i, '').replace(/[?!.]+\s*$/, '').trim();
   return contentTerms(quote).length > 0 ? quote : null;

@@ -4,6 +4,7 @@
  * message (lower case, punctuation and emoji taken out, filler words dropped), so "thanks bot 🙏" is thanks
  * but "thanks to the coalition, what changed?" is a question.
  */
+import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 
 /** Words that may stand around small talk without changing it ("hi there bot", "thanks so much mate"). */
 export const FILLER = ['bot', 'there', 'mate', 'guys', 'all', 'everyone', 'pls', 'please', 'so', 'much', 'very', 'again', 'a', 'lot', 'lots', 'man', 'bro', 'fam', 'buddy', 'friend', 'dude', 'you', 'u', 'ya', 'ye', 'yall', 'again', 'btw', 'just', 'oh', 'ah', 'well', 'then', 'for', 'that', 'the', 'info', 'help', 'answer', 'one', 'now'];
@@ -81,7 +82,21 @@ export const FOLLOW_UP_WORDS = [
 ];
 
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
-export const WHO_SAID = /^\s*who\s+(?:was like|went|goes|is like|said|says|sed|sayed|say|called|calls|dubbed|dubed|described|mentioned|mentiond|claimed|warned|told|stated|promised|insisted|admitted|argued|declared|vowed|hailed|branded|labelled|labeled|quoted|stressed|added|announced|compared)\b\s*(.*)$/i;
+/** Ways of asking who said something besides the reporting verbs copy uses: "who was like", "who came up with". */
+const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'coined', 'first said'];
+/**
+ * "who said peace through strength?", "who accused putin of …", "who's the one saying …": the speaker of the words
+ * after the verb (group 1). The verbs are copy's reporting verbs (src/text/words/speechVerbs.ts) in every form.
+ */
+export const WHO_SAID = new RegExp(
+  String.raw`^\s*who(?:['’]s|\s+is|\s+was)?(?:\s+the\s+(?:one|person|guy|man|woman|official))?(?:\s+(?:that|who))?\s+(?:${[
+    ...new Set([...SPEECH_VERBS.filter((v) => v.reports !== undefined || v.asked).flatMap((v) => [v.third, v.past, v.ing]), ...WHO_SAID_EXTRA]),
+  ]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/ /g, '\\s+'))
+    .join('|')})\b\s*(.*)$`,
+  'i',
+);
 
 /** "did A News mention the minsk agreements": whether an outlet covers a named topic at all (the topic is group 1). */
 export const MENTIONS_TOPIC = /\b(?:did|does|do|has|have)\b.+?\b(?:mention(?:ed)?|cover(?:ed)?|report(?:ed)? on|talk(?:ed)? about|say anything about|bring up|brought up|write about|wrote about|refer(?:red)? to)\s+(.+?)[?.!]*$/i;

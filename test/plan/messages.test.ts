@@ -108,3 +108,13 @@ describe('small talk and questions about the bot with nothing asked of the cover
     (m) => expect(asksForCoverage(m, new Set(['paris', 'declaration']), (w) => coverageWords.has(w) && !['sources', 'news', 'broadcasters'].includes(w))).toBe(true),
   );
 });
+
+describe('"who said …?" in the ways people ask it (eval-bank-dev3)', () => {
+  it.each([
+    ['who acused putin of distracting with claims about his residence', 'putin of distracting with claims about his residence'],
+    ["who's the one saying they work w the US 24/7", 'they work w the US 24/7'],
+    ['who warned the hardest yards are ahead', 'the hardest yards are ahead'],
+    ['who came up with the name paris declaration', 'the name paris declaration'],
+  ])('regression: "%s" asks who said "%s"', (m, quote) => expect(whoSaidQuote(m)).toBe(quote));
+  it.each(['who is kushner', 'who signed the declaration', 'who attended the talks'])('"%s" asks something else', (m) => expect(whoSaidQuote(m)).toBeNull());
+});

@@ -19,11 +19,15 @@ function corrupt(message: string, context: Record<string, unknown>, cause?: unkn
   return new BotError('INDEX_CORRUPT', `${message} ${REINDEX_HINT}`, context, cause ? { cause } : undefined);
 }
 
-/**
- * Loads the build CURRENT points at (or the named build, for a rollback), checking every file before handing it to
- * the native HNSW reader.
- */
-export async function loadIndex(indexDir: string, named?: string): Promise<LoadedIndex> {
+/** A build's manifest and derived files, every file checked against its checksum (nothing handed to native readers yet). */
+interface CheckedBuild {
+  build: string;
+  manifest: Manifest;
+  derived: Record<string, string>;
+  files: { manifest: string; vectors: string; passages: string };
+}
+
+async function checkBuild(indexDir: string, named?: string): Promise<CheckedBuild> {
   const build = named ?? (await readCurrentBuild(indexDir));
   if (build === null) {
     throw new BotError('INDEX_MISSING', `No index in ${indexDir}. ${REINDEX_HINT}`, { indexDir });
@@ -68,7 +72,24 @@ export async function loadIndex(indexDir: string, named?: string): Promise<Loade
     }
     derived[name] = bytes.toString('utf8');
   }
+  return { build, manifest, derived, files };
+}
 
+/**
+ * The manifest of the build CURRENT points at, once every file of the build has passed its checksum: what a
+ * reindex compares the corpus with before deciding whether anything has to be loaded at all.
+ */
+export async function checkCurrentBuild(indexDir: string): Promise<{ build: string; manifest: Manifest }> {
+  const { build, manifest } = await checkBuild(indexDir);
+  return { build, manifest };
+}
+
+/**
+ * Loads the build CURRENT points at (or the named build, for a rollback), checking every file before handing it to
+ * the native HNSW reader.
+ */
+export async function loadIndex(indexDir: string, named?: string): Promise<LoadedIndex> {
+  const { build, manifest, derived, files } = await checkBuild(indexDir, named);
   let store: PassageStoreFile;
   try {
     store = JSON.parse(await readFile(files.passages, 'utf8')) as PassageStoreFile;

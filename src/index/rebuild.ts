@@ -29,7 +29,7 @@ export interface CachedEmbedder extends Embedder {
 }
 
 /** The corpus holds exactly the articles (same files, same content, same order) the manifest was built from. */
-function sameArticles(articles: readonly Article[], manifest: Manifest): boolean {
+export function sameArticles(articles: readonly Article[], manifest: Manifest): boolean {
   return (
     articles.length === manifest.articles.length &&
     articles.every((a, i) => {
@@ -37,6 +37,27 @@ function sameArticles(articles: readonly Article[], manifest: Manifest): boolean
       return m.id === a.id && m.hash === a.hash && m.file === a.file;
     })
   );
+}
+
+/** The report of a reindex that found the corpus exactly as the build in use was made from. */
+export function unchangedReport(
+  articles: number,
+  passages: number,
+  problems: readonly { file: string; error: { message: string } }[],
+  started: number,
+): ReindexReport {
+  return {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: articles,
+    articles,
+    passages,
+    embedded: 0,
+    cached: passages,
+    ms: Math.round(performance.now() - started),
+    problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
+  };
 }
 
 /** Reads the corpus, cuts passages, embeds (unchanged passages come from the cache) and builds a new index in memory. */
@@ -61,19 +82,7 @@ export async function rebuildIndex(
     // Nothing changed: no passage to cut or embed, and nothing derived from them changes either.
     const manifest: Manifest = { ...current.manifest, builtAt: new Date().toISOString(), checksums: { hnsw: '', passages: '', manifest: '' } };
     const data: IndexData = { manifest, vectors: current.vectors, passages: current.passages, ...(current.derived ? { derived: current.derived } : {}) };
-    const report: ReindexReport = {
-      added: [],
-      changed: [],
-      removed: [],
-      unchanged: articles.length,
-      articles: articles.length,
-      passages: current.passages.length,
-      embedded: 0,
-      cached: current.passages.length,
-      ms: Math.round(performance.now() - started),
-      problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
-    };
-    return { data, report };
+    return { data, report: unchangedReport(articles.length, current.passages.length, problems, started) };
   }
 
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });

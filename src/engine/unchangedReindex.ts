@@ -1,0 +1,46 @@
+/**
+ * A reindex that finds nothing to do, without loading the embedding model or the index: the build CURRENT names
+ * is checked (every file against its checksum), the corpus read and compared with its manifest, and when they are
+ * the same articles (same files, same content, same order) and the configured embedder is the one it was built
+ * with, the build in use stays, exactly as a full reindex would decide (see rebuildIndex). Anything else — a
+ * change, a damaged or missing index, a model only loading can identify, another writer holding the lock — is
+ * left to the full reindex. Kept light on purpose: a new `npm run reindex` process with nothing to do loads only
+ * this, not the model runtime, the news layer or the HNSW graph.
+ */
+import type { Config } from '../config/config.js';
+import { loadCorpus } from '../corpus/loadCorpus.js';
+import { localEmbedderId } from '../embeddings/modelFolder.js';
+import { auditLogPath, JsonLinesAuditLog, type Actor } from '../index/audit.js';
+import { checkCurrentBuild } from '../index/loadIndex.js';
+import { acquireReindexLock } from '../index/lock.js';
+import { sameArticles, unchangedReport, type ReindexReport } from '../index/rebuild.js';
+
+/** The report of a reindex that kept the build in use, or null when a full reindex has to decide. */
+export async function reindexIfUnchanged(config: Config, actor: Actor): Promise<ReindexReport | null> {
+  const started = performance.now();
+  const embedderId = localEmbedderId(config.EMBEDDING_MODEL, config.MODEL_DIR);
+  if (embedderId === null) return null;
+  const lock = await acquireReindexLock(config.INDEX_DIR);
+  if (!lock) return null; // the full reindex says who holds it
+  try {
+    const current = await checkCurrentBuild(config.INDEX_DIR).catch(() => null);
+    if (current === null || current.manifest.embedder.id !== embedderId) return null;
+    const { articles, problems } = await loadCorpus(config.CORPUS_DIR);
+    if (articles.length === 0 || !sameArticles(articles, current.manifest)) return null;
+    const report = unchangedReport(articles.length, current.manifest.passages, problems, started);
+    const entry = {
+      at: new Date().toISOString(),
+      action: 'reindex' as const,
+      actor,
+      ok: true,
+      build: current.build,
+      previousBuild: current.build,
+      changes: { added: [], changed: [], removed: [] },
+    };
+    // As the engine records it; a failure to write the audit log is never fatal there either.
+    await new JsonLinesAuditLog(auditLogPath(config.INDEX_DIR)).append(entry).catch(() => {});
+    return report;
+  } finally {
+    await lock.release();
+  }
+}

@@ -7,7 +7,7 @@ import { isBotError } from '../errors.js';
 import { userInfo } from 'node:os';
 import type { Actor } from '../index/audit.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
-import { REPORT_NAMES_SHOWN, type ReindexReport } from '../index/rebuild.js';
+import { REPORT_NAMES_SHOWN, type ReindexReport } from '../index/report.js';
 
 /** What the terminal adds to an answer's text. */
 const HINTS: TextHints = { allStatements: () => '(--json lists them all)' };

@@ -1,19 +1,19 @@
 /**
  * A reindex that finds nothing to do, without loading the embedding model or the index: the build CURRENT names
- * is checked (every file against its checksum), the corpus read and compared with its manifest, and when they are
- * the same articles (same files, same content, same order) and the configured embedder is the one it was built
+ * is checked (every file against its checksum), the corpus files hashed and compared with its manifest, and when
+ * they are the same articles (same files, same content, same order, nothing else to read or report) and the configured embedder is the one it was built
  * with, the build in use stays, exactly as a full reindex would decide (see rebuildIndex). Anything else — a
  * change, a damaged or missing index, a model only loading can identify, another writer holding the lock — is
  * left to the full reindex. Kept light on purpose: a new `npm run reindex` process with nothing to do loads only
  * this, not the model runtime, the news layer or the HNSW graph.
  */
 import type { Config } from '../config/config.js';
-import { loadCorpus } from '../corpus/loadCorpus.js';
+import { corpusFingerprint } from '../corpus/loadCorpus.js';
 import { localEmbedderId } from '../embeddings/modelFolder.js';
 import { auditLogPath, JsonLinesAuditLog, type Actor } from '../index/audit.js';
-import { checkCurrentBuild } from '../index/loadIndex.js';
+import { checkCurrentBuild } from '../index/checkBuild.js';
 import { acquireReindexLock } from '../index/lock.js';
-import { sameArticles, unchangedReport, type ReindexReport } from '../index/rebuild.js';
+import { unchangedReport, type ReindexReport } from '../index/report.js';
 
 /** The report of a reindex that kept the build in use, or null when a full reindex has to decide. */
 export async function reindexIfUnchanged(config: Config, actor: Actor): Promise<ReindexReport | null> {
@@ -23,11 +23,13 @@ export async function reindexIfUnchanged(config: Config, actor: Actor): Promise<
   const lock = await acquireReindexLock(config.INDEX_DIR);
   if (!lock) return null; // the full reindex says who holds it
   try {
-    const current = await checkCurrentBuild(config.INDEX_DIR).catch(() => null);
-    if (current === null || current.manifest.embedder.id !== embedderId) return null;
-    const { articles, problems } = await loadCorpus(config.CORPUS_DIR);
-    if (articles.length === 0 || !sameArticles(articles, current.manifest)) return null;
-    const report = unchangedReport(articles.length, current.manifest.passages, problems, started);
+    // The build's checksums and the corpus files' hashes, read side by side.
+    const [current, corpus] = await Promise.all([checkCurrentBuild(config.INDEX_DIR).catch(() => null), corpusFingerprint(config.CORPUS_DIR)]);
+    if (current === null || corpus === null || current.manifest.embedder.id !== embedderId) return null;
+    const articles = current.manifest.articles;
+    const same = articles.length > 0 && corpus.length === articles.length && corpus.every((c, i) => c.file === articles[i]!.file && c.hash === articles[i]!.hash);
+    if (!same) return null;
+    const report = unchangedReport(articles.length, current.manifest.passages, [], started);
     const entry = {
       at: new Date().toISOString(),
       action: 'reindex' as const,

@@ -4,24 +4,7 @@ import { buildPassages } from '../passages/buildPassages.js';
 import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
 import type { Manifest } from './manifest.js';
-
-/** How many article names a reindex report lists under each heading before "…and N more": counts come first. */
-export const REPORT_NAMES_SHOWN = 5;
-
-export interface ReindexReport {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: number;
-  articles: number;
-  passages: number;
-  /** Passages embedded now; the rest came from the embedding cache. */
-  embedded: number;
-  cached: number;
-  ms: number;
-  /** Corpus files skipped, with the reason (bad front matter, ...); `detail` is for the terminal only (it may name server paths). */
-  problems: { file: string; message: string; detail?: string }[];
-}
+import { unchangedReport, type ReindexReport } from './report.js';
 
 export interface CachedEmbedder extends Embedder {
   stats(): { hits: number; misses: number };
@@ -29,7 +12,7 @@ export interface CachedEmbedder extends Embedder {
 }
 
 /** The corpus holds exactly the articles (same files, same content, same order) the manifest was built from. */
-export function sameArticles(articles: readonly Article[], manifest: Manifest): boolean {
+function sameArticles(articles: readonly Article[], manifest: Manifest): boolean {
   return (
     articles.length === manifest.articles.length &&
     articles.every((a, i) => {
@@ -37,27 +20,6 @@ export function sameArticles(articles: readonly Article[], manifest: Manifest): 
       return m.id === a.id && m.hash === a.hash && m.file === a.file;
     })
   );
-}
-
-/** The report of a reindex that found the corpus exactly as the build in use was made from. */
-export function unchangedReport(
-  articles: number,
-  passages: number,
-  problems: readonly { file: string; error: { message: string } }[],
-  started: number,
-): ReindexReport {
-  return {
-    added: [],
-    changed: [],
-    removed: [],
-    unchanged: articles,
-    articles,
-    passages,
-    embedded: 0,
-    cached: passages,
-    ms: Math.round(performance.now() - started),
-    problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
-  };
 }
 
 /** Reads the corpus, cuts passages, embeds (unchanged passages come from the cache) and builds a new index in memory. */

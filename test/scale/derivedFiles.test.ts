@@ -5,7 +5,7 @@
  * changed carries the build over without cutting or embedding anything (and, in a new process, without loading the
  * model or the index: reindexIfUnchanged).
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEWS_FILE, SEARCH_FILE } from '../../src/engine/engineState.js';
@@ -163,6 +163,12 @@ describe('reindex with nothing changed, without loading the model or the index (
     expect(await reindexIfUnchanged(other, actor)).toBeNull();
     writeFileSync(vectors, original);
     expect(await reindexIfUnchanged(other, actor)).not.toBeNull();
+    // A plain subfolder is not read by a reindex; another file is reported by it (the full reindex does that).
+    mkdirSync(path.join(other.CORPUS_DIR, 'images'));
+    expect(await reindexIfUnchanged(other, actor)).not.toBeNull();
+    writeFileSync(path.join(other.CORPUS_DIR, 'notes.txt'), 'not an article');
+    expect(await reindexIfUnchanged(other, actor)).toBeNull();
+    rmSync(path.join(other.CORPUS_DIR, 'notes.txt'));
     // One changed article.
     const index = await loadIndex(other.INDEX_DIR);
     const file = path.join(other.CORPUS_DIR, index.manifest.articles[1]!.file);

@@ -6,7 +6,7 @@ import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
 import { reportReply } from '../../src/bot/format/reindex.js';
 import { firstFew, formatReport } from '../../src/cli/format.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import type { ReindexReport } from '../../src/index/rebuild.js';
+import type { ReindexReport } from '../../src/index/report.js';
 import { CORPUS_DIR } from '../helpers/testEngine.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'declaration-gen-'));

@@ -19,52 +19,68 @@ function minShared(smaller: number): number {
   return Math.max(1, Math.floor((2 * smaller) / 3));
 }
 
-/** Whether `small` can still share `needed` terms with `large`: counts, and gives up as soon as it cannot. */
-function mayShare(small: ReadonlySet<string>, large: ReadonlySet<string>, needed: number): boolean {
+/**
+ * How many terms two sets share (each sorted ascending), or -1 as soon as it is clear they cannot share `needed`:
+ * a merge of the two lists, counting.
+ */
+function sharedAtLeast(small: Int32Array, large: Int32Array, needed: number): number {
   let shared = 0;
-  let left = small.size;
-  for (const t of small) {
-    if (large.has(t)) shared++;
-    left--;
-    if (shared >= needed) return true;
-    if (shared + left < needed) return false;
+  let i = 0;
+  let j = 0;
+  while (i < small.length && j < large.length) {
+    if (shared + (small.length - i) < needed) return -1;
+    const a = small[i]!;
+    const b = large[j]!;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
   }
-  return shared >= needed;
+  return shared >= needed ? shared : -1;
+}
+
+/** isNearDuplicate from the sizes and the number of shared terms (the same arithmetic). */
+function nearDuplicateByCount(sizeA: number, sizeB: number, shared: number): boolean {
+  if (shared / (sizeA + sizeB - shared) >= JACCARD_MIN) return true;
+  const smaller = Math.min(sizeA, sizeB);
+  return smaller >= CONTAINMENT_MIN_TERMS && shared / smaller >= CONTAINMENT_MIN;
 }
 
 /**
  * Pairs (i < j) of term sets that are near-duplicates, in no particular order, found without comparing every
  * pair (prefix filtering over an inverted index, exact): when a set with m terms shares at least k of them with
  * a larger one, the larger one holds at least one of its m - k + 1 rarest terms. So each set is compared only
- * with the sets, at least as large, that hold one of its rarest terms.
+ * with the sets, at least as large, that hold one of its rarest terms. Terms are numbered rarest first, so a
+ * set's sorted numbers start with its rarest terms.
  */
 function nearDuplicateSetPairs(terms: readonly ReadonlySet<string>[]): Array<[number, number]> {
   const df = new Map<string, number>();
   for (const set of terms) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
-  const postings = new Map<string, number[]>();
-  for (let i = 0; i < terms.length; i++) {
-    for (const t of terms[i]!) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  }
   const rarestFirst = (a: string, b: string): number => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  const seen = new Int32Array(terms.length).fill(-1);
+  const number = new Map([...df.keys()].sort(rarestFirst).map((t, i) => [t, i]));
+  const sets = terms.map((set) => Int32Array.from(set, (t) => number.get(t)!).sort());
+  const postings: number[][] = Array.from({ length: number.size }, () => []);
+  sets.forEach((set, i) => {
+    for (const t of set) postings[t]!.push(i);
+  });
+  const seen = new Int32Array(sets.length).fill(-1);
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < terms.length; i++) {
-    const own = terms[i]!;
-    const m = own.size;
+  for (let i = 0; i < sets.length; i++) {
+    const own = sets[i]!;
+    const m = own.length;
     if (m === 0) continue;
-    const prefix = [...own].sort(rarestFirst).slice(0, m - minShared(m) + 1);
-    for (const t of prefix) {
-      for (const j of postings.get(t)!) {
+    const needed = minShared(m);
+    for (let p = 0; p < m - needed + 1; p++) {
+      for (const j of postings[own[p]!]!) {
         if (j === i || seen[j] === i) continue;
         seen[j] = i;
-        const size = terms[j]!.size;
+        const size = sets[j]!.length;
         // Each pair is examined from its smaller side (ties: from the lower index).
         if (size < m || (size === m && j < i)) continue;
-        if (!mayShare(own, terms[j]!, minShared(m)) || !isNearDuplicate(own, terms[j]!)) continue;
+        const shared = sharedAtLeast(own, sets[j]!, needed);
+        if (shared < 0 || !nearDuplicateByCount(m, size, shared)) continue;
         pairs.push(i < j ? [i, j] : [j, i]);
       }
     }

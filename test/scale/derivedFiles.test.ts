@@ -103,6 +103,8 @@ describe('derived files in the build folder', () => {
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const index = await loadIndex(other.INDEX_DIR);
     expect(index.derived).toEqual({});
+    // A reindex with nothing changed writes it again with its derived files: not decided without loading.
+    expect(await reindexIfUnchanged(other, { via: 'terminal', name: 'tester' })).toBeNull();
     expect(await answers(await testEngine(other))).toEqual(expected);
   }, 120_000);
 });

@@ -15,7 +15,7 @@ import type { ReindexProgress } from '../index/buildIndex.js';
 import { keptBuilds, type ArticleChanges } from '../index/history.js';
 import { readCurrentBuildIfValid } from '../index/indexFiles.js';
 import { readManifestIfAny } from '../index/loadIndex.js';
-import type { ReindexReport } from '../index/rebuild.js';
+import type { ReindexReport } from '../index/report.js';
 import { corpusFileText, extractFromFile, makeDraft, redraft, type ArticleDraft, type DetailOverrides, type DraftContext, type DraftSource } from '../ingest/draft.js';
 import { extractFromHtml, type ExtractedArticle } from '../ingest/extract.js';
 import { fetchPolicy, safeFetch, type FetchPolicy } from '../ingest/safeFetch.js';

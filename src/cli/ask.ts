@@ -7,7 +7,7 @@ import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import type { Turn } from '../plan/followUp.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { answerJson, echoQuestion, failureMessage, formatAnswer, formatProgress, formatSkipped, formatSources, runCli } from './format.js';
+import { answerJson, echoQuestion, failureMessage, formatAnswer, formatProgress, formatSources, skippedLines, runCli } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
     },
   });
   // The first build happened here: say which corpus files were skipped and why (a reindex reports them too).
-  for (const p of engine.lastReport?.problems ?? []) process.stderr.write(`${formatSkipped(p)}\n`);
+  for (const line of skippedLines(engine.lastReport?.problems ?? [])) process.stderr.write(`${line}\n`);
   const options = { ...(values.outlet ? { outlet: values.outlet } : {}), ...(values.compare ? { compare: true } : {}) };
 
   if (values.speakers) {

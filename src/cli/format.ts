@@ -7,7 +7,7 @@ import { isBotError } from '../errors.js';
 import { userInfo } from 'node:os';
 import type { Actor } from '../index/audit.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
-import { REPORT_NAMES_SHOWN, type ReindexReport } from '../index/rebuild.js';
+import { REPORT_NAMES_SHOWN, type ReindexReport } from '../index/report.js';
 
 /** What the terminal adds to an answer's text. */
 const HINTS: TextHints = { allStatements: () => '(--json lists them all)' };
@@ -79,12 +79,15 @@ export function formatReport(r: ReindexReport): string {
   ];
   const named: [string, string[]][] = [['Added', r.added], ['Changed', r.changed], ['Removed', r.removed]];
   for (const [label, ids] of named) if (ids.length > 0) lines.push(`${label}: ${firstFew(ids)}`);
-  if (r.problems.length > 0) {
-    lines.push(`Skipped files: ${r.problems.length}`);
-    for (const p of r.problems.slice(0, REPORT_NAMES_SHOWN)) lines.push(formatSkipped(p));
-    if (r.problems.length > REPORT_NAMES_SHOWN) lines.push(`  …and ${r.problems.length - REPORT_NAMES_SHOWN} more`);
-  }
+  if (r.problems.length > 0) lines.push(`Skipped files: ${r.problems.length}`, ...skippedLines(r.problems));
   return lines.join('\n');
+}
+
+/** The first few files a build skipped, with the reason, then how many more. */
+export function skippedLines(problems: ReindexReport['problems']): string[] {
+  const lines = problems.slice(0, REPORT_NAMES_SHOWN).map(formatSkipped);
+  if (problems.length > REPORT_NAMES_SHOWN) lines.push(`  …and ${problems.length - REPORT_NAMES_SHOWN} more`);
+  return lines;
 }
 
 /** The outlets and articles indexed, and when and with what the index was built. */

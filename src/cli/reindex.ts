@@ -1,5 +1,5 @@
 import { checkWritableDirs, loadConfig } from '../config/config.js';
-import { createEngine } from '../engine/createEngine.js';
+import { reindexIfUnchanged } from '../engine/unchangedReindex.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { formatProgress, formatReport, runCli, terminalActor } from './format.js';
@@ -10,6 +10,13 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const progress = (p: Parameters<typeof formatProgress>[0]) => process.stderr.write(`${formatProgress(p)}\n`);
   await checkWritableDirs(config);
+  // Nothing changed: reported without loading the model or the index (a new process answers in about a second).
+  const unchanged = await reindexIfUnchanged(config, terminalActor());
+  if (unchanged) {
+    console.log(formatReport(unchanged));
+    return;
+  }
+  const { createEngine } = await import('../engine/createEngine.js');
   let engine;
   try {
     engine = await createEngine(config, { log, onProgress: progress });

@@ -98,8 +98,13 @@ export function parseArticle(file: string, raw: string): Article {
     file,
     ...meta.data,
     body,
-    hash: createHash('sha256').update(raw).digest('hex'),
+    hash: articleHash(raw),
   };
+}
+
+/** What tells an article's file changed: sha256 of its text as read. */
+function articleHash(raw: string): string {
+  return createHash('sha256').update(raw).digest('hex');
 }
 
 function sizeText(bytes: number): string {
@@ -269,4 +274,47 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     }
   }
   return { articles, problems };
+}
+
+/** How many corpus files `corpusFingerprint` reads at once. */
+const READ_AHEAD = 32;
+
+/**
+ * Every article file of the corpus folder with the hash `loadCorpus` gives it, in file-name order, when the folder
+ * holds nothing `loadCorpus` would skip and report (another kind of file, an unreadable one, one over the size
+ * limit); else null. Reads and hashes the files, parses nothing: a reindex compares this with the build's
+ * manifest to tell that nothing changed without loading the corpus.
+ */
+export async function corpusFingerprint(dir: string): Promise<{ file: string; hash: string }[] | null> {
+  const maxBytes = maxArticleBytesSetting();
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  } catch {
+    return null;
+  }
+  const articles: string[] = [];
+  for (const name of names) {
+    if (ARTICLE_EXTENSIONS.has(path.extname(name))) {
+      articles.push(name);
+      continue;
+    }
+    // A plain subfolder is ignored by loadCorpus too; any other file is reported there.
+    const info = await stat(path.join(dir, name)).catch(() => null);
+    if (!info?.isDirectory()) return null;
+  }
+  const out: { file: string; hash: string }[] = [];
+  for (let start = 0; start < articles.length; start += READ_AHEAD) {
+    const batch = await Promise.all(
+      articles.slice(start, start + READ_AHEAD).map(async (file) => {
+        const bytes = await readFile(path.join(dir, file)).catch(() => null);
+        return bytes === null || bytes.length > maxBytes ? null : { file, hash: articleHash(bytes.toString('utf8')) };
+      }),
+    );
+    for (const entry of batch) {
+      if (entry === null) return null;
+      out.push(entry);
+    }
+  }
+  return out;
 }

@@ -48,3 +48,20 @@ export function missingModelFiles(dir: string): string[] {
   if (pickDtype(dir) === null) missing.push(MODEL_WEIGHT_FILES.fp32);
   return missing;
 }
+
+/** The id of a transformers.js embedder: the model's name, and its dtype when not fp32 (the vectors differ). */
+export function embedderId(name: string, dtype: ModelDtype): string {
+  return `transformers:${name}${dtype === 'fp32' ? '' : `:${dtype}`}`;
+}
+
+/**
+ * The id the embedder of a model already on disk will have, found without loading the model (a reindex with
+ * nothing to embed compares it with the build's); null when the model is not there yet (a download, a missing
+ * folder), where only loading tells.
+ */
+export function localEmbedderId(model: string, modelDir: string): string | null {
+  const location = locateModel(model, modelDir);
+  const dtype = pickDtype(location.dir);
+  if (dtype === null || missingModelFiles(location.dir).length > 0) return null;
+  return embedderId(location.kind === 'folder' ? location.name : location.id, dtype);
+}

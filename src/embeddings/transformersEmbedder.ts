@@ -4,7 +4,7 @@ import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/tran
 import { BotError } from '../errors.js';
 import { log } from '../log.js';
 import type { Embedder } from '../types.js';
-import { locateModel, missingModelFiles, pickDtype, REQUIRED_MODEL_FILES, MODEL_WEIGHT_FILES } from './modelFolder.js';
+import { embedderId, locateModel, missingModelFiles, pickDtype, REQUIRED_MODEL_FILES, MODEL_WEIGHT_FILES } from './modelFolder.js';
 import { inBatches } from './batches.js';
 import { toUnitVector } from './vectors.js';
 
@@ -104,7 +104,7 @@ export async function createTransformersEmbedder(opts: TransformersEmbedderOptio
   const probe = await extractor([PROBE_TEXT], { pooling: 'mean', normalize: true });
   const dimensions = probe.dims[1] as number;
   probe.dispose();
-  const id = `transformers:${name}${dtype === 'fp32' ? '' : `:${dtype}`}`;
+  const id = embedderId(name, dtype);
   log.debug({ id, source, dtype, dimensions }, 'transformers embedder loaded');
 
   return {

@@ -1,5 +1,6 @@
 /**
- * Child process entry of a reindex (see reindexInWorker.ts): loads the embedder, then runs the same build as
+ * Child process entry of a reindex (see reindexInWorker.ts): when nothing changed, says so without loading
+ * anything (unchangedSinceBuild); else loads the embedder, then runs the same build as
  * in-process (rebuildIndex, then saveIndex, which swaps CURRENT) and sends progress and the result back over IPC.
  * The process that serves Discord never embeds or builds. The parent holds the reindex lock and decides when this
  * process stops: signals sent to the whole process group (Ctrl-C, SIGTERM to the group) are left to it, and this
@@ -15,6 +16,7 @@ import { rebuildIndex } from '../index/rebuild.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon } from '../lexicon/lexicon.js';
 import { deriveBuild, hasDerivedFiles } from './engineState.js';
+import { unchangedSinceBuild } from './unchangedReindex.js';
 import type { BuildJob, WorkerMessage } from './reindexInWorker.js';
 
 if (!process.send) throw new Error('buildWorker runs as a child process with an IPC channel only');
@@ -27,6 +29,12 @@ process.on('SIGTERM', () => {});
 process.on('disconnect', () => process.exit(1));
 
 async function run(job: BuildJob): Promise<void> {
+  // Nothing changed: the build in use stays, decided without loading the model or the index.
+  const unchanged = await unchangedSinceBuild(job.config);
+  if (unchanged !== null && unchanged.report.articles > 0) {
+    await post({ type: 'done', report: unchanged.report, build: unchanged.build, kept: true });
+    return;
+  }
   const embedder = await createEmbedder(job.config);
   const cached = withEmbeddingCache(embedder, job.config.EMBED_CACHE_DIR, {
     logger: { warn: (obj: unknown, msg?: string) => void post({ type: 'log', level: 'warn', obj, msg: msg ?? '' }) } as never,

@@ -13,7 +13,8 @@ import { listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
 import type { IndexedText } from '../ingest/syndication.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
-import type { CachedEmbedder, ReindexReport } from '../index/rebuild.js';
+import type { CachedEmbedder } from '../index/rebuild.js';
+import type { ReindexReport } from '../index/report.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';

@@ -26,9 +26,9 @@ export interface EngineState {
   outletContexts: Map<string, QuestionContext>;
 }
 
-/** Files the engine saves with a build (IndexData.derived): the news layer and the search index. */
-export const NEWS_FILE = 'news.json';
-export const SEARCH_FILE = 'search.json';
+import { NEWS_FILE, SEARCH_FILE } from './derivedFiles.js';
+
+export { NEWS_FILE, SEARCH_FILE };
 
 export interface Derived {
   news: NewsIndex;

@@ -15,7 +15,7 @@ import { BotError, type ErrorCode } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import { pruneBuilds } from '../index/indexFiles.js';
 import type { Manifest } from '../index/manifest.js';
-import type { ReindexReport } from '../index/rebuild.js';
+import type { ReindexReport } from '../index/report.js';
 
 /** What the worker is given (structured-cloned). */
 export interface BuildJob {

@@ -3,7 +3,7 @@ import type { AnswerResult } from '../answer/types.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import type { Actor, AuditAction, AuditEntry, AuditLog } from '../index/audit.js';
 import type { KeptBuild } from '../index/history.js';
-import type { ReindexReport } from '../index/rebuild.js';
+import type { ReindexReport } from '../index/report.js';
 import type { IndexedText } from '../ingest/syndication.js';
 import type { Speaker } from '../news/speakers.js';
 import type { ResolvedQuestion, Turn } from '../plan/followUp.js';

@@ -19,63 +19,88 @@ function minShared(smaller: number): number {
   return Math.max(1, Math.floor((2 * smaller) / 3));
 }
 
-/** Whether `small` can still share `needed` terms with `large`: counts, and gives up as soon as it cannot. */
-function mayShare(small: ReadonlySet<string>, large: ReadonlySet<string>, needed: number): boolean {
+/**
+ * How many terms two sets share (each sorted ascending), or -1 as soon as it is clear they cannot share `needed`:
+ * a merge of the two lists, counting.
+ */
+function sharedAtLeast(small: Int32Array, large: Int32Array, needed: number): number {
   let shared = 0;
-  let left = small.size;
-  for (const t of small) {
-    if (large.has(t)) shared++;
-    left--;
-    if (shared >= needed) return true;
-    if (shared + left < needed) return false;
+  let i = 0;
+  let j = 0;
+  while (i < small.length && j < large.length) {
+    if (shared + (small.length - i) < needed) return -1;
+    const a = small[i]!;
+    const b = large[j]!;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
   }
-  return shared >= needed;
+  return shared >= needed ? shared : -1;
+}
+
+/** isNearDuplicate from the sizes and the number of shared terms (the same arithmetic). */
+function nearDuplicateByCount(sizeA: number, sizeB: number, shared: number): boolean {
+  if (shared / (sizeA + sizeB - shared) >= JACCARD_MIN) return true;
+  const smaller = Math.min(sizeA, sizeB);
+  return smaller >= CONTAINMENT_MIN_TERMS && shared / smaller >= CONTAINMENT_MIN;
 }
 
 /**
- * Pairs (i < j) of passages from different articles that are near-duplicates, in ascending order, found without
- * comparing every pair (prefix filtering over an inverted index, exact): when a passage with m terms shares at
- * least k of them with a larger one, the larger one holds at least one of its m - k + 1 rarest terms. So each
- * passage is compared only with the passages, at least as large, that hold one of its rarest terms.
+ * Pairs (i < j) of term sets that are near-duplicates, in no particular order, found without comparing every
+ * pair (prefix filtering over an inverted index, exact): when a set with m terms shares at least k of them with
+ * a larger one, the larger one holds at least one of its m - k + 1 rarest terms. So each set is compared only
+ * with the sets, at least as large, that hold one of its rarest terms. Terms are numbered rarest first, so a
+ * set's sorted numbers start with its rarest terms.
  */
-export function nearDuplicatePairs(passages: readonly Passage[], terms: readonly ReadonlySet<string>[]): Array<[number, number]> {
+function nearDuplicateSetPairs(terms: readonly ReadonlySet<string>[]): Array<[number, number]> {
   const df = new Map<string, number>();
   for (const set of terms) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
-  const postings = new Map<string, number[]>();
-  for (let i = 0; i < terms.length; i++) {
-    for (const t of terms[i]!) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  }
   const rarestFirst = (a: string, b: string): number => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  const seen = new Int32Array(passages.length).fill(-1);
-  const keys: number[] = [];
-  const n = passages.length;
-  for (let i = 0; i < n; i++) {
-    const own = terms[i]!;
-    const m = own.size;
+  const number = new Map([...df.keys()].sort(rarestFirst).map((t, i) => [t, i]));
+  const sets = terms.map((set) => Int32Array.from(set, (t) => number.get(t)!).sort());
+  const postings: number[][] = Array.from({ length: number.size }, () => []);
+  sets.forEach((set, i) => {
+    for (const t of set) postings[t]!.push(i);
+  });
+  const seen = new Int32Array(sets.length).fill(-1);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < sets.length; i++) {
+    const own = sets[i]!;
+    const m = own.length;
     if (m === 0) continue;
-    const prefix = [...own].sort(rarestFirst).slice(0, m - minShared(m) + 1);
-    for (const t of prefix) {
-      for (const j of postings.get(t)!) {
+    const needed = minShared(m);
+    for (let p = 0; p < m - needed + 1; p++) {
+      for (const j of postings[own[p]!]!) {
         if (j === i || seen[j] === i) continue;
         seen[j] = i;
-        const size = terms[j]!.size;
+        const size = sets[j]!.length;
         // Each pair is examined from its smaller side (ties: from the lower index).
         if (size < m || (size === m && j < i)) continue;
-        if (passages[i]!.articleId === passages[j]!.articleId) continue;
-        if (!mayShare(own, terms[j]!, minShared(m)) || !isNearDuplicate(own, terms[j]!)) continue;
-        keys.push(i < j ? i * n + j : j * n + i);
+        const shared = sharedAtLeast(own, sets[j]!, needed);
+        if (shared < 0 || !nearDuplicateByCount(m, size, shared)) continue;
+        pairs.push(i < j ? [i, j] : [j, i]);
       }
     }
   }
-  keys.sort((a, b) => a - b);
-  return keys.map((k) => [Math.floor(k / n), k % n]);
+  return pairs;
 }
 
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** The first position in the ascending `list` holding a value above `value`. */
+function firstAbove(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const id of small) if (large.has(id)) return true;
   return false;
@@ -86,10 +111,42 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * (the same PA copy, the same Downing Street statement) share one. Passages of one article never group
  * with each other, so an article's own paragraphs stay separate hits. Pairs are merged in ascending order
  * (the order of a plain double loop), so the groups do not depend on how the pairs were found.
+ *
+ * Syndicated copy makes hundreds of passages with the very same words: passages with the same set of terms are
+ * one class, near-duplicates are looked for between classes only (every two members of a class are
+ * near-duplicates), and each passage's partners are read off its own and its near classes' member lists.
  */
 export function groupDuplicates(passages: readonly Passage[]): number[] {
+  const n = passages.length;
   const terms = passages.map((p) => new Set(contentTerms(p.text)));
-  const parent = passages.map((_, i) => i);
+  const articleNumbers = new Map<string, number>();
+  const article = Int32Array.from(passages, (p) => {
+    let a = articleNumbers.get(p.articleId);
+    if (a === undefined) articleNumbers.set(p.articleId, (a = articleNumbers.size));
+    return a;
+  });
+  const classByKey = new Map<string, number>();
+  const classOf = new Int32Array(n);
+  const members: number[][] = [];
+  const classTerms: ReadonlySet<string>[] = [];
+  terms.forEach((set, i) => {
+    const key = [...set].sort().join('\u0000');
+    let c = classByKey.get(key);
+    if (c === undefined) {
+      classByKey.set(key, (c = members.length));
+      members.push([]);
+      classTerms.push(set);
+    }
+    classOf[i] = c;
+    members[c]!.push(i);
+  });
+  const near: number[][] = members.map(() => []);
+  for (const [a, b] of nearDuplicateSetPairs(classTerms)) {
+    near[a]!.push(b);
+    near[b]!.push(a);
+  }
+
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -97,17 +154,28 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
     }
     return i;
   };
-  const articlesOf = passages.map((p) => new Set([p.articleId]));
-  for (const [i, j] of nearDuplicatePairs(passages, terms)) {
-    const ri = find(i);
-    const rj = find(j);
-    if (ri === rj) continue;
-    // Keep one passage per article in a group, so grouping never swallows an article's other paragraph.
-    const a = articlesOf[ri]!;
-    const b = articlesOf[rj]!;
-    if (intersects(a, b)) continue;
-    parent[rj] = ri;
-    for (const id of b) a.add(id);
+  const articlesOf = Array.from(article, (a) => new Set([a]));
+  const partners: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (terms[i]!.size === 0) continue;
+    const c = classOf[i]!;
+    partners.length = 0;
+    for (const d of [c, ...near[c]!]) {
+      const list = members[d]!;
+      for (let k = firstAbove(list, i); k < list.length; k++) if (article[list[k]!] !== article[i]) partners.push(list[k]!);
+    }
+    if (near[c]!.length > 0) partners.sort((x, y) => x - y);
+    for (const j of partners) {
+      const ri = find(i);
+      const rj = find(j);
+      if (ri === rj) continue;
+      // Keep one passage per article in a group, so grouping never swallows an article's other paragraph.
+      const a = articlesOf[ri]!;
+      const b = articlesOf[rj]!;
+      if (intersects(a, b)) continue;
+      parent[rj] = ri;
+      for (const id of b) a.add(id);
+    }
   }
   const numbers = new Map<number, number>();
   return passages.map((_, i) => {

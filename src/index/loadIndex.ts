@@ -1,22 +1,14 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BotError } from '../errors.js';
 import type { IndexData } from './buildIndex.js';
-import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
-import { derivedFileName, manifestChecksum, manifestSchema, type Manifest } from './manifest.js';
+import { checkBuild, corrupt } from './checkBuild.js';
+import { buildDir, MANIFEST_FILE, readCurrentBuild } from './indexFiles.js';
+import { manifestSchema, type Manifest } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 import { loadHnswStore, type VectorStore } from './vectorStore.js';
 
-const REINDEX_HINT = 'Run `npm run reindex` to rebuild it from the corpus.';
-
 export interface LoadedIndex extends IndexData {
   build: string;
-}
-
-function corrupt(message: string, context: Record<string, unknown>, cause?: unknown): BotError {
-  return new BotError('INDEX_CORRUPT', `${message} ${REINDEX_HINT}`, context, cause ? { cause } : undefined);
 }
 
 /**
@@ -24,51 +16,7 @@ function corrupt(message: string, context: Record<string, unknown>, cause?: unkn
  * the native HNSW reader.
  */
 export async function loadIndex(indexDir: string, named?: string): Promise<LoadedIndex> {
-  const build = named ?? (await readCurrentBuild(indexDir));
-  if (build === null) {
-    throw new BotError('INDEX_MISSING', `No index in ${indexDir}. ${REINDEX_HINT}`, { indexDir });
-  }
-  const dir = buildDir(indexDir, build);
-  const files = { manifest: path.join(dir, MANIFEST_FILE), vectors: path.join(dir, VECTORS_FILE), passages: path.join(dir, PASSAGES_FILE) };
-  for (const [what, file] of Object.entries(files)) {
-    if (!existsSync(file)) throw corrupt(`The index's ${what} file ${file} is missing.`, { indexDir, build, file });
-  }
-
-  let manifestJson: unknown;
-  try {
-    manifestJson = JSON.parse(await readFile(files.manifest, 'utf8'));
-  } catch (cause) {
-    throw corrupt(`The index manifest ${files.manifest} is not valid JSON.`, { file: files.manifest }, cause);
-  }
-  const parsed = manifestSchema.safeParse(manifestJson);
-  if (!parsed.success) {
-    throw corrupt(`The index manifest ${files.manifest} is not in the expected format.`, { file: files.manifest, issues: parsed.error.issues });
-  }
-  const manifest = parsed.data;
-  // Over the JSON as read (before parsing strips anything): a flipped byte in an outlet name or a URL is refused too.
-  if (manifestChecksum(manifestJson) !== manifest.checksums.manifest) {
-    throw corrupt(`The index manifest ${files.manifest} is damaged (checksum mismatch).`, { file: files.manifest });
-  }
-
-  if ((await sha256File(files.vectors)) !== manifest.checksums.hnsw) {
-    throw corrupt(`The vector file ${files.vectors} is damaged (checksum mismatch).`, { file: files.vectors });
-  }
-  if ((await sha256File(files.passages)) !== manifest.checksums.passages) {
-    throw corrupt(`The passage store ${files.passages} is damaged (checksum mismatch).`, { file: files.passages });
-  }
-
-  // Derived files: checked like the others; a missing or damaged one is refused (the build is not what it says).
-  const derived: Record<string, string> = {};
-  for (const [name, sum] of Object.entries(manifest.checksums.derived ?? {})) {
-    const file = path.join(dir, derivedFileName(name));
-    if (!existsSync(file)) throw corrupt(`The index's derived file ${file} is missing.`, { indexDir, build, file });
-    const bytes = await readFile(file);
-    if (createHash('sha256').update(bytes).digest('hex') !== sum) {
-      throw corrupt(`The derived file ${file} is damaged (checksum mismatch).`, { file });
-    }
-    derived[name] = bytes.toString('utf8');
-  }
-
+  const { build, manifest, derived, files } = await checkBuild(indexDir, named);
   let store: PassageStoreFile;
   try {
     store = JSON.parse(await readFile(files.passages, 'utf8')) as PassageStoreFile;

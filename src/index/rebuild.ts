@@ -4,24 +4,7 @@ import { buildPassages } from '../passages/buildPassages.js';
 import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
 import type { Manifest } from './manifest.js';
-
-/** How many article names a reindex report lists under each heading before "…and N more": counts come first. */
-export const REPORT_NAMES_SHOWN = 5;
-
-export interface ReindexReport {
-  added: string[];
-  changed: string[];
-  removed: string[];
-  unchanged: number;
-  articles: number;
-  passages: number;
-  /** Passages embedded now; the rest came from the embedding cache. */
-  embedded: number;
-  cached: number;
-  ms: number;
-  /** Corpus files skipped, with the reason (bad front matter, ...); `detail` is for the terminal only (it may name server paths). */
-  problems: { file: string; message: string; detail?: string }[];
-}
+import { unchangedReport, type ReindexReport } from './report.js';
 
 export interface CachedEmbedder extends Embedder {
   stats(): { hits: number; misses: number };
@@ -61,19 +44,7 @@ export async function rebuildIndex(
     // Nothing changed: no passage to cut or embed, and nothing derived from them changes either.
     const manifest: Manifest = { ...current.manifest, builtAt: new Date().toISOString(), checksums: { hnsw: '', passages: '', manifest: '' } };
     const data: IndexData = { manifest, vectors: current.vectors, passages: current.passages, ...(current.derived ? { derived: current.derived } : {}) };
-    const report: ReindexReport = {
-      added: [],
-      changed: [],
-      removed: [],
-      unchanged: articles.length,
-      articles: articles.length,
-      passages: current.passages.length,
-      embedded: 0,
-      cached: current.passages.length,
-      ms: Math.round(performance.now() - started),
-      problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
-    };
-    return { data, report };
+    return { data, report: unchangedReport(articles.length, current.passages.length, problems, started) };
   }
 
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });

@@ -9,7 +9,7 @@ import { citedNumbers } from '../../src/bot/text.js';
 import { answerText } from '../../src/answer/text.js';
 import type { Abstention } from '../../src/answer/types.js';
 import type { SourcesInfo } from '../../src/engine/types.js';
-import type { ReindexReport } from '../../src/index/rebuild.js';
+import type { ReindexReport } from '../../src/index/report.js';
 import { ARTICLES, longAnswer, sampleAnswer } from '../helpers/answers.js';
 
 /** Every limit Discord documents for one message's embeds. */

@@ -2,14 +2,17 @@
  * What is derived from the passages (the news layer, the search index) is built once per build, saved in the
  * build folder under the manifest's checksums, and loaded back at start: loading gives the same answers as
  * deriving, a damaged file is refused, a format-2 build (without them) still loads, and a reindex with nothing
- * changed carries the build over without cutting or embedding anything.
+ * changed carries the build over without cutting or embedding anything (and, in a new process, without loading the
+ * model or the index: reindexIfUnchanged).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEWS_FILE, SEARCH_FILE } from '../../src/engine/engineState.js';
+import { reindexIfUnchanged } from '../../src/engine/unchangedReindex.js';
 import { isBotError } from '../../src/errors.js';
-import { buildDir, MANIFEST_FILE, readCurrentBuild } from '../../src/index/indexFiles.js';
+import { auditLogPath, JsonLinesAuditLog } from '../../src/index/audit.js';
+import { buildDir, MANIFEST_FILE, readCurrentBuild, VECTORS_FILE } from '../../src/index/indexFiles.js';
 import { loadIndex } from '../../src/index/loadIndex.js';
 import { manifestChecksum } from '../../src/index/manifest.js';
 import { buildNewsIndex } from '../../src/news/newsIndex.js';
@@ -100,6 +103,8 @@ describe('derived files in the build folder', () => {
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const index = await loadIndex(other.INDEX_DIR);
     expect(index.derived).toEqual({});
+    // A reindex with nothing changed writes it again with its derived files: not decided without loading.
+    expect(await reindexIfUnchanged(other, { via: 'terminal', name: 'tester' })).toBeNull();
     expect(await answers(await testEngine(other))).toEqual(expected);
   }, 120_000);
 });
@@ -123,5 +128,53 @@ describe('reindex with nothing changed', () => {
     const others = (ps: typeof before.passages) => ps.filter((p) => p.articleId !== before.manifest.articles[0]!.id).map((p) => p.text);
     expect(others(rebuilt.passages)).toEqual(others(before.passages));
     expect(rebuilt.derived![NEWS_FILE]).not.toBe(before.derived![NEWS_FILE]);
+  }, 120_000);
+});
+
+describe('reindex with nothing changed, without loading the model or the index (reindexIfUnchanged)', () => {
+  const actor = { via: 'terminal' as const, name: 'tester' };
+
+  it('reports what the full reindex reports and keeps the build in use, with an audit entry', async () => {
+    const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'quick-index') };
+    const engine = await testEngine(other);
+    const before = await loadIndex(other.INDEX_DIR);
+    const quick = await reindexIfUnchanged(other, actor);
+    const full = await engine.reindex();
+    expect(quick).not.toBeNull();
+    const { ms: _q, ...quickRest } = quick!;
+    const { ms: _f, ...fullRest } = full;
+    expect(quickRest).toEqual(fullRest);
+    expect(await readCurrentBuild(other.INDEX_DIR)).toBe(before.build);
+    const last = (await new JsonLinesAuditLog(auditLogPath(other.INDEX_DIR)).recent(2))[0]!;
+    expect(last).toMatchObject({ action: 'reindex', ok: true, build: before.build, previousBuild: before.build, actor });
+  }, 120_000);
+
+  it('leaves the decision to the full reindex when an article changed, the index is damaged or the embedder differs', async () => {
+    const other = { ...ws.config, CORPUS_DIR: path.join(ws.dir, 'quick-corpus'), INDEX_DIR: path.join(ws.dir, 'quick-index-2') };
+    cpSync(ws.config.CORPUS_DIR, other.CORPUS_DIR, { recursive: true });
+    await testEngine(other);
+    expect(await reindexIfUnchanged(other, actor)).not.toBeNull();
+    // Another embedder configured: its id is not the build's.
+    expect(await reindexIfUnchanged({ ...other, EMBEDDING_MODEL: path.join(ws.dir, 'no-such-model') }, actor)).toBeNull();
+    // A damaged vector file: the full reindex rebuilds it.
+    const vectors = path.join(buildDir(other.INDEX_DIR, (await readCurrentBuild(other.INDEX_DIR))!), VECTORS_FILE);
+    const original = readFileSync(vectors);
+    const damaged = Buffer.from(original);
+    damaged[damaged.length - 5] = damaged[damaged.length - 5]! ^ 0xff;
+    writeFileSync(vectors, damaged);
+    expect(await reindexIfUnchanged(other, actor)).toBeNull();
+    writeFileSync(vectors, original);
+    expect(await reindexIfUnchanged(other, actor)).not.toBeNull();
+    // A plain subfolder is not read by a reindex; another file is reported by it (the full reindex does that).
+    mkdirSync(path.join(other.CORPUS_DIR, 'images'));
+    expect(await reindexIfUnchanged(other, actor)).not.toBeNull();
+    writeFileSync(path.join(other.CORPUS_DIR, 'notes.txt'), 'not an article');
+    expect(await reindexIfUnchanged(other, actor)).toBeNull();
+    rmSync(path.join(other.CORPUS_DIR, 'notes.txt'));
+    // One changed article.
+    const index = await loadIndex(other.INDEX_DIR);
+    const file = path.join(other.CORPUS_DIR, index.manifest.articles[1]!.file);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nThe ministers met again on Tuesday.\n`);
+    expect(await reindexIfUnchanged(other, actor)).toBeNull();
   }, 120_000);
 });

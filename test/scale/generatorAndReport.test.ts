@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
 import { reportReply } from '../../src/bot/format/reindex.js';
-import { firstFew, formatReport } from '../../src/cli/format.js';
+import { firstFew, formatReport, skippedLines } from '../../src/cli/format.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import type { ReindexReport } from '../../src/index/rebuild.js';
+import type { ReindexReport } from '../../src/index/report.js';
 import { CORPUS_DIR } from '../helpers/testEngine.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'declaration-gen-'));
@@ -56,6 +56,11 @@ describe('reindex reports at scale', () => {
     expect(text).toContain('Skipped files: 12');
     expect(text).toContain('…and 7 more');
     expect(text.split('\n').length).toBeLessThan(15);
+  });
+
+  it('the first build inside `ask` lists the first five skipped files and how many more', () => {
+    const lines = skippedLines(report.problems);
+    expect(lines).toEqual([...report.problems.slice(0, 5).map((p) => `Skipped ${p.file}: ${p.message}`), '  …and 7 more']);
   });
 
   it('the bot gives the count in the heading, then the first five and how many more', () => {

@@ -1,7 +1,7 @@
 /** /reindex: progress while it runs, then what changed. Pure. */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ReindexProgress } from '../../index/buildIndex.js';
-import { REPORT_NAMES_SHOWN, type ReindexReport } from '../../index/rebuild.js';
+import { REPORT_NAMES_SHOWN, type ReindexReport } from '../../index/report.js';
 import { Limits } from '../limits.js';
 import { neutralizeMentions, truncate } from '../text.js';
 import { Colors, NO_PINGS, type ReplyPayload } from './common.js';

@@ -1,0 +1,84 @@
+/**
+ * A build's files checked against the checksums its manifest holds, before anything is handed to a native reader
+ * (loadIndex) or a build is trusted as it is (a reindex with nothing changed). Loads no native module.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BotError } from '../errors.js';
+import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
+import { derivedFileName, manifestChecksum, manifestSchema, type Manifest } from './manifest.js';
+
+export const REINDEX_HINT = 'Run `npm run reindex` to rebuild it from the corpus.';
+
+export function corrupt(message: string, context: Record<string, unknown>, cause?: unknown): BotError {
+  return new BotError('INDEX_CORRUPT', `${message} ${REINDEX_HINT}`, context, cause ? { cause } : undefined);
+}
+
+/** A build's manifest and derived files, every file checked against its checksum (nothing handed to native readers yet). */
+export interface CheckedBuild {
+  build: string;
+  manifest: Manifest;
+  /** The derived files' contents (left out when not asked for). */
+  derived: Record<string, string>;
+  files: { manifest: string; vectors: string; passages: string };
+}
+
+export async function checkBuild(indexDir: string, named?: string, { keepDerived = true } = {}): Promise<CheckedBuild> {
+  const build = named ?? (await readCurrentBuild(indexDir));
+  if (build === null) {
+    throw new BotError('INDEX_MISSING', `No index in ${indexDir}. ${REINDEX_HINT}`, { indexDir });
+  }
+  const dir = buildDir(indexDir, build);
+  const files = { manifest: path.join(dir, MANIFEST_FILE), vectors: path.join(dir, VECTORS_FILE), passages: path.join(dir, PASSAGES_FILE) };
+  for (const [what, file] of Object.entries(files)) {
+    if (!existsSync(file)) throw corrupt(`The index's ${what} file ${file} is missing.`, { indexDir, build, file });
+  }
+
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(await readFile(files.manifest, 'utf8'));
+  } catch (cause) {
+    throw corrupt(`The index manifest ${files.manifest} is not valid JSON.`, { file: files.manifest }, cause);
+  }
+  const parsed = manifestSchema.safeParse(manifestJson);
+  if (!parsed.success) {
+    throw corrupt(`The index manifest ${files.manifest} is not in the expected format.`, { file: files.manifest, issues: parsed.error.issues });
+  }
+  const manifest = parsed.data;
+  // Over the JSON as read (before parsing strips anything): a flipped byte in an outlet name or a URL is refused too.
+  if (manifestChecksum(manifestJson) !== manifest.checksums.manifest) {
+    throw corrupt(`The index manifest ${files.manifest} is damaged (checksum mismatch).`, { file: files.manifest });
+  }
+
+  if ((await sha256File(files.vectors)) !== manifest.checksums.hnsw) {
+    throw corrupt(`The vector file ${files.vectors} is damaged (checksum mismatch).`, { file: files.vectors });
+  }
+  if ((await sha256File(files.passages)) !== manifest.checksums.passages) {
+    throw corrupt(`The passage store ${files.passages} is damaged (checksum mismatch).`, { file: files.passages });
+  }
+
+  // Derived files: checked like the others; a missing or damaged one is refused (the build is not what it says).
+  const derived: Record<string, string> = {};
+  for (const [name, sum] of Object.entries(manifest.checksums.derived ?? {})) {
+    const file = path.join(dir, derivedFileName(name));
+    if (!existsSync(file)) throw corrupt(`The index's derived file ${file} is missing.`, { indexDir, build, file });
+    const bytes = await readFile(file);
+    if (createHash('sha256').update(bytes).digest('hex') !== sum) {
+      throw corrupt(`The derived file ${file} is damaged (checksum mismatch).`, { file });
+    }
+    if (keepDerived) derived[name] = bytes.toString('utf8');
+  }
+  return { build, manifest, derived, files };
+}
+
+/**
+ * The manifest of the build CURRENT points at, once every file of the build has passed its checksum: what a
+ * reindex compares the corpus with before deciding whether anything has to be loaded at all.
+ */
+export async function checkCurrentBuild(indexDir: string): Promise<{ build: string; manifest: Manifest }> {
+  const { build, manifest } = await checkBuild(indexDir, undefined, { keepDerived: false });
+  return { build, manifest };
+}
+

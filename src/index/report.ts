@@ -1,0 +1,40 @@
+/** What a reindex reports: counts first, then the first few article names under each heading. */
+
+/** How many article names a reindex report lists under each heading before "…and N more": counts come first. */
+export const REPORT_NAMES_SHOWN = 5;
+
+export interface ReindexReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  articles: number;
+  passages: number;
+  /** Passages embedded now; the rest came from the embedding cache. */
+  embedded: number;
+  cached: number;
+  ms: number;
+  /** Corpus files skipped, with the reason (bad front matter, ...); `detail` is for the terminal only (it may name server paths). */
+  problems: { file: string; message: string; detail?: string }[];
+}
+
+/** The report of a reindex that found the corpus exactly as the build in use was made from. */
+export function unchangedReport(
+  articles: number,
+  passages: number,
+  problems: readonly { file: string; error: { message: string } }[],
+  started: number,
+): ReindexReport {
+  return {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: articles,
+    articles,
+    passages,
+    embedded: 0,
+    cached: passages,
+    ms: Math.round(performance.now() - started),
+    problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
+  };
+}

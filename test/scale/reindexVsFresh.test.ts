@@ -1,0 +1,76 @@
+/**
+ * A reindex after one changed article (unchanged articles' passages taken from the build in use, their vectors
+ * from the embedding cache) must give exactly what a fresh build of the same corpus gives: the same passages and
+ * near-duplicate groups, the same statements, statement groups and speakers, the same saved search index, and the
+ * same answers. Checked on the real corpus and on a small synthetic one with syndicated copies.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
+import type { AnswerEngine } from '../../src/engine/createEngine.js';
+import { NEWS_FILE, SEARCH_FILE } from '../../src/engine/engineState.js';
+import { loadIndex } from '../../src/index/loadIndex.js';
+import { CORPUS_DIR, testEngine, testWorkspace } from '../helpers/testEngine.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'declaration-incremental-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function answers(engine: AnswerEngine, questions: string[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const q of questions) {
+    const { timings: _t, ...rest } = await engine.ask(q);
+    out.push(rest);
+  }
+  return out;
+}
+
+async function reindexedEqualsFresh(corpus: string, name: string, questions: (engine: AnswerEngine) => string[]): Promise<void> {
+  const ws = testWorkspace();
+  const config = { ...ws.config, CORPUS_DIR: corpus, INDEX_DIR: path.join(tmp, `${name}-index`), REINDEX_IN_WORKER: false };
+  const engine = await testEngine(config);
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+  appendFileSync(path.join(corpus, files[Math.floor(files.length / 2)]!), '\n\nA spokesman said on Friday that the talks would resume in Paris next week.\n');
+  const report = await engine.reindex();
+  expect(report.changed).toHaveLength(1);
+  expect(report.embedded).toBeLessThanOrEqual(2);
+  const fresh = await testEngine({ ...config, INDEX_DIR: path.join(tmp, `${name}-fresh`) });
+
+  const a = await loadIndex(config.INDEX_DIR);
+  const b = await loadIndex(path.join(tmp, `${name}-fresh`));
+  expect(a.passages).toEqual(b.passages); // texts, ids and near-duplicate groups
+  const { builtAt: _a, checksums: _ca, ...manifestA } = a.manifest;
+  const { builtAt: _b, checksums: _cb, ...manifestB } = b.manifest;
+  expect(manifestA).toEqual(manifestB);
+  expect(a.derived![NEWS_FILE]).toBe(b.derived![NEWS_FILE]); // statements, groups, speakers, directory, sentence index
+  expect(a.derived![SEARCH_FILE]).toBe(b.derived![SEARCH_FILE]);
+  expect(engine.speakers()).toEqual(fresh.speakers());
+  const asked = questions(fresh);
+  expect(await answers(engine, asked)).toEqual(await answers(fresh, asked));
+  ws.cleanup();
+}
+
+describe('a reindex after one changed article equals a fresh build', () => {
+  it('on the real corpus', async () => {
+    const corpus = path.join(tmp, 'real');
+    cpSync(CORPUS_DIR, corpus, { recursive: true });
+    await reindexedEqualsFresh(corpus, 'real', () => [
+      'What did Kushner say?',
+      'What did LBC report about Greenland?',
+      "How did the outlets differ on Kushner's milestone quote?",
+      'How many countries were at the meeting?',
+      'When will the talks resume?',
+    ]);
+  }, 300_000);
+
+  it('on a synthetic corpus with syndicated copies', async () => {
+    const corpus = path.join(tmp, 'synthetic');
+    await generateCorpus({ sourceDir: CORPUS_DIR, outDir: corpus, passages: 200, seed: 3 });
+    await reindexedEqualsFresh(corpus, 'synthetic', (engine) => {
+      const speaker = engine.speakers()[0]!.name;
+      const outlet = engine.sources().articles[0]!.outlet;
+      return [`What did ${speaker} say?`, `What did ${outlet} report about the troops?`, 'How did the outlets differ on the ceasefire?', 'How many countries were at the meeting?'];
+    });
+  }, 300_000);
+});

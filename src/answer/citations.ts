@@ -64,9 +64,13 @@ export function pickCarriers<T>(items: readonly T[], outletOf: (item: T) => stri
  * Citation numbers for the articles carrying one thing (each article once, in order), `shown` at most; the
  * articles left uncited counted (absent when all are cited).
  */
-export function citeCarriers(articleIds: readonly string[], cites: CitationList, articles: ReadonlyMap<string, ManifestArticle>): { citations: number[]; uncited?: Uncited } {
+export function citeCarriers(
+  articleIds: readonly string[],
+  cites: CitationList,
+  articles: ReadonlyMap<string, ManifestArticle>,
+): { citations: number[]; uncited?: Uncited; cited: ReadonlySet<string> } {
   const { kept, uncited } = pickCarriers([...new Set(articleIds)], (id) => outletName(articles.get(id)));
-  return { citations: kept.map((id) => cites.cite(id)), ...(uncited ? { uncited } : {}) };
+  return { citations: kept.map((id) => cites.cite(id)), ...(uncited ? { uncited } : {}), cited: new Set(kept) };
 }
 
 /** " (also in 12 other outlets)" after the markers of a quote whose carriers are not all cited; "" when they are. */

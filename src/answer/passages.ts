@@ -52,5 +52,6 @@ export function carriers(hit: Hit): string[] {
 export function quoteHit(hit: Hit, question: string, articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList, outlet: string | null = null): Quote {
   const ids = carriers(hit).filter((id) => outlet === null || articles.get(id)?.outlet === outlet);
   const part = pickQuote(hit.passage.text, question);
-  return { ...part, passageId: hit.passage.id, ...citeCarriers(ids, cites, articles) };
+  const { citations, uncited } = citeCarriers(ids, cites, articles);
+  return { ...part, passageId: hit.passage.id, citations, ...(uncited ? { uncited } : {}) };
 }

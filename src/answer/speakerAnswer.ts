@@ -92,7 +92,9 @@ export function orderStatements(
 
 /** One distinct statement as an answer lists it: every outlet's wording, cited to every article carrying it. */
 export function statementLine(g: StatementGroup, speaker: string, cites: CitationList, articles: ReadonlyMap<string, ManifestArticle>): StatementLine {
-  const { citations, uncited } = citeCarriers(g.articleIds, cites, articles);
+  const { citations, uncited, cited } = citeCarriers(g.articleIds, cites, articles);
+  // The passages of the cited articles (all of them when every carrier is cited).
+  const carriers = uncited ? g.carriers.filter((c) => cited.has(c.articleId)) : g.carriers;
   return {
     speaker,
     text: g.representative.text,
@@ -101,7 +103,7 @@ export function statementLine(g: StatementGroup, speaker: string, cites: Citatio
     ...(uncited ? { uncited } : {}),
     wordings: [...new Set(g.statements.map((s) => s.text))],
     sentences: [...new Set(g.statements.map((s) => s.sentence))],
-    passageIds: [g.representative.passageId, ...g.carriers.map((c) => c.passageId)].filter((id, i, all) => all.indexOf(id) === i),
+    passageIds: [g.representative.passageId, ...carriers.map((c) => c.passageId)].filter((id, i, all) => all.indexOf(id) === i),
   };
 }
 

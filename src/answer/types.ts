@@ -85,7 +85,7 @@ export interface StatementLine {
   /** Each outlet's wording of it ("very, very big milestone" / "big, big milestone"), and the sentences it stands in. */
   wordings: string[];
   sentences: string[];
-  /** The passages carrying it. */
+  /** The passages carrying it (those of the cited articles when `uncited` counts others). */
   passageIds: string[];
 }
 

@@ -15,6 +15,10 @@
  *   - the bot's acknowledgement latency while a /reindex embeds a new 300-passage article (an /ask every 250 ms
  *     through the local Discord), built in a worker process and, for comparison, in the bot's own process.
  * `npm run bench -- --reindex-latency` runs only that last part.
+ * `npm run bench -- --corpus DIR --index DIR [--cache DIR]` measures an index built before (by `npm run reindex` with
+ * CORPUS_DIR and INDEX_DIR set to those folders; built here when missing) instead of building one: it prints the
+ * cold start, the warm asks and the memory, and leaves out the build, the reindex rows (which change the corpus)
+ * and the bot during a reindex. Building 20,000 passages takes minutes; this measures an answering change in seconds.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -42,6 +46,8 @@ const { values } = parseArgs({
     questions: { type: 'string', default: '40' },
     'raw-sample': { type: 'string', default: '512' },
     'reindex-latency': { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    index: { type: 'string' },
   },
 });
 
@@ -113,9 +119,11 @@ function timed(inner: Embedder): Embedder & { ms: number; texts: number } {
 async function main(): Promise<void> {
   const base = loadConfig();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'declaration-bench-'));
-  const corpusDir = values.passages ? path.join(tmp, 'corpus') : path.resolve(base.CORPUS_DIR);
+  const reuse = values.index !== undefined;
+  if (reuse && (values.corpus === undefined || values.passages !== undefined)) throw new Error('--index needs --corpus (the corpus it was built from), and no --passages');
+  const corpusDir = values.corpus ? path.resolve(values.corpus) : values.passages ? path.join(tmp, 'corpus') : path.resolve(base.CORPUS_DIR);
   const cacheDir = values.cache ? path.resolve(values.cache) : path.join(tmp, 'cache');
-  const config = { ...base, CORPUS_DIR: corpusDir, INDEX_DIR: path.join(tmp, 'index'), EMBED_CACHE_DIR: cacheDir };
+  const config = { ...base, CORPUS_DIR: corpusDir, INDEX_DIR: reuse ? path.resolve(values.index!) : path.join(tmp, 'index'), EMBED_CACHE_DIR: cacheDir };
   const log = createLogger('warn');
   if (values['reindex-latency']) {
     try {
@@ -133,55 +141,17 @@ async function main(): Promise<void> {
     }
     const cacheWarm = values.cache !== undefined && existsSync(cacheDir) && (await readdir(cacheDir)).length > 0;
 
-    // 1. Raw embedder throughput, same batches as the build (32), on a sample of this corpus' passages.
-    const embedder = timed(await createEmbedder(config));
-    const { articles } = await loadCorpus(corpusDir);
-    const texts = articles.flatMap((a) => buildPassages(a).map((p) => p.text));
-    const sample = texts.slice(0, Math.min(texts.length, Number(values['raw-sample'])));
-    await embedder.embed(sample.slice(0, 8)); // warm-up
-    const r0 = performance.now();
-    for (let i = 0; i < sample.length; i += 32) await embedder.embed(sample.slice(i, i + 32));
-    const rawRate = sample.length / ((performance.now() - r0) / 1000);
-    console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput ${rawRate.toFixed(1)} passages/s (${sample.length} passages, batches of 32)`);
-
-    // 2. Build from scratch.
-    embedder.ms = 0;
-    embedder.texts = 0;
-    const t0 = performance.now();
-    const engine = await createEngine(config, { log, embedder });
-    const startMs = performance.now() - t0;
-    const report = engine.lastReport!;
-    const rate = report.passages / (report.ms / 1000);
-    console.log(
-      `\nBuild ${cacheWarm ? '(embedding cache reused: NOT a fresh-build figure)' : '(fresh: empty index, empty embedding cache)'}: ` +
-        `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)})`,
-    );
-    console.log(
-      `  throughput ${rate.toFixed(1)} passages/s = ${((100 * rate) / rawRate).toFixed(0)}% of raw; ${s(embedder.ms)} inside embed calls ` +
-        `(${embedder.texts} texts), ${s(startMs - embedder.ms)} outside them`,
-    );
-
-    // 3. Reindex in process, nothing changed.
-    const n0 = performance.now();
-    const same = await engine.reindex();
-    console.log(`\nReindex, nothing changed, in process: ${s(performance.now() - n0)} (${same.embedded} embedded)`);
-
+    let engine: Awaited<ReturnType<typeof createEngine>>;
     const env = { ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: config.INDEX_DIR, EMBED_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' };
     const compiled = existsSync('dist/cli/ask.js');
     if (!compiled) console.log('(dist/ missing: run `npm run build` for the cold-start and reindex-process rows)');
-
-    // 4. Reindex as a new process (what `npm run reindex` does, without npm's own start-up).
-    if (compiled) {
-      console.log(`Reindex, nothing changed, new process (node dist/cli/reindex.js): ${described(await child(['dist/cli/reindex.js'], env))}`);
-      const files = (await readdir(corpusDir)).filter((f) => f.endsWith('.md')).sort();
-      const victim = path.join(corpusDir, files[Math.floor(files.length / 2)]!);
-      await appendFile(victim, '\n\nA spokesman said on Friday that the talks would resume in Paris next week, with ministers from every member of the coalition invited.\n');
-      const changed = await child(['dist/cli/reindex.js'], env);
-      const embedded = /(\d+) embedded now/.exec(changed.stdout)?.[1] ?? '?';
-      console.log(`Reindex, one article changed, new process: ${described(changed)} (${embedded} embedded)`);
-      const i0 = performance.now();
-      const again = await engine.reindex(); // this engine still holds the build before the change
-      console.log(`Reindex, one article changed, in process: ${s(performance.now() - i0)} (${again.embedded} embedded)`);
+    if (reuse) {
+      const l0 = performance.now();
+      engine = await createEngine(config, { log });
+      const loaded = engine.sources();
+      console.log(`Index ${config.INDEX_DIR} (${engine.lastReport ? 'built now' : 'built before'}): ${loaded.passages} passages, ${loaded.articles.length} articles; engine start in this process ${s(performance.now() - l0)}`);
+    } else {
+      engine = await buildAndReindex(config, corpusDir, cacheDir, cacheWarm, env, compiled);
     }
 
     // 5. Cold start: a new process loads model and index and answers one question.
@@ -228,10 +198,63 @@ async function main(): Promise<void> {
     console.log(`\nMemory: RSS ${mb(usage.rss)} with the engine loaded (heap ${mb(usage.heapUsed)}), peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} (includes the build)`);
 
     // 8. The bot during a reindex.
-    await reindexLatency({ ...base, EMBED_CACHE_DIR: config.EMBED_CACHE_DIR }, tmp);
+    if (!reuse) await reindexLatency({ ...base, EMBED_CACHE_DIR: config.EMBED_CACHE_DIR }, tmp);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** The fresh build with the raw embedder's throughput, then the reindex rows; returns the engine it built. */
+async function buildAndReindex(config: Config, corpusDir: string, cacheDir: string, cacheWarm: boolean, env: NodeJS.ProcessEnv, compiled: boolean) {
+  const log = createLogger('warn');
+  // 1. Raw embedder throughput, same batches as the build (32), on a sample of this corpus' passages.
+  const embedder = timed(await createEmbedder(config));
+  const { articles } = await loadCorpus(corpusDir);
+  const texts = articles.flatMap((a) => buildPassages(a).map((p) => p.text));
+  const sample = texts.slice(0, Math.min(texts.length, Number(values['raw-sample'])));
+  await embedder.embed(sample.slice(0, 8)); // warm-up
+  const r0 = performance.now();
+  for (let i = 0; i < sample.length; i += 32) await embedder.embed(sample.slice(i, i + 32));
+  const rawRate = sample.length / ((performance.now() - r0) / 1000);
+  console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput ${rawRate.toFixed(1)} passages/s (${sample.length} passages, batches of 32)`);
+
+  // 2. Build from scratch.
+  embedder.ms = 0;
+  embedder.texts = 0;
+  const t0 = performance.now();
+  const engine = await createEngine(config, { log, embedder });
+  const startMs = performance.now() - t0;
+  const report = engine.lastReport!;
+  const rate = report.passages / (report.ms / 1000);
+  console.log(
+    `\nBuild ${cacheWarm ? '(embedding cache reused: NOT a fresh-build figure)' : '(fresh: empty index, empty embedding cache)'}: ` +
+      `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)})`,
+  );
+  console.log(
+    `  throughput ${rate.toFixed(1)} passages/s = ${((100 * rate) / rawRate).toFixed(0)}% of raw; ${s(embedder.ms)} inside embed calls ` +
+      `(${embedder.texts} texts), ${s(startMs - embedder.ms)} outside them`,
+  );
+
+  // 3. Reindex in process, nothing changed.
+  const n0 = performance.now();
+  const same = await engine.reindex();
+  console.log(`\nReindex, nothing changed, in process: ${s(performance.now() - n0)} (${same.embedded} embedded)`);
+
+
+  // 4. Reindex as a new process (what `npm run reindex` does, without npm's own start-up).
+  if (compiled) {
+    console.log(`Reindex, nothing changed, new process (node dist/cli/reindex.js): ${described(await child(['dist/cli/reindex.js'], env))}`);
+    const files = (await readdir(corpusDir)).filter((f) => f.endsWith('.md')).sort();
+    const victim = path.join(corpusDir, files[Math.floor(files.length / 2)]!);
+    await appendFile(victim, '\n\nA spokesman said on Friday that the talks would resume in Paris next week, with ministers from every member of the coalition invited.\n');
+    const changed = await child(['dist/cli/reindex.js'], env);
+    const embedded = /(\d+) embedded now/.exec(changed.stdout)?.[1] ?? '?';
+    console.log(`Reindex, one article changed, new process: ${described(changed)} (${embedded} embedded)`);
+    const i0 = performance.now();
+    const again = await engine.reindex(); // this engine still holds the build before the change
+    console.log(`Reindex, one article changed, in process: ${s(performance.now() - i0)} (${again.embedded} embedded)`);
+  }
+  return engine;
 }
 
 async function reindexLatency(config: Config, tmp: string): Promise<void> {

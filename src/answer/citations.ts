@@ -1,5 +1,5 @@
 import { outletName } from '../corpus/outlets.js';
-import type { Citation } from './types.js';
+import type { Citation, Uncited } from './types.js';
 import type { ManifestArticle } from '../index/manifest.js';
 
 /** Numbers sources in order of first use: one number per article, reused when the article is cited again. */
@@ -31,6 +31,53 @@ export class CitationList {
   list(): Citation[] {
     return [...this.byArticle.values()];
   }
+}
+
+/**
+ * Articles one quote, statement or passage is cited to (or listed under), at most. A syndicated paragraph
+ * can be in hundreds of articles: the answer names a few, one per outlet first, and counts the rest.
+ */
+export const CARRIERS_SHOWN = 5;
+
+/**
+ * The carriers an answer names: all of them when there are at most `shown`; else one article per outlet in
+ * their order until `shown` are taken (then the next ones in order), kept in their order; the rest counted.
+ */
+export function pickCarriers<T>(items: readonly T[], outletOf: (item: T) => string, shown = CARRIERS_SHOWN): { kept: T[]; uncited?: Uncited } {
+  if (items.length <= shown) return { kept: [...items] };
+  const taken = new Set<number>();
+  const outlets = new Set<string>();
+  items.forEach((item, i) => {
+    const outlet = outletOf(item);
+    if (taken.size < shown && !outlets.has(outlet)) {
+      taken.add(i);
+      outlets.add(outlet);
+    }
+  });
+  for (let i = 0; i < items.length && taken.size < shown; i++) taken.add(i);
+  const kept = items.filter((_, i) => taken.has(i));
+  const others = new Set(items.filter((_, i) => !taken.has(i)).map(outletOf).filter((o) => !outlets.has(o)));
+  return { kept, uncited: { articles: items.length - kept.length, outlets: others.size } };
+}
+
+/**
+ * Citation numbers for the articles carrying one thing (each article once, in order), `shown` at most; the
+ * articles left uncited counted (absent when all are cited).
+ */
+export function citeCarriers(
+  articleIds: readonly string[],
+  cites: CitationList,
+  articles: ReadonlyMap<string, ManifestArticle>,
+): { citations: number[]; uncited?: Uncited; cited: ReadonlySet<string> } {
+  const { kept, uncited } = pickCarriers([...new Set(articleIds)], (id) => outletName(articles.get(id)));
+  return { citations: kept.map((id) => cites.cite(id)), ...(uncited ? { uncited } : {}), cited: new Set(kept) };
+}
+
+/** " (also in 12 other outlets)" after the markers of a quote whose carriers are not all cited; "" when they are. */
+export function uncitedText(uncited: Uncited | undefined): string {
+  if (!uncited || uncited.articles === 0) return '';
+  if (uncited.outlets > 0) return ` (also in ${uncited.outlets} other outlet${uncited.outlets === 1 ? '' : 's'})`;
+  return ` (and ${uncited.articles} more article${uncited.articles === 1 ? '' : 's'})`;
 }
 
 /** `[1][3]` */

@@ -2,7 +2,7 @@
 import type { ManifestArticle } from '../index/manifest.js';
 import type { Hit } from '../retrieval/retrieve.js';
 import type { Passage } from '../types.js';
-import { CitationList } from './citations.js';
+import { citeCarriers, CitationList, pickCarriers } from './citations.js';
 import type { AlsoIn, Quote, RankedPassage } from './types.js';
 import { pickQuote } from './pickQuote.js';
 
@@ -21,13 +21,16 @@ export function placeOf(passage: Passage, articles: ReadonlyMap<string, Manifest
 
 /** One ranked passage, with the citation number its article is quoted under (if any). */
 export function rankedPassage(passage: Passage, rank: number, score: number, copies: readonly Passage[], articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList): RankedPassage {
+  // A few copies listed (one per outlet first), the rest counted: a syndicated paragraph can be in hundreds.
+  const { kept, uncited } = pickCarriers(copies, (d) => articles.get(d.articleId)?.outlet ?? 'Unknown outlet');
   return {
     rank,
     id: passage.id,
     text: passage.text,
     ...placeOf(passage, articles),
     score: Number(score.toFixed(6)),
-    also: copies.map((d) => placeOf(d, articles)),
+    also: kept.map((d) => placeOf(d, articles)),
+    ...(uncited ? { unlisted: uncited } : {}),
     citation: cites.numberOf(passage.articleId),
   };
 }
@@ -49,5 +52,6 @@ export function carriers(hit: Hit): string[] {
 export function quoteHit(hit: Hit, question: string, articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList, outlet: string | null = null): Quote {
   const ids = carriers(hit).filter((id) => outlet === null || articles.get(id)?.outlet === outlet);
   const part = pickQuote(hit.passage.text, question);
-  return { ...part, passageId: hit.passage.id, citations: [...new Set(ids.map((id) => cites.cite(id)))] };
+  const { citations, uncited } = citeCarriers(ids, cites, articles);
+  return { ...part, passageId: hit.passage.id, citations, ...(uncited ? { uncited } : {}) };
 }

@@ -3,7 +3,7 @@ import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import type { StatementGroup } from '../news/groupStatements.js';
 import { contentTerms, stem } from '../text/tokens.js';
-import type { CitationList } from './citations.js';
+import { citeCarriers, type CitationList } from './citations.js';
 import { rankedPassage } from './passages.js';
 import type { RankedPassage, SpeakerSection, StatementLine } from './types.js';
 
@@ -41,10 +41,22 @@ export function topicTerms(question: string, entry: SpeakerEntry): Set<string> {
   return new Set(contentTerms(question).filter((t) => !names.has(t) && !ASKING.has(t)));
 }
 
+/** Content words of a statement group's wordings and sentences, kept per group (the loaded groups are asked about again and again). */
+const GROUP_TERMS = new WeakMap<StatementGroup, Set<string>>();
+
+function groupTerms(group: StatementGroup): Set<string> {
+  let have = GROUP_TERMS.get(group);
+  if (!have) {
+    have = new Set(group.statements.flatMap((s) => contentTerms(`${s.text} ${s.sentence}`)));
+    GROUP_TERMS.set(group, have);
+  }
+  return have;
+}
+
 /** How many topic words a statement (with the sentence it stands in) carries, in any outlet's wording. */
 function topicScore(group: StatementGroup, topic: ReadonlySet<string>): number {
   if (topic.size === 0) return 0;
-  const have = new Set(group.statements.flatMap((s) => contentTerms(`${s.text} ${s.sentence}`)));
+  const have = groupTerms(group);
   let score = 0;
   for (const t of topic) if (have.has(t)) score++;
   return score;
@@ -79,15 +91,19 @@ export function orderStatements(
 
 
 /** One distinct statement as an answer lists it: every outlet's wording, cited to every article carrying it. */
-export function statementLine(g: StatementGroup, speaker: string, cites: CitationList): StatementLine {
+export function statementLine(g: StatementGroup, speaker: string, cites: CitationList, articles: ReadonlyMap<string, ManifestArticle>): StatementLine {
+  const { citations, uncited, cited } = citeCarriers(g.articleIds, cites, articles);
+  // The passages of the cited articles (all of them when every carrier is cited).
+  const carriers = uncited ? g.carriers.filter((c) => cited.has(c.articleId)) : g.carriers;
   return {
     speaker,
     text: g.representative.text,
     kind: g.representative.kind,
-    citations: [...new Set(g.articleIds.map((id) => cites.cite(id)))],
+    citations,
+    ...(uncited ? { uncited } : {}),
     wordings: [...new Set(g.statements.map((s) => s.text))],
     sentences: [...new Set(g.statements.map((s) => s.sentence))],
-    passageIds: [g.representative.passageId, ...g.carriers.map((c) => c.passageId)].filter((id, i, all) => all.indexOf(id) === i),
+    passageIds: [g.representative.passageId, ...carriers.map((c) => c.passageId)].filter((id, i, all) => all.indexOf(id) === i),
   };
 }
 
@@ -100,7 +116,7 @@ export function statementLine(g: StatementGroup, speaker: string, cites: Citatio
 export function speakerSection(input: SpeakerAnswerInput): { section: SpeakerSection; passages: RankedPassage[] } {
   const { entry, passageRank, passages, articles, shown = STATEMENTS_SHOWN, nameOf, cites } = input;
   const ordered = orderStatements(input.groups, input.question, entry, passageRank);
-  const statements = ordered.map((g) => statementLine(g, nameOf ? nameOf(g.speakerId) : entry.name, cites));
+  const statements = ordered.map((g) => statementLine(g, nameOf ? nameOf(g.speakerId) : entry.name, cites, articles));
   const ranked = ordered.map((g, i) => {
     const own = passages.get(g.representative.passageId)!;
     const copies = [...new Set(g.carriers.map((c) => c.passageId))].filter((id) => id !== own.id).map((id) => passages.get(id)!);

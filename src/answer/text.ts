@@ -4,7 +4,7 @@
  */
 import type { AnswerType } from '../plan/answerType.js';
 import { TOPIC_NAME } from '../topic/profile.js';
-import { formatDate, markers } from './citations.js';
+import { formatDate, markers, uncitedText } from './citations.js';
 import { STATEMENTS_SHOWN } from './speakerAnswer.js';
 import type { AbstainReason, AnswerResult, Comparison, Quote, SpeakerSection, StatementLine } from './types.js';
 
@@ -77,7 +77,7 @@ export function statementText(s: Pick<StatementLine, 'kind' | 'text'>): string {
 }
 
 function statementLines(statements: readonly StatementLine[], shown: number, named: boolean, subject: string, hints: TextHints): string[] {
-  const lines = statements.slice(0, shown).map((s) => `${named ? `${s.speaker}: ` : ''}${statementText(s)} ${markers(s.citations)}`);
+  const lines = statements.slice(0, shown).map((s) => `${named ? `${s.speaker}: ` : ''}${statementText(s)} ${markers(s.citations)}${uncitedText(s.uncited)}`);
   const more = statements.length - shown;
   if (more > 0) lines.push(`…and ${more} more${hints.allStatements ? ` ${hints.allStatements(subject)}` : ''}.`);
   return lines;
@@ -147,7 +147,7 @@ export function examplesOf(result: AnswerResult): string[] {
 export function answerText(result: AnswerResult, hints: TextHints = {}): string {
   switch (result.kind) {
     case 'passages': {
-      const quotes = result.quotes.map((q) => `${quoteText(q)} ${markers(q.citations)}`);
+      const quotes = result.quotes.map((q) => `${quoteText(q)} ${markers(q.citations)}${uncitedText(q.uncited)}`);
       return (result.match === 'weak' ? [WEAK_MATCH, ...quotes] : quotes).join('\n');
     }
     case 'statements': {
@@ -159,7 +159,7 @@ export function answerText(result: AnswerResult, hints: TextHints = {}): string 
       return comparisonText(result.comparison);
     case 'attribution':
       return result.attributions
-        .map(({ speaker, statement }) => `${speaker.role ? `${speaker.name} (${speaker.role})` : speaker.name} said it: ${statementText(statement)} ${markers(statement.citations)}`)
+        .map(({ speaker, statement }) => `${speaker.role ? `${speaker.name} (${speaker.role})` : speaker.name} said it: ${statementText(statement)} ${markers(statement.citations)}${uncitedText(statement.uncited)}`)
         .join('\n');
     case 'chat':
       return chatText(result.intent);

@@ -30,6 +30,16 @@ export interface PassagePlace {
 /** Where else a near-duplicate (syndicated) passage appears. */
 export type AlsoIn = PassagePlace;
 
+/**
+ * Articles carrying a quote, a statement or a passage that an answer does not cite or list (at scale a
+ * syndicated paragraph is in hundreds): how many, and in how many outlets not already cited or listed.
+ * Absent when every carrier is cited.
+ */
+export interface Uncited {
+  articles: number;
+  outlets: number;
+}
+
 /** One retrieved passage, in rank order. */
 export interface RankedPassage extends PassagePlace {
   rank: number;
@@ -39,8 +49,10 @@ export interface RankedPassage extends PassagePlace {
   text: string;
   /** Fused score (higher is better). */
   score: number;
-  /** The same passage carried by other outlets (grouped near-duplicates). */
+  /** The same passage carried by other outlets (grouped near-duplicates), a few at most (see `unlisted`). */
   also: AlsoIn[];
+  /** The other copies `also` leaves out, counted. */
+  unlisted?: Uncited;
   /** The citation number of this passage's article when the answer cites that article, else null. */
   citation: number | null;
 }
@@ -53,8 +65,10 @@ export interface Quote {
   /** The quote starts after / ends before the passage does (render "…" there). */
   cutBefore: boolean;
   cutAfter: boolean;
-  /** Citation numbers of every article carrying the passage (one outlet only when the question is scoped). */
+  /** Citation numbers of the articles carrying the passage (one outlet only when the question is scoped), a few at most (see `uncited`). */
   citations: number[];
+  /** The other articles carrying it, counted. */
+  uncited?: Uncited;
 }
 
 /** One distinct statement of a person, as a speaker answer lists it. */
@@ -64,12 +78,14 @@ export interface StatementLine {
   text: string;
   /** `reported`: the coverage gives it without quotation marks. */
   kind: 'direct' | 'reported';
-  /** Citation numbers of every outlet carrying it. */
+  /** Citation numbers of the articles carrying it, a few at most (see `uncited`). */
   citations: number[];
+  /** The other articles carrying it, counted. */
+  uncited?: Uncited;
   /** Each outlet's wording of it ("very, very big milestone" / "big, big milestone"), and the sentences it stands in. */
   wordings: string[];
   sentences: string[];
-  /** The passages carrying it. */
+  /** The passages carrying it (those of the cited articles when `uncited` counts others). */
   passageIds: string[];
 }
 

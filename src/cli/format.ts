@@ -14,11 +14,17 @@ const HINTS: TextHints = { allStatements: () => '(--json lists them all)' };
 
 /** An answer as the terminal shows it: the quoted answer, then the numbered sources. */
 export function formatAnswer(result: AnswerResult): string {
-  const lines = [answerText(result, HINTS)];
+  const text = answerText(result, HINTS);
+  const lines = [text];
   const examples = examplesOf(result);
   if (examples.length > 0) lines.push('', 'You could ask:', ...examples.map((s) => `  - ${s}`));
   if (result.citations.length > 0) {
-    lines.push('', 'Sources:', ...result.citations.map((c) => `  ${formatCitation(c)}`));
+    // The sources the text cites (a speaker's statements beyond those shown cite others: --json has them all).
+    const marked = new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+    const shown = marked.size > 0 ? result.citations.filter((c) => marked.has(c.n)) : result.citations;
+    const more = result.citations.length - shown.length;
+    lines.push('', 'Sources:', ...shown.map((c) => `  ${formatCitation(c)}`));
+    if (more > 0) lines.push(`  …and ${more} more cited by the statements not shown (--json lists them all)`);
   }
   return lines.join('\n');
 }

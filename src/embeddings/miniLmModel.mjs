@@ -4,7 +4,6 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
-import { encodeBertModel, readSafetensors } from './bertOnnxGraph.mjs';
 
 /**
  * all-MiniLM-L6-v2 as a transformers.js model folder, built offline from the fp16 weights and the
@@ -110,6 +109,8 @@ async function writeFolder(dir, source, maxLength) {
   await writeFile(path.join(dir, 'config.json'), json(config));
   await writeFile(path.join(dir, 'tokenizer.json'), JSON.stringify(tokenizer));
   await writeFile(path.join(dir, 'tokenizer_config.json'), json(tokenizerConfigJson(maxLength)));
+  // Loaded only to build (onnx-proto and protobufjs): answering from a built model never loads them.
+  const { encodeBertModel, readSafetensors } = await import('./bertOnnxGraph.mjs');
   await writeFile(path.join(dir, MODEL_FILE), encodeBertModel(readSafetensors(weights), config));
   await writeFile(path.join(dir, MINILM_STAMP_FILE), json(expectedStamp(source, maxLength)));
 }

@@ -103,14 +103,14 @@ export class AnswerEngine implements Engine {
   }
 
   /** Loads the saved index, building it first when there is none. */
-  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false, signal?: AbortSignal): Promise<void> {
+  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false, signal?: AbortSignal, loading?: Promise<LoadedIndex>): Promise<void> {
     if (rebuild) {
       await this.reindex(onProgress, { signal });
       return;
     }
     let index: LoadedIndex;
     try {
-      index = await loadIndex(this.config.INDEX_DIR);
+      index = await (loading ?? loadIndex(this.config.INDEX_DIR));
     } catch (error) {
       if (!isBotError(error, 'INDEX_MISSING')) throw error;
       this.log.info({ indexDir: this.config.INDEX_DIR }, 'no index yet: building it from the corpus');
@@ -442,11 +442,17 @@ export class AnswerEngine implements Engine {
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<AnswerEngine> {
   const log = options.log ?? defaultLog;
-  const embedder = options.embedder ?? (await createEmbedder(config));
+  // The saved index, the model and the word lexicon are read at the same time: while one waits on the disk
+  // (or the model's session is created) the others' files are read.
+  const loading = options.rebuild ? undefined : loadIndex(config.INDEX_DIR);
+  loading?.catch(() => {}); // its failure (no index yet) is handled by open()
+  const [embedder, lexicon] = await Promise.all([
+    options.embedder ?? createEmbedder(config),
+    ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message)),
+  ]);
   const cached = withEmbeddingCache(embedder, config.EMBED_CACHE_DIR);
-  const lexicon = await ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message));
   const buildIn = options.embedder ? 'inline' : (options.buildIn ?? (config.REINDEX_IN_WORKER ? 'worker' : 'inline'));
   const engine = new AnswerEngine(config, embedder, cached, log, lexicon, buildIn);
-  await engine.open(options.onProgress, options.rebuild, options.signal);
+  await engine.open(options.onProgress, options.rebuild, options.signal, loading);
   return engine;
 }

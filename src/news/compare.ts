@@ -209,20 +209,51 @@ function wordingDifferences<P extends ComparablePassage>(
   const sentences = rows.flatMap(({ outlet, passage }) =>
     passage === null ? [] : sentencesOf(passage.text).map((sentence) => ({ outlet, passage, sentence, tokens: toTokens(sentence), plain: contentTermSet(sentence) })),
   );
+  // Syndicated copies repeat the same sentences across outlets: each pair of distinct sentences is scored once,
+  // and for each distinct sentence only its first occurrence in another outlet can be the (first) best match.
+  const textIds = new Map<string, number>();
+  const occurrences: number[][] = [];
+  const idOf = sentences.map((s, i) => {
+    let id = textIds.get(s.sentence);
+    if (id === undefined) {
+      id = occurrences.length;
+      textIds.set(s.sentence, id);
+      occurrences.push([]);
+    }
+    occurrences[id]!.push(i);
+    return id;
+  });
+  const firstOf = occurrences.map((list) => sentences[list[0]!]!);
+  const pairScores = new Map<number, number>();
+  const distinct = occurrences.length;
+  const scoreOf = (a: number, b: number): number => {
+    const key = a < b ? a * distinct + b : b * distinct + a;
+    let score = pairScores.get(key);
+    if (score === undefined) {
+      const x = firstOf[a]!.tokens;
+      const y = firstOf[b]!.tokens;
+      score = Math.min(weightedContainment(x, y, weight), weightedContainment(y, x, weight));
+      pairScores.set(key, score);
+    }
+    return score;
+  };
   const out: Wording[] = [];
   const seen = new Set<string>();
-  for (const s of sentences) {
+  for (const [si, s] of sentences.entries()) {
     if (s.tokens.size < MIN_FACT_WORDS) continue;
-    let best: (typeof sentences)[number] | null = null;
+    // The first sentence, in order, with the highest score among other outlets' (as a scan of every pair finds it).
+    let bestAt = -1;
     let bestScore = 0;
-    for (const o of sentences) {
-      if (o.outlet === s.outlet) continue;
-      const score = Math.min(weightedContainment(s.tokens, o.tokens, weight), weightedContainment(o.tokens, s.tokens, weight));
-      if (score > bestScore) {
-        best = o;
+    for (let t = 0; t < distinct; t++) {
+      const at = occurrences[t]!.find((i) => sentences[i]!.outlet !== s.outlet);
+      if (at === undefined) continue;
+      const score = scoreOf(idOf[si]!, t);
+      if (score > bestScore || (score === bestScore && score > 0 && at < bestAt)) {
+        bestAt = at;
         bestScore = score;
       }
     }
+    const best = bestAt < 0 ? null : sentences[bestAt]!;
     if (!best || bestScore < shared) continue;
     const pair = [s.sentence, best.sentence].sort().join('\u0000');
     if (seen.has(pair)) continue;

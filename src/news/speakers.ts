@@ -106,16 +106,60 @@ function byRole(rawQuery: string, directory: SpeakerDirectory): SpeakerMatch | n
   return { entry: fits[0], via: 'role', text: `${m[1] ?? ''}${m[2] ?? ''}`.trim() };
 }
 
+/**
+ * The directory's names hashed, built once per directory (not per question): the first institution and the
+ * first person (in directory order) holding each key, people by surname and by first name, and the typo
+ * look-ups already made (a question's words recur from question to question).
+ */
+interface NameLookups {
+  institutionByKey: Map<string, SpeakerEntry>;
+  personByKey: Map<string, SpeakerEntry>;
+  bySurname: Map<string, SpeakerEntry[]>;
+  byFirst: Map<string, SpeakerEntry[]>;
+  typos: Map<string, SpeakerEntry | null>;
+}
+
+const LOOKUPS = new WeakMap<SpeakerDirectory, NameLookups>();
+/** Typo look-ups kept per directory, at most. */
+const TYPO_MEMO = 10_000;
+
+function lookupsOf(directory: SpeakerDirectory): NameLookups {
+  let found = LOOKUPS.get(directory);
+  if (found) return found;
+  found = { institutionByKey: new Map(), personByKey: new Map(), bySurname: new Map(), byFirst: new Map(), typos: new Map() };
+  const push = (map: Map<string, SpeakerEntry[]>, key: string, e: SpeakerEntry): void => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
+  for (const e of directory.entries) {
+    const byKey = e.kind === 'institution' ? found.institutionByKey : e.kind === 'person' ? found.personByKey : null;
+    if (byKey) for (const key of e.keys) if (!byKey.has(key)) byKey.set(key, e);
+    if (e.kind !== 'person') continue;
+    push(found.bySurname, e.surname, e);
+    if (e.first !== null) push(found.byFirst, e.first, e);
+  }
+  LOOKUPS.set(directory, found);
+  return found;
+}
+
 /** A misspelt surname ("witkof", "zelenksy"): the one person whose surname is within the typo budget. */
 function typoMatch(key: string, directory: SpeakerDirectory): SpeakerEntry | null {
   const budget = typoBudget(key.length);
   if (budget === 0) return null;
+  const { typos } = lookupsOf(directory);
+  const known = typos.get(key);
+  if (known !== undefined) return known;
   const near = directory.entries.filter((e) => e.kind === 'person' && e.surname.length >= 5 && editDistance(key, e.surname, budget) <= budget);
-  return near.length === 1 ? near[0]! : null;
+  const match = near.length === 1 ? near[0]! : null;
+  if (typos.size >= TYPO_MEMO) typos.clear();
+  typos.set(key, match);
+  return match;
 }
 
 /** Names in any case: full names, surnames, "Sir"/"Dame" + first name, institution names, surnames with a typo. */
 function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const lookups = lookupsOf(directory);
   const ws = wordSpans(query).map((t) => t.text);
   const keyAt = (i: number, n: number): string => foldName(ws.slice(i, i + n).join(' '));
   for (let i = 0; i < ws.length; i++) {
@@ -124,17 +168,17 @@ function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null
       const key = keyAt(i, n);
       if (n === 1 && (STOPWORDS.has(key) || key.length < 3)) continue;
       const text = ws.slice(i, i + n).join(' ');
-      const institution = directory.entries.find((e) => e.kind === 'institution' && e.keys.includes(key));
+      const institution = lookups.institutionByKey.get(key);
       if (institution) return { entry: institution, via: 'institution', text };
-      const full = directory.entries.find((e) => e.kind === 'person' && e.keys.includes(key));
+      const full = lookups.personByKey.get(key);
       if (full) return { entry: full, via: 'name', text };
       if (n !== 1) continue;
-      const bySurname = directory.entries.filter((e) => e.kind === 'person' && e.surname === key);
+      const bySurname = lookups.bySurname.get(key) ?? [];
       if (bySurname.length === 1 && bySurname[0]) return { entry: bySurname[0], via: 'name', text };
       const typo = typoMatch(key, directory);
       if (typo) return { entry: typo, via: 'name', text };
       const knighted = isFirstNameHonorific(ws[i - 1] ?? '', true);
-      const byFirst = directory.entries.filter((e) => e.kind === 'person' && e.first === key);
+      const byFirst = lookups.byFirst.get(key) ?? [];
       if (knighted && byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], via: 'name', text: `${ws[i - 1]} ${text}` };
     }
   }

@@ -51,7 +51,7 @@ export const attribution: AnswerKind<'whoSaid'> = {
     const attributions = chosen.map(({ group }) => {
       const entry = entryById(ctx.news.directory, group.speakerId);
       const name = entry?.name ?? group.speakerId;
-      return { speaker: { id: group.speakerId, name, role: entry?.role ?? null }, statement: statementLine(group, name, cites) };
+      return { speaker: { id: group.speakerId, name, role: entry?.role ?? null }, statement: statementLine(group, name, cites, ctx.articles) };
     });
     return { kind: 'attribution', quote: plan.quote, attributions, citations: cites.list(), passages: rankPassages(hits, ctx.articles, cites) };
   },

@@ -28,10 +28,15 @@ export const compare: AnswerKind<'compare'> = {
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
     // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
     const topic = news.tokens(question.replace(COMPARE_WORDS, ' '));
+    // Syndicated copies share their text: each distinct text is scored once.
+    const scores = new Map<string, number>();
     const topicScore = (text: string) => {
+      const known = scores.get(text);
+      if (known !== undefined) return known;
       const have = news.tokens(text);
       let sum = 0;
       for (const t of topic) if (have.has(t)) sum += news.weights(t);
+      scores.set(text, sum);
       return sum;
     };
     const ranked = top.flatMap((h) =>

@@ -6,6 +6,7 @@
 import { roleOf } from '../../text/words/roles.js';
 import type { SpeakerEntry } from '../../news/directory.js';
 import { inOutlet, statementsAbout, statementsBy } from '../../news/newsIndex.js';
+import type { StoredPassage } from '../../index/passageStore.js';
 import type { Hit } from '../../retrieval/retrieve.js';
 import { abstain } from '../abstention.js';
 import { CitationList } from '../citations.js';
@@ -16,6 +17,18 @@ import { foldName } from '../../text/fold.js';
 import { isKnownWord } from '../../news/vocabulary.js';
 import { placesIn } from '../../text/places.js';
 import { contentTerms, stem, words } from '../../text/tokens.js';
+
+/** Content words of each loaded passage, worked out once (a widely carried statement stands in hundreds of them). */
+const PASSAGE_TERMS = new WeakMap<StoredPassage, string[]>();
+
+function passageTerms(passage: StoredPassage): string[] {
+  let terms = PASSAGE_TERMS.get(passage);
+  if (!terms) {
+    terms = contentTerms(passage.text);
+    PASSAGE_TERMS.set(passage, terms);
+  }
+  return terms;
+}
 
 /** Rank of each passage id (and its syndicated copies) in the retrieval, to put statements on the question's topic first. */
 function rankOfPassages(hits: readonly Hit[]): Map<string, number> {
@@ -75,7 +88,10 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
   const seen = new Set<string>();
   for (const g of groups) for (const c of g.carriers) seen.add(c.passageId);
   const have = new Set<string>();
-  for (const id of seen) for (const t of contentTerms(ctx.passagesById.get(id)?.text ?? '')) have.add(t);
+  for (const id of seen) {
+    const passage = ctx.passagesById.get(id);
+    if (passage) for (const t of passageTerms(passage)) have.add(t);
+  }
   for (const t of topic) {
     if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r)))) return null;
   }

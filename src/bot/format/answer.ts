@@ -41,14 +41,14 @@ export function parseMoreCustomId(customId: string): { key: string; page: number
 }
 
 /** "Also in A, B and N more": linked outlet names while they fit in `max` characters, plain names after that. */
-function alsoIn(also: readonly AlsoIn[], exclude: string, max: number): string {
+function alsoIn(also: readonly AlsoIn[], exclude: string, max: number, unlisted = 0): string {
   const seen = new Set<string>([exclude]);
   const outlets = also.filter((a) => !seen.has(a.article) && (seen.add(a.article), true));
   if (outlets.length === 0) return '';
   let text = 'Also in';
   let shown = 0;
   for (const a of outlets) {
-    const left = outlets.length - shown - 1;
+    const left = outlets.length + unlisted - shown - 1;
     const tail = left > 0 ? ` and ${left} more` : '';
     const sep = shown === 0 ? ' ' : ', ';
     const linked = link(neutralizeMentions(a.outlet), a.url);
@@ -59,12 +59,17 @@ function alsoIn(also: readonly AlsoIn[], exclude: string, max: number): string {
     shown++;
   }
   if (shown === 0) return '';
-  return shown < outlets.length ? `${text} and ${outlets.length - shown} more` : text;
+  return shown < outlets.length + unlisted ? `${text} and ${outlets.length + unlisted - shown} more` : text;
 }
 
 /** Syndicated copies of the passages quoted under citation `n`. */
 function alsoForCitation(citation: Citation, passages: readonly RankedPassage[]): AlsoIn[] {
   return passages.filter((p) => p.citation === citation.n).flatMap((p) => p.also);
+}
+
+/** Syndicated copies of those passages the answer counts without listing them. */
+function unlistedForCitation(citation: Citation, passages: readonly RankedPassage[]): number {
+  return passages.filter((p) => p.citation === citation.n).reduce((sum, p) => sum + (p.unlisted?.articles ?? 0), 0);
 }
 
 /** The headline, linked when there is an address and room for it, within `max` characters. */
@@ -80,7 +85,7 @@ export function citationField(citation: Citation, passages: readonly RankedPassa
   const name = truncate(`[${citation.n}] ${neutralizeMentions(citation.outlet)} · ${formatDate(citation.published)}`, Limits.fieldName);
   const room = Math.min(Limits.fieldValue, max - name.length);
   const headline = sourceLine(citation.headline, citation.url, room);
-  const also = alsoIn(alsoForCitation(citation, passages), citation.articleId, room - headline.length - 1);
+  const also = alsoIn(alsoForCitation(citation, passages), citation.articleId, room - headline.length - 1, unlistedForCitation(citation, passages));
   return { name, value: also ? `${headline}\n${also}` : headline };
 }
 
@@ -194,7 +199,7 @@ function passageField(p: RankedPassage): APIEmbedField {
   const excerpt = truncate(shownAsText(p.text.replace(/\s+/g, ' ').trim()), EXCERPT_CHARS);
   const quote = `> ${excerpt}`;
   const headline = sourceLine(p.headline, p.url, Limits.fieldValue - quote.length - 1);
-  const also = alsoIn(p.also, p.article, Limits.fieldValue - quote.length - headline.length - 2);
+  const also = alsoIn(p.also, p.article, Limits.fieldValue - quote.length - headline.length - 2, p.unlisted?.articles ?? 0);
   return { name, value: [quote, headline, also].filter(Boolean).join('\n') };
 }
 

@@ -357,3 +357,11 @@ describe('regression: "What did Starmer and Macron say?" answered for Starmer on
     expect(result.abstainReason).toBe('The coverage has no statement by Vladimir Putin or Donald Trump.');
   });
 });
+
+describe('regression: a person never quoted on a topic named in lower case (eval-bank-dev3)', () => {
+  it('"what did zelensky say about putin at the press conference" says Zelensky is never quoted on Putin', async () => {
+    const r = await ask('what did zelensky say about putin at the press conference');
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toMatch(/quotes Volodymyr Zelensky, but never on putin/i);
+  });
+});

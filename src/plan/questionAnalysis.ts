@@ -21,6 +21,8 @@ import { STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { alternation } from '../text/patterns.js';
 import { ABBREVIATIONS } from '../text/words/abbreviations.js';
+
+const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(ABBREVIATIONS.map((a) => a.toLowerCase()));
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
@@ -263,7 +265,8 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     const text = slot.exec(question)?.[1];
     if (!text) continue;
     const name = stripPossessive(text.trim()).replace(new RegExp(`^(?:the|a|an|${alternation(HONORIFICS)})\\s+`, 'i'), '');
-    const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATIONS.includes(w.replace(/\.$/, '')));
+    // Abbreviations in any case: "downing st" is Downing Street.
+    const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATION_KEYS.has(w.replace(/\.$/, '').toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // Roles alone are no name: "the president's in-law" describes someone.

@@ -5,7 +5,8 @@
  * differ" -> compare; otherwise a fact, typed by the kind of answer it asks for.
  */
 import { BotError } from '../errors.js';
-import type { SpeakerEntry } from '../news/directory.js';
+import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
+import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
@@ -144,6 +145,13 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const slot = analysis.asksForStatements && !analysis.speaker && !compare ? speakerSlot(question) : null;
   const offices = slot ? officesIn(slot, false) : [];
   // Refused only when no one the coverage names holds that office ("potus's envoy" is answered from the passages).
+  // "what did russia say", "has moscow said anything": a country speaks through its leaders and their offices.
+  // When none of them is quoted, the answer says so (and what others said about them), as for a person.
+  // Not "what did russia claim": a claim is reported in others' words ("claims from Moscow"), so it is searched.
+  const country = slot !== null && offices.length === 0 && !/\b(?:claim|allege|accuse)(?:s|ed)?\b/i.test(question) ? countrySpoken(slot, ctx.coverage) : [];
+  if (country.length > 0 && !country.some((e) => ctx.speaks(e.id))) {
+    return { kind: 'statements', speakers: country, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
+  }
   const holders = slot === null ? [] : [...new Set(offices.flatMap((w) => officeHolders(w, slot, ctx.coverage)))];
   const held = holders.length > 0;
   // One person the coverage quotes holds it: "the former white house senior adviser" is Kushner.
@@ -186,6 +194,22 @@ function subjectName(question: string, run: string): string | null {
   if (!m) return null;
   const before = m[1]!.trim();
   return before !== '' && !STOPWORDS.has(before.toLowerCase()) ? `${before} ${run}` : run;
+}
+
+/**
+ * Those who speak for the country a speaker slot names by itself ("russia", "moscow", "the french"): people whose
+ * role the coverage gives with that country ("Russian President") and the offices of such roles (the Kremlin).
+ */
+function countrySpoken(slot: string, coverage: QuestionContext): SpeakerEntry[] {
+  const ws = slot.toLowerCase().replace(/^(?:the)\s+/, '').split(/\s+/);
+  if (ws.length !== 1) return [];
+  const key = placeKey(ws[0]!);
+  if (key === undefined) return [];
+  return coverage.directory.entries.filter((e) =>
+    e.kind === 'person'
+      ? e.roles.some((r) => roleHead(r)?.place === key)
+      : INSTITUTIONS.some((d) => d.name === e.name && d.officeOf.place === key),
+  );
 }
 
 /** Words around a name in the speaker's place that do not change who is meant. */

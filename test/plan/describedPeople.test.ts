@@ -155,3 +155,23 @@ describe('"what is the X" where the coverage has no word for X', () => {
     expect(answerTypeOf(q, knowledge)).toEqual({ kind: 'open' }),
   );
 });
+
+describe('a country as the speaker (eval-bank-dev3)', () => {
+  it.each(['how did russia react', 'has moscow said anything in response to what was signed in paris?'])(
+    'regression: "%s" asks for the statements of those who speak for Russia, whom the coverage never quotes',
+    (q) => {
+      const plan = understand(q, ctx);
+      expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(['Vladimir Putin']);
+    },
+  );
+  it('"what did russia claim about putin\'s residence" is searched: claims are reported in others\' words', () =>
+    expect(understand("what did russia claim about putin's residence", ctx).kind).toBe('fact'));
+  it('"what did france say about the hubs" is searched: France\'s leaders are quoted', () => expect(understand('what did france say about the hubs', ctx).kind).toBe('fact'));
+});
+
+describe('regression: abbreviations in any case are no part of a name ("downing st")', () => {
+  it('"what did downing st say about the coordination cell" is not refused as an unknown name', () => {
+    const plan = understand('what did downing st say about the coordination cell', ctx);
+    expect(plan.kind === 'refuse' ? plan.refusal.code : plan.kind).not.toBe('UNKNOWN_NAMES');
+  });
+});

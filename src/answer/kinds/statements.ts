@@ -4,6 +4,7 @@
  * them: say so, and show what others said about them.
  */
 import { roleOf } from '../../text/words/roles.js';
+import { isDictionaryWord } from '../../text/english.js';
 import type { SpeakerEntry } from '../../news/directory.js';
 import { inOutlet, statementsAbout, statementsBy } from '../../news/newsIndex.js';
 import type { StoredPassage } from '../../index/passageStore.js';
@@ -82,7 +83,12 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
   const terms = topicTerms(ctx.question, entry);
   // Only a named topic is evidence (a place, a body, a capitalised name): paraphrased topics ("the fighting
   // is finished") may be in the passages in other words.
-  const named = new Set([...placesIn(ctx.question).flatMap((m) => m.text.toLowerCase().split(' ')), ...(ctx.question.match(/(?<!^)\b\p{Lu}[\p{L}-]+/gu) ?? []).map((w) => w.toLowerCase())]);
+  // A name written in lower case ("about putin") is a name still: a word no English dictionary has.
+  const named = new Set([
+    ...placesIn(ctx.question).flatMap((m) => m.text.toLowerCase().split(' ')),
+    ...(ctx.question.match(/(?<!^)\b\p{Lu}[\p{L}-]+/gu) ?? []).map((w) => w.toLowerCase()),
+    ...words(ctx.question).filter((w) => /^\p{Ll}+$/u.test(w) && w.length >= 3 && !isDictionaryWord(w)),
+  ]);
   const topic = new Set(asked.filter((w) => named.has(w.toLowerCase())).map(stem).filter((t) => terms.has(t)));
   if (topic.size === 0) return null;
   const seen = new Set<string>();

@@ -26,6 +26,12 @@ const FUTURE_TIME =
 const TIME =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|tomorrow|yesterday|(?:last|next|this)\s+(?:week|month|year|spring|summer|autumn|winter)|(?:19|20)\d\d)\b/i;
 
+/** A calendar date: a weekday, a day of a month, an ISO date ("on Tuesday", "6 January", "January 6th"). */
+const DATE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{4}-\d{2}-\d{2})\b/i;
+/** A year: "in 2014". */
+const YEAR = /\b(?:19|20)\d\d\b/;
+
 /** A time of day: "at 3pm", "15:30", "noon". */
 const CLOCK = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\s?(?:gmt|bst|cet)?\b|\bo['’]clock\b|\b(?:noon|midday|midnight)\b/i;
 
@@ -60,7 +66,7 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
       return type.future ? (passage) => SPAN.test(passage) : (passage) => ELAPSED.test(passage) || SPAN.test(passage);
     case 'time': {
       const subject = type.subject.map(stem);
-      const pattern = type.future ? FUTURE_TIME : TIME;
+      const pattern = type.calendar === 'date' ? DATE : type.calendar === 'year' ? YEAR : type.future ? FUTURE_TIME : TIME;
       return (passage) => {
         if (!pattern.test(passage)) return false;
         // The time must be about the question's subject: every word of it, as written.

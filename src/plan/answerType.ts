@@ -15,7 +15,8 @@ export type AnswerType =
   | { kind: 'count'; focus: string[] }
   | { kind: 'amount' }
   | { kind: 'duration'; future: boolean; subject: string[] }
-  | { kind: 'time'; future: boolean; subject: string[] }
+  /** `calendar`: "what date", "which day", "what year" ask for that, not any time ("last month" is no date). */
+  | { kind: 'time'; future: boolean; subject: string[]; calendar?: 'date' | 'year' }
   /** A time of day ("what time did the press conference start"). */
   | { kind: 'clock' }
   /** An instance of a category a passage shows by its form: a country, a city, a person (by name), a number. */
@@ -63,7 +64,10 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q) || /\b(?:set|give|name|fix|agree)s? (?:a|any) (?:date|timetable|timeline|deadline)\b/.test(q)) {
     return { kind: 'time', future, subject };
   }
-  const category = /^\s*(?:which|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
+  // "what date was the meeting", "which year": a date or a year.
+  const calendar = /^\s*(?:which|what)\s+(date|day|year)\b/.exec(q)?.[1];
+  if (calendar) return { kind: 'time', future, subject: subject.filter((w) => w !== calendar), calendar: calendar === 'year' ? 'year' : 'date' };
+  const category = /^\s*(?:which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
     // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").
     // Its head: the last English word of the phrase ("the militray hubs actualy" -> hubs).
@@ -72,7 +76,7 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     for (const focus of [...phrase].reverse()) {
       const kind = categoryOf(focus);
       if (kind === 'money') return { kind: 'amount' };
-      if (kind === 'date') return { kind: 'time', future, subject: subject.filter((w) => w !== focus) };
+      if (kind === 'date') return { kind: 'time', future, subject: subject.filter((w) => w !== focus), ...(/^(?:date|dates|day)$/.test(focus) ? { calendar: 'date' as const } : focus === 'year' ? { calendar: 'year' as const } : {}) };
       // "what's the death toll": a number of the thing the noun before it says, if any.
       if (kind === 'quantity') {
         const before = phrase[phrase.indexOf(focus) - 1];

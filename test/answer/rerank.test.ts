@@ -83,3 +83,17 @@ describe('categories a passage shows by form', () => {
     expect(matches('Strikes killed people overnight.')).toBe(false);
   });
 });
+
+describe('"what date", "which year": a calendar date or a year, not any time', () => {
+  it('a date is a weekday or a day of a month; "last month" is none', () => {
+    const matches = typeMatcher({ kind: 'time', future: false, subject: ['meeting'], calendar: 'date' }, () => []);
+    expect(matches('The meeting in Paris on Tuesday was attended by 30 allies.')).toBe(true);
+    expect(matches('The meeting on 6 January went on late.')).toBe(true);
+    expect(matches('They held the meeting at Mar-a-Lago last month.')).toBe(false);
+  });
+  it('a year', () => {
+    const matches = typeMatcher({ kind: 'time', future: false, subject: ['agreements'], calendar: 'year' }, () => []);
+    expect(matches('The Minsk agreements of 2014 and 2015 failed.')).toBe(true);
+    expect(matches('The Minsk agreements failed.')).toBe(false);
+  });
+});

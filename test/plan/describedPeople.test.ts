@@ -175,3 +175,13 @@ describe('regression: abbreviations in any case are no part of a name ("downing 
     expect(plan.kind === 'refuse' ? plan.refusal.code : plan.kind).not.toBe('UNKNOWN_NAMES');
   });
 });
+
+describe('questions for a date', () => {
+  it.each([
+    ['what date was the mar-a-lago meeting', 'date'],
+    ['what day was the paris meeting', 'date'],
+    ['which year were the minsk agreements signed', 'year'],
+  ])('"%s" asks for a %s', (q, calendar) => expect(answerTypeOf(q)).toMatchObject({ kind: 'time', calendar }));
+  it('regression: "whats the weather like in london" (no apostrophe) reads like "what\'s the weather"', () =>
+    expect(answerTypeOf('whats the weather like in london this weekend', { inCoverage: (w) => w !== 'weather', isEnglish: () => true })).toEqual({ kind: 'category', focus: 'weather', entity: 'word' }));
+});

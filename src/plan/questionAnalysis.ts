@@ -288,6 +288,28 @@ function otherOfSurname(slot: string | null, entry: SpeakerEntry, ctx: QuestionC
   return ws.join(' ');
 }
 
+/**
+ * The question with its misspellings of the coverage's words mended ("ceasfire verificaton" -> "ceasefire
+ * verification"), for searching: a word that is neither the coverage's nor English, with exactly one nearest
+ * coverage word within the typo budget.
+ */
+export function mendSpelling(question: string, vocabulary: Vocabulary, isEnglish: (word: string) => boolean): string {
+  return question.replace(/[\p{L}]{5,}/gu, (word) => {
+    const key = word.toLowerCase();
+    if (isKnownWord(key, vocabulary) || isEnglish(key)) return word;
+    const budget = typoBudget(key.length);
+    let best: string[] = [];
+    let bestDistance = budget + 1;
+    for (const known of vocabulary) {
+      if (Math.abs(known.length - key.length) > budget) continue;
+      const d = editDistance(key, known, budget);
+      if (d < bestDistance) [best, bestDistance] = [[known], d];
+      else if (d === bestDistance) best.push(known);
+    }
+    return best.length === 1 ? best[0]! : word;
+  });
+}
+
 /** A misspelling of a word the coverage uses ("witkof" for "witkoff"). */
 export function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
   const key = word.toLowerCase();

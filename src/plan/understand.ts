@@ -20,7 +20,7 @@ import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
 import { foldName } from '../text/fold.js';
-import { analyseQuestion, describedSpeakerNames, matchOutlets, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -74,7 +74,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   if (contentTerms(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
-  const search = (k: number, outlet: string | null, extra: readonly string[] = [], text = question): SearchRequest => ({
+  // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
+  const mended = mendSpelling(question, ctx.coverage.vocabulary, isDictionaryWord);
+  const search = (k: number, outlet: string | null, extra: readonly string[] = [], text = mended): SearchRequest => ({
     text,
     k,
     outlet,

@@ -5,7 +5,8 @@ import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { buildNewsIndex, statementsBy, type NewsIndex } from '../../src/news/newsIndex.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
 import { understand, type PlanContext } from '../../src/plan/understand.js';
-import { matchOutlet } from '../../src/plan/questionAnalysis.js';
+import { matchOutlet, mendSpelling } from '../../src/plan/questionAnalysis.js';
+import { isDictionaryWord } from '../../src/text/english.js';
 import { whoSaidQuote } from '../../src/plan/messages.js';
 
 let ctx: PlanContext;
@@ -63,4 +64,14 @@ it('regression: "what did a news report about the paris declaration" asks about 
 
 describe('who said it, in slang', () => {
   it('regression: "who was like …" asks for the speaker', () => expect(whoSaidQuote('who was like "we work with the us 24/7"')).toBe('"we work with the us 24/7"'));
+});
+
+describe('misspellings of the coverage\'s words are mended for searching', () => {
+  it('regression: "what did starmer say about ceasfire verificaton" searches "ceasefire verification"', () => {
+    const plan = understand('what did starmer say about ceasfire verificaton', ctx);
+    expect(plan.kind === 'statements' ? plan.search?.text : plan.kind).toBe('what did starmer say about ceasefire verification');
+  });
+  it('English words and words the coverage uses are left as they are', () => {
+    expect(mendSpelling('did the brits agree to the hubs', news.question.vocabulary, isDictionaryWord)).toBe('did the brits agree to the hubs');
+  });
 });

@@ -185,3 +185,9 @@ describe('questions for a date', () => {
   it('regression: "whats the weather like in london" (no apostrophe) reads like "what\'s the weather"', () =>
     expect(answerTypeOf('whats the weather like in london this weekend', { inCoverage: (w) => w !== 'weather', isEnglish: () => true })).toEqual({ kind: 'category', focus: 'weather', entity: 'word' }));
 });
+
+describe('a time still to come said other ways than "will"', () => {
+  it.each(['how many years are they expected to stay', 'how long are the troops set to remain'])('"%s" asks how long it will last', (q) =>
+    expect(answerTypeOf(q)).toMatchObject({ kind: 'duration', future: true }),
+  );
+});

@@ -96,6 +96,11 @@ export const SPEECH_VERBS: readonly SpeechVerb[] = [
   verb('speak speaks spoke spoken speaking', { cue: true }),
   verb('quote quotes quoted quoted quoting', { cue: true }),
   verb('state states stated stated stating', { asked: true }),
+  verb('characterise characterises characterised characterised characterising', { asked: true }),
+  verb('characterize characterizes characterized characterized characterizing', { asked: true }),
+  verb('portray portrays portrayed portrayed portraying', { asked: true }),
+  verb('hype hypes hyped hyped hyping', { asked: true }),
+  verb('frame frames framed framed framing', { asked: true }),
 ];
 
 /** Nouns for what someone said: "Kushner's comments", "the PM's remarks", "statements by Witkoff". */

@@ -40,7 +40,7 @@ const EVERY_WORD: WordKnowledge = { inCoverage: () => true, isEnglish: () => tru
 
 export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_WORD): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
-  const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were) (?:expected|set|due|planned|likely) to)\b/.test(q);
+  const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely) to)\b/.test(q);
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
   const subject = words(q).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w));

@@ -94,6 +94,8 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
         // "what's the death toll": a number.
         case 'quantity':
           return (passage) => words(passage).some((t) => QUANTITY.test(t));
+        case 'percent':
+          return (passage) => /\d\s?(?:%|per\s?cent\b)/i.test(passage) || /\b(?:half|a third|a quarter|two thirds|majority|minority)\b/i.test(passage);
         case 'word':
           return named;
       }

@@ -43,7 +43,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely) to)\b/.test(q);
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
-  const subject = words(q).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w));
+  // Only words the coverage uses can be required of a passage ("sumit" cannot).
+  const subject = words(q).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w) && knowledge.inCoverage(w));
   // "for how many years", "how many months": a duration, not a count.
   if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
   if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };
@@ -65,7 +66,9 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     return { kind: 'time', future, subject };
   }
   // "what date was the meeting", "which year": a date or a year.
-  const calendar = /^\s*(?:which|what)\s+(date|day|year)\b/.exec(q)?.[1];
+  const calendar = /^\s*(?:which|what)\s+(?:(?:exact|precise|specific|actual)\s+)?(date|day|weekday|year)\b/.exec(q)?.[1];
+  // "what percentage of brits support it": a share given as a percentage.
+  if (/^\s*(?:what|which)\s+(?:(?:exact|precise)\s+)?(?:percentage|percent|per cent|proportion)\b/.test(q)) return { kind: 'category', focus: 'percentage', entity: 'percent' };
   if (calendar) return { kind: 'time', future, subject: subject.filter((w) => w !== calendar), calendar: calendar === 'year' ? 'year' : 'date' };
   const category = /^\s*(?:which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {

@@ -95,7 +95,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: request };
     // A category's head is a word as the dictionary spells it ("actualy" is no noun of the question's).
     const knowledge = { inCoverage: (w: string) => isKnownWord(w, ctx.coverage.vocabulary), isEnglish: isDictionaryWord };
-    return { kind: 'fact', answerType: answerTypeOf(question, knowledge), outlet, ...evidence, search: request };
+    // Typed as mended: "what weekday did the sumit happen" is about the summit.
+    return { kind: 'fact', answerType: answerTypeOf(mended, knowledge), outlet, ...evidence, search: request };
   };
   if (!newsAware) return fact(optionOutlet, search(ctx.retrieveK, optionOutlet));
 

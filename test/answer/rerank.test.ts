@@ -97,3 +97,12 @@ describe('"what date", "which year": a calendar date or a year, not any time', (
     expect(matches('The Minsk agreements failed.')).toBe(false);
   });
 });
+
+describe('"what percentage": a share given as one', () => {
+  it('a percentage or a fraction in words answers it; a count does not', () => {
+    const matches = typeMatcher({ kind: 'category', focus: 'percentage', entity: 'percent' }, () => []);
+    expect(matches('A poll found 58% of Americans approve.')).toBe(true);
+    expect(matches('Half of Britons back the plan, a poll said.')).toBe(true);
+    expect(matches('Some 35 countries have been meeting since March.')).toBe(false);
+  });
+});

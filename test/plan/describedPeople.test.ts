@@ -191,3 +191,11 @@ describe('a time still to come said other ways than "will"', () => {
     expect(answerTypeOf(q)).toMatchObject({ kind: 'duration', future: true }),
   );
 });
+
+describe('dates and shares asked with a qualifier or a slip', () => {
+  it('"what exact date was the mar-a-lago meeting" asks for a date', () => expect(answerTypeOf('what exact date was the mar-a-lago meeting')).toMatchObject({ kind: 'time', calendar: 'date' }));
+  it('"what percentage of brits support sending troops" asks for a percentage', () =>
+    expect(answerTypeOf('what percentage of brits support sending troops')).toEqual({ kind: 'category', focus: 'percentage', entity: 'percent' }));
+  it('a subject word the coverage never uses is not required of the passage ("sumit")', () =>
+    expect(answerTypeOf('what weekday did the sumit happen', { inCoverage: (w) => w !== 'sumit', isEnglish: () => true })).toMatchObject({ kind: 'time', subject: [] }));
+});

@@ -69,7 +69,12 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   const calendar = /^\s*(?:which|what)\s+(?:(?:exact|precise|specific|actual)\s+)?(date|day|weekday|year)\b/.exec(q)?.[1];
   // "what percentage of brits support it": a share given as a percentage.
   if (/^\s*(?:what|which)\s+(?:(?:exact|precise)\s+)?(?:percentage|percent|per cent|proportion)\b/.test(q)) return { kind: 'category', focus: 'percentage', entity: 'percent' };
-  if (calendar) return { kind: 'time', future, subject: subject.filter((w) => w !== calendar), calendar: calendar === 'year' ? 'year' : 'date' };
+  if (calendar) {
+    // "what day of the week was it": the week is the calendar's, not the subject's.
+    const rest = q.replace(/\b(?:day|date)\s+of\s+the\s+(?:week|month|year)\b/, calendar);
+    const own = new Set(words(rest));
+    return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: calendar === 'year' ? 'year' : 'date' };
+  }
   const category = /^\s*(?:which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
     // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").

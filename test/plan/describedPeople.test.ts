@@ -199,3 +199,8 @@ describe('dates and shares asked with a qualifier or a slip', () => {
   it('a subject word the coverage never uses is not required of the passage ("sumit")', () =>
     expect(answerTypeOf('what weekday did the sumit happen', { inCoverage: (w) => w !== 'sumit', isEnglish: () => true })).toMatchObject({ kind: 'time', subject: [] }));
 });
+
+describe('regression: "what day of the week" (eval-questions q022)', () => {
+  it('the week is the calendar\'s, not a word the passage must hold', () =>
+    expect(answerTypeOf('What day of the week was the Paris meeting?')).toEqual({ kind: 'time', future: false, subject: ['meeting'], calendar: 'date' }));
+});

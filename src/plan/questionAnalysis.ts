@@ -259,6 +259,8 @@ const SPEAKER_SLOTS: RegExp[] = [
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
 ];
 
+const PRONOUNS = /^(?:they|them|he|she|him|her|it|we|us|you|i|each|both|all|everyone|anyone|someone|somebody|anybody|people|others?)$/i;
+
 /** The words in a speaker slot, when none of them is a word the coverage uses (nor a near-typo of one). */
 function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | null {
   for (const slot of SPEAKER_SLOTS.slice(0, 3)) {
@@ -268,6 +270,8 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     // Abbreviations in any case: "downing st" is Downing Street.
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATION_KEYS.has(w.replace(/\.$/, '').toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;
+    // Pronouns and quantifiers are no name: "who do they each say put out the statement".
+    if (ws.some((w) => PRONOUNS.test(w))) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // Roles alone are no name: "the president's in-law" describes someone.
     if (ws.every((w) => roleOf(stripPossessive(w).toLowerCase()) !== undefined)) continue;

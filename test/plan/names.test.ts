@@ -75,3 +75,8 @@ describe('misspellings of the coverage\'s words are mended for searching', () =>
     expect(mendSpelling('did the brits agree to the hubs', news.question.vocabulary, isDictionaryWord)).toBe('did the brits agree to the hubs');
   });
 });
+
+describe('regression: pronouns in the speaker\'s place are no name (eval-bank-dev3)', () => {
+  it('"the independent and a news look like the same story - who do they each say put out the statement" compares the two', () =>
+    expect(understand('the independent and a news look like the same story - who do they each say put out the statement', ctx).kind).toBe('compare'));
+});

@@ -3,6 +3,7 @@
  * question means ("Kushner", "Mr Kushner", "Trump's son-in-law", "the PM", "Zelenskyy", "Starmer's"),
  * and the speakers list.
  */
+import { isDictionaryWord } from '../text/english.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { foldName, stripPossessive } from '../text/fold.js';
 import { alternation } from '../text/patterns.js';
@@ -158,6 +159,14 @@ function typoMatch(key: string, directory: SpeakerDirectory): SpeakerEntry | nul
 }
 
 /** Names in any case: full names, surnames, "Sir"/"Dame" + first name, institution names, surnames with a typo. */
+/** The one person whose first name a word shortens ("vlad" for Vladimir), when the word is no English word. */
+export function shortenedFirstName(word: string, directory: SpeakerDirectory): SpeakerEntry | null {
+  const key = foldName(word);
+  if (key.length < 4 || isDictionaryWord(key)) return null;
+  const found = directory.entries.filter((e) => e.kind === 'person' && e.first !== null && e.first.length > key.length && e.first.startsWith(key));
+  return found.length === 1 ? found[0]! : null;
+}
+
 function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null {
   const lookups = lookupsOf(directory);
   const ws = wordSpans(query).map((t) => t.text);
@@ -177,6 +186,9 @@ function byName(query: string, directory: SpeakerDirectory): SpeakerMatch | null
       if (bySurname.length === 1 && bySurname[0]) return { entry: bySurname[0], via: 'name', text };
       const typo = typoMatch(key, directory);
       if (typo) return { entry: typo, via: 'name', text };
+      // A first name shortened ("vlad" for Vladimir), when it is no English word and fits one person only.
+      const shortened = shortenedFirstName(key, directory);
+      if (shortened) return { entry: shortened, via: 'name', text };
       const knighted = isFirstNameHonorific(ws[i - 1] ?? '', true);
       const byFirst = lookups.byFirst.get(key) ?? [];
       if (knighted && byFirst.length === 1 && byFirst[0]) return { entry: byFirst[0], via: 'name', text: `${ws[i - 1]} ${text}` };

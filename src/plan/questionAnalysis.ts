@@ -13,7 +13,7 @@
 import { OUTLET_NICKNAMES } from '../corpus/outlets.js';
 import { holdsOffice, INSTITUTIONS, type SpeakerDirectory, type SpeakerEntry } from '../news/directory.js';
 import type { QuestionContext } from '../news/questionContext.js';
-import { resolveSpeaker, type SpeakerMatch } from '../news/speakers.js';
+import { resolveSpeaker, shortenedFirstName, type SpeakerMatch } from '../news/speakers.js';
 import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN } from '../news/speechVerbs.js';
 import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
 import { foldName, isPossessive, stripPossessive } from '../text/fold.js';
@@ -190,6 +190,8 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     // Titles and abbreviations are no names ("Downing St" is Downing Street's).
     const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w) && !ABBREVIATIONS.includes(w.replace(/\.$/, '')));
     if (words.length === 0) continue;
+    // "Vlad" is Vladimir Putin's first name shortened.
+    if (words.length === 1 && shortenedFirstName(words[0]!, ctx.directory)) continue;
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);
   }
   return out;

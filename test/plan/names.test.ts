@@ -80,3 +80,14 @@ describe('regression: pronouns in the speaker\'s place are no name (eval-bank-de
   it('"the independent and a news look like the same story - who do they each say put out the statement" compares the two', () =>
     expect(understand('the independent and a news look like the same story - who do they each say put out the statement', ctx).kind).toBe('compare'));
 });
+
+describe('a first name shortened', () => {
+  it.each(['what did vlad say', 'what did Vlad say'])('"%s" asks about Vladimir Putin', (q) => {
+    const plan = understand(q, ctx);
+    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(['Vladimir Putin']);
+  });
+  it('an English word is no shortened name ("what did mark say" is not about anyone by it)', () => {
+    const plan = understand('what did mark say', ctx);
+    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : []).toEqual([]);
+  });
+});

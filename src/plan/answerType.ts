@@ -73,7 +73,7 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     // "what day of the week was it": the week is the calendar's, not the subject's.
     const rest = q.replace(/\b(?:day|date)\s+of\s+the\s+(?:week|month|year)\b/, calendar);
     const own = new Set(words(rest));
-    return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: calendar === 'year' ? 'year' : 'date' };
+    return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: calendarOf(calendar) ?? 'date' };
   }
   const category = /^\s*(?:which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
@@ -84,7 +84,10 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     for (const focus of [...phrase].reverse()) {
       const kind = categoryOf(focus);
       if (kind === 'money') return { kind: 'amount' };
-      if (kind === 'date') return { kind: 'time', future, subject: subject.filter((w) => w !== focus), ...(/^(?:date|dates|day)$/.test(focus) ? { calendar: 'date' as const } : focus === 'year' ? { calendar: 'year' as const } : {}) };
+      if (kind === 'date') {
+        const calendar = calendarOf(focus);
+        return { kind: 'time', future, subject: subject.filter((w) => w !== focus), ...(calendar ? { calendar } : {}) };
+      }
       // "what's the death toll": a number of the thing the noun before it says, if any.
       if (kind === 'quantity') {
         const before = phrase[phrase.indexOf(focus) - 1];
@@ -99,6 +102,11 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   return { kind: 'open' };
 }
 
+
+/** What a date noun asks for: a calendar date ("date", "day", "weekday"), a year, or any time ("deadline", "month"). */
+function calendarOf(noun: string): 'date' | 'year' | undefined {
+  return /^(?:date|dates|day|weekday)$/.test(noun) ? 'date' : noun === 'year' ? 'year' : undefined;
+}
 
 /** Category nouns by stem, so that a plural however written ("citys") is the noun's. */
 const CATEGORY_OF: ReadonlyMap<string, keyof typeof CATEGORY_NOUNS> = new Map(

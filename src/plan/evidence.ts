@@ -39,10 +39,10 @@ export function wordEvidence(question: string, ctx: QuestionContext, isEnglishWo
   let run: string[] = [];
   let content = 0;
   let unknown = 0;
+  // "uks", "trumps": a possessive written without its apostrophe.
+  const known = (word: string) => isKnownWord(word, ctx.vocabulary) || (/[^s']s$/.test(word) && isKnownWord(word.slice(0, -1), ctx.vocabulary));
   for (const w of words(question)) {
     const isContent = !STOPWORDS.has(w) && !CHAT_FILLERS.has(w) && w.length >= 2 && contentTerms(w).length > 0;
-    // "uks", "trumps": a possessive written without its apostrophe.
-    const known = (word: string) => isKnownWord(word, ctx.vocabulary) || (/[^s']s$/.test(word) && isKnownWord(word.slice(0, -1), ctx.vocabulary));
     const covered = !isContent || known(w) || nearKnownWord(w, ctx.vocabulary);
     if (isContent) {
       content++;

@@ -6,8 +6,6 @@
 import { editDistance } from '../text/editDistance.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
-
-const REPORTING_FORMS = SPEECH_VERBS.filter((v) => v.reports !== undefined).flatMap((v) => [v.past, v.third]).filter((f) => !f.includes(' '));
 import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
@@ -69,6 +67,9 @@ export function isBareFollowUp(message: string): boolean {
   if (!FOLLOW_UP.some((re) => re.test(text))) return false;
   return contentTerms(message).every((t) => FOLLOW_UP_STEMS.has(t));
 }
+
+/** Copy's reporting verbs in the past and third person, one word each: what a slip after "who" is mended to. */
+const REPORTING_FORMS = SPEECH_VERBS.filter((v) => v.reports !== undefined).flatMap((v) => [v.past, v.third]).filter((f) => !f.includes(' '));
 
 /** "who acused putin of …": a slip in the verb after "who" (one edit, verbs of five letters or more) mended to the verb. */
 function mendVerb(message: string): string {

@@ -303,12 +303,9 @@ export function mendSpelling(question: string, vocabulary: Vocabulary, isEnglish
   return question.replace(/[\p{L}]{5,}/gu, (word) => {
     const key = word.toLowerCase();
     if (isKnownWord(key, vocabulary) || isEnglish(key)) return word;
-    const budget = typoBudget(key.length);
     let best: string[] = [];
-    let bestDistance = budget + 1;
-    for (const known of vocabulary) {
-      if (Math.abs(known.length - key.length) > budget) continue;
-      const d = editDistance(key, known, budget);
+    let bestDistance = Infinity;
+    for (const [known, d] of misspeltAs(key, vocabulary)) {
       if (d < bestDistance) [best, bestDistance] = [[known], d];
       else if (d === bestDistance) best.push(known);
     }
@@ -316,13 +313,20 @@ export function mendSpelling(question: string, vocabulary: Vocabulary, isEnglish
   });
 }
 
+/** The coverage's words a lower-case word could be a misspelling of (within the typo budget), with the distance. */
+function* misspeltAs(key: string, vocabulary: Vocabulary): Generator<[string, number]> {
+  const budget = typoBudget(key.length);
+  if (budget === 0) return;
+  for (const known of vocabulary) {
+    if (Math.abs(known.length - key.length) > budget) continue;
+    const d = editDistance(key, known, budget);
+    if (d <= budget) yield [known, d];
+  }
+}
+
 /** A misspelling of a word the coverage uses ("witkof" for "witkoff"). */
 export function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
-  const key = word.toLowerCase();
-  const budget = typoBudget(key.length);
-  if (budget === 0) return false;
-  for (const known of vocabulary) if (Math.abs(known.length - key.length) <= budget && editDistance(key, known, budget) <= budget) return true;
-  return false;
+  return !misspeltAs(word.toLowerCase(), vocabulary).next().done;
 }
 
 /**

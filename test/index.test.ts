@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from 'no
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex } from '../src/index/loadIndex.js';
+import { searchDense } from '../src/retrieval/dense.js';
 import { saveIndex } from '../src/index/saveIndex.js';
 import { buildDir, BUILDS_DIR, MANIFEST_FILE, PASSAGES_FILE, VECTORS_FILE, readCurrentBuild } from '../src/index/indexFiles.js';
 import type { AnswerEngine } from '../src/engine/createEngine.js';
@@ -39,10 +40,11 @@ describe('index save and load', () => {
     expect(loaded.passages.length).toBeGreaterThan(50);
     expect(loaded.manifest.embedder).toEqual({ id: engine.embedder.id, dimensions: engine.embedder.dimensions });
     const [vector] = await engine.embedder.embed(['military hubs across Ukraine']);
-    const fresh = loaded.vectors.search(vector!, 5);
+    const fresh = searchDense(loaded.vectors, vector!, 5, undefined, loaded.sentenceOwners);
     const second = await loadIndex(ws.config.INDEX_DIR);
-    expect(second.vectors.search(vector!, 5)).toEqual(fresh);
-    expect(loaded.passages[fresh[0]!.id]!.text.toLowerCase()).toContain('military hubs');
+    expect(second.sentenceOwners).toEqual(loaded.sentenceOwners);
+    expect(searchDense(second.vectors, vector!, 5, undefined, second.sentenceOwners)).toEqual(fresh);
+    expect(loaded.passages[fresh[0]!.label]!.text.toLowerCase()).toContain('military hubs');
   });
 
   it('swaps builds atomically and keeps only the current and previous build (once older builds are past the grace period)', async () => {

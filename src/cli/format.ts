@@ -80,7 +80,7 @@ export function firstFew(names: readonly string[], shown = REPORT_NAMES_SHOWN): 
 export function formatReport(r: ReindexReport): string {
   const lines = [
     `Articles: ${r.articles} (${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged)`,
-    `Passages: ${r.passages} (${r.embedded} embedded now, ${r.cached} from the cache)`,
+    `Passages: ${r.passages}, with ${r.sentences} sentences of the longer ones (${r.embedded} texts embedded now, ${r.cached} from the cache)`,
     `Time: ${(r.ms / 1000).toFixed(1)} s`,
   ];
   const named: [string, string[]][] = [['Added', r.added], ['Changed', r.changed], ['Removed', r.removed]];

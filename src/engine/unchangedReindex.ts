@@ -13,6 +13,7 @@ import { corpusFingerprint } from '../corpus/loadCorpus.js';
 import { localEmbedderId } from '../embeddings/modelFolder.js';
 import { auditLogPath, JsonLinesAuditLog, type Actor } from '../index/audit.js';
 import { checkCurrentBuild } from '../index/checkBuild.js';
+import { INDEX_FORMAT_VERSION } from '../index/manifest.js';
 import { acquireReindexLock } from '../index/lock.js';
 import { unchangedReport, type ReindexReport } from '../index/report.js';
 import { NEWS_FILE, SEARCH_FILE } from './derivedFiles.js';
@@ -28,13 +29,14 @@ export async function unchangedSinceBuild(config: Config): Promise<{ build: stri
   // The build's checksums and the corpus files' hashes, read side by side.
   const [current, corpus] = await Promise.all([checkCurrentBuild(config.INDEX_DIR).catch(() => null), corpusFingerprint(config.CORPUS_DIR)]);
   if (current === null || corpus === null || current.manifest.embedder.id !== embedderId) return null;
-  // A build from before the derived files (format 2) is written again with them, as the full reindex does.
+  // A build of an earlier format (before the derived files, before sentence vectors) is written again, as the full reindex does.
+  if (current.manifest.format !== INDEX_FORMAT_VERSION) return null;
   const derived = current.manifest.checksums.derived ?? {};
   if (derived[NEWS_FILE] === undefined || derived[SEARCH_FILE] === undefined) return null;
   const articles = current.manifest.articles;
   const same = articles.length > 0 && corpus.length === articles.length && corpus.every((c, i) => c.file === articles[i]!.file && c.hash === articles[i]!.hash);
   if (!same) return null;
-  return { build: current.build, report: unchangedReport(articles.length, current.manifest.passages, [], started) };
+  return { build: current.build, report: unchangedReport(articles.length, current.manifest.passages, current.manifest.sentences ?? 0, [], started) };
 }
 
 /** The report of a reindex that kept the build in use, or null when a full reindex has to decide. */

@@ -27,16 +27,23 @@ export async function loadIndex(indexDir: string, named?: string): Promise<Loade
     throw corrupt(`The passage store ${files.passages} does not match the manifest.`, { file: files.passages });
   }
 
+  const sentenceOwners = store.sentenceOwners ?? [];
+  const owned = (o: unknown) => Number.isInteger(o) && (o as number) >= 0 && (o as number) < manifest.passages;
+  if (!Array.isArray(sentenceOwners) || sentenceOwners.length !== (manifest.sentences ?? 0) || !sentenceOwners.every(owned)) {
+    throw corrupt(`The passage store ${files.passages} does not match the manifest's sentences.`, { file: files.passages });
+  }
+
   let vectors: VectorStore;
   try {
     vectors = await loadHnswStore(files.vectors, manifest.embedder.dimensions);
   } catch (cause) {
     throw corrupt(`The vector file ${files.vectors} cannot be read.`, { file: files.vectors }, cause);
   }
-  if (vectors.size !== manifest.passages) {
-    throw corrupt(`The vector file ${files.vectors} holds ${vectors.size} vectors, not ${manifest.passages}.`, { file: files.vectors });
+  const expected = manifest.passages + sentenceOwners.length;
+  if (vectors.size !== expected) {
+    throw corrupt(`The vector file ${files.vectors} holds ${vectors.size} vectors, not ${expected}.`, { file: files.vectors });
   }
-  return { manifest, vectors, passages: store.passages, build, derived };
+  return { manifest, vectors, passages: store.passages, sentenceOwners, build, derived };
 }
 
 /** The current build's manifest when it can be read, else null: what a rebuild compares against. */

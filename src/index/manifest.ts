@@ -6,8 +6,11 @@ import { z } from 'zod';
  * 2: the manifest carries a checksum of its own content (`checksums.manifest`).
  * 3: the build folder also holds what is derived from the passages (the news layer, the lexical index), each file
  *    under `checksums.derived`. A format-2 build still loads: what it lacks is derived again at load.
+ * 4: the vector file also holds one vector per sentence of each passage of several sentences (`sentences` of them,
+ *    after the passages'; the passage store says whose). A format-2 or 3 build still loads and answers from its
+ *    passage vectors alone; a reindex writes it again in format 4.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const DERIVED_FILE = /^[a-z][a-z0-9-]*\.json$/;
 
@@ -24,10 +27,12 @@ export const manifestArticleSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  format: z.union([z.literal(2), z.literal(3)]),
+  format: z.union([z.literal(2), z.literal(3), z.literal(4)]),
   builtAt: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   passages: z.number().int().min(0),
+  /** Sentence vectors after the passages' in the vector file (format 4; none before). */
+  sentences: z.number().int().min(0).optional(),
   /**
    * sha256 of the HNSW file and the passage store, checked before loading so a damaged file is refused cleanly,
    * and of the manifest itself (see manifestChecksum), so a flipped byte in an outlet name or a URL is caught too.

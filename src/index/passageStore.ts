@@ -8,4 +8,9 @@ export interface StoredPassage extends Passage {
 
 export interface PassageStoreFile {
   passages: StoredPassage[];
+  /**
+   * The passage (its label) each sentence vector stands for: the vector labelled `passages.length + i` is a
+   * sentence of passage `sentenceOwners[i]` (format 4; absent before).
+   */
+  sentenceOwners?: number[];
 }

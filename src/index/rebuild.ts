@@ -3,7 +3,7 @@ import { BotError } from '../errors.js';
 import { buildPassages } from '../passages/buildPassages.js';
 import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
-import type { Manifest } from './manifest.js';
+import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { unchangedReport, type ReindexReport } from './report.js';
 
 export interface CachedEmbedder extends Embedder {
@@ -40,11 +40,18 @@ export async function rebuildIndex(
     throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });
   }
 
-  if (current && embedder.id === current.manifest.embedder.id && sameArticles(articles, current.manifest)) {
+  // A build of an earlier format is written again (its cached vectors make that quick): it lacks what this one holds.
+  if (current && current.manifest.format === INDEX_FORMAT_VERSION && embedder.id === current.manifest.embedder.id && sameArticles(articles, current.manifest)) {
     // Nothing changed: no passage to cut or embed, and nothing derived from them changes either.
     const manifest: Manifest = { ...current.manifest, builtAt: new Date().toISOString(), checksums: { hnsw: '', passages: '', manifest: '' } };
-    const data: IndexData = { manifest, vectors: current.vectors, passages: current.passages, ...(current.derived ? { derived: current.derived } : {}) };
-    return { data, report: unchangedReport(articles.length, current.passages.length, problems, started) };
+    const data: IndexData = {
+      manifest,
+      vectors: current.vectors,
+      passages: current.passages,
+      sentenceOwners: current.sentenceOwners,
+      ...(current.derived ? { derived: current.derived } : {}),
+    };
+    return { data, report: unchangedReport(articles.length, current.passages.length, current.sentenceOwners.length, problems, started) };
   }
 
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });
@@ -77,6 +84,7 @@ export async function rebuildIndex(
     unchanged: articles.filter((a) => old.get(a.id) === a.hash).length,
     articles: articles.length,
     passages: data.passages.length,
+    sentences: data.sentenceOwners.length,
     embedded: after.misses - before.misses,
     cached: after.hits - before.hits,
     ms: Math.round(performance.now() - started),

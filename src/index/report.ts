@@ -10,7 +10,9 @@ export interface ReindexReport {
   unchanged: number;
   articles: number;
   passages: number;
-  /** Passages embedded now; the rest came from the embedding cache. */
+  /** Sentences of the passages of several sentences, indexed with them (see sentenceUnits). */
+  sentences: number;
+  /** Texts (passages and those sentences) embedded now; the rest came from the embedding cache. */
   embedded: number;
   cached: number;
   ms: number;
@@ -22,6 +24,7 @@ export interface ReindexReport {
 export function unchangedReport(
   articles: number,
   passages: number,
+  sentences: number,
   problems: readonly { file: string; error: { message: string } }[],
   started: number,
 ): ReindexReport {
@@ -32,8 +35,9 @@ export function unchangedReport(
     unchanged: articles,
     articles,
     passages,
+    sentences,
     embedded: 0,
-    cached: passages,
+    cached: passages + sentences,
     ms: Math.round(performance.now() - started),
     problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
   };

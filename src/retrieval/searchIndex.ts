@@ -7,7 +7,10 @@ import { buildLexicalIndex, lexicalFromJson, lexicalToJson, type LexicalIndex } 
 /** Everything retrieval reads, built once per loaded index. */
 export interface SearchIndex {
   passages: StoredPassage[];
+  /** The passages' vectors, then their sentences' (see searchDense). */
   vectors: VectorStore;
+  /** The passage each sentence vector belongs to, in label order after the passages'. */
+  sentenceOwners: readonly number[];
   lexical: LexicalIndex;
   /** Labels of the passages in each near-duplicate group. */
   groups: Map<number, number[]>;
@@ -38,6 +41,7 @@ export function loadOrCreateSearchIndex(
   saved: string | null,
   passages: StoredPassage[],
   vectors: VectorStore,
+  sentenceOwners: readonly number[],
   lexicon: Lexicon | null = null,
 ): SearchIndex {
   if (saved !== null) {
@@ -47,14 +51,14 @@ export function loadOrCreateSearchIndex(
         const lexical = lexicalFromJson(file.lexical);
         if (lexical.documentCount === passages.length) {
           const expansion = lexicon ? { lexicon, vocabulary: vocabularyOf(file.words!, lexicon) } : null;
-          return { passages, vectors, lexical, groups: groupMembers(passages), expansion };
+          return { passages, vectors, sentenceOwners, lexical, groups: groupMembers(passages), expansion };
         }
       }
     } catch {
       // Not a file this version wrote: built again below.
     }
   }
-  return createSearchIndex(passages, vectors, lexicon);
+  return createSearchIndex(passages, vectors, sentenceOwners, lexicon);
 }
 
 function groupMembers(passages: StoredPassage[]): Map<number, number[]> {
@@ -67,8 +71,8 @@ function groupMembers(passages: StoredPassage[]): Map<number, number[]> {
   return groups;
 }
 
-export function createSearchIndex(passages: StoredPassage[], vectors: VectorStore, lexicon: Lexicon | null = null): SearchIndex {
+export function createSearchIndex(passages: StoredPassage[], vectors: VectorStore, sentenceOwners: readonly number[], lexicon: Lexicon | null = null): SearchIndex {
   const groups = groupMembers(passages);
   const expansion = lexicon ? { lexicon, vocabulary: corpusVocabulary(passages.map((p) => p.text), lexicon) } : null;
-  return { passages, vectors, lexical: buildLexicalIndex(passages), groups, expansion };
+  return { passages, vectors, sentenceOwners, lexical: buildLexicalIndex(passages), groups, expansion };
 }

@@ -106,7 +106,7 @@ describe('/reindex', () => {
     const report = await reindex.edit((body) => body.embeds?.[0]?.title === 'Index rebuilt', { timeoutMs: 180_000 });
     // The embedding runs off the bot's thread: the answer came first.
     expect(answer.seq).toBeLessThan(report.seq);
-    expect(embedOf(report).description).toMatch(/\b(?:[3-9]\d\d|\d{4,}) embedded now/);
+    expect(embedOf(report).description).toMatch(/\b(?:[3-9]\d\d|\d{4,}) texts embedded now/);
     const progress = reindex
       .requests()
       .filter((r) => r.method === 'PATCH' && r.status === 200 && r.body.embeds?.[0]?.title === 'Reindexing…')

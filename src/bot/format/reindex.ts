@@ -66,7 +66,7 @@ export function reportReply(r: ReindexReport, labels: ArticleLabels = new Map())
   const changed = r.added.length + r.changed.length + r.removed.length;
   const summary = [
     changed === 0 ? 'No articles changed since the last build.' : `${changed} article${changed === 1 ? '' : 's'} changed since the last build.`,
-    `**${r.articles}** articles, **${r.passages}** passages (${r.embedded} embedded now, ${r.cached} from the cache), ${r.unchanged} unchanged.`,
+    `**${r.articles}** articles, **${r.passages}** passages with ${r.sentences} of their sentences (${r.embedded} texts embedded now, ${r.cached} from the cache), ${r.unchanged} unchanged.`,
     `Took ${(r.ms / 1000).toFixed(1)} s.`,
   ].join('\n');
   const fields = [

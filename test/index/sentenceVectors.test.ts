@@ -1,0 +1,108 @@
+/**
+ * Sentence vectors (index format 4): a build holds one vector per passage and then one per sentence of each passage
+ * of several sentences, the passage store says whose; a damaged owner list is refused; a build of format 3 (passage
+ * vectors only) still loads and answers, and a reindex with nothing changed writes it again in format 4.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reindexIfUnchanged } from '../../src/engine/unchangedReindex.js';
+import { isBotError } from '../../src/errors.js';
+import { sentenceUnits } from '../../src/index/buildIndex.js';
+import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File } from '../../src/index/indexFiles.js';
+import { loadIndex } from '../../src/index/loadIndex.js';
+import { INDEX_FORMAT_VERSION, manifestChecksum } from '../../src/index/manifest.js';
+import { saveIndex } from '../../src/index/saveIndex.js';
+import { createHnswStore } from '../../src/index/vectorStore.js';
+import { sentences } from '../../src/text/sentences.js';
+import { testEngine, testWorkspace, type TestWorkspace } from '../helpers/testEngine.js';
+
+let ws: TestWorkspace;
+
+beforeAll(async () => {
+  ws = testWorkspace();
+  await testEngine(ws.config);
+}, 120_000);
+afterAll(() => ws.cleanup());
+
+async function currentFiles(indexDir: string) {
+  const dir = buildDir(indexDir, (await readCurrentBuild(indexDir))!);
+  return { manifest: path.join(dir, MANIFEST_FILE), passages: path.join(dir, PASSAGES_FILE) };
+}
+
+/** Rewrites a build's manifest (and its own checksum) as another writer would have written it. */
+function rewriteManifest(file: string, edit: (m: Record<string, unknown> & { checksums: Record<string, unknown> }) => void): void {
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { checksums: Record<string, unknown> };
+  edit(manifest);
+  manifest.checksums.manifest = manifestChecksum(manifest);
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+describe('sentence vectors', () => {
+  it('sentenceUnits: the sentences of passages of several sentences, each with its passage, and none of one-sentence passages', () => {
+    const units = sentenceUnits([
+      { id: 'a#0', articleId: 'a', paragraph: 0, text: 'One sentence only.' },
+      { id: 'a#1', articleId: 'a', paragraph: 1, text: 'The first sentence is here. The second one follows it.' },
+    ] as never);
+    expect(units).toEqual([
+      { owner: 1, text: 'The first sentence is here.' },
+      { owner: 1, text: 'The second one follows it.' },
+    ]);
+  });
+
+  it('a build holds the passages\' vectors, then their sentences\', and says whose they are', async () => {
+    const index = await loadIndex(ws.config.INDEX_DIR);
+    expect(index.manifest.format).toBe(INDEX_FORMAT_VERSION);
+    expect(index.sentenceOwners.length).toBe(index.manifest.sentences);
+    expect(index.sentenceOwners.length).toBeGreaterThan(0);
+    expect(index.vectors.size).toBe(index.passages.length + index.sentenceOwners.length);
+    // Each owner is a passage of several sentences, and owns exactly that many sentence vectors.
+    const counts = new Map<number, number>();
+    for (const o of index.sentenceOwners) counts.set(o, (counts.get(o) ?? 0) + 1);
+    for (const [owner, n] of counts) expect(sentences(index.passages[owner]!.text).length).toBe(n);
+  });
+
+  it('a passage store whose sentence owners do not match the manifest is refused as corrupt', async () => {
+    const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'bad-owners') };
+    await testEngine(other);
+    const files = await currentFiles(other.INDEX_DIR);
+    const store = JSON.parse(readFileSync(files.passages, 'utf8')) as { passages: unknown[]; sentenceOwners: number[] };
+    store.sentenceOwners[0] = store.passages.length; // no such passage
+    writeFileSync(files.passages, JSON.stringify(store));
+    const checksum = await sha256File(files.passages);
+    rewriteManifest(files.manifest, (m) => {
+      m.checksums.passages = checksum;
+    });
+    const error = await loadIndex(other.INDEX_DIR).catch((e: unknown) => e);
+    expect(isBotError(error, 'INDEX_CORRUPT')).toBe(true);
+    expect((error as Error).message).toContain('sentences');
+  }, 120_000);
+
+  it('a format-3 build (passage vectors only) loads and answers; a reindex with nothing changed writes it in format 4', async () => {
+    const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'format-3') };
+    const engine = await testEngine(other);
+    const current = await loadIndex(other.INDEX_DIR);
+    // The same build as an earlier version wrote it: one vector per passage and nothing else.
+    const passageOnly = createHnswStore(current.vectors.dimensions, current.passages.length);
+    (await engine.embedder.embed(current.passages.map((p) => p.text))).forEach((v, i) => passageOnly.add(i, v));
+    const { sentences: _s, ...manifest } = current.manifest;
+    await saveIndex(other.INDEX_DIR, { manifest, vectors: passageOnly, passages: current.passages, sentenceOwners: [], derived: current.derived });
+    rewriteManifest((await currentFiles(other.INDEX_DIR)).manifest, (m) => {
+      m.format = 3;
+    });
+    const old = await loadIndex(other.INDEX_DIR);
+    expect(old.manifest.format).toBe(3);
+    expect(old.sentenceOwners).toEqual([]);
+    expect(old.vectors.size).toBe(old.passages.length);
+    const oldEngine = await testEngine(other);
+    const answer = await oldEngine.ask('Where will the military hubs be built?');
+    expect(answer.kind).toBe('passages');
+
+    expect(await reindexIfUnchanged(other, { via: 'terminal', name: 'tester' })).toBeNull();
+    const report = await oldEngine.reindex();
+    expect(report).toMatchObject({ added: [], changed: [], removed: [] });
+    const rewritten = await loadIndex(other.INDEX_DIR);
+    expect(rewritten.manifest.format).toBe(INDEX_FORMAT_VERSION);
+    expect(rewritten.sentenceOwners).toEqual(current.sentenceOwners);
+  }, 180_000);
+});

@@ -10,7 +10,7 @@ import type { Speaker } from './speakers.js';
 import { sentenceIndexOf, type SentenceIndex } from './compare.js';
 
 /** Bumped when what is saved changes shape; a file of another version is derived again from the passages. */
-export const NEWS_STORE_VERSION = 2;
+export const NEWS_STORE_VERSION = 3;
 
 export interface NewsStoreFile {
   version: number;
@@ -18,7 +18,7 @@ export interface NewsStoreFile {
   statements: Statement[];
   groups: number[][];
   idf: { passages: number; df: [string, number][] };
-  question: { outlets: string[]; vocabulary: string[]; places: string[] };
+  question: { outlets: string[]; vocabulary: string[]; places: string[]; acronyms: [string, string][] };
   speakers: Speaker[];
   mentionedIn: [string, number[]][];
   /** The coverage's sentences: their outlets (as positions in `outlets`) and tokens (as positions in `terms`). */
@@ -53,7 +53,12 @@ export function newsToJson(news: NewsIndex): string {
     statements: news.statements,
     groups: news.groups.map((g) => g.statements.map((s) => position.get(s)!)),
     idf: { passages: news.idf.passages, df: [...news.idf.df] },
-    question: { outlets: news.question.outlets, vocabulary: [...news.question.vocabulary], places: [...news.question.places] },
+    question: {
+      outlets: news.question.outlets,
+      vocabulary: [...news.question.vocabulary],
+      places: [...news.question.places],
+      acronyms: [...news.question.acronyms],
+    },
     speakers: news.speakers,
     mentionedIn: [...news.mentionedIn],
     sentences: packSentences(news.sentences),
@@ -76,7 +81,13 @@ export function newsFromJson(text: string): NewsIndex | null {
     statements: file.statements,
     groups: file.groups,
     idf: { passages: file.idf.passages, df: new Map(file.idf.df) },
-    question: { directory, outlets: file.question.outlets, vocabulary: new Set(file.question.vocabulary), places: new Set(file.question.places) },
+    question: {
+      directory,
+      outlets: file.question.outlets,
+      vocabulary: new Set(file.question.vocabulary),
+      places: new Set(file.question.places),
+      acronyms: new Map(file.question.acronyms),
+    },
     speakers: file.speakers,
     mentionedIn: new Map(file.mentionedIn),
     sentences: unpackSentences(file.sentences),

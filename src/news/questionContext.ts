@@ -6,6 +6,7 @@ import { outletList } from '../corpus/outlets.js';
 import { placeKeys } from '../text/places.js';
 import type { ArticleMeta, Passage } from '../types.js';
 import type { SpeakerDirectory } from './directory.js';
+import { buildAcronyms, type Acronyms } from './acronyms.js';
 import { buildVocabulary, type Vocabulary } from './vocabulary.js';
 
 export interface QuestionContext {
@@ -15,6 +16,8 @@ export interface QuestionContext {
   vocabulary: Vocabulary;
   /** Keys of the countries and bodies the coverage names, under any of their names (src/text/places.ts). */
   places: ReadonlySet<string>;
+  /** Acronyms of the names the coverage writes out ("cotw" -> "Coalition of the Willing"). */
+  acronyms: Acronyms;
 }
 
 export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext {
@@ -23,5 +26,6 @@ export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[
     outlets: outletList(articles),
     vocabulary: buildVocabulary(articles, passages),
     places: placeKeys([...passages.map((p) => p.text), ...articles.map((a) => a.headline)]),
+    acronyms: buildAcronyms(articles, passages),
   };
 }

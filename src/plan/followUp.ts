@@ -42,7 +42,7 @@ export interface ResolvedQuestion {
 }
 
 /** What resolution needs of the coverage: who is in it and which outlets. */
-export type FollowUpContext = Pick<QuestionContext, 'directory' | 'outlets' | 'vocabulary' | 'places'>;
+export type FollowUpContext = Pick<QuestionContext, 'directory' | 'outlets' | 'vocabulary' | 'places' | 'acronyms'>;
 
 /** "which outlets reported that?", "who else carried it", "where was this reported". */
 const WHICH_OUTLETS =

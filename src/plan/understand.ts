@@ -10,6 +10,7 @@ import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
+import { expandAcronyms } from '../news/acronyms.js';
 import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
@@ -61,7 +62,12 @@ function outletOption(option: string, outlets: readonly string[]): string {
 
 export function understand(asked: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
   // Chat shorthand written out first ("how many ppl attended"), unless the coverage itself uses the word.
-  const question = expandShorthand(asked, (w) => isKnownWord(w, ctx.coverage.vocabulary));
+  // Then acronyms of names the coverage writes out ("the CoW" is the Coalition of the Willing).
+  const question = expandAcronyms(
+    expandShorthand(asked, (w) => isKnownWord(w, ctx.coverage.vocabulary)),
+    ctx.coverage.acronyms,
+    ctx.coverage.vocabulary,
+  );
   // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
   const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
   const intent = chatIntent(question, asksAboutCoverage);

@@ -1,0 +1,102 @@
+/**
+ * Acronyms of the names the coverage writes out: "Coalition of the Willing" is what a reader means by "CoW" or
+ * "COTW", "Multinational Force Ukraine" by "MNFU". Built from the coverage's own capitalised phrases (two or more
+ * capitalised words, joined by at most a few lower-case function words), so a question's acronym is read as the
+ * name it stands for instead of an unknown name; nothing here is specific to one topic.
+ */
+import { stripPossessive } from '../text/fold.js';
+import { STOPWORDS } from '../text/tokens.js';
+import type { ArticleMeta, Passage } from '../types.js';
+import { isKnownWord, type Vocabulary } from './vocabulary.js';
+
+/**
+ * Lower-case words a name can hold between its capitalised ones ("Coalition of the Willing", "Ministry for Europe").
+ * Not "and", "in" or "on": they join two names ("Britain and France") or a name and a place or day ("Talks in Paris").
+ */
+const JOINERS = new Set(['of', 'the', 'for', 'de', 'du', 'des', 'la', 'le']);
+/** Joiners an acronym may leave out ("CoW" for "Coalition of the Willing"). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Acronym (lower case) -> the phrase it stands for, as the coverage writes it. */
+export type Acronyms = ReadonlyMap<string, string>;
+
+/**
+ * Runs of capitalised words joined by lower-case function words, at least two capitalised; a leading function word
+ * ("The", "If": capitalised for starting the sentence) dropped, a final possessive taken off.
+ */
+function phrasesIn(text: string): string[][] {
+  const out: string[][] = [];
+  let run: string[] = [];
+  const close = (): void => {
+    while (run.length > 0 && !CAPITALISED.test(run.at(-1)!)) run.pop();
+    while (run.length > 0 && STOPWORDS.has(run[0]!.toLowerCase())) run.shift();
+    if (run.length > 0) run[run.length - 1] = stripPossessive(run.at(-1)!);
+    if (run.filter((w) => CAPITALISED.test(w)).length >= 2) out.push(run);
+    run = [];
+  };
+  let last = -1;
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    // Words only run on across spaces: a comma, a full stop or a quotation mark ends a name.
+    if (last >= 0 && !/^\s+$/.test(text.slice(last, m.index))) close();
+    last = m.index + word.length;
+    if (CAPITALISED.test(word)) run.push(word);
+    else if (run.length > 0 && JOINERS.has(word)) run.push(word);
+    else close();
+  }
+  close();
+  return out;
+}
+
+/** The acronyms readers write for a phrase: every word's initial, without the articles, the capitalised words' only. */
+function acronymsOf(phrase: readonly string[]): Set<string> {
+  const initials = (ws: readonly string[]) => ws.map((w) => w[0]!.toLowerCase()).join('');
+  return new Set([
+    initials(phrase),
+    initials(phrase.filter((w) => !ARTICLES.has(w.toLowerCase()))),
+    initials(phrase.filter((w) => CAPITALISED.test(w))),
+  ]);
+}
+
+/** The coverage's acronyms: for each, the phrase written most often (the first such on a tie). */
+export function buildAcronyms(articles: readonly ArticleMeta[], passages: readonly Passage[]): Acronyms {
+  const counts = new Map<string, Map<string, number>>();
+  const texts = [...passages.map((p) => p.text), ...articles.map((a) => a.headline)];
+  for (const text of texts) {
+    for (const phrase of phrasesIn(text)) {
+      const written = phrase.join(' ');
+      for (const acronym of acronymsOf(phrase)) {
+        if (acronym.length < 2) continue;
+        const byPhrase = counts.get(acronym) ?? new Map<string, number>();
+        byPhrase.set(written, (byPhrase.get(written) ?? 0) + 1);
+        counts.set(acronym, byPhrase);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const acronym of [...counts.keys()].sort()) {
+    let best: [string, number] | null = null;
+    for (const [phrase, n] of counts.get(acronym)!) if (best === null || n > best[1]) best = [phrase, n];
+    out.set(acronym, best![0]);
+  }
+  return out;
+}
+
+/** A word written as an acronym: two to six letters, at least two of them capitals ("PM", "CoW", "COTW", "MNF-U"). */
+const ACRONYM = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}-]{1,6})(?![\p{L}\p{N}'’-])/gu;
+
+/**
+ * The question with each acronym the coverage never writes, but whose name it does, written out ("did the CoW
+ * promise" -> "did the Coalition of the Willing promise"). An acronym the coverage itself uses stays as written.
+ */
+export function expandAcronyms(question: string, acronyms: Acronyms, vocabulary: Vocabulary): string {
+  return question.replace(ACRONYM, (word: string) => {
+    const letters = word.replace(/-/g, '');
+    if (letters.length < 2 || letters.length > 6 || (letters.match(/\p{Lu}/gu)?.length ?? 0) < 2) return word;
+    if (isKnownWord(word, vocabulary)) return word;
+    return acronyms.get(letters.toLowerCase()) ?? word;
+  });
+}

@@ -7,7 +7,7 @@
 import { ChannelType, MessageFlags, ThreadAutoArchiveDuration, type ButtonInteraction, type Message, type ModalSubmitInteraction } from 'discord.js';
 import { turnOf } from '../answer/turn.js';
 import { BotError } from '../errors.js';
-import { cachedAnswer } from './answerCache.js';
+import { cachedAnswer, sendAnswer } from './answerCache.js';
 import { answerPayload, placeOf } from './answering.js';
 import type { BotContext, ComponentHandler } from './command.js';
 import { Colors, NO_PINGS } from './format/common.js';
@@ -80,8 +80,10 @@ async function share(interaction: ButtonInteraction, ctx: BotContext, key: strin
   if (cached.owner !== interaction.user.id) throw new BotError('DISCORD_BUTTON_NOT_YOURS', 'Only whoever asked can share this answer.', { key });
   const copy = cachedAnswer({ result: cached.result, title: cached.title, owner: cached.owner, ephemeral: false });
   ctx.answers.set(interaction.id, copy);
-  await interaction.reply(answerPayload(ctx, cached.result, { key: interaction.id, feedbackKey: key, title: cached.title, ephemeral: false, place: placeOf(interaction) }));
-  copy.messageId = (await interaction.fetchReply()).id;
+  await sendAnswer(copy, async () => {
+    await interaction.reply(answerPayload(ctx, cached.result, { key: interaction.id, feedbackKey: key, title: cached.title, ephemeral: false, place: placeOf(interaction) }));
+    return interaction.fetchReply();
+  });
 }
 
 async function followUp(interaction: ButtonInteraction, ctx: BotContext, key: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface CachedAnswer {
   ephemeral: boolean;
   /** The message the answer was sent as (its "More sources" button opens page 0); null until it is sent. */
   messageId: string | null;
+  /** Settles once the answer's message is sent and `messageId` is known (see `sent`). */
+  sending: Promise<unknown> | null;
   /** The private "More sources" pages sent for this answer: message id -> the user it was shown to. */
   pages: Map<string, string>;
 }
@@ -30,7 +32,25 @@ export function rememberPage(answer: CachedAnswer, messageId: string, userId: st
 
 /** A new cache entry for an answer about to be sent. */
 export function cachedAnswer(fields: { result: AnswerResult; title: string; owner: string; ephemeral: boolean }): CachedAnswer {
-  return { ...fields, messageId: null, pages: new Map() };
+  return { ...fields, messageId: null, sending: null, pages: new Map() };
+}
+
+/**
+ * Sends the answer's message and records its id. Discord shows the message (and its buttons) before the bot has
+ * its id back: a press in between waits for `sending` (see `sentMessageId`) instead of being refused.
+ */
+export async function sendAnswer(answer: CachedAnswer, send: () => Promise<{ id: string }>): Promise<void> {
+  const sending = send().then((message) => {
+    answer.messageId = message.id;
+  });
+  answer.sending = sending;
+  await sending;
+}
+
+/** The id of the answer's message, once the send in flight (if any) has settled; null when it was never sent. */
+export async function sentMessageId(answer: CachedAnswer): Promise<string | null> {
+  if (answer.messageId === null && answer.sending) await answer.sending.catch(() => {});
+  return answer.messageId;
 }
 
 /** Recent answers, by key, for the "More sources" button: least recently used dropped first, entries expire. */

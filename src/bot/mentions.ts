@@ -3,7 +3,7 @@
  * Only when ANSWER_ON_MENTION is set: it needs the privileged Message Content intent.
  */
 import type { Message } from 'discord.js';
-import { cachedAnswer } from './answerCache.js';
+import { cachedAnswer, sendAnswer } from './answerCache.js';
 import { answerPayload, recordAnswer } from './answering.js';
 import type { BotContext } from './command.js';
 import { textReply } from './format/common.js';
@@ -52,7 +52,7 @@ export function createMessageHandler(ctx: BotContext) {
       ctx.answers.set(message.id, cached);
       const place = { guildId: message.guildId, channelId: message.channelId, userId: message.author.id, inThread: message.channel.isThread() };
       await recordAnswer(ctx, message.id, question, result, place);
-      cached.messageId = (await message.reply(answerPayload(ctx, result, { key: message.id, title: question, ephemeral: false, place }))).id;
+      await sendAnswer(cached, () => message.reply(answerPayload(ctx, result, { key: message.id, title: question, ephemeral: false, place })));
       log.info('answered a mention');
     } catch (error) {
       logFailure(log, error, {}, 'answering a mention failed');

@@ -7,7 +7,7 @@
 import type { AnyThreadChannel, Message } from 'discord.js';
 import { turnOf } from '../answer/turn.js';
 import type { Turn } from '../plan/followUp.js';
-import { cachedAnswer } from './answerCache.js';
+import { cachedAnswer, sendAnswer } from './answerCache.js';
 import { answerPayload, recordAnswer } from './answering.js';
 import type { BotContext } from './command.js';
 import { textReply } from './format/common.js';
@@ -69,7 +69,7 @@ export function createThreadHandler(ctx: BotContext) {
       ctx.answers.set(message.id, cached);
       const place = { guildId: message.guildId, channelId: channel.id, userId: message.author.id, inThread: true };
       await recordAnswer(ctx, message.id, resolved.question, result, place);
-      cached.messageId = (await message.reply(answerPayload(ctx, result, { key: message.id, title, ephemeral: false, place }))).id;
+      await sendAnswer(cached, () => message.reply(answerPayload(ctx, result, { key: message.id, title, ephemeral: false, place })));
       log.info({ rule: resolved.rule }, 'answered a follow-up in a thread');
     } catch (error) {
       logFailure(log, error, {}, 'answering a follow-up failed');

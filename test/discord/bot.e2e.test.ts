@@ -223,6 +223,22 @@ describe('/ask', () => {
     expect(pageMessage.embeds[0].fields[0].name).toBe(embedOf(update).fields![0]!.name);
   });
 
+  it('regression: "More sources" pressed before the bot has the answer\'s message id back (a busy network) opens the page, not a refusal', async () => {
+    const question = 'Who signed the Paris Declaration?';
+    // Discord shows the edited answer at once; its response to the bot comes late.
+    const held = h.discord.hold('PATCH', ORIGINAL, { applied: true });
+    const ask = h.discord.command('ask', { question });
+    await held.arrived;
+    const answer = ask.original()!;
+    const more = actionButton(answer);
+    const press = h.discord.pressButton(answer, more.custom_id, h.discord.users.other);
+    setTimeout(held.release, 300);
+    const page = await press.callback();
+    expect(page.body.type).toBe(4);
+    expect(page.body.data.flags).toBe(EPHEMERAL);
+    expect(embedOf(page).fields!.length).toBeGreaterThan(0);
+  });
+
   it('regression: a private answer\'s "More sources" is refused, privately, to anyone but its owner', async () => {
     const question = 'Who signed the Paris Declaration?';
     const ask = h.discord.command('ask', { question, ephemeral: true }, h.discord.users.member);

@@ -152,7 +152,7 @@ export class FakeDiscord extends EventEmitter {
   private readonly wss: WebSocketServer;
   private readonly sessions = new Set<Session>();
   private readonly faults: Fault[] = [];
-  private readonly holds: { method: string; route: string; arrive: (r: RecordedRequest) => void; released: Promise<void> }[] = [];
+  private readonly holds: { method: string; route: string; applied: boolean; arrive: (r: RecordedRequest) => void; released: Promise<void> }[] = [];
   private readonly originals = new Map<string, string>();
   /** The channel each interaction (by token) came from: its replies are posted there. */
   private readonly tokenChannels = new Map<string, string>();
@@ -206,13 +206,17 @@ export class FakeDiscord extends EventEmitter {
     this.faults.push({ times: 1, ...fault });
   }
 
-  /** Holds back the response to the next matching request until `release()`: the bot's request stays in flight. */
-  hold(method: string, route: string): Hold {
+  /**
+   * Holds back the response to the next matching request until `release()`: the bot's request stays in flight.
+   * With `applied`, Discord has already done what it asks (members see the edited message, and may press its
+   * buttons) and only the response to the bot is late.
+   */
+  hold(method: string, route: string, { applied = false } = {}): Hold {
     let arrive!: (r: RecordedRequest) => void;
     let release!: () => void;
     const arrived = new Promise<RecordedRequest>((resolve) => (arrive = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
-    this.holds.push({ method, route, arrive, released });
+    this.holds.push({ method, route, applied, arrive, released });
     return { arrived, release };
   }
 
@@ -719,6 +723,14 @@ export class FakeDiscord extends EventEmitter {
 
     const holdIndex = this.holds.findIndex((h) => h.method === method && h.route === record.route);
     const held = this.holds[holdIndex];
+    if (held && held.applied) {
+      this.holds.splice(holdIndex, 1);
+      const [status, body] = this.route(method, record);
+      held.arrive(record);
+      await held.released;
+      reply(status, body);
+      return;
+    }
     if (held) {
       this.holds.splice(holdIndex, 1);
       held.arrive(record);

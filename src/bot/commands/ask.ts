@@ -1,7 +1,7 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { outletList } from '../../corpus/outlets.js';
 import { BotError } from '../../errors.js';
-import { cachedAnswer, rememberPage } from '../answerCache.js';
+import { cachedAnswer, rememberPage, sendAnswer, sentMessageId } from '../answerCache.js';
 import { answerPayload, placeOf, recordAnswer } from '../answering.js';
 import type { BotContext, Command } from '../command.js';
 import { cooldownMessage } from '../cooldown.js';
@@ -27,7 +27,7 @@ export async function answerQuestion(
   ctx.answers.set(interaction.id, cached);
   const place = placeOf(interaction);
   await recordAnswer(ctx, interaction.id, question, result, place);
-  cached.messageId = (await interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title: question, ephemeral, place }))).id;
+  await sendAnswer(cached, () => interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title: question, ephemeral, place })));
 }
 
 /** A press of a button that asks a question (a suggestion after an abstention, an example in /help). */
@@ -111,7 +111,7 @@ export default {
         reason,
       });
     if (cached.ephemeral && user !== cached.owner) throw notYours('private answer of another user');
-    if (parsed.page === 0 ? pressedOn !== cached.messageId : cached.pages.get(pressedOn) !== user) throw notYours('not the message the button belongs to');
+    if (parsed.page === 0 ? pressedOn !== (await sentMessageId(cached)) : cached.pages.get(pressedOn) !== user) throw notYours('not the message the button belongs to');
 
     const page = morePage(cached.result, { title: cached.title, key: parsed.key, page: parsed.page });
     // The first page opens privately under the answer; later pages replace the private page they were pressed on.

@@ -1,5 +1,5 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { cachedAnswer } from '../answerCache.js';
+import { cachedAnswer, sendAnswer } from '../answerCache.js';
 import type { Command } from '../command.js';
 import { answerPayload, placeOf, recordAnswer } from '../answering.js';
 import { settingsOf } from '../serverSettings.js';
@@ -26,7 +26,7 @@ export default {
     ctx.answers.set(interaction.id, cached);
     const place = placeOf(interaction);
     await recordAnswer(ctx, interaction.id, title, result, place);
-    cached.messageId = (await interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title, ephemeral, place }))).id;
+    await sendAnswer(cached, () => interaction.editReply(answerPayload(ctx, result, { key: interaction.id, title, ephemeral, place })));
   },
 
   /** Names found in the corpus, within Discord's limits (25 choices, answered at once). */

@@ -10,7 +10,7 @@ export interface CachedAnswer {
   ephemeral: boolean;
   /** The message the answer was sent as (its "More sources" button opens page 0); null until it is sent. */
   messageId: string | null;
-  /** Settles once the answer's message is sent and `messageId` is known (see `sent`). */
+  /** Settles once the answer's message is sent and `messageId` is known (see `sentMessageId`). */
   sending: Promise<unknown> | null;
   /** The private "More sources" pages sent for this answer: message id -> the user it was shown to. */
   pages: Map<string, string>;

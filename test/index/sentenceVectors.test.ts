@@ -11,10 +11,11 @@ import { isBotError } from '../../src/errors.js';
 import { sentenceUnits } from '../../src/index/buildIndex.js';
 import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File } from '../../src/index/indexFiles.js';
 import { loadIndex } from '../../src/index/loadIndex.js';
-import { INDEX_FORMAT_VERSION, manifestChecksum } from '../../src/index/manifest.js';
+import { INDEX_FORMAT_VERSION } from '../../src/index/manifest.js';
 import { saveIndex } from '../../src/index/saveIndex.js';
 import { createHnswStore } from '../../src/index/vectorStore.js';
 import { sentences } from '../../src/text/sentences.js';
+import { rewriteManifest } from '../helpers/manifestEdit.js';
 import { testEngine, testWorkspace, type TestWorkspace } from '../helpers/testEngine.js';
 
 let ws: TestWorkspace;
@@ -28,14 +29,6 @@ afterAll(() => ws.cleanup());
 async function currentFiles(indexDir: string) {
   const dir = buildDir(indexDir, (await readCurrentBuild(indexDir))!);
   return { manifest: path.join(dir, MANIFEST_FILE), passages: path.join(dir, PASSAGES_FILE) };
-}
-
-/** Rewrites a build's manifest (and its own checksum) as another writer would have written it. */
-function rewriteManifest(file: string, edit: (m: Record<string, unknown> & { checksums: Record<string, unknown> }) => void): void {
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { checksums: Record<string, unknown> };
-  edit(manifest);
-  manifest.checksums.manifest = manifestChecksum(manifest);
-  writeFileSync(file, JSON.stringify(manifest));
 }
 
 describe('sentence vectors', () => {

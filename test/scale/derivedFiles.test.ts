@@ -14,9 +14,10 @@ import { isBotError } from '../../src/errors.js';
 import { auditLogPath, JsonLinesAuditLog } from '../../src/index/audit.js';
 import { buildDir, MANIFEST_FILE, readCurrentBuild, VECTORS_FILE } from '../../src/index/indexFiles.js';
 import { loadIndex } from '../../src/index/loadIndex.js';
-import { INDEX_FORMAT_VERSION, manifestChecksum } from '../../src/index/manifest.js';
+import { INDEX_FORMAT_VERSION } from '../../src/index/manifest.js';
 import { buildNewsIndex } from '../../src/news/newsIndex.js';
 import { newsFromJson, newsToJson } from '../../src/news/newsStore.js';
+import { rewriteManifest } from '../helpers/manifestEdit.js';
 import { testEngine, testWorkspace, type TestWorkspace } from '../helpers/testEngine.js';
 
 let ws: TestWorkspace;
@@ -95,12 +96,10 @@ describe('derived files in the build folder', () => {
     const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'old-index') };
     const fresh = await testEngine(other);
     const expected = await answers(fresh);
-    const manifestFile = path.join(buildDir(other.INDEX_DIR, (await readCurrentBuild(other.INDEX_DIR))!), MANIFEST_FILE);
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { format: number; checksums: Record<string, unknown> };
-    manifest.format = 2;
-    delete manifest.checksums.derived;
-    manifest.checksums.manifest = manifestChecksum(manifest);
-    writeFileSync(manifestFile, JSON.stringify(manifest));
+    rewriteManifest(path.join(buildDir(other.INDEX_DIR, (await readCurrentBuild(other.INDEX_DIR))!), MANIFEST_FILE), (manifest) => {
+      manifest.format = 2;
+      delete manifest.checksums.derived;
+    });
     const index = await loadIndex(other.INDEX_DIR);
     expect(index.derived).toEqual({});
     // A reindex with nothing changed writes it again with its derived files: not decided without loading.

@@ -20,12 +20,11 @@
  * cold start, the warm asks and the memory, and leaves out the build, the reindex rows (which change the corpus)
  * and the bot during a reindex. Building 20,000 passages takes minutes; this measures an answering change in seconds.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { createEmbedder } from '../src/embeddings/createEmbedder.js';
 import { ackLatencyDuringReindex } from './benchReindexLatency.js';
@@ -36,8 +35,8 @@ import { createLogger } from '../src/log.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
 import type { Embedder } from '../src/types.js';
 import { generateCorpus, seededRandom } from './lib/syntheticCorpus.js';
+import { child, described, mb, runFile as run, s } from './lib/childRun.js';
 
-const run = (file: string, args: string[], options: { env: NodeJS.ProcessEnv }) => promisify(execFile)(file, args, { ...options, maxBuffer: 256 * 1024 * 1024 });
 const { values } = parseArgs({
   options: {
     passages: { type: 'string' },
@@ -65,38 +64,6 @@ function summary(name: string, values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   return `${name.padEnd(22)} p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`;
 }
-
-const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
-const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-
-/** A child process's wall time, CPU time (user + system) and peak memory, through /usr/bin/time where there is one. */
-interface ChildRun {
-  wallMs: number;
-  cpuMs: number | null;
-  maxRssBytes: number | null;
-  stdout: string;
-}
-
-const TIME = '/usr/bin/time';
-
-async function child(args: string[], env: NodeJS.ProcessEnv): Promise<ChildRun> {
-  const t0 = performance.now();
-  if (!existsSync(TIME)) {
-    const { stdout } = await run(process.execPath, args, { env });
-    return { wallMs: performance.now() - t0, cpuMs: null, maxRssBytes: null, stdout };
-  }
-  const { stdout, stderr } = await run(TIME, ['-f', 'TIME %U %S %M', process.execPath, ...args], { env });
-  const m = /TIME ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr);
-  return {
-    wallMs: performance.now() - t0,
-    cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null,
-    maxRssBytes: m ? Number(m[3]) * 1024 : null,
-    stdout,
-  };
-}
-
-const described = (r: ChildRun): string =>
-  `${s(r.wallMs)} wall${r.cpuMs !== null ? `, ${s(r.cpuMs)} CPU` : ''}${r.maxRssBytes !== null ? `, peak RSS ${mb(r.maxRssBytes)}` : ''}`;
 
 /** The configured embedder, timing the time spent inside embed calls. */
 function timed(inner: Embedder): Embedder & { ms: number; texts: number } {

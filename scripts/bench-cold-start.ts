@@ -7,7 +7,9 @@
  * so two versions of the code can be checked to give the same answers.
  *
  * With several `--root` folders (each a checkout with a built dist/, e.g. main's beside a branch), runs alternate
- * between them, question by question, so both see the same load. Run `npm run build` first in each.
+ * between them, question by question, so both see the same load. Run `npm run build` first in each. A root given as
+ * `DIR=INDEX` runs against that index instead of --index (the same build in other file formats, for instance one
+ * made by scripts/upgrade-derived.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -68,8 +70,12 @@ async function main(): Promise<void> {
     EMBED_CACHE_DIR: path.resolve(values.cache),
     LOG_LEVEL: 'warn',
   };
-  const roots = (values.root ?? ['.']).map((r) => path.resolve(r));
-  for (const root of roots) if (!existsSync(path.join(root, 'dist/cli/ask.js'))) throw new Error(`${root}/dist/cli/ask.js is missing: run npm run build there.`);
+  const roots = values.root ?? ['.'];
+  const where = (root: string): { dir: string; index: string } => {
+    const [dir, index] = root.split('=');
+    return { dir: path.resolve(dir!), index: index ? path.resolve(index) : env.INDEX_DIR };
+  };
+  for (const root of roots) if (!existsSync(path.join(where(root).dir, 'dist/cli/ask.js'))) throw new Error(`${where(root).dir}/dist/cli/ask.js is missing: run npm run build there.`);
   const outlet = values.outlet ?? (await busiestOutlet(env.INDEX_DIR));
   const all: Record<string, string[]> = {
     speaker: ['What did Downing Street say?'],
@@ -87,7 +93,8 @@ async function main(): Promise<void> {
       for (const root of roots) {
         const args = all[kind];
         if (!args) throw new Error(`Unknown kind ${kind}: one of ${Object.keys(all).join(', ')}`);
-        const r = await child([path.join(root, 'dist/cli/ask.js'), '--json', ...args], env, root);
+        const { dir, index } = where(root);
+        const r = await child([path.join(dir, 'dist/cli/ask.js'), '--json', ...args], { ...env, INDEX_DIR: index }, dir);
         const key = `${kind}\t${root}`;
         results.set(key, [...(results.get(key) ?? []), r]);
         digests.set(key, (digests.get(key) ?? new Set()).add(answerDigest(r.stdout)));

@@ -69,16 +69,28 @@ export interface SentenceIndex {
   postings: Map<string, number[]>;
 }
 
+/** The sentence index of these sentences; its postings are built on first use (a comparison; no other question reads them). */
 export function sentenceIndexOf(outlets: string[], tokens: Set<string>[]): SentenceIndex {
-  const postings = new Map<string, number[]>();
-  tokens.forEach((set, i) => {
-    for (const t of set) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  });
-  return { outlets, tokens, postings };
+  let postings: Map<string, number[]> | null = null;
+  const build = (): Map<string, number[]> => {
+    const built = new Map<string, number[]>();
+    tokens.forEach((set, i) => {
+      for (const t of set) {
+        const list = built.get(t);
+        if (list) list.push(i);
+        else built.set(t, [i]);
+      }
+    });
+    return built;
+  };
+  return {
+    outlets,
+    tokens,
+    get postings() {
+      postings ??= build();
+      return postings;
+    },
+  };
 }
 
 export function buildSentenceIndex(coverage: readonly { outlet: string; text: string }[], toTokens: (text: string) => Set<string> = contentTermSet): SentenceIndex {

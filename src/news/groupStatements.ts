@@ -267,10 +267,22 @@ function completeLinkage(count: number, edges: Edge[]): number[][] {
 
 /** A group of statements that say the same thing, with its representative wording and carriers. */
 export function toGroup(group: Statement[]): StatementGroup {
-  const representative = [...group].sort((a, b) => preference(b) - preference(a))[0] as Statement;
+  // The first of the most preferred (what a stable sort by preference, best first, puts first), each scored once.
+  let representative = group[0] as Statement;
+  let best = preference(representative);
+  for (let i = 1; i < group.length; i++) {
+    const score = preference(group[i]!);
+    if (score > best) {
+      best = score;
+      representative = group[i]!;
+    }
+  }
   const carriers: StatementCarrier[] = [];
+  const carried = new Set<string>();
   for (const s of group) {
-    if (!carriers.some((c) => c.passageId === s.passageId)) carriers.push({ passageId: s.passageId, articleId: s.articleId, statementId: s.id });
+    if (carried.has(s.passageId)) continue;
+    carried.add(s.passageId);
+    carriers.push({ passageId: s.passageId, articleId: s.articleId, statementId: s.id });
   }
   return {
     id: representative.id,

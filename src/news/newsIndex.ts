@@ -88,7 +88,11 @@ export function assembleNewsIndex(parts: NewsParts): NewsIndex {
   const { directory, statements, idf, question, speakers, mentionedIn, sentences } = parts;
   const groups = parts.groups.map((members) => toGroup(members.map((i) => statements[i]!)));
   const bySpeaker = new Map<string, number[]>();
-  groups.forEach((g, i) => bySpeaker.set(g.speakerId, [...(bySpeaker.get(g.speakerId) ?? []), i]));
+  groups.forEach((g, i) => {
+    const list = bySpeaker.get(g.speakerId);
+    if (list) list.push(i);
+    else bySpeaker.set(g.speakerId, [i]);
+  });
   return {
     directory,
     statements,

@@ -5,6 +5,7 @@
  * in-process embedder throws. `close()` lets the batches already sent finish, releases the session and ends the
  * thread (never terminated mid-batch: onnxruntime is native). An idle thread does not keep the process alive.
  */
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,7 +53,8 @@ function startWorker(settings: EmbedderSettings): Worker {
   const file = new URL(`./embedWorker${ext}`, import.meta.url);
   const workerData = { EMBEDDING_MODEL: settings.EMBEDDING_MODEL, MODEL_DIR: settings.MODEL_DIR, ALLOW_REMOTE_MODELS: settings.ALLOW_REMOTE_MODELS };
   if (ext !== '.ts') return new Worker(file, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(fileURLToPath(file)).href)}); });`;
   return new Worker(code, { eval: true, workerData });
 }
@@ -95,8 +97,12 @@ export function startThreadEmbedder(settings: EmbedderSettings): Promise<Closabl
             if (stopped) return Promise.reject(stopped);
             if (texts.length === 0) return Promise.resolve([]);
             const n = ++seq;
+            try {
+              worker.postMessage({ type: 'embed', seq: n, texts: [...texts] } satisfies EmbedWorkerRequest);
+            } catch (error) {
+              return Promise.reject(error as Error); // texts that cannot be sent (not strings)
+            }
             const result = new Promise<Float32Array[]>((resolve, reject) => pending.set(n, { resolve, reject, rows: texts.length }));
-            worker.postMessage({ type: 'embed', seq: n, texts: [...texts] } satisfies EmbedWorkerRequest);
             hold();
             return result;
           },

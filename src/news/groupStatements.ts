@@ -100,8 +100,13 @@ export const SAME_STATEMENT = 0.6;
 
 /** Pure quotes first (their text carries no quote marks), then partial quotes, then reported speech; longer first. */
 function preference(s: Statement): number {
-  const kind = s.kind === 'direct' ? (/["“”‘’]/.test(s.text.replace(/(?<=\p{L})['’](?=\p{L})/gu, '')) ? 1 : 2) : 0;
+  const kind = s.kind === 'direct' ? (hasInnerQuoteMarks(s.text) ? 1 : 2) : 0;
   return kind * 10_000 + s.text.length;
+}
+
+/** Quote marks in a quote's text, apostrophes inside words aside ("Ukraine’s"). Texts without any mark skip the regex. */
+function hasInnerQuoteMarks(text: string): boolean {
+  return /["“”‘’]/.test(text) && /["“”‘’]/.test(text.replace(/(?<=\p{L})['’](?=\p{L})/gu, ''));
 }
 
 /** Words that report rather than say (src/news/speechVerbs.ts), as terms: dropped with the subject's own words ("US envoy Jared Kushner described it as"). */
@@ -267,13 +272,24 @@ function completeLinkage(count: number, edges: Edge[]): number[][] {
 
 /** A group of statements that say the same thing, with its representative wording and carriers. */
 export function toGroup(group: Statement[]): StatementGroup {
-  // The first of the most preferred (what a stable sort by preference, best first, puts first), each scored once.
+  // The first of the most preferred (what a stable sort by preference, best first, puts first). Syndicated copies
+  // in a group share their text: a direct quote's text is checked for quote marks once.
+  const direct = new Map<string, number>();
+  const score = (s: Statement): number => {
+    if (s.kind !== 'direct') return preference(s);
+    let found = direct.get(s.text);
+    if (found === undefined) {
+      found = preference(s);
+      direct.set(s.text, found);
+    }
+    return found;
+  };
   let representative = group[0] as Statement;
-  let best = preference(representative);
+  let best = score(representative);
   for (let i = 1; i < group.length; i++) {
-    const score = preference(group[i]!);
-    if (score > best) {
-      best = score;
+    const candidate = score(group[i]!);
+    if (candidate > best) {
+      best = candidate;
       representative = group[i]!;
     }
   }

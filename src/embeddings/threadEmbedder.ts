@@ -148,3 +148,47 @@ export function startThreadEmbedder(settings: EmbedderSettings): Promise<Closabl
     });
   });
 }
+
+const shared = new Map<string, { ready: Promise<ClosableEmbedder>; users: number }>();
+
+/**
+ * One embedding thread per model settings in this process, shared by the engines that ask for it (tests and
+ * benchmarks open many engines; each would otherwise hold a thread and a model session until the process ends).
+ * Each caller gets its own handle: its close() lets go of the thread, which ends when the last handle is closed.
+ */
+export function sharedThreadEmbedder(settings: EmbedderSettings): Promise<ClosableEmbedder> {
+  const key = JSON.stringify([settings.EMBEDDING_MODEL, settings.MODEL_DIR, settings.ALLOW_REMOTE_MODELS]);
+  let entry = shared.get(key);
+  if (!entry) {
+    const ready = startThreadEmbedder(settings);
+    const created = { ready, users: 0 };
+    entry = created;
+    shared.set(key, created);
+    ready.catch(() => {
+      if (shared.get(key) === created) shared.delete(key); // the next caller tries again
+    });
+  }
+  const current = entry;
+  current.users++;
+  return current.ready.then(
+    (thread) => {
+      let closed = false;
+      return {
+        id: thread.id,
+        dimensions: thread.dimensions,
+        embed: (texts: string[]) => (closed ? Promise.reject(new Error('The embedder is closed.')) : thread.embed(texts)),
+        close(): Promise<void> {
+          if (closed) return Promise.resolve();
+          closed = true;
+          if (--current.users > 0) return Promise.resolve();
+          if (shared.get(key) === current) shared.delete(key);
+          return thread.close();
+        },
+      };
+    },
+    (error: unknown) => {
+      current.users--;
+      throw error;
+    },
+  );
+}

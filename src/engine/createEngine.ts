@@ -3,7 +3,7 @@ import { suggestQuestions } from '../answer/suggestions.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { Config } from '../config/config.js';
 import { withEmbeddingCache } from '../embeddings/cache.js';
-import { startThreadEmbedder, type ClosableEmbedder } from '../embeddings/threadEmbedder.js';
+import { sharedThreadEmbedder, type ClosableEmbedder } from '../embeddings/threadEmbedder.js';
 import { BotError, isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import { actorLabel, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry, type AuditLog } from '../index/audit.js';
@@ -469,7 +469,7 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const log = options.log ?? defaultLog;
   // The model loads in a worker thread (its ONNX session is created on another core) while this thread reads and
   // checks the saved index, reads the word lexicon and derives the engine's state from them.
-  const embedding = options.embedder ? Promise.resolve(options.embedder) : startThreadEmbedder(config);
+  const embedding = options.embedder ? Promise.resolve(options.embedder) : sharedThreadEmbedder(config);
   const lexiconLoading = ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message));
   const loading = options.rebuild ? undefined : prepareIndex(config.INDEX_DIR, lexiconLoading);
   loading?.catch(() => {}); // its failure (no index yet) is handled by open()

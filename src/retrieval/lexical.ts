@@ -52,12 +52,15 @@ const OPTIONS = {
   processTerm,
 };
 
-/** MiniSearch's own index of the passages (what search is defined by; tests compare with its search). */
-export function buildMiniSearch(passages: readonly Passage[]): MiniSearchIndex {
+/**
+ * MiniSearch's own index of the passages (what search is defined by; tests compare with its search), as loaded from
+ * its JSON: how engines read it before the flat form (a version-1 search.json holds the JSON of the index as built),
+ * so its radix tree, and the order of fuzzy matches, are the same. `asLoaded: false`: as built (what version 1 saved).
+ */
+export function buildMiniSearch(passages: readonly Passage[], { asLoaded = true } = {}): MiniSearchIndex {
   const index: MiniSearchIndex = new MiniSearch(OPTIONS);
   index.addAll(passages.map((p, label) => ({ id: label, text: p.text })));
-  // As loaded from its JSON, which is how engines read it before the flat form: the same radix tree, so the same order of fuzzy matches.
-  return MiniSearch.loadJSON(JSON.stringify(index), OPTIONS);
+  return asLoaded ? MiniSearch.loadJSON(JSON.stringify(index), OPTIONS) : index;
 }
 
 export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {

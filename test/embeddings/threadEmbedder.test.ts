@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createEmbedder } from '../../src/embeddings/createEmbedder.js';
-import { startThreadEmbedder, type ClosableEmbedder } from '../../src/embeddings/threadEmbedder.js';
+import { sharedThreadEmbedder, startThreadEmbedder, type ClosableEmbedder } from '../../src/embeddings/threadEmbedder.js';
 import { isBotError } from '../../src/errors.js';
 import type { Embedder } from '../../src/types.js';
 
@@ -70,5 +70,18 @@ describe('the embedder in a worker thread', () => {
     expect(isBotError(error, 'EMBEDDER_LOAD_FAILED')).toBe(true);
     expect((error as Error).message).toBe((expected as Error).message);
     expect((error as { context: unknown }).context).toEqual((expected as { context: unknown }).context);
+  }, 60_000);
+
+  it('engines share one thread per model: it ends when the last of them closes it', async () => {
+    const [a, b] = await Promise.all([sharedThreadEmbedder(config()), sharedThreadEmbedder(config())]);
+    const expected = await inProcess.embed([TEXTS[0]!]);
+    await a.close();
+    await expect(a.embed([TEXTS[0]!])).rejects.toThrow('closed');
+    expect(await b.embed([TEXTS[0]!])).toEqual(expected);
+    await b.close();
+    await expect(b.embed([TEXTS[0]!])).rejects.toThrow('closed');
+    const c = await sharedThreadEmbedder(config()); // a new thread
+    expect(await c.embed([TEXTS[0]!])).toEqual(expected);
+    await c.close();
   }, 60_000);
 });

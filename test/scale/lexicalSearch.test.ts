@@ -39,7 +39,7 @@ function compare(passages: Passage[]): number {
   const mini = buildMiniSearch(passages);
   // Read back from its saved form, as the engine loads it; and from MiniSearch's JSON (a version-1 file).
   const index = lexicalFromFile(JSON.parse(JSON.stringify(lexicalToFile(flatten(mini)))) as LexicalFile);
-  const fromV1 = lexicalFromMiniSearchJson(JSON.stringify(mini));
+  const fromV1 = lexicalFromMiniSearchJson(JSON.stringify(buildMiniSearch(passages, { asLoaded: false })));
   const articleOf = passages.map((p) => p.articleId);
   let checked = 0;
   QUESTIONS.forEach((q, i) => {

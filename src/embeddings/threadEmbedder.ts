@@ -70,17 +70,19 @@ export function startThreadEmbedder(settings: EmbedderSettings): Promise<Closabl
   let exited: Promise<void> | null = null;
   let stopped: Error | null = null;
   const exit = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  // Kept alive only while a batch is out: an idle thread never holds the process open.
+  // Kept alive while the model loads (the caller awaits it) and while a batch is out: an idle thread never holds
+  // the process open. (Set again once the listeners are on: adding a 'message' listener refs the worker's port.)
+  let loading = true;
   const hold = (): void => {
-    if (pending.size > 0) worker.ref();
+    if (loading || pending.size > 0) worker.ref();
     else worker.unref();
   };
-  hold();
 
   return new Promise<ClosableEmbedder>((resolveReady, rejectReady) => {
     let embedder: ClosableEmbedder | null = null;
     const failAll = (error: Error): void => {
       stopped ??= error;
+      loading = false;
       for (const p of pending.values()) p.reject(error);
       pending.clear();
       hold();
@@ -116,6 +118,8 @@ export function startThreadEmbedder(settings: EmbedderSettings): Promise<Closabl
             return exited;
           },
         };
+        loading = false;
+        hold();
         resolveReady(embedder);
         return;
       }
@@ -146,6 +150,7 @@ export function startThreadEmbedder(settings: EmbedderSettings): Promise<Closabl
           : new BotError('EMBEDDER_LOAD_FAILED', `The embedding thread stopped (exit code ${code}) before the model was loaded.`),
       );
     });
+    hold();
   });
 }
 

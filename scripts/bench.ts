@@ -6,7 +6,8 @@
  *   - fresh build (empty index, empty embedding cache unless --cache names one to reuse), its throughput, and the
  *     raw embedder's throughput measured in the same run on a sample of the same passages;
  *   - cold start to first answer: a new process (compiled `node dist/cli/ask.js`, and through tsx) loads model and
- *     index and answers one question;
+ *     index and answers one question (`npm run bench:cold` measures it per kind of first question, and compares
+ *     checkouts: scripts/bench-cold-start.ts);
  *   - warm ask p50/p95 for every kind of question (speaker, outlet, comparison, fact), embed+search+compose;
  *   - reindex with nothing changed, and after one changed article: in process, and wall time of a new
  *     `node dist/cli/reindex.js` process;

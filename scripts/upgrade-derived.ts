@@ -5,18 +5,17 @@
  * For measuring a build made before those formats (the cold-start benchmark) without rebuilding it; the source
  * folder is only read.
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { deriveState, NEWS_FILE, SEARCH_FILE } from '../src/engine/engineState.js';
 import { buildDir, MANIFEST_FILE, readCurrentBuild, sha256File } from '../src/index/indexFiles.js';
 import { loadIndex } from '../src/index/loadIndex.js';
-import { derivedFileName } from '../src/index/manifest.js';
+import { derivedFileName, manifestChecksum } from '../src/index/manifest.js';
 import { ensureLexicon } from '../src/lexicon/lexicon.js';
 import { newsToJson } from '../src/news/newsStore.js';
 import { searchIndexToJson } from '../src/retrieval/searchIndex.js';
-import { rewriteManifest } from '../test/helpers/manifestEdit.js';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
 if (!values.from || !values.to) throw new Error('Usage: upgrade-derived --from INDEX_DIR --to NEW_DIR');
@@ -34,8 +33,10 @@ for (const [name, content] of [
   writeFileSync(path.join(dir, derivedFileName(name)), content);
   sums[name] = await sha256File(path.join(dir, derivedFileName(name)));
 }
-rewriteManifest(path.join(dir, MANIFEST_FILE), (m) => {
-  m.checksums.derived = sums;
-});
+const manifestFile = path.join(dir, MANIFEST_FILE);
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { checksums: Record<string, unknown> };
+manifest.checksums.derived = sums;
+manifest.checksums.manifest = manifestChecksum(manifest);
+writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
 await loadIndex(to); // every checksum holds
 console.log(`${to}: ${NEWS_FILE} and ${SEARCH_FILE} rewritten in the current formats`);

@@ -87,7 +87,7 @@ export interface WeighedTokens {
 
 export function weighTokens(a: ReadonlySet<string>, weight: Weights): WeighedTokens {
   const tokens = [...a];
-  const weights = tokens.map(weight);
+  const weights = tokens.map((t) => weight(t));
   let total = 0;
   for (const w of weights) total += w;
   return { tokens, weights, total };
@@ -100,9 +100,19 @@ export function containedIn(a: WeighedTokens, b: ReadonlySet<string>): number {
   return a.total === 0 ? 0 : shared / a.total;
 }
 
-/** How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`). */
+/**
+ * How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`): containedIn(weighTokens(a), b),
+ * the same sums in the same order, without keeping the weights (what a one-off comparison needs).
+ */
 export function weightedContainment(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Weights): number {
-  return containedIn(weighTokens(a, weight), b);
+  let total = 0;
+  let shared = 0;
+  for (const t of a) {
+    const w = weight(t);
+    total += w;
+    if (b.has(t)) shared += w;
+  }
+  return total === 0 ? 0 : shared / total;
 }
 
 /** Shared weight over the weight of the lighter of the two: 1 when one statement's words are all in the other. */

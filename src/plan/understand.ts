@@ -48,6 +48,9 @@ export interface PlanOptions {
 }
 
 /** Ways of asking for several people's views without a speech verb: "X and Y on Z", "X vs Y", "reactions", "how did X and Y describe". */
+/** Words that name the coverage rather than what it covers: a comparison using one compares outlets. */
+const COVERAGE_NOUNS = /\b(?:outlets?|papers?|newspapers?|media|coverage|sources?|reports?|articles?|news|press)\b/i;
+
 const ASKS_VIEWS = /\b(?:on|vs\.?|versus|reactions?|react(?:ed)?|respond(?:ed)?|describe[ds]?|views?|take|agree[ds]?|think|thought|reckon(?:ed)?|call(?:ed)?|each)\b/i;
 
 /** How deep the ranking goes when it orders a person's statements by relevance. */
@@ -175,6 +178,11 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     const several = analysis.asksForStatements || ASKS_VIEWS.test(question) ? peopleAskedAbout(question, ctx.coverage.directory) : [];
     if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
     if (analysis.asksForStatements && speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
+  }
+  if (compare && named.length === 0 && optionOutlet === null && !COVERAGE_NOUNS.test(question)) {
+    // "compare what starmer and zelensky said", "how do macron and kushner differ on the guarantees": people, not outlets.
+    const people = peopleAskedAbout(question, ctx.coverage.directory);
+    if (people.length > 1) return { kind: 'statements', speakers: people, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
   }
   if (compare) return { kind: 'compare', outlets: twoOutlets ? named : [], search: search(depth, null, described) };
   return fact(outlet, search(depth, outlet, described));

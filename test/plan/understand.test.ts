@@ -64,6 +64,17 @@ describe('understand', () => {
     expect(p.kind === 'compare' && p.search.outlet).toBeNull();
   });
 
+  it('compares people, not outlets, when it names people and no outlet: their statements in turn', () => {
+    const people = plan('Compare what Smith and Brown said about the bridges');
+    expect(people.kind === 'statements' && people.speakers.map((s) => s.name)).toEqual(['Jane Smith', 'Tom Brown']);
+    expect(plan('How do Smith and Brown differ on the deal?').kind).toBe('statements');
+    // The outlets' coverage of them, when the question speaks of outlets or names them.
+    expect(plan('How did the papers differ on Smith and Brown?').kind).toBe('compare');
+    expect(plan('How did the Daily Planet and The Bugle differ on Smith?').kind).toBe('compare');
+    // One person: there is no one to compare them with but the outlets.
+    expect(plan('How did the coverage of Smith differ?').kind).toBe('compare');
+  });
+
   it('types a fact by the kind of answer it asks for', () => {
     const cost = plan('How much will the bridges cost?');
     expect(cost.kind === 'fact' && cost.answerType.kind).toBe('amount');

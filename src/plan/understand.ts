@@ -8,6 +8,7 @@ import { BotError } from '../errors.js';
 import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
+import { placesIn } from '../text/places.js';
 import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
@@ -16,7 +17,7 @@ import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
-import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
+import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
@@ -48,9 +49,6 @@ export interface PlanOptions {
 }
 
 /** Ways of asking for several people's views without a speech verb: "X and Y on Z", "X vs Y", "reactions", "how did X and Y describe". */
-/** Words that name the coverage rather than what it covers: a comparison using one compares outlets. */
-const COVERAGE_NOUNS = /\b(?:outlets?|papers?|newspapers?|media|coverage|sources?|reports?|articles?|news|press)\b/i;
-
 const ASKS_VIEWS = /\b(?:on|vs\.?|versus|reactions?|react(?:ed)?|respond(?:ed)?|describe[ds]?|views?|take|agree[ds]?|think|thought|reckon(?:ed)?|call(?:ed)?|each)\b/i;
 
 /** How deep the ranking goes when it orders a person's statements by relevance. */
@@ -80,7 +78,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
   if (isBareFollowUp(question)) return { kind: 'clarify' };
-  if (contentTerms(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
+  // A country or body written in common words ("the us") is something to look up.
+  if (contentTerms(question).length === 0 && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
@@ -179,7 +178,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
     if (analysis.asksForStatements && speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
   }
-  if (compare && named.length === 0 && optionOutlet === null && !COVERAGE_NOUNS.test(question)) {
+  if (compare && named.length === 0 && optionOutlet === null && !COVERAGE_NOUNS.test(question.toLowerCase())) {
     // "compare what starmer and zelensky said", "how do macron and kushner differ on the guarantees": people, not outlets.
     const people = peopleAskedAbout(question, ctx.coverage.directory);
     if (people.length > 1) return { kind: 'statements', speakers: people, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };

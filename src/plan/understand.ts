@@ -9,7 +9,7 @@ import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
-import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
+import { contentTerms, expandShorthand, stem, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
 import { placeKey } from '../news/places.js';
@@ -17,7 +17,7 @@ import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
-import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
+import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC, OUTLET_OVERVIEW_WORDS } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
@@ -37,6 +37,8 @@ export interface PlanContext {
   topicWords: ReadonlySet<string>;
   /** Whether the coverage quotes this speaker (directory id) at all. */
   speaks: (speakerId: string) => boolean;
+  /** The headlines of an outlet's articles: what its coverage as a whole is about. */
+  headlines: (outlet: string) => string[];
 }
 
 export interface PlanOptions {
@@ -149,6 +151,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
       if (missing.length > 0 && names.length === 0) names.push(topic.replace(/^(?:the|a|an)\s+/i, ''));
     }
     if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: search(depth, outlet, described) };
+  }
+  // "what did lbc report", "anything from a news?": the outlet's coverage as a whole, searched by its headlines.
+  if (outlet !== null && asksForOutletOnly(question, outlet)) {
+    return fact(outlet, search(depth, outlet, [], ctx.headlines(outlet).join('. ')));
   }
   // A question naming two outlets ("How do the Daily Mail and A News attribute …") compares them.
   const compare = (options.compare ?? false) || analysis.compare || twoOutlets;
@@ -274,4 +280,12 @@ function officesIn(slot: string, general: boolean): string[] {
     .split(/\s+/)
     .map((w) => w.replace(/['’]s$/, ''))
     .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
+}
+
+const OVERVIEW_STEMS = new Set(OUTLET_OVERVIEW_WORDS.map(stem));
+
+/** The question names the outlet and nothing its coverage is about ("what did lbc report", "tdpel?"). */
+function asksForOutletOnly(question: string, outlet: string): boolean {
+  const own = new Set(contentTerms(outlet));
+  return contentTerms(question).every((t) => own.has(t) || OVERVIEW_STEMS.has(t));
 }

@@ -18,7 +18,9 @@ const passages: Passage[] = [
 ].map(([articleId, text], i) => ({ id: `${articleId}#${i}`, articleId: articleId!, paragraph: i, text: text! }));
 
 const news = buildNewsIndex(articles, passages);
-const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0 };
+const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0,
+  headlines: (outlet) => articles.filter((a) => a.outlet === outlet).map((a) => a.headline),
+};
 const plan = (question: string, options?: PlanOptions): QuestionPlan => understand(question, ctx, options);
 
 describe('understand', () => {
@@ -52,6 +54,15 @@ describe('understand', () => {
     expect(named.kind === 'fact' && named.outlet).toBe('Daily Planet');
     const option = plan('What about the bridges?', { outlet: 'the bugle' });
     expect(option.kind === 'fact' && option.search.outlet).toBe('The Bugle');
+  });
+
+  it('an outlet named with nothing else to look up is its coverage as a whole, searched by its headlines', () => {
+    for (const question of ['What did the Daily Planet report?', 'anything from the daily planet', "daily planet's take?"]) {
+      const p = plan(question);
+      expect(p.kind === 'fact' && [p.outlet, p.search.text]).toEqual(['Daily Planet', 'Bridges promised for Ruritania']);
+    }
+    const topic = plan('What did the Daily Planet report about the bridges?');
+    expect(topic.kind === 'fact' && topic.search.text).toBe('What did the Daily Planet report about the bridges?');
   });
 
   it('an unknown outlet option is an error naming the outlets', () => {

@@ -34,6 +34,7 @@ import { readRetrievalQuestions } from '../src/evaluation/fixtures.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { createLogger } from '../src/log.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
+import { sentenceUnits } from '../src/index/buildIndex.js';
 import type { Embedder } from '../src/types.js';
 import { generateCorpus, seededRandom } from './lib/syntheticCorpus.js';
 import { child, described, mb, runFile as run, s } from './lib/childRun.js';
@@ -175,16 +176,19 @@ async function main(): Promise<void> {
 /** The fresh build with the raw embedder's throughput, then the reindex rows; returns the engine it built. */
 async function buildAndReindex(config: Config, corpusDir: string, cacheDir: string, cacheWarm: boolean, env: NodeJS.ProcessEnv, compiled: boolean) {
   const log = createLogger('warn');
-  // 1. Raw embedder throughput, same batches as the build (32), on a sample of this corpus' passages.
+  // 1. Raw embedder throughput, same batches as the build (32), on a sample of the texts the build embeds: the
+  // distinct passages and sentences of passages of several sentences, taken evenly across the corpus.
   const embedder = timed(await createEmbedder(config));
   const { articles } = await loadCorpus(corpusDir);
-  const texts = articles.flatMap((a) => buildPassages(a).map((p) => p.text));
-  const sample = texts.slice(0, Math.min(texts.length, Number(values['raw-sample'])));
+  const passages = articles.flatMap((a) => buildPassages(a));
+  const texts = [...new Set([...passages.map((p) => p.text), ...sentenceUnits(passages).map((u) => u.text)])];
+  const size = Math.min(texts.length, Number(values['raw-sample']));
+  const sample = Array.from({ length: size }, (_, i) => texts[Math.floor((i * texts.length) / size)]!);
   await embedder.embed(sample.slice(0, 8)); // warm-up
   const r0 = performance.now();
   for (let i = 0; i < sample.length; i += 32) await embedder.embed(sample.slice(i, i + 32));
   const rawRate = sample.length / ((performance.now() - r0) / 1000);
-  console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput ${rawRate.toFixed(1)} passages/s (${sample.length} passages, batches of 32)`);
+  console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput ${rawRate.toFixed(1)} texts/s (${sample.length} of the ${texts.length} distinct texts a build embeds, batches of 32)`);
 
   // 2. Build from scratch.
   embedder.ms = 0;
@@ -198,9 +202,12 @@ async function buildAndReindex(config: Config, corpusDir: string, cacheDir: stri
     `\nBuild ${cacheWarm ? '(embedding cache reused: NOT a fresh-build figure)' : '(fresh: empty index, empty embedding cache)'}: ` +
       `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)})`,
   );
+  // Syndicated copies are embedded once, so passages/s can pass the raw rate; texts embedded per second of the whole
+  // build, against the raw rate on the same kind of texts, is the fair comparison.
+  const textRate = report.embedded / (startMs / 1000);
   console.log(
-    `  throughput ${rate.toFixed(1)} passages/s = ${((100 * rate) / rawRate).toFixed(0)}% of raw; ${s(embedder.ms)} inside embed calls ` +
-      `(${embedder.texts} texts), ${s(startMs - embedder.ms)} outside them`,
+    `  ${rate.toFixed(1)} passages/s; ${report.embedded} texts embedded at ${textRate.toFixed(1)} texts/s over the whole build = ` +
+      `${((100 * textRate) / rawRate).toFixed(0)}% of raw; ${s(embedder.ms)} inside embed calls (${embedder.texts} texts), ${s(startMs - embedder.ms)} outside them`,
   );
 
   // 3. Reindex in process, nothing changed.
@@ -216,7 +223,7 @@ async function buildAndReindex(config: Config, corpusDir: string, cacheDir: stri
     const victim = path.join(corpusDir, files[Math.floor(files.length / 2)]!);
     await appendFile(victim, '\n\nA spokesman said on Friday that the talks would resume in Paris next week, with ministers from every member of the coalition invited.\n');
     const changed = await child(['dist/cli/reindex.js'], env);
-    const embedded = /(\d+) embedded now/.exec(changed.stdout)?.[1] ?? '?';
+    const embedded = /(\d+) texts? embedded now/.exec(changed.stdout)?.[1] ?? '?';
     console.log(`Reindex, one article changed, new process: ${described(changed)} (${embedded} embedded)`);
     const i0 = performance.now();
     const again = await engine.reindex(); // this engine still holds the build before the change

@@ -53,7 +53,7 @@ async function run(job: BuildJob): Promise<void> {
   const lexicon = await ensureLexicon(job.config.MODEL_DIR, (msg, err) => void post({ type: 'log', level: 'warn', obj: { err: String(err) }, msg }));
   deriveBuild(data, lexicon);
   onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-  const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince, keepBuilds: job.config.INDEX_BUILDS_KEPT });
+  const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince, keepBuilds: job.config.INDEX_BUILDS_KEPT, swap: job.swap !== false });
   await post({ type: 'done', report, build, kept: false });
 }
 

@@ -9,13 +9,13 @@ import type { ReindexProgress } from '../index/buildIndex.js';
 import { actorLabel, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry, type AuditLog } from '../index/audit.js';
 import { articleChanges, keptBuilds, type KeptBuild } from '../index/history.js';
 import { reindexInWorker } from './reindexInWorker.js';
-import { listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
+import { abandonBuild, listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
 import type { IndexedText } from '../ingest/syndication.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
 import type { CachedEmbedder } from '../index/rebuild.js';
 import type { ReindexReport } from '../index/report.js';
-import { saveIndex } from '../index/saveIndex.js';
+import { saveIndex, swapInBuild } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
 import { resolveSpeaker, type Speaker } from '../news/speakers.js';
@@ -318,16 +318,29 @@ export class AnswerEngine implements Engine {
       }
       let report: ReindexReport;
       let build: string;
-      if (this.buildIn === 'worker' && !change) {
+      if (this.buildIn === 'worker') {
         let kept: boolean;
+        // A moderator's change is checked against the report before its build is swapped in: the worker leaves
+        // CURRENT alone, and the build is swapped in here, or removed when the check fails.
         ({ report, build, kept } = await reindexInWorker(
-          { config: this.config, embedderId: this.embedder.id, previous, lockedSince: lock.since },
+          { config: this.config, embedderId: this.embedder.id, previous, lockedSince: lock.since, swap: !change },
           { onProgress, signal, onLog: (obj, msg) => this.log.warn(obj as object, msg) },
         ));
+        if (change) {
+          try {
+            change.verify?.(report);
+            if (signal?.aborted) throw interruptedError();
+            if (!kept) await swapInBuild(this.config.INDEX_DIR, build, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
+          } catch (error) {
+            if (!kept && (await readCurrentBuildIfValid(this.config.INDEX_DIR)) !== build) await abandonBuild(this.config.INDEX_DIR, build);
+            throw error;
+          }
+          applied = false; // swapped in: the change stays
+        }
         if (kept) {
           onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
         } else {
-          // The worker saved and swapped the build with its derived files; load it here (checksums checked).
+          // The build with its derived files, swapped in by the worker or above: loaded here (checksums checked).
           const loadStarted = performance.now();
           const index = await loadIndex(this.config.INDEX_DIR);
           this.checkEmbedder(index);
@@ -336,8 +349,8 @@ export class AnswerEngine implements Engine {
           onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
         }
       } else {
-        // In this thread (a given embedder cannot be sent to a worker; a moderator's change is checked before the
-        // swap): an abort stops it at the next progress step.
+        // In this thread: with a given embedder (tests and benchmarks pass one; it cannot be sent to a worker), or with
+        // REINDEX_IN_WORKER off. An abort stops it at the next progress step.
         const checked = (p: ReindexProgress): void => {
           if (signal?.aborted) throw interruptedError();
           onProgress(p);

@@ -78,8 +78,33 @@ export function idfWeights(passages: Passage[], directory: SpeakerDirectory | nu
   return weightsOf(idfTable(passages, directory));
 }
 
-/** How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`). */
-export function weightedContainment(a: Set<string>, b: Set<string>, weight: Weights): number {
+/** A set of tokens with each token's weight and their total, in the set's order: weighed once, compared many times. */
+export interface WeighedTokens {
+  tokens: string[];
+  weights: number[];
+  total: number;
+}
+
+export function weighTokens(a: ReadonlySet<string>, weight: Weights): WeighedTokens {
+  const tokens = [...a];
+  const weights = tokens.map((t) => weight(t));
+  let total = 0;
+  for (const w of weights) total += w;
+  return { tokens, weights, total };
+}
+
+/** How much of `a`'s weight `b` carries (1 when all of `a`'s words are in `b`). */
+export function containedIn(a: WeighedTokens, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (let i = 0; i < a.tokens.length; i++) if (b.has(a.tokens[i]!)) shared += a.weights[i]!;
+  return a.total === 0 ? 0 : shared / a.total;
+}
+
+/**
+ * How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`): containedIn(weighTokens(a), b),
+ * the same sums in the same order, without keeping the weights (what a one-off comparison needs).
+ */
+export function weightedContainment(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Weights): number {
   let total = 0;
   let shared = 0;
   for (const t of a) {
@@ -91,7 +116,7 @@ export function weightedContainment(a: Set<string>, b: Set<string>, weight: Weig
 }
 
 /** Shared weight over the weight of the lighter of the two: 1 when one statement's words are all in the other. */
-export function overlap(a: Set<string>, b: Set<string>, weight: Weights): number {
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Weights): number {
   return Math.max(weightedContainment(a, b, weight), weightedContainment(b, a, weight));
 }
 

@@ -56,7 +56,7 @@ export async function buildFromCorpus(job: BuildJob, { onProgress, onWarn }: Bui
     built !== undefined && built.id === job.embedderId ? lazyEmbedder(built.id, built.dimensions, () => createEmbedder(job.config)) : await createEmbedder(job.config);
   const cached = withEmbeddingCache(embedder, job.config.EMBED_CACHE_DIR, { logger: { warn: (obj: unknown, msg?: string) => onWarn(obj, msg ?? '') } as never });
   if (cached.id !== job.embedderId) throw new Error(`the build's embedder is ${cached.id}, the engine's ${job.embedderId}`);
-  const { data, report } = await rebuildIndex(job.config.CORPUS_DIR, cached, job.previous, onProgress, current);
+  const { data, report } = await rebuildIndex(job.config.CORPUS_DIR, cached, job.previous, onProgress, current, { ownsGraph: true });
   if (current !== null && data.vectors === current.vectors && hasDerivedFiles(data) && (await readCurrentBuildIfValid(job.config.INDEX_DIR)) === current.build) {
     return { report, build: current.build, kept: true };
   }

@@ -42,7 +42,7 @@ export function hasDerivedFiles(data: IndexData): boolean {
 
 /** Derives the news layer and the search index of a new build from its passages, and puts them in its files to save. */
 export function deriveBuild(data: IndexData, lexicon: Lexicon | null): Derived {
-  const search = createSearchIndex(data.passages, data.vectors, data.sentenceOwners, lexicon);
+  const search = createSearchIndex(data.passages, data.vectors, data.labels, lexicon);
   const news = loadOrBuildNews(null, data.manifest.articles, data.passages);
   data.derived = { [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
   return { news, search };
@@ -56,7 +56,7 @@ export function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: L
   const saved = index.derived ?? {};
   return {
     index,
-    search: derived?.search ?? loadOrCreateSearchIndex(saved[SEARCH_FILE] ?? null, index.passages, index.vectors, index.sentenceOwners, lexicon),
+    search: derived?.search ?? loadOrCreateSearchIndex(saved[SEARCH_FILE] ?? null, index.passages, index.vectors, index.labels, lexicon),
     articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
     passagesById: new Map(index.passages.map((p) => [p.id, p])),
     passagesByArticle: byArticle(index.passages),

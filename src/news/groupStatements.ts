@@ -63,7 +63,13 @@ export interface IdfTable {
 
 export function idfTable(passages: Passage[], directory: SpeakerDirectory | null = null): IdfTable {
   const df = new Map<string, number>();
-  for (const p of passages) for (const t of entityTokens(p.text, directory)) df.set(t, (df.get(t) ?? 0) + 1);
+  // Syndicated copies share their text: each distinct text is read once.
+  const read = new Map<string, Set<string>>();
+  for (const p of passages) {
+    let tokens = read.get(p.text);
+    if (tokens === undefined) read.set(p.text, (tokens = entityTokens(p.text, directory)));
+    for (const t of tokens) df.set(t, (df.get(t) ?? 0) + 1);
+  }
   return { passages: passages.length, df };
 }
 
@@ -133,7 +139,14 @@ export function groupStatements(statements: Statement[], weight: Weights, option
     if (list) list.push(i);
     else bySpeaker.set(id, [i]);
   }
-  const tokens = statements.map((s) => statementTokens(s, directory));
+  // Copies of a statement (same speaker, subject and words) have the same tokens: read once, the set shared.
+  const read = new Map<string, Set<string>>();
+  const tokens = statements.map((s) => {
+    const key = `${s.speakerId}\u0000${s.subject}\u0000${s.text}`;
+    let found = read.get(key);
+    if (found === undefined) read.set(key, (found = statementTokens(s, directory)));
+    return found;
+  });
   const clusters: number[][] = [];
   for (const members of bySpeaker.values()) {
     clusters.push(...groupSets(members.map((i) => tokens[i] ?? new Set<string>()), weight, threshold).map((c) => c.map((k) => members[k] ?? 0)));

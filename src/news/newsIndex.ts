@@ -63,9 +63,15 @@ function groupLookups(groups: StatementGroup[], directory: SpeakerDirectory): { 
     if (!list) map.set(key, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
+  // Copies of a statement share their words: each distinct text is searched once.
+  const mentioned = new Map<string, string[]>();
   groups.forEach((g, i) => {
     add(bySpeaker, g.speakerId, i);
-    for (const s of g.statements) for (const m of findMentions(s.text, directory)) add(mentionedIn, m.entry.id, i);
+    for (const s of g.statements) {
+      let ids = mentioned.get(s.text);
+      if (ids === undefined) mentioned.set(s.text, (ids = findMentions(s.text, directory).map((m) => m.entry.id)));
+      for (const id of ids) add(mentionedIn, id, i);
+    }
   });
   return { bySpeaker, mentionedIn };
 }

@@ -62,7 +62,7 @@ export async function buildFromCorpus(job: BuildJob, { onProgress, onWarn }: Bui
   }
   // The news layer and search index are derived once here and saved with the build.
   const lexicon = await ensureLexicon(job.config.MODEL_DIR, (msg, err) => onWarn({ err: String(err) }, msg));
-  deriveBuild(data, lexicon);
+  deriveBuild(data, lexicon, current);
   onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
   const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince, keepBuilds: job.config.INDEX_BUILDS_KEPT });
   return { report, build, kept: false };

@@ -38,8 +38,11 @@ const EMBED_BATCH = 32;
  */
 export function sentenceUnits(passages: readonly Passage[]): { owner: number; text: string }[] {
   const units: { owner: number; text: string }[] = [];
+  // Each distinct text is cut once (syndicated copies share theirs).
+  const cut = new Map<string, string[]>();
   passages.forEach((p, owner) => {
-    const split = sentences(p.text);
+    let split = cut.get(p.text);
+    if (split === undefined) cut.set(p.text, (split = sentences(p.text)));
     if (split.length > 1) for (const text of split) units.push({ owner, text });
   });
   return units;

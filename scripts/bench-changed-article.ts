@@ -18,6 +18,7 @@ import { parseArgs, promisify } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { createEngine } from '../src/engine/createEngine.js';
 import { createLogger } from '../src/log.js';
+import { embeddedNow } from './lib/reportFigures.js';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, index: { type: 'string' }, cache: { type: 'string' }, runs: { type: 'string', default: '3' } } });
 if (!values.corpus || !values.index || !values.cache) throw new Error('--corpus, --index and --cache name a corpus, an index built from it and its embedding cache');
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     const { stdout, stderr } = await promisify(execFile)('/usr/bin/time', ['-f', 'TIME %U %S %M', process.execPath, 'dist/cli/reindex.js'], { env, maxBuffer: 64 * 1024 * 1024 });
     const wall = performance.now() - t0;
     const m = /TIME ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr);
-    const embedded = /(\d+) texts? embedded now/.exec(stdout)?.[1] ?? '?';
+    const embedded = embeddedNow(stdout) ?? '?';
     console.log(
       `terminal (node dist/cli/reindex.js): ${s(wall)} wall, ${m ? s((Number(m[1]) + Number(m[2])) * 1000) : '?'} CPU, peak RSS ${m ? Math.round(Number(m[3]) / 1024) : '?'} MB; ${embedded} embedded; load ${before}`,
     );

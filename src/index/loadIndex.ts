@@ -48,11 +48,11 @@ export async function loadIndex(indexDir: string, named?: string): Promise<Loade
 }
 
 /**
- * The label list of a stored build: format 5 stores it; a format-4 build, its passages' vectors (labels 0..P-1)
- * and then its sentences' with their owners; earlier builds, their passages' vectors only.
+ * The label list of a stored build: format 5 stores it (and must); a format-4 build, its passages' vectors (labels
+ * 0..P-1) and then its sentences' with their owners; earlier builds, their passages' vectors only.
  */
 function labelsOf(store: PassageStoreFile, manifest: Manifest): VectorLabel[] {
-  if (manifest.format >= 5) return (store.labels ?? null) as VectorLabel[];
+  if (manifest.format >= 5 || store.labels !== undefined) return (store.labels ?? null) as VectorLabel[];
   const owners = store.sentenceOwners ?? [];
   const owned = (o: unknown) => Number.isInteger(o) && (o as number) >= 0 && (o as number) < manifest.passages;
   // Sentences in passage order, as format 4 wrote them: anything else is not a format-4 build's.

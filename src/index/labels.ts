@@ -60,8 +60,6 @@ export function labelProblem(labels: unknown, passages: number, sentences: numbe
 export interface LabelIndex {
   owner: Int32Array;
   rank: Int32Array;
-  /** Every label is its fresh build's (no vector deleted or moved): the graph's own order of equal hits is the fresh order. */
-  fresh: boolean;
   /** Vectors beyond one per passage (sentences, deleted). */
   extra: number;
 }
@@ -78,16 +76,11 @@ export function labelIndex(labels: readonly VectorLabel[], passages: number): La
     firstSentence[p] = next;
     next += sentencesOf[p]!;
   }
-  let fresh = true;
   labels.forEach((entry, label) => {
-    if (entry === null) {
-      fresh = false;
-      return;
-    }
+    if (entry === null) return;
     const [p, k] = entry;
     owner[label] = p;
     rank[label] = k === 0 ? p : firstSentence[p]! + k - 1;
-    if (rank[label] !== label) fresh = false;
   });
-  return { owner, rank, fresh, extra: labels.length - passages };
+  return { owner, rank, extra: labels.length - passages };
 }

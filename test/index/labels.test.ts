@@ -29,15 +29,13 @@ describe('labels', () => {
     expect(labelProblem(fresh, 3, 3)).toBe('2 sentence vectors, not 3');
   });
 
-  it('labelIndex: each label\'s passage and its label in a fresh build; fresh only when every label is its fresh one', () => {
+  it('labelIndex: each label\'s passage and its label in a fresh build', () => {
     const fresh = labelIndex(freshLabels(2, [1, 1]), 2);
     expect([...fresh.owner]).toEqual([0, 1, 1, 1]);
     expect([...fresh.rank]).toEqual([0, 1, 2, 3]);
-    expect(fresh.fresh).toBe(true);
     const reused = labelIndex([[1, 2], null, [0, 0], [1, 0], [1, 1]], 2);
     expect([...reused.owner]).toEqual([1, -1, 0, 1, 1]);
     expect([...reused.rank]).toEqual([3, -1, 0, 1, 2]);
-    expect(reused.fresh).toBe(false);
     expect(reused.extra).toBe(3);
   });
 });

@@ -109,13 +109,15 @@ async function runClient(config: Config): Promise<void> {
   lifecycle.onStop(async () => {
     log.info('signal received: shutting down');
     await bot.stop();
+    await engine.close();
   });
 }
 
 async function runManager(config: Config): Promise<void> {
   const log = createLogger(config.LOG_LEVEL).child({ role: 'shard-manager' });
   // Build the index once here, so the shards do not all build it at the same time.
-  await createEngine(config, { log, signal: lifecycle.abort.signal, onProgress: (p) => log.info({ stage: p.stage }, p.message) });
+  const engine = await createEngine(config, { log, signal: lifecycle.abort.signal, onProgress: (p) => log.info({ stage: p.stage }, p.message) });
+  await engine.close(); // the shards answer, each with its own
   if (lifecycle.stopRequested) process.exit(0);
   const totalShards = await resolveShardCount(config);
   log.info({ totalShards }, 'starting shards');

@@ -113,6 +113,14 @@ async function main(): Promise<number> {
       process.stderr.write(`${formatProgress(p)}\n`);
     },
   });
+  try {
+    return await answerWith(engine, values, question);
+  } finally {
+    await engine.close();
+  }
+}
+
+async function answerWith(engine: AnswerEngine, values: ReturnType<typeof parseCommandLine>['values'], question: string): Promise<number> {
   // The first build happened here: say which corpus files were skipped and why (a reindex reports them too).
   for (const line of skippedLines(engine.lastReport?.problems ?? [])) process.stderr.write(`${line}\n`);
   const options = { ...(values.outlet ? { outlet: values.outlet } : {}), ...(values.compare ? { compare: true } : {}) };

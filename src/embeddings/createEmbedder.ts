@@ -5,10 +5,14 @@ import type { Embedder } from '../types.js';
 import { ensureMiniLmModel, MINILM_MODEL_ID } from './miniLmModel.mjs';
 import { createTransformersEmbedder } from './transformersEmbedder.js';
 
-/** The embedder the configuration names. No cache here: wrap with `withEmbeddingCache` where passages are embedded. */
-export async function createEmbedder(
-  config: Pick<Config, 'EMBEDDING_MODEL' | 'MODEL_DIR' | 'ALLOW_REMOTE_MODELS'>,
-): Promise<Embedder> {
+/** The settings an embedder is created from. */
+export type EmbedderSettings = Pick<Config, 'EMBEDDING_MODEL' | 'MODEL_DIR' | 'ALLOW_REMOTE_MODELS'>;
+
+/**
+ * The embedder the configuration names, in this thread (threadEmbedder.ts runs it in a worker thread). No cache
+ * here: wrap with `withEmbeddingCache` where passages are embedded.
+ */
+export async function createEmbedder(config: EmbedderSettings): Promise<Embedder & { close(): Promise<void> }> {
   if (config.EMBEDDING_MODEL === MINILM_MODEL_ID) await provideMiniLm(config.MODEL_DIR);
   return createTransformersEmbedder({
     model: config.EMBEDDING_MODEL,

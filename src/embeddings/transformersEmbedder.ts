@@ -33,7 +33,7 @@ const FOLDER_FILES = `${REQUIRED_MODEL_FILES.join(', ')} and ${MODEL_WEIGHT_FILE
  * else `onnx/model.onnx` (fp32); a download fetches the fp32 weights. The id records the dtype when
  * it is not fp32, e.g. `transformers:Xenova/all-MiniLM-L6-v2:q8`, since the vectors differ.
  */
-export async function createTransformersEmbedder(opts: TransformersEmbedderOptions): Promise<Embedder> {
+export async function createTransformersEmbedder(opts: TransformersEmbedderOptions): Promise<Embedder & { close(): Promise<void> }> {
   const location = locateModel(opts.model, opts.modelDir);
   const missing = missingModelFiles(location.dir);
   let source: string;
@@ -112,5 +112,7 @@ export async function createTransformersEmbedder(opts: TransformersEmbedderOptio
     dimensions,
     // Similar lengths share a batch, so little padding is computed; results keep the input order.
     embed: (texts) => inBatches(texts, batchSize, embedBatch, { byLength: true }),
+    /** Releases the model's ONNX session (the embedder is not used after). */
+    close: () => extractor.dispose(),
   };
 }

@@ -73,6 +73,7 @@ export function planQuestion(state: EngineState, question: string, retrieveK: nu
       topicWords: TOPIC_WORDS,
       isEnglishWord: (word) => englishWord(word, lexicon?.rows ?? null),
       speaks: (speakerId) => statementsBy(state.news, speakerId).length > 0,
+      headlines: (outlet) => state.index.manifest.articles.filter((a) => a.outlet === outlet).map((a) => a.headline),
     },
     options,
   );

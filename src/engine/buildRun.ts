@@ -64,6 +64,6 @@ export async function buildFromCorpus(job: BuildJob, { onProgress, onWarn }: Bui
   const lexicon = await ensureLexicon(job.config.MODEL_DIR, (msg, err) => onWarn({ err: String(err) }, msg));
   deriveBuild(data, lexicon, current);
   onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-  const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince, keepBuilds: job.config.INDEX_BUILDS_KEPT });
+  const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince, keepBuilds: job.config.INDEX_BUILDS_KEPT, swap: job.swap !== false });
   return { report, build, kept: false };
 }

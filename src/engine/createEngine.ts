@@ -3,19 +3,19 @@ import { suggestQuestions } from '../answer/suggestions.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { Config } from '../config/config.js';
 import { withEmbeddingCache } from '../embeddings/cache.js';
-import { createEmbedder } from '../embeddings/createEmbedder.js';
+import { sharedThreadEmbedder, type ClosableEmbedder } from '../embeddings/threadEmbedder.js';
 import { BotError, isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import { actorLabel, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry, type AuditLog } from '../index/audit.js';
 import { articleChanges, keptBuilds, type KeptBuild } from '../index/history.js';
 import { reindexInWorker } from './reindexInWorker.js';
-import { listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
+import { abandonBuild, listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
 import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadIndex.js';
 import type { IndexedText } from '../ingest/syndication.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
 import type { CachedEmbedder } from '../index/rebuild.js';
 import type { ReindexReport } from '../index/report.js';
-import { saveIndex } from '../index/saveIndex.js';
+import { saveIndex, swapInBuild } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
 import { resolveSpeaker, type Speaker } from '../news/speakers.js';
@@ -27,6 +27,12 @@ import type { Embedder } from '../types.js';
 import { answerFor, ask, search, type AskOptions, type SearchOutcome } from './ask.js';
 import { deriveBuild, deriveState, hasDerivedFiles, pointerMtime, type EngineState } from './engineState.js';
 import type { Engine, ReindexOptions, RollbackReport, SourcesInfo } from './types.js';
+
+/** The saved index as read at start, and the state derived from it (null: derive it once the embedder is checked). */
+interface PreparedIndex {
+  index: LoadedIndex;
+  state: EngineState | null;
+}
 
 const SYSTEM: Actor = { via: 'system', name: 'the bot (first build)' };
 
@@ -70,8 +76,18 @@ export class AnswerEngine implements Engine {
     private readonly log: Logger,
     private readonly lexicon: Lexicon | null,
     private readonly buildIn: 'worker' | 'inline' = 'worker',
+    /** Whether the engine made its embedder (and closes it), rather than being given one. */
+    private readonly ownsEmbedder = false,
   ) {
     this.audit = new JsonLinesAuditLog(auditLogPath(config.INDEX_DIR));
+  }
+
+  /**
+   * Releases what the engine holds: the embedding thread it started (after the batches in flight). Answers are not
+   * asked of a closed engine.
+   */
+  async close(): Promise<void> {
+    if (this.ownsEmbedder) await (this.embedder as Partial<ClosableEmbedder>).close?.();
   }
 
   onAudit(listener: (entry: AuditEntry) => void): void {
@@ -102,15 +118,24 @@ export class AnswerEngine implements Engine {
     return this.state.index.build;
   }
 
-  /** Loads the saved index, building it first when there is none. */
-  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false, signal?: AbortSignal, loading?: Promise<LoadedIndex>): Promise<void> {
+  /**
+   * Loads the saved index, building it first when there is none. `loading` is the index already being read (and
+   * its state derived) while the model loaded.
+   */
+  async open(onProgress?: (p: ReindexProgress) => void, rebuild = false, signal?: AbortSignal, loading?: Promise<PreparedIndex>): Promise<void> {
     if (rebuild) {
       await this.reindex(onProgress, { signal });
       return;
     }
     let index: LoadedIndex;
     try {
-      index = await (loading ?? loadIndex(this.config.INDEX_DIR));
+      const prepared = await (loading ?? loadIndex(this.config.INDEX_DIR).then((loaded) => ({ index: loaded, state: null })));
+      if (prepared.state) {
+        this.checkEmbedder(prepared.index);
+        this.state = prepared.state;
+        return;
+      }
+      index = prepared.index;
     } catch (error) {
       if (!isBotError(error, 'INDEX_MISSING')) throw error;
       this.log.info({ indexDir: this.config.INDEX_DIR }, 'no index yet: building it from the corpus');
@@ -293,16 +318,29 @@ export class AnswerEngine implements Engine {
       }
       let report: ReindexReport;
       let build: string;
-      if (this.buildIn === 'worker' && !change) {
+      if (this.buildIn === 'worker') {
         let kept: boolean;
+        // A moderator's change is checked against the report before its build is swapped in: the worker leaves
+        // CURRENT alone, and the build is swapped in here, or removed when the check fails.
         ({ report, build, kept } = await reindexInWorker(
-          { config: this.config, embedderId: this.embedder.id, previous, lockedSince: lock.since },
+          { config: this.config, embedderId: this.embedder.id, previous, lockedSince: lock.since, swap: !change },
           { onProgress, signal, onLog: (obj, msg) => this.log.warn(obj as object, msg) },
         ));
+        if (change) {
+          try {
+            change.verify?.(report);
+            if (signal?.aborted) throw interruptedError();
+            if (!kept) await swapInBuild(this.config.INDEX_DIR, build, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
+          } catch (error) {
+            if (!kept && (await readCurrentBuildIfValid(this.config.INDEX_DIR)) !== build) await abandonBuild(this.config.INDEX_DIR, build);
+            throw error;
+          }
+          applied = false; // swapped in: the change stays
+        }
         if (kept) {
           onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
         } else {
-          // The worker saved and swapped the build with its derived files; load it here (checksums checked).
+          // The build with its derived files, swapped in by the worker or above: loaded here (checksums checked).
           const loadStarted = performance.now();
           const index = await loadIndex(this.config.INDEX_DIR);
           this.checkEmbedder(index);
@@ -311,8 +349,8 @@ export class AnswerEngine implements Engine {
           onProgress({ stage: 'done', done: 1, total: 1, message: 'Index swapped in' });
         }
       } else {
-        // In this thread (a given embedder cannot be sent to a worker; a moderator's change is checked before the
-        // swap): an abort stops it at the next progress step.
+        // In this thread: with a given embedder (tests and benchmarks pass one; it cannot be sent to a worker), or with
+        // REINDEX_IN_WORKER off. An abort stops it at the next progress step.
         const checked = (p: ReindexProgress): void => {
           if (signal?.aborted) throw interruptedError();
           onProgress(p);
@@ -442,17 +480,36 @@ export class AnswerEngine implements Engine {
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<AnswerEngine> {
   const log = options.log ?? defaultLog;
-  // The saved index, the model and the word lexicon are read at the same time: while one waits on the disk
-  // (or the model's session is created) the others' files are read.
-  const loading = options.rebuild ? undefined : loadIndex(config.INDEX_DIR);
+  // The model loads in a worker thread (its ONNX session is created on another core) while this thread reads and
+  // checks the saved index, reads the word lexicon and derives the engine's state from them.
+  const embedding = options.embedder ? Promise.resolve(options.embedder) : sharedThreadEmbedder(config);
+  const lexiconLoading = ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message));
+  const loading = options.rebuild ? undefined : prepareIndex(config.INDEX_DIR, lexiconLoading);
   loading?.catch(() => {}); // its failure (no index yet) is handled by open()
-  const [embedder, lexicon] = await Promise.all([
-    options.embedder ?? createEmbedder(config),
-    ensureLexicon(config.MODEL_DIR, (message, error) => log.warn({ err: error }, message)),
-  ]);
+  embedding.catch(() => {}); // reported below, once the index is loaded or has failed
+  let embedder: Embedder;
+  let lexicon: Lexicon | null;
+  try {
+    [embedder, lexicon] = await Promise.all([embedding, lexiconLoading]);
+  } catch (error) {
+    await loading?.catch(() => {});
+    throw error;
+  }
   const cached = withEmbeddingCache(embedder, config.EMBED_CACHE_DIR);
   const buildIn = options.embedder ? 'inline' : (options.buildIn ?? (config.REINDEX_IN_WORKER ? 'worker' : 'inline'));
-  const engine = new AnswerEngine(config, embedder, cached, log, lexicon, buildIn);
-  await engine.open(options.onProgress, options.rebuild, options.signal, loading);
+  const engine = new AnswerEngine(config, embedder, cached, log, lexicon, buildIn, !options.embedder);
+  try {
+    await engine.open(options.onProgress, options.rebuild, options.signal, loading);
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
   return engine;
+}
+
+/** The saved index, and the engine state derived from it as soon as it and the lexicon are read. */
+async function prepareIndex(indexDir: string, lexiconLoading: Promise<Lexicon | null>): Promise<PreparedIndex> {
+  const index = await loadIndex(indexDir);
+  const [mtime, lexicon] = await Promise.all([pointerMtime(indexDir), lexiconLoading.catch(() => null)]);
+  return { index, state: deriveState(index, mtime, lexicon) };
 }

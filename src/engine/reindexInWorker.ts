@@ -24,6 +24,11 @@ export interface BuildJob {
   embedderId: string;
   previous: Manifest | null;
   lockedSince: number;
+  /**
+   * false: the build is saved but not swapped in (CURRENT untouched): the parent checks a moderator's change against
+   * the report first, then swaps it in or removes it. Default true.
+   */
+  swap?: boolean;
 }
 
 export type WorkerMessage =

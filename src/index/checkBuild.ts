@@ -2,12 +2,12 @@
  * A build's files checked against the checksums its manifest holds, before anything is handed to a native reader
  * (loadIndex) or a build is trusted as it is (a reindex with nothing changed). Loads no native module.
  */
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BotError } from '../errors.js';
-import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File, VECTORS_FILE } from './indexFiles.js';
+import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, VECTORS_FILE } from './indexFiles.js';
 import { derivedFileName, manifestChecksum, manifestSchema, type Manifest } from './manifest.js';
 
 export const REINDEX_HINT = 'Run `npm run reindex` to rebuild it from the corpus.';
@@ -25,7 +25,23 @@ export interface CheckedBuild {
   files: { manifest: string; vectors: string; passages: string };
 }
 
-export async function checkBuild(indexDir: string, named?: string, { keepDerived = true } = {}): Promise<CheckedBuild> {
+/**
+ * A build as read: its manifest checked, its files read, and their checksums being computed off this thread
+ * (WebCrypto digests run on libuv's thread pool, side by side). `verified` rejects with INDEX_CORRUPT on a missing
+ * checksum match; nothing read may be trusted (handed to a native reader, used as the build) before it resolves,
+ * but it may be parsed meanwhile.
+ */
+export interface ReadBuild extends CheckedBuild {
+  /** The passage store's bytes. */
+  passages: Buffer;
+  verified: Promise<void>;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+}
+
+export async function readBuild(indexDir: string, named?: string, { keepDerived = true } = {}): Promise<ReadBuild> {
   const build = named ?? (await readCurrentBuild(indexDir));
   if (build === null) {
     throw new BotError('INDEX_MISSING', `No index in ${indexDir}. ${REINDEX_HINT}`, { indexDir });
@@ -52,24 +68,32 @@ export async function checkBuild(indexDir: string, named?: string, { keepDerived
     throw corrupt(`The index manifest ${files.manifest} is damaged (checksum mismatch).`, { file: files.manifest });
   }
 
-  if ((await sha256File(files.vectors)) !== manifest.checksums.hnsw) {
-    throw corrupt(`The vector file ${files.vectors} is damaged (checksum mismatch).`, { file: files.vectors });
-  }
-  if ((await sha256File(files.passages)) !== manifest.checksums.passages) {
-    throw corrupt(`The passage store ${files.passages} is damaged (checksum mismatch).`, { file: files.passages });
-  }
-
   // Derived files: checked like the others; a missing or damaged one is refused (the build is not what it says).
-  const derived: Record<string, string> = {};
-  for (const [name, sum] of Object.entries(manifest.checksums.derived ?? {})) {
-    const file = path.join(dir, derivedFileName(name));
+  const derivedFiles = Object.entries(manifest.checksums.derived ?? {}).map(([name, sum]) => ({ name, sum, file: path.join(dir, derivedFileName(name)) }));
+  for (const { file } of derivedFiles) {
     if (!existsSync(file)) throw corrupt(`The index's derived file ${file} is missing.`, { indexDir, build, file });
-    const bytes = await readFile(file);
-    if (createHash('sha256').update(bytes).digest('hex') !== sum) {
-      throw corrupt(`The derived file ${file} is damaged (checksum mismatch).`, { file });
-    }
-    if (keepDerived) derived[name] = bytes.toString('utf8');
   }
+  const [vectors, passages, ...derivedBytes] = await Promise.all([readFile(files.vectors), readFile(files.passages), ...derivedFiles.map((d) => readFile(d.file))]);
+  const checks = [
+    { bytes: vectors, sum: manifest.checksums.hnsw, damaged: () => corrupt(`The vector file ${files.vectors} is damaged (checksum mismatch).`, { file: files.vectors }) },
+    { bytes: passages, sum: manifest.checksums.passages, damaged: () => corrupt(`The passage store ${files.passages} is damaged (checksum mismatch).`, { file: files.passages }) },
+    ...derivedFiles.map((d, i) => ({ bytes: derivedBytes[i]!, sum: d.sum, damaged: () => corrupt(`The derived file ${d.file} is damaged (checksum mismatch).`, { file: d.file }) })),
+  ];
+  const sums = checks.map((c) => sha256Hex(c.bytes));
+  const verified = Promise.all(sums).then((hex) => {
+    // The first damaged file in the order the files were always checked: vectors, passages, derived files.
+    const bad = checks.find((c, i) => hex[i] !== c.sum);
+    if (bad) throw bad.damaged();
+  });
+  verified.catch(() => {}); // the caller awaits it; a rejection before then is not unhandled
+  const derived: Record<string, string> = {};
+  if (keepDerived) derivedFiles.forEach((d, i) => (derived[d.name] = derivedBytes[i]!.toString('utf8')));
+  return { build, manifest, derived, files, passages, verified };
+}
+
+export async function checkBuild(indexDir: string, named?: string, options: { keepDerived?: boolean } = {}): Promise<CheckedBuild> {
+  const { build, manifest, derived, files, verified } = await readBuild(indexDir, named, options);
+  await verified;
   return { build, manifest, derived, files };
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexData } from './buildIndex.js';
-import { checkBuild, corrupt } from './checkBuild.js';
+import { corrupt, readBuild } from './checkBuild.js';
 import { buildDir, MANIFEST_FILE, readCurrentBuild } from './indexFiles.js';
 import { freshLabels, labelProblem, type VectorLabel } from './labels.js';
 import { manifestSchema, type Manifest } from './manifest.js';
@@ -17,13 +17,17 @@ export interface LoadedIndex extends IndexData {
  * the native HNSW reader.
  */
 export async function loadIndex(indexDir: string, named?: string): Promise<LoadedIndex> {
-  const { build, manifest, derived, files } = await checkBuild(indexDir, named);
-  let store: PassageStoreFile;
+  const { build, manifest, derived, files, passages, verified } = await readBuild(indexDir, named);
+  // Parsed while the checksums are computed on other threads; used only once they hold.
+  let store: PassageStoreFile | null = null;
+  let parseError: unknown = null;
   try {
-    store = JSON.parse(await readFile(files.passages, 'utf8')) as PassageStoreFile;
+    store = JSON.parse(passages.toString('utf8')) as PassageStoreFile;
   } catch (cause) {
-    throw corrupt(`The passage store ${files.passages} is not valid JSON.`, { file: files.passages }, cause);
+    parseError = cause;
   }
+  await verified;
+  if (store === null) throw corrupt(`The passage store ${files.passages} is not valid JSON.`, { file: files.passages }, parseError);
   if (!Array.isArray(store.passages) || store.passages.length !== manifest.passages) {
     throw corrupt(`The passage store ${files.passages} does not match the manifest.`, { file: files.passages });
   }

@@ -25,15 +25,18 @@ export interface SaveHooks {
   pruneGraceMs?: number;
   /** The newest this many builds are kept whatever their age (INDEX_BUILDS_KEPT). */
   keepBuilds?: number;
+  /**
+   * false: the build is written and finished but CURRENT is left as it is, for the caller to check it first and then
+   * swap it in with swapInBuild (or remove it with abandonBuild). Default true.
+   */
+  swap?: boolean;
 }
 
 /**
  * Writes the index as a new build folder (marked as being written until it is complete), then swaps CURRENT to
- * it atomically. Returns the build's name. The previous build, and any build younger than a few minutes, is kept
- * for processes that still read it; older ones, and half-written builds of crashed writers, are removed.
+ * it atomically (swapInBuild). Returns the build's name.
  */
 export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHooks = {}): Promise<string> {
-  const previous = await readCurrentBuildIfValid(indexDir);
   const { name, dir } = await startBuild(indexDir);
   try {
     const vectorsPath = path.join(dir, VECTORS_FILE);
@@ -52,7 +55,22 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
     data.manifest.checksums.manifest = manifestChecksum(data.manifest);
     await writeFileSynced(path.join(dir, MANIFEST_FILE), JSON.stringify(data.manifest, null, 2));
     await finishBuild(indexDir, name);
+  } catch (error) {
+    await abandonBuild(indexDir, name);
+    throw error;
+  }
+  if (hooks.swap === false) return name;
+  await swapInBuild(indexDir, name, hooks);
+  return name;
+}
 
+/**
+ * Points CURRENT at a finished build, atomically. The previous build, and any build younger than a few minutes, is
+ * kept for processes that still read it; older ones, and half-written builds of crashed writers, are removed.
+ */
+export async function swapInBuild(indexDir: string, name: string, hooks: Omit<SaveHooks, 'swap'> = {}): Promise<void> {
+  const previous = await readCurrentBuildIfValid(indexDir);
+  try {
     await hooks.beforeSwitch?.();
     await switchCurrentBuild(indexDir, name);
   } catch (error) {
@@ -60,12 +78,11 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
     throw error;
   }
   await pruneBuilds(indexDir, {
-    keep: previous ? [name, previous] : [name],
+    keep: previous && previous !== name ? [name, previous] : [name],
     lockedSince: hooks.lockedSince,
     graceMs: hooks.pruneGraceMs,
     keepNewest: hooks.keepBuilds,
   });
-  return name;
 }
 
 async function writeFileSynced(file: string, data: string): Promise<void> {

@@ -9,7 +9,7 @@
  */
 import { sentences as sentencesOf } from '../text/sentences.js';
 import { contentTermSet } from '../text/tokens.js';
-import { weightedContainment, type Weights } from './groupStatements.js';
+import { containedIn, weighTokens, type WeighedTokens, type Weights } from './groupStatements.js';
 
 /** What compareCoverage needs of a passage; RankedPassage (engine/types.ts) has all of it. */
 export interface ComparablePassage {
@@ -65,27 +65,39 @@ export interface CoverageComparison<P extends ComparablePassage> {
 export interface SentenceIndex {
   /** Outlet of each sentence. */
   outlets: string[];
-  tokens: Set<string>[];
+  tokens: ReadonlySet<string>[];
   postings: Map<string, number[]>;
 }
 
-export function sentenceIndexOf(outlets: string[], tokens: Set<string>[]): SentenceIndex {
-  const postings = new Map<string, number[]>();
-  tokens.forEach((set, i) => {
-    for (const t of set) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  });
-  return { outlets, tokens, postings };
+/** The sentence index of these sentences; its postings are built on first use (a comparison; no other question reads them). */
+export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[]): SentenceIndex {
+  let postings: Map<string, number[]> | null = null;
+  const build = (): Map<string, number[]> => {
+    const built = new Map<string, number[]>();
+    tokens.forEach((set, i) => {
+      for (const t of set) {
+        const list = built.get(t);
+        if (list) list.push(i);
+        else built.set(t, [i]);
+      }
+    });
+    return built;
+  };
+  return {
+    outlets,
+    tokens,
+    get postings() {
+      postings ??= build();
+      return postings;
+    },
+  };
 }
 
-export function buildSentenceIndex(coverage: readonly { outlet: string; text: string }[], toTokens: (text: string) => Set<string> = contentTermSet): SentenceIndex {
+export function buildSentenceIndex(coverage: readonly { outlet: string; text: string }[], toTokens: (text: string) => ReadonlySet<string> = contentTermSet): SentenceIndex {
   const outlets: string[] = [];
-  const tokens: Set<string>[] = [];
+  const tokens: ReadonlySet<string>[] = [];
   // Syndicated copies share their text: each distinct text is cut and read once (its sentences' sets shared, read only).
-  const read = new Map<string, Set<string>[]>();
+  const read = new Map<string, ReadonlySet<string>[]>();
   for (const p of coverage) {
     let sets = read.get(p.text);
     if (sets === undefined) read.set(p.text, (sets = sentencesOf(p.text).map((s) => toTokens(s))));
@@ -98,25 +110,60 @@ export function buildSentenceIndex(coverage: readonly { outlet: string; text: st
 }
 
 /**
- * Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact:
- * such a sentence holds one of the heaviest words that together weigh more than the other (1 - shared).
+ * The heaviest of `tokens` that together weigh more than (1 - shared) of them all: a text holding at least `shared`
+ * of `tokens`' weight holds one of these (prefix filtering), so only texts holding one need to be scored.
  */
-function carriedElsewhere(index: SentenceIndex, tokens: Set<string>, outlet: string, weight: Weights, shared: number, among?: ReadonlySet<string>): boolean {
-  const ranked = [...tokens].map((t) => ({ t, w: weight(t) })).sort((a, b) => b.w - a.w);
+function heavyPrefix(weighed: WeighedTokens, shared: number): string[] {
+  const ranked = weighed.tokens.map((t, i) => ({ t, w: weighed.weights[i]! })).sort((a, b) => b.w - a.w);
   const total = ranked.reduce((sum, r) => sum + r.w, 0);
   const enough = (1 - shared) * total * (1 + 1e-9) + 1e-12;
-  const seen = new Set<number>();
+  const prefix: string[] = [];
   let taken = 0;
   for (const { t, w } of ranked) {
-    for (const i of index.postings.get(t) ?? []) {
-      if (seen.has(i) || index.outlets[i] === outlet || (among !== undefined && !among.has(index.outlets[i]!))) continue;
-      seen.add(i);
-      if (weightedContainment(tokens, index.tokens[i]!, weight) >= shared) return true;
-    }
+    prefix.push(t);
     taken += w;
     if (taken > enough) break;
   }
+  return prefix;
+}
+
+/** Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact (heavyPrefix). */
+function carriedElsewhere(index: SentenceIndex, weighed: WeighedTokens, outlet: string, shared: number, among?: ReadonlySet<string>): boolean {
+  const seen = new Set<number>();
+  for (const t of heavyPrefix(weighed, shared)) {
+    for (const i of index.postings.get(t) ?? []) {
+      if (seen.has(i) || index.outlets[i] === outlet || (among !== undefined && !among.has(index.outlets[i]!))) continue;
+      seen.add(i);
+      if (containedIn(weighed, index.tokens[i]!) >= shared) return true;
+    }
+  }
   return false;
+}
+
+/** A sentence of a compared passage, with its content words. */
+interface SplitSentence {
+  text: string;
+  tokens: ReadonlySet<string>;
+  weighed: WeighedTokens;
+}
+
+/**
+ * Sentences of a passage text with their tokens, each distinct text split once per comparison: the outlets' best
+ * passages are often syndicated copies of one text.
+ */
+function sentenceSplitter(toTokens: (text: string) => ReadonlySet<string>, weight: Weights): (text: string) => SplitSentence[] {
+  const memo = new Map<string, SplitSentence[]>();
+  return (text) => {
+    let split = memo.get(text);
+    if (split === undefined) {
+      split = sentencesOf(text).map((sentence) => {
+        const tokens = toTokens(sentence);
+        return { text: sentence, tokens, weighed: weighTokens(tokens, weight) };
+      });
+      memo.set(text, split);
+    }
+    return split;
+  };
 }
 
 export interface CompareOptions {
@@ -134,11 +181,11 @@ export interface CompareOptions {
   /** Share of a sentence's content weight that another outlet's sentence must carry for it to be shared. Default 0.5. */
   shared?: number;
   /** How texts become content words; use the tokens `weight` was built with (NewsIndex.tokens). Default: the content terms (src/text/tokens.ts). */
-  tokens?: (text: string) => Set<string>;
+  tokens?: (text: string) => ReadonlySet<string>;
 }
 
 /** Sentences shorter than this many content words ("He added:") are not facts of their own. */
-const MIN_FACT_WORDS = 4;
+export const MIN_FACT_WORDS = 4;
 
 export function compareCoverage<P extends ComparablePassage>(ranked: P[], options: CompareOptions): CoverageComparison<P> {
   const { outlets, weight, coverage, minScore = -Infinity, shared = 0.5, tokens: toTokens = contentTermSet } = options;
@@ -155,20 +202,20 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
   for (const outlet of missing) rows.push({ outlet, passage: null });
 
   const index = options.sentences ?? buildSentenceIndex(coverage ?? [], toTokens);
+  const split = sentenceSplitter(toTokens, weight);
   const onlyIn: OnlyIn[] = [];
   for (const { outlet, passage } of rows) {
     if (passage === null) continue;
-    for (const sentence of sentencesOf(passage.text)) {
-      const tokens = toTokens(sentence);
+    for (const { text: sentence, tokens, weighed } of split(passage.text)) {
       if (tokens.size < MIN_FACT_WORDS) continue;
-      if (!carriedElsewhere(index, tokens, outlet, weight, shared, options.among)) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
+      if (!carriedElsewhere(index, weighed, outlet, shared, options.among)) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
     }
   }
-  return { outlets: rows, missing, onlyIn, wording: wordingDifferences(rows, weight, toTokens, shared) };
+  return { outlets: rows, missing, onlyIn, wording: wordingDifferences(rows, split, shared) };
 }
 
 /** Words of `sentence` (as written) that `other` lacks, joined into runs: "Number 10", "Starmer's office". */
-function differingPhrases(sentence: string, other: Set<string>): string[] {
+function differingPhrases(sentence: string, other: ReadonlySet<string>, termsOf: (word: string) => string[]): string[] {
   const phrases: string[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -178,9 +225,9 @@ function differingPhrases(sentence: string, other: Set<string>): string[] {
   const raws = sentence.split(/\s+/);
   for (const [i, raw] of raws.entries()) {
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    const tokens = [...contentTermSet(word)];
+    const tokens = termsOf(word);
     // A first name or title before a surname both versions use ("Donald Trump" / "Mr Trump") is not a difference.
-    const next = [...contentTermSet(raws[i + 1] ?? '')];
+    const next = termsOf(raws[i + 1] ?? '');
     if (run.length === 0 && /^\p{Lu}/u.test(word) && next.length > 0 && next.every((t) => other.has(t))) {
       flush();
       continue;
@@ -200,21 +247,22 @@ function differingPhrases(sentence: string, other: Set<string>): string[] {
   return phrases.map((p) => p.replace(/(?:\s+(?:the|a|an|of|in|to|and|on|for|with|by|at))+$/i, '')).filter((p) => p !== '');
 }
 
+/** What bestMatches needs of a sentence: its text, outlet and content words. */
+export interface MatchableSentence {
+  outlet: string;
+  sentence: string;
+  tokens: ReadonlySet<string>;
+  weighed: WeighedTokens;
+}
+
 /**
- * For each compared outlet, its sentences that another outlet carries in other words: most of the content
- * weight shared, but not all. What differs is the news: who is credited, how a person is described.
+ * For each sentence of `MIN_FACT_WORDS` content words or more, the position of its best match in another outlet
+ * (-1 for none): the highest score min(containment both ways), the first in order on a tie, and at least `shared`.
+ * Exactly what scanning every pair finds; syndicated copies repeat the same sentences across outlets, so each
+ * distinct sentence is matched once, only against the distinct sentences holding one of its heaviest words
+ * (heavyPrefix), and only a distinct sentence's first occurrence in another outlet can be the match.
  */
-function wordingDifferences<P extends ComparablePassage>(
-  rows: OutletCoverage<P>[],
-  weight: Weights,
-  toTokens: (text: string) => Set<string>,
-  shared: number,
-): Wording[] {
-  const sentences = rows.flatMap(({ outlet, passage }) =>
-    passage === null ? [] : sentencesOf(passage.text).map((sentence) => ({ outlet, passage, sentence, tokens: toTokens(sentence), plain: contentTermSet(sentence) })),
-  );
-  // Syndicated copies repeat the same sentences across outlets: each pair of distinct sentences is scored once,
-  // and for each distinct sentence only its first occurrence in another outlet can be the (first) best match.
+export function bestMatches(sentences: readonly MatchableSentence[], shared: number): number[] {
   const textIds = new Map<string, number>();
   const occurrences: number[][] = [];
   const idOf = sentences.map((s, i) => {
@@ -228,42 +276,94 @@ function wordingDifferences<P extends ComparablePassage>(
     return id;
   });
   const firstOf = occurrences.map((list) => sentences[list[0]!]!);
-  const pairScores = new Map<number, number>();
-  const distinct = occurrences.length;
-  const scoreOf = (a: number, b: number): number => {
-    const key = a < b ? a * distinct + b : b * distinct + a;
-    let score = pairScores.get(key);
-    if (score === undefined) {
-      const x = firstOf[a]!.tokens;
-      const y = firstOf[b]!.tokens;
-      score = Math.min(weightedContainment(x, y, weight), weightedContainment(y, x, weight));
-      pairScores.set(key, score);
+  // The first occurrence of a distinct sentence outside `outlet`: its first, or else the first in another outlet.
+  const otherAt = occurrences.map((list) => list.find((i) => sentences[i]!.outlet !== sentences[list[0]!]!.outlet) ?? -1);
+  const firstOutside = (t: number, outlet: string): number => (sentences[occurrences[t]![0]!]!.outlet !== outlet ? occurrences[t]![0]! : otherAt[t]!);
+  const postings = new Map<string, number[]>();
+  firstOf.forEach(({ tokens }, t) => {
+    for (const token of tokens) {
+      const list = postings.get(token);
+      if (list) list.push(t);
+      else postings.set(token, [t]);
     }
-    return score;
+  });
+  const matches = new Map<number, { t: number; score: number }[]>();
+  const matchesOf = (a: number) => {
+    let found = matches.get(a);
+    if (found === undefined) {
+      found = [];
+      const seen = new Set<number>();
+      const x = firstOf[a]!;
+      for (const token of heavyPrefix(x.weighed, shared)) {
+        for (const t of postings.get(token) ?? []) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          const y = firstOf[t]!;
+          const score = Math.min(containedIn(x.weighed, y.tokens), containedIn(y.weighed, x.tokens));
+          if (score > 0 && score >= shared) found.push({ t, score });
+        }
+      }
+      matches.set(a, found);
+    }
+    return found;
   };
-  const out: Wording[] = [];
-  const seen = new Set<string>();
-  for (const [si, s] of sentences.entries()) {
-    if (s.tokens.size < MIN_FACT_WORDS) continue;
-    // The first sentence, in order, with the highest score among other outlets' (as a scan of every pair finds it).
+  return sentences.map((s, si) => {
+    if (s.tokens.size < MIN_FACT_WORDS) return -1;
     let bestAt = -1;
     let bestScore = 0;
-    for (let t = 0; t < distinct; t++) {
-      const at = occurrences[t]!.find((i) => sentences[i]!.outlet !== s.outlet);
-      if (at === undefined) continue;
-      const score = scoreOf(idOf[si]!, t);
-      if (score > bestScore || (score === bestScore && score > 0 && at < bestAt)) {
+    for (const { t, score } of matchesOf(idOf[si]!)) {
+      const at = firstOutside(t, s.outlet);
+      if (at < 0) continue;
+      if (score > bestScore || (score === bestScore && at < bestAt)) {
         bestAt = at;
         bestScore = score;
       }
     }
-    const best = bestAt < 0 ? null : sentences[bestAt]!;
-    if (!best || bestScore < shared) continue;
+    return bestAt;
+  });
+}
+
+/**
+ * For each compared outlet, its sentences that another outlet carries in other words: most of the content
+ * weight shared, but not all. What differs is the news: who is credited, how a person is described.
+ */
+function wordingDifferences<P extends ComparablePassage>(
+  rows: OutletCoverage<P>[],
+  split: (text: string) => SplitSentence[],
+  shared: number,
+): Wording[] {
+  const sentences = rows.flatMap(({ outlet, passage }) =>
+    passage === null ? [] : split(passage.text).map(({ text: sentence, tokens, weighed }) => ({ outlet, passage, sentence, tokens, weighed })),
+  );
+  const matched = bestMatches(sentences, shared);
+  const wordTerms = new Map<string, string[]>();
+  const termsOf = (word: string): string[] => {
+    let terms = wordTerms.get(word);
+    if (terms === undefined) {
+      terms = [...contentTermSet(word)];
+      wordTerms.set(word, terms);
+    }
+    return terms;
+  };
+  const plainOf = new Map<string, ReadonlySet<string>>();
+  const plain = (sentence: string): ReadonlySet<string> => {
+    let set = plainOf.get(sentence);
+    if (set === undefined) {
+      set = contentTermSet(sentence);
+      plainOf.set(sentence, set);
+    }
+    return set;
+  };
+  const out: Wording[] = [];
+  const seen = new Set<string>();
+  for (const [si, s] of sentences.entries()) {
+    const best = matched[si]! < 0 ? null : sentences[matched[si]!]!;
+    if (!best) continue;
     const pair = [s.sentence, best.sentence].sort().join('\u0000');
     if (seen.has(pair)) continue;
     seen.add(pair);
-    const phrases = differingPhrases(s.sentence, best.plain);
-    const theirs = differingPhrases(best.sentence, s.plain);
+    const phrases = differingPhrases(s.sentence, plain(best.sentence), termsOf);
+    const theirs = differingPhrases(best.sentence, plain(s.sentence), termsOf);
     if (phrases.length === 0 && theirs.length === 0) continue;
     out.push({
       outlet: s.outlet,

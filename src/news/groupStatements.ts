@@ -84,8 +84,33 @@ export function idfWeights(passages: Passage[], directory: SpeakerDirectory | nu
   return weightsOf(idfTable(passages, directory));
 }
 
-/** How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`). */
-export function weightedContainment(a: Set<string>, b: Set<string>, weight: Weights): number {
+/** A set of tokens with each token's weight and their total, in the set's order: weighed once, compared many times. */
+export interface WeighedTokens {
+  tokens: string[];
+  weights: number[];
+  total: number;
+}
+
+export function weighTokens(a: ReadonlySet<string>, weight: Weights): WeighedTokens {
+  const tokens = [...a];
+  const weights = tokens.map((t) => weight(t));
+  let total = 0;
+  for (const w of weights) total += w;
+  return { tokens, weights, total };
+}
+
+/** How much of `a`'s weight `b` carries (1 when all of `a`'s words are in `b`). */
+export function containedIn(a: WeighedTokens, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (let i = 0; i < a.tokens.length; i++) if (b.has(a.tokens[i]!)) shared += a.weights[i]!;
+  return a.total === 0 ? 0 : shared / a.total;
+}
+
+/**
+ * How much of `a`'s content weight `b` carries (1 when all of `a`'s words are in `b`): containedIn(weighTokens(a), b),
+ * the same sums in the same order, without keeping the weights (what a one-off comparison needs).
+ */
+export function weightedContainment(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Weights): number {
   let total = 0;
   let shared = 0;
   for (const t of a) {
@@ -97,7 +122,7 @@ export function weightedContainment(a: Set<string>, b: Set<string>, weight: Weig
 }
 
 /** Shared weight over the weight of the lighter of the two: 1 when one statement's words are all in the other. */
-export function overlap(a: Set<string>, b: Set<string>, weight: Weights): number {
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Weights): number {
   return Math.max(weightedContainment(a, b, weight), weightedContainment(b, a, weight));
 }
 
@@ -106,8 +131,13 @@ export const SAME_STATEMENT = 0.6;
 
 /** Pure quotes first (their text carries no quote marks), then partial quotes, then reported speech; longer first. */
 function preference(s: Statement): number {
-  const kind = s.kind === 'direct' ? (/["“”‘’]/.test(s.text.replace(/(?<=\p{L})['’](?=\p{L})/gu, '')) ? 1 : 2) : 0;
+  const kind = s.kind === 'direct' ? (hasInnerQuoteMarks(s.text) ? 1 : 2) : 0;
   return kind * 10_000 + s.text.length;
+}
+
+/** Quote marks in a quote's text, apostrophes inside words aside ("Ukraine’s"). Texts without any mark skip the regex. */
+function hasInnerQuoteMarks(text: string): boolean {
+  return /["“”‘’]/.test(text) && /["“”‘’]/.test(text.replace(/(?<=\p{L})['’](?=\p{L})/gu, ''));
 }
 
 /** Words that report rather than say (src/news/speechVerbs.ts), as terms: dropped with the subject's own words ("US envoy Jared Kushner described it as"). */
@@ -391,10 +421,33 @@ function completeLinkage(count: number, edges: Edge[]): number[][] {
 
 /** A group of statements that say the same thing, with its representative wording and carriers. */
 export function toGroup(group: Statement[]): StatementGroup {
-  const representative = [...group].sort((a, b) => preference(b) - preference(a))[0] as Statement;
+  // The first of the most preferred (what a stable sort by preference, best first, puts first). Syndicated copies
+  // in a group share their text: a direct quote's text is checked for quote marks once.
+  const direct = new Map<string, number>();
+  const score = (s: Statement): number => {
+    if (s.kind !== 'direct') return preference(s);
+    let found = direct.get(s.text);
+    if (found === undefined) {
+      found = preference(s);
+      direct.set(s.text, found);
+    }
+    return found;
+  };
+  let representative = group[0] as Statement;
+  let best = score(representative);
+  for (let i = 1; i < group.length; i++) {
+    const candidate = score(group[i]!);
+    if (candidate > best) {
+      best = candidate;
+      representative = group[i]!;
+    }
+  }
   const carriers: StatementCarrier[] = [];
+  const carried = new Set<string>();
   for (const s of group) {
-    if (!carriers.some((c) => c.passageId === s.passageId)) carriers.push({ passageId: s.passageId, articleId: s.articleId, statementId: s.id });
+    if (carried.has(s.passageId)) continue;
+    carried.add(s.passageId);
+    carriers.push({ passageId: s.passageId, articleId: s.articleId, statementId: s.id });
   }
   return {
     id: representative.id,

@@ -20,7 +20,7 @@ export interface NewsIndex {
   /** Word weights over the passages (rare words weigh more), for grouping and comparison. */
   weights: Weights;
   /** Content words of a text as `weights` counts them: names of people as one token each. */
-  tokens: (text: string) => Set<string>;
+  tokens: (text: string) => ReadonlySet<string>;
   question: QuestionContext;
   speakers: Speaker[];
   /** The word counts `weights` is computed from (saved with the index). */
@@ -36,7 +36,7 @@ export interface NewsIndex {
 /** Texts' tokens are asked for again and again (the same passages rank for many questions): kept, up to a bound. */
 const TOKEN_MEMO = 50_000;
 
-function memoTokens(directory: SpeakerDirectory): (text: string) => Set<string> {
+function memoTokens(directory: SpeakerDirectory): (text: string) => ReadonlySet<string> {
   const memo = new Map<string, Set<string>>();
   return (text) => {
     let found = memo.get(text);
@@ -45,11 +45,11 @@ function memoTokens(directory: SpeakerDirectory): (text: string) => Set<string> 
       found = entityTokens(text, directory);
       memo.set(text, found);
     }
-    return new Set(found);
+    return found;
   };
 }
 
-function coverageSentences(articles: ArticleMeta[], passages: Passage[], tokens: (text: string) => Set<string>): SentenceIndex {
+function coverageSentences(articles: ArticleMeta[], passages: Passage[], tokens: (text: string) => ReadonlySet<string>): SentenceIndex {
   const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
   return buildSentenceIndex(passages.map((p) => ({ outlet: outletOf.get(p.articleId) ?? UNKNOWN_OUTLET, text: p.text })), tokens);
 }
@@ -94,7 +94,11 @@ export function assembleNewsIndex(parts: NewsParts): NewsIndex {
   const { directory, statements, idf, question, speakers, mentionedIn, sentences } = parts;
   const groups = parts.groups.map((members) => toGroup(members.map((i) => statements[i]!)));
   const bySpeaker = new Map<string, number[]>();
-  groups.forEach((g, i) => bySpeaker.set(g.speakerId, [...(bySpeaker.get(g.speakerId) ?? []), i]));
+  groups.forEach((g, i) => {
+    const list = bySpeaker.get(g.speakerId);
+    if (list) list.push(i);
+    else bySpeaker.set(g.speakerId, [i]);
+  });
   return {
     directory,
     statements,

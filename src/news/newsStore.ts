@@ -1,6 +1,9 @@
 /**
  * The news layer as saved with the index (`news.json` in the build folder): derived once per build from the
- * passages, loaded at start instead of derived again. Plain JSON; sets and maps as arrays.
+ * passages, loaded at start instead of derived again. Plain JSON; sets and maps as arrays. Version 4 stores each
+ * distinct string of the statements and speakers once (syndicated copies repeat the same texts, sentences, speakers
+ * and outlets hundreds of times), statements as rows of numbers, and each distinct sentence token set once; version
+ * 3 files still load.
  */
 import type { ArticleMeta, Passage } from '../types.js';
 import type { Statement } from './attribution.js';
@@ -9,10 +12,11 @@ import { assembleNewsIndex, buildNewsIndex, type NewsIndex } from './newsIndex.j
 import type { Speaker } from './speakers.js';
 import { sentenceIndexOf, type SentenceIndex } from './compare.js';
 
-/** Bumped when what is saved changes shape; a file of another version is derived again from the passages. */
-export const NEWS_STORE_VERSION = 3;
+/** Bumped when what is saved changes shape; a file of another version (but 3) is derived again from the passages. */
+export const NEWS_STORE_VERSION = 4;
 
-export interface NewsStoreFile {
+/** Version 3: statements, speakers and sentences written out in full. */
+export interface NewsStoreFileV3 {
   version: number;
   directory: SpeakerDirectory;
   statements: Statement[];
@@ -25,20 +29,114 @@ export interface NewsStoreFile {
   sentences: { outlets: string[]; outletOf: number[]; terms: string[]; tokens: number[][] };
 }
 
+/** Version 4: repeated strings as positions in `strings`. */
+export interface NewsStoreFile {
+  version: number;
+  /** Every distinct string of the statements and speakers. */
+  strings: string[];
+  directory: SpeakerDirectory;
+  /** One row per statement: see STATEMENT_COLUMNS. */
+  statements: number[][];
+  groups: number[][];
+  idf: { passages: number; df: [string, number][] };
+  question: { outlets: string[]; vocabulary: string[]; places: string[]; acronyms: [string, string][] };
+  /** id, name, role (-1: none), statements, outlets: strings as positions in `strings`. */
+  speakers: [number, number, number, number, number[]][];
+  mentionedIn: [string, number[]][];
+  /** The coverage's sentences: their outlets (positions in `outlets`) and token sets (positions in `sets`, each set positions in `terms`). */
+  sentences: { outlets: string[]; outletOf: number[]; terms: string[]; sets: number[][]; setOf: number[] };
+}
+
+/** A table of distinct strings, each given its position once. */
+function stringTable(): { strings: string[]; at: (s: string) => number } {
+  const strings: string[] = [];
+  const position = new Map<string, number>();
+  return {
+    strings,
+    at(s) {
+      let i = position.get(s);
+      if (i === undefined) {
+        i = strings.length;
+        strings.push(s);
+        position.set(s, i);
+      }
+      return i;
+    },
+  };
+}
+
+/**
+ * A statement's row: id (its part after `${passageId}/`, or the whole id as -1 - position when it does not start so),
+ * speakerId, text, kind, passageId, articleId, pattern, carriedOver (0 or 1), subject, sentence.
+ */
+function statementRow(s: Statement, at: (s: string) => number): number[] {
+  const prefix = `${s.passageId}/`;
+  const id = s.id.startsWith(prefix) ? at(s.id.slice(prefix.length)) : -1 - at(s.id);
+  return [id, at(s.speakerId), at(s.text), at(s.kind), at(s.passageId), at(s.articleId), at(s.pattern), s.carriedOver ? 1 : 0, at(s.subject), at(s.sentence)];
+}
+
+function statementOf(row: number[], strings: string[]): Statement {
+  const str = (i: number | undefined): string => {
+    const s = strings[i!];
+    if (typeof s !== 'string') throw new Error('a statement refers to no string');
+    return s;
+  };
+  if (row.length !== 10) throw new Error('a statement row has the wrong length');
+  const passageId = str(row[4]);
+  const id = row[0]! >= 0 ? `${passageId}/${str(row[0])}` : str(-1 - row[0]!);
+  return {
+    id,
+    speakerId: str(row[1]),
+    text: str(row[2]),
+    kind: str(row[3]) as Statement['kind'],
+    passageId,
+    articleId: str(row[5]),
+    pattern: str(row[6]),
+    carriedOver: row[7] === 1,
+    subject: str(row[8]),
+    sentence: str(row[9]),
+  };
+}
+
 function packSentences(index: SentenceIndex): NewsStoreFile['sentences'] {
   const outlets = [...new Set(index.outlets)];
   const outletNumber = new Map(outlets.map((o, i) => [o, i]));
   const terms = [...index.postings.keys()];
   const termNumber = new Map(terms.map((t, i) => [t, i]));
-  return {
-    outlets,
-    outletOf: index.outlets.map((o) => outletNumber.get(o)!),
-    terms,
-    tokens: index.tokens.map((set) => [...set].map((t) => termNumber.get(t)!)),
-  };
+  // Identical sentences (syndicated copies) have equal token sets, in the same order: each is kept once.
+  const sets: number[][] = [];
+  const setNumber = new Map<string, number>();
+  const setOf = index.tokens.map((set) => {
+    const list = [...set].map((t) => termNumber.get(t)!);
+    const key = list.join(',');
+    let i = setNumber.get(key);
+    if (i === undefined) {
+      i = sets.length;
+      sets.push(list);
+      setNumber.set(key, i);
+    }
+    return i;
+  });
+  return { outlets, outletOf: index.outlets.map((o) => outletNumber.get(o)!), terms, sets, setOf };
 }
 
 function unpackSentences(file: NewsStoreFile['sentences']): SentenceIndex {
+  const term = (i: number): string => {
+    const t = file.terms[i];
+    if (typeof t !== 'string') throw new Error('a sentence refers to no term');
+    return t;
+  };
+  // Sentences with the same tokens share one set (read only, as compare.ts reads them).
+  const sets = file.sets.map((list) => new Set(list.map(term)));
+  const tokens = file.setOf.map((i) => sets[i] ?? new Set<string>());
+  if (file.setOf.some((i) => sets[i] === undefined) || file.outletOf.length !== tokens.length) throw new Error('the sentences do not agree');
+  return sentenceIndexOf(
+    file.outletOf.map((i) => file.outlets[i]!),
+    tokens,
+  );
+}
+
+function unpackSentencesV3(file: NewsStoreFileV3['sentences']): SentenceIndex {
   return sentenceIndexOf(
     file.outletOf.map((i) => file.outlets[i]!),
     file.tokens.map((list) => new Set(list.map((i) => file.terms[i]!))),
@@ -47,10 +145,12 @@ function unpackSentences(file: NewsStoreFile['sentences']): SentenceIndex {
 
 export function newsToJson(news: NewsIndex): string {
   const position = new Map(news.statements.map((s, i) => [s, i]));
+  const { strings, at } = stringTable();
   const file: NewsStoreFile = {
     version: NEWS_STORE_VERSION,
+    strings,
     directory: news.directory,
-    statements: news.statements,
+    statements: news.statements.map((s) => statementRow(s, at)),
     groups: news.groups.map((g) => g.statements.map((s) => position.get(s)!)),
     idf: { passages: news.idf.passages, df: [...news.idf.df] },
     question: {
@@ -59,39 +159,72 @@ export function newsToJson(news: NewsIndex): string {
       places: [...news.question.places],
       acronyms: [...news.question.acronyms],
     },
-    speakers: news.speakers,
+    speakers: news.speakers.map((s) => [at(s.id), at(s.name), s.role === null ? -1 : at(s.role), s.statements, s.outlets.map(at)]),
     mentionedIn: [...news.mentionedIn],
     sentences: packSentences(news.sentences),
   };
   return JSON.stringify(file);
 }
 
-/** The saved news layer, or null when the text is not one this version wrote (the caller derives it again). */
+/** The saved news layer, or null when the text is not one this version reads (the caller derives it again). */
 export function newsFromJson(text: string): NewsIndex | null {
-  let file: NewsStoreFile;
+  let file: NewsStoreFile | NewsStoreFileV3;
   try {
-    file = JSON.parse(text) as NewsStoreFile;
+    file = JSON.parse(text) as NewsStoreFile | NewsStoreFileV3;
   } catch {
     return null;
   }
-  if (file === null || typeof file !== 'object' || file.version !== NEWS_STORE_VERSION) return null;
+  if (file === null || typeof file !== 'object') return null;
+  try {
+    if (file.version === NEWS_STORE_VERSION) return fromV4(file as NewsStoreFile);
+    if (file.version === 3) return fromV3(file as NewsStoreFileV3);
+  } catch {
+    // Inconsistent (a file this version did not write as it reads it): derived again.
+  }
+  return null;
+}
+
+function fromV4(file: NewsStoreFile): NewsIndex {
+  const { strings, directory } = file;
+  const str = (i: number): string => {
+    const s = strings[i];
+    if (typeof s !== 'string') throw new Error('a speaker refers to no string');
+    return s;
+  };
+  return assembleNewsIndex({
+    directory,
+    statements: file.statements.map((row) => statementOf(row, strings)),
+    groups: file.groups,
+    idf: { passages: file.idf.passages, df: new Map(file.idf.df) },
+    question: questionOf(file.question, directory),
+    speakers: file.speakers.map(([id, name, role, statements, outlets]) => ({ id: str(id), name: str(name), role: role === -1 ? null : str(role), statements, outlets: outlets.map(str) })),
+    mentionedIn: new Map(file.mentionedIn),
+    sentences: unpackSentences(file.sentences),
+  });
+}
+
+function fromV3(file: NewsStoreFileV3): NewsIndex {
   const directory = file.directory;
   return assembleNewsIndex({
     directory,
     statements: file.statements,
     groups: file.groups,
     idf: { passages: file.idf.passages, df: new Map(file.idf.df) },
-    question: {
-      directory,
-      outlets: file.question.outlets,
-      vocabulary: new Set(file.question.vocabulary),
-      places: new Set(file.question.places),
-      acronyms: new Map(file.question.acronyms),
-    },
+    question: questionOf(file.question, directory),
     speakers: file.speakers,
     mentionedIn: new Map(file.mentionedIn),
-    sentences: unpackSentences(file.sentences),
+    sentences: unpackSentencesV3(file.sentences),
   });
+}
+
+function questionOf(question: NewsStoreFile['question'], directory: SpeakerDirectory): NewsIndex['question'] {
+  return {
+    directory,
+    outlets: question.outlets,
+    vocabulary: new Set(question.vocabulary),
+    places: new Set(question.places),
+    acronyms: new Map(question.acronyms),
+  };
 }
 
 /** The news layer of a build: from its saved file when there is a usable one, else derived from the passages. */

@@ -4,6 +4,7 @@
  * (phrases.ts); these functions only match them.
  */
 import { editDistance } from '../text/editDistance.js';
+import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, WHO_SAID, type ChatIntent } from './phrases.js';
@@ -65,6 +66,8 @@ const FOLLOW_UP_STEMS = new Set(FOLLOW_UP_WORDS.map(stem));
 export function isBareFollowUp(message: string): boolean {
   const text = plainWords(message).join(' ');
   if (!FOLLOW_UP.some((re) => re.test(text))) return false;
+  // A country or body is something named, even in words that are otherwise common ("what does the us do in all this").
+  if (placesIn(message).length > 0) return false;
   return contentTerms(message).every((t) => FOLLOW_UP_STEMS.has(t));
 }
 

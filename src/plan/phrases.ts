@@ -98,6 +98,17 @@ export const WHO_SAID = new RegExp(
   'i',
 );
 
+/**
+ * Words a question about an outlet's coverage as a whole may carry besides the outlet's name ("what did lbc report",
+ * "anything from a news?", "daily mail's take"): none of them names what the coverage is about.
+ */
+export const OUTLET_OVERVIEW_WORDS = [
+  'say', 'said', 'says', 'saying', 'report', 'reported', 'reports', 'reporting', 'cover', 'covered', 'covering', 'coverage', 'write', 'wrote',
+  'written', 'writing', 'article', 'articles', 'story', 'stories', 'piece', 'pieces', 'news', 'anything', 'something', 'stuff', 'run', 'ran',
+  'publish', 'published', 'tell', 'told', 'have', 'got', 'headline', 'headlines', 'main', 'point', 'points', 'summary', 'summarise', 'summarize',
+  'gist', 'take', 'version', 'angle', 'line', 'about', 'whole', 'overall', 'basically', 'quickly', 'short', 'give', 'show', 'rundown', 'recap',
+];
+
 /** "did A News mention the minsk agreements": whether an outlet covers a named topic at all (the topic is group 1). */
 export const MENTIONS_TOPIC = /\b(?:did|does|do|has|have)\b.+?\b(?:mention(?:ed)?|cover(?:ed)?|report(?:ed)? on|talk(?:ed)? about|say anything about|bring up|brought up|write about|wrote about|refer(?:red)? to)\s+(.+?)[?.!]*$/i;
 

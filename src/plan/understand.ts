@@ -8,7 +8,8 @@ import { BotError } from '../errors.js';
 import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
-import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
+import { placesIn } from '../text/places.js';
+import { contentTerms, expandShorthand, stem, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
 import { placeKey } from '../news/places.js';
@@ -16,7 +17,7 @@ import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
 import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
-import { GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
+import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC, OUTLET_OVERVIEW_WORDS } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
@@ -36,6 +37,8 @@ export interface PlanContext {
   topicWords: ReadonlySet<string>;
   /** Whether the coverage quotes this speaker (directory id) at all. */
   speaks: (speakerId: string) => boolean;
+  /** The headlines of an outlet's articles: what its coverage as a whole is about. */
+  headlines: (outlet: string) => string[];
 }
 
 export interface PlanOptions {
@@ -77,7 +80,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
   if (isBareFollowUp(question)) return { kind: 'clarify' };
-  if (contentTerms(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
+  // A country or body written in common words ("the us") is something to look up.
+  if (contentTerms(question).length === 0 && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
@@ -148,6 +152,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     }
     if (names.length > 0) return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names, outlet }, search: search(depth, outlet, described) };
   }
+  // "what did lbc report", "anything from a news?": the outlet's coverage as a whole, searched by its headlines.
+  if (outlet !== null && asksForOutletOnly(question, outlet)) {
+    return fact(outlet, search(depth, outlet, [], ctx.headlines(outlet).join('. ')));
+  }
   // A question naming two outlets ("How do the Daily Mail and A News attribute …") compares them.
   const compare = (options.compare ?? false) || analysis.compare || twoOutlets;
   // "what did the ukrainian foreign minister say": a holder of an office the coverage quotes no one in.
@@ -175,6 +183,11 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     const several = analysis.asksForStatements || ASKS_VIEWS.test(question) ? peopleAskedAbout(question, ctx.coverage.directory) : [];
     if (several.length > 1) return { kind: 'statements', speakers: several, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
     if (analysis.asksForStatements && speaker) return { kind: 'statements', speakers: [speaker], outlet, search: search(depth, outlet, described) };
+  }
+  if (compare && named.length === 0 && optionOutlet === null && !COVERAGE_NOUNS.test(question.toLowerCase())) {
+    // "compare what starmer and zelensky said", "how do macron and kushner differ on the guarantees": people, not outlets.
+    const people = peopleAskedAbout(question, ctx.coverage.directory);
+    if (people.length > 1) return { kind: 'statements', speakers: people, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
   }
   if (compare) return { kind: 'compare', outlets: twoOutlets ? named : [], search: search(depth, null, described) };
   return fact(outlet, search(depth, outlet, described));
@@ -267,4 +280,12 @@ function officesIn(slot: string, general: boolean): string[] {
     .split(/\s+/)
     .map((w) => w.replace(/['’]s$/, ''))
     .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
+}
+
+const OVERVIEW_STEMS = new Set(OUTLET_OVERVIEW_WORDS.map(stem));
+
+/** The question names the outlet and nothing its coverage is about ("what did lbc report", "tdpel?"). */
+function asksForOutletOnly(question: string, outlet: string): boolean {
+  const own = new Set(contentTerms(outlet));
+  return contentTerms(question).every((t) => own.has(t) || OVERVIEW_STEMS.has(t));
 }

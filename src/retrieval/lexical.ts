@@ -5,8 +5,36 @@ import type { Passage } from '../types.js';
 /**
  * Lexical search: BM25 (MiniSearch's BM25+ scoring) over passage text, with the text kernel's one tokenizer,
  * stopword list and stemmer so every stage agrees on what a term is.
+ *
+ * MiniSearch builds the index; search reads it as flat arrays (LexicalIndex): each term's postings (passages and
+ * term frequencies) one after the other, each passage's length. That is also what a build saves (search.json
+ * version 2), so loading reads arrays instead of rebuilding MiniSearch's maps and radix tree. Terms are kept in the
+ * order MiniSearch's fuzzy search lists its matches (depth first through its radix tree, as loaded from its JSON),
+ * so ties fall as they did.
  */
-export type LexicalIndex = MiniSearch<{ id: number; text: string }>;
+export type MiniSearchIndex = MiniSearch<{ id: number; text: string }>;
+
+/** The lexical index search reads. */
+export interface LexicalIndex {
+  documentCount: number;
+  /** Average passage length in terms (MiniSearch's running average, kept exactly). */
+  avgLength: number;
+  /** Every term, in the order of MiniSearch's fuzzy matches. */
+  terms: string[];
+  /** Term i's postings are positions offsets[i] .. offsets[i + 1] of `docs` and `freqs`. */
+  offsets: Uint32Array;
+  /** Documents by MiniSearch's short id, ascending within a term. */
+  docs: Uint32Array;
+  freqs: Uint32Array;
+  /** Each document's length in terms, by short id. */
+  lengths: Uint32Array;
+  /** Each document's label (the passage's position), by short id. */
+  labels: Uint32Array;
+  /** Term positions by term (built on first use). */
+  termIds?: Map<string, number>;
+  /** Term positions by term length (built on first fuzzy search). */
+  byLength?: Map<number, number[]>;
+}
 
 export interface LexicalHit {
   label: number;
@@ -24,20 +52,135 @@ const OPTIONS = {
   processTerm,
 };
 
-export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
-  const index: LexicalIndex = new MiniSearch(OPTIONS);
+/**
+ * MiniSearch's own index of the passages (what search is defined by; tests compare with its search), as loaded from
+ * its JSON: how engines read it before the flat form (a version-1 search.json holds the JSON of the index as built),
+ * so its radix tree, and the order of fuzzy matches, are the same. `asLoaded: false`: as built (what version 1 saved).
+ */
+export function buildMiniSearch(passages: readonly Passage[], { asLoaded = true } = {}): MiniSearchIndex {
+  const index: MiniSearchIndex = new MiniSearch(OPTIONS);
   index.addAll(passages.map((p, label) => ({ id: label, text: p.text })));
+  return asLoaded ? MiniSearch.loadJSON(JSON.stringify(index), OPTIONS) : index;
+}
+
+export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
+  return flatten(buildMiniSearch(passages));
+}
+
+/** The parts of a MiniSearch index read here. */
+interface MiniSearchInternals {
+  _index: { _tree: RadixNode };
+  _documentIds: Map<number, unknown>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _dirtCount: number;
+  _fieldIds: Record<string, number>;
+}
+type RadixNode = Map<string, RadixNode | Map<number, Map<number, number>>>;
+
+/** The flat form of a MiniSearch index (one with no document removed since it was built or loaded). */
+export function flatten(index: MiniSearchIndex): LexicalIndex {
+  const mini = index as unknown as MiniSearchInternals;
+  const field = mini._fieldIds.text!;
+  if (mini._dirtCount !== 0) throw new Error('A lexical index with removed documents cannot be flattened.');
+  const terms: string[] = [];
+  const postings: Map<number, number>[] = [];
+  // Depth first in each node's key order: the order MiniSearch's fuzzy search visits (and lists) terms.
+  const visit = (node: RadixNode, prefix: string): void => {
+    for (const [key, child] of node) {
+      if (key === '') {
+        terms.push(prefix);
+        postings.push((child as Map<number, Map<number, number>>).get(field) ?? new Map());
+      } else visit(child as RadixNode, prefix + key);
+    }
+  };
+  visit(mini._index._tree, '');
+  const offsets = new Uint32Array(terms.length + 1);
+  let total = 0;
+  postings.forEach((p, i) => {
+    total += p.size;
+    offsets[i + 1] = total;
+  });
+  const docs = new Uint32Array(total);
+  const freqs = new Uint32Array(total);
+  let at = 0;
+  for (const p of postings) {
+    for (const [doc, freq] of p) {
+      docs[at] = doc;
+      freqs[at++] = freq;
+    }
+  }
+  let size = 0;
+  for (const doc of mini._documentIds.keys()) size = Math.max(size, doc + 1);
+  const lengths = new Uint32Array(size);
+  const labels = new Uint32Array(size);
+  for (const [doc, byField] of mini._fieldLength) lengths[doc] = byField[field] ?? 0;
+  for (const [doc, label] of mini._documentIds) labels[doc] = label as number;
+  return { documentCount: mini._documentCount, avgLength: mini._avgFieldLength[field]!, terms, offsets, docs, freqs, lengths, labels };
+}
+
+/** The flat index as saved (search.json version 2): the arrays as base64 of their bytes (little-endian). */
+export interface LexicalFile {
+  documentCount: number;
+  avgLength: number;
+  terms: string[];
+  offsets: string;
+  docs: string;
+  freqs: string;
+  lengths: string;
+  labels: string;
+}
+
+const base64 = (a: Uint32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+function uint32s(text: unknown): Uint32Array {
+  if (typeof text !== 'string') throw new Error('not base64 text');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.byteLength % 4 !== 0) throw new Error('not a whole number of 32-bit values');
+  // A copy on its own aligned buffer (the decoded bytes may sit at any offset of Node's pool).
+  const out = new Uint32Array(bytes.byteLength / 4);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+export function lexicalToFile(index: LexicalIndex): LexicalFile {
+  const { documentCount, avgLength, terms } = index;
+  return { documentCount, avgLength, terms, offsets: base64(index.offsets), docs: base64(index.docs), freqs: base64(index.freqs), lengths: base64(index.lengths), labels: base64(index.labels) };
+}
+
+/** A saved flat index; throws when it is not consistent (the caller derives the index again). */
+export function lexicalFromFile(file: LexicalFile): LexicalIndex {
+  const { documentCount, avgLength, terms } = file;
+  if (!Number.isInteger(documentCount) || typeof avgLength !== 'number' || !Array.isArray(terms) || !terms.every((t) => typeof t === 'string')) {
+    throw new Error('not a lexical index file');
+  }
+  const index: LexicalIndex = {
+    documentCount,
+    avgLength,
+    terms,
+    offsets: uint32s(file.offsets),
+    docs: uint32s(file.docs),
+    freqs: uint32s(file.freqs),
+    lengths: uint32s(file.lengths),
+    labels: uint32s(file.labels),
+  };
+  const { offsets, docs, freqs, lengths, labels } = index;
+  const consistent =
+    offsets.length === terms.length + 1 &&
+    offsets[0] === 0 &&
+    offsets[terms.length] === docs.length &&
+    freqs.length === docs.length &&
+    lengths.length === labels.length &&
+    offsets.every((o, i) => i === 0 || o >= offsets[i - 1]!) &&
+    docs.every((d) => d < lengths.length);
+  if (!consistent) throw new Error('the lexical index arrays do not agree');
   return index;
 }
 
-/** The index as JSON, saved with the build so loading skips tokenizing every passage again. */
-export function lexicalToJson(index: LexicalIndex): string {
-  return JSON.stringify(index);
-}
-
-/** An index saved by lexicalToJson (MiniSearch checks the serialization version and throws on another). */
-export function lexicalFromJson(text: string): LexicalIndex {
-  return MiniSearch.loadJSON(text, OPTIONS);
+/** An index saved as MiniSearch JSON (search.json version 1), in the flat form (MiniSearch checks its serialization version). */
+export function lexicalFromMiniSearchJson(text: string): LexicalIndex {
+  return flatten(MiniSearch.loadJSON(text, OPTIONS));
 }
 
 /** Extra query terms with their weights (below 1: they count less than the question's own words). */
@@ -49,26 +192,40 @@ export function searchLexical(
   k: number,
   filter?: (label: number) => boolean,
   extraTerms: WeightedTerms = new Map(),
-  /** Search through MiniSearch's own `search` (what bm25Search must equal; the tests compare the two). */
-  reference = false,
 ): LexicalHit[] {
-  // Weights are keyed by processed (stemmed) term; the question's own terms keep weight 1.
+  const { query, boosts } = queryOf(question, extraTerms);
+  return bm25Search(index, query, (term) => boosts.get(term) ?? 1, filter)
+    .slice(0, k)
+    .map((r) => ({ label: r.id, score: r.score }));
+}
+
+/** The question with its extra terms, and their weights keyed by processed (stemmed) term; the question's own terms keep weight 1. */
+function queryOf(question: string, extraTerms: WeightedTerms): { query: string; boosts: Map<string, number> } {
   const own = new Set(words(question).map((w) => processTerm(w)));
   const boosts = new Map<string, number>();
   for (const [term, weight] of extraTerms) {
     const processed = processTerm(term);
     if (processed && !own.has(processed)) boosts.set(processed, Math.max(boosts.get(processed) ?? 0, weight));
   }
-  const query = boosts.size > 0 ? `${question} ${[...boosts.keys()].join(' ')}` : question;
-  const options = {
+  return { query: boosts.size > 0 ? `${question} ${[...boosts.keys()].join(' ')}` : question, boosts };
+}
+
+/** The same search through MiniSearch's own `search`: what searchLexical must equal (the tests compare the two). */
+export function referenceSearch(
+  mini: MiniSearchIndex,
+  question: string,
+  k: number,
+  filter?: (label: number) => boolean,
+  extraTerms: WeightedTerms = new Map(),
+): LexicalHit[] {
+  const { query, boosts } = queryOf(question, extraTerms);
+  const results = mini.search(query, {
     combineWith: 'OR' as const,
     boostTerm: (term: string) => boosts.get(term) ?? 1,
-    fuzzy: (term: string) => (term.length >= 7 ? FUZZY : false),
+    fuzzy: (term: string) => (term.length >= FUZZY_MIN_LENGTH ? FUZZY : false),
     weights: { fuzzy: FUZZY_WEIGHT, prefix: 0.5 },
     filter: filter ? (r: { id: unknown }) => filter(r.id as number) : undefined,
-  };
-  const fast = reference ? null : bm25Search(index, query, (term) => boosts.get(term) ?? 1, filter);
-  const results = fast ?? index.search(query, options);
+  });
   return results.slice(0, k).map((r) => ({ label: r.id as number, score: r.score }));
 }
 
@@ -80,51 +237,69 @@ const FUZZY_MIN_LENGTH = 7;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const MAX_FUZZY = 6;
 
-/** The parts of a loaded MiniSearch index that its own search reads (see bm25Search). */
-interface MiniSearchInternals {
-  _index: {
-    get(term: string): Map<number, Map<number, number>> | undefined;
-    fuzzyGet(term: string, distance: number): Map<string, [Map<number, Map<number, number>>, number]>;
-  };
-  _documentIds: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _dirtCount: number;
-  _fieldIds: Record<string, number>;
-}
-
-/** Each passage's length in terms, by MiniSearch's short id: read once per loaded index. */
-const LENGTHS = new WeakMap<object, { documents: number; lengths: Float64Array }>();
-
-function fieldLengths(mini: MiniSearchInternals, field: number): Float64Array {
-  let lengths = LENGTHS.get(mini)?.documents === mini._documentCount ? LENGTHS.get(mini)!.lengths : null;
-  if (!lengths) {
-    let size = 0;
-    for (const docId of mini._fieldLength.keys()) size = Math.max(size, docId + 1);
-    lengths = new Float64Array(size);
-    for (const [docId, byField] of mini._fieldLength) lengths[docId] = byField[field] ?? 0;
-    LENGTHS.set(mini, { documents: mini._documentCount, lengths });
-  }
-  return lengths;
+function termIds(index: LexicalIndex): Map<string, number> {
+  index.termIds ??= new Map(index.terms.map((t, i) => [t, i]));
+  return index.termIds;
 }
 
 /**
- * The search `index.search(query, options)` above makes, computed over arrays instead of one result object per
- * matching passage per term: at 20,000 passages a question's terms match thousands of passages (syndicated
- * copies) and MiniSearch spends most of a question building and merging those objects. Same BM25+ formula,
- * same order of additions (each term's exact then fuzzy matches, terms in query order), same ties (first
- * matched first, stable sort): the same hits with the same scores (test/retrieval checks it against
- * MiniSearch). Null when the index is not one this reads (documents removed since it was built, another layout).
+ * Terms within `distance` edits of `term` (but not `term` itself), with their distance, in the index's term
+ * order: what MiniSearch's fuzzy search over its radix tree finds, in the order it lists them.
  */
-function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) => number, filter?: (label: number) => boolean): { id: number; score: number }[] | null {
-  const mini = index as unknown as MiniSearchInternals;
-  const field = mini._fieldIds?.text;
-  if (field === undefined || mini._dirtCount !== 0 || typeof mini._index?.fuzzyGet !== 'function') return null;
+function fuzzyMatches(index: LexicalIndex, term: string, distance: number): [number, number][] {
+  if (!index.byLength) {
+    index.byLength = new Map();
+    index.terms.forEach((t, i) => {
+      const list = index.byLength!.get(t.length);
+      if (list) list.push(i);
+      else index.byLength!.set(t.length, [i]);
+    });
+  }
+  const found: [number, number][] = [];
+  const n = term.length;
+  const previous = new Uint16Array(n + 1);
+  const current = new Uint16Array(n + 1);
+  for (let length = Math.max(1, n - distance); length <= n + distance; length++) {
+    for (const i of index.byLength.get(length) ?? []) {
+      const d = editDistanceWithin(index.terms[i]!, term, distance, previous, current);
+      if (d > 0 && d <= distance) found.push([i, d]);
+    }
+  }
+  return found.sort((a, b) => a[0] - b[0]);
+}
+
+/** Levenshtein distance of a and b when at most `max`, else max + 1 (stops as soon as every cell of a row exceeds it). */
+function editDistanceWithin(a: string, b: string, max: number, prev: Uint16Array, row: Uint16Array): number {
+  const n = b.length;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    const char = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const cost = char === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(prev[j - 1]! + cost, prev[j]! + 1, row[j - 1]! + 1);
+      row[j] = value;
+      if (value < least) least = value;
+    }
+    if (least > max) return max + 1;
+    prev.set(row);
+  }
+  return prev[n]!;
+}
+
+/**
+ * MiniSearch's search (OR of the query's terms, BM25+, fuzzy matches for long terms) computed over arrays instead
+ * of one result object per matching passage per term: at 20,000 passages a question's terms match thousands of
+ * passages (syndicated copies). Same formula, same order of additions (each term's exact then fuzzy matches, terms
+ * in query order), same ties (first matched first, stable sort): the same hits with the same scores
+ * (test/scale/lexicalSearch.test.ts compares it with MiniSearch's own search).
+ */
+function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) => number, filter?: (label: number) => boolean): { id: number; score: number }[] {
   const terms = OPTIONS.tokenize(query).flatMap((t) => processTerm(t) ?? []).filter((t) => t !== '');
-  const lengths = fieldLengths(mini, field);
+  const { lengths, offsets, docs, freqs, documentCount, avgLength: avg } = index;
   const size = lengths.length;
-  // Per passage (by MiniSearch's short id): the score so far, this term's part of it, and how many distinct terms matched.
+  // Per passage (by short id): the score so far, this term's part of it, and how many distinct terms matched.
   const total = new Float64Array(size);
   const partial = new Float64Array(size);
   const quality = new Uint16Array(size);
@@ -132,18 +307,21 @@ function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) 
   const inPartial = new Uint8Array(size);
   const order: number[] = [];
   const counted = new Set<string>();
-  const avgLength = mini._avgFieldLength[field]!;
+  const ids = termIds(index);
   for (const term of terms) {
     const termBoost = boostOf(term);
     const touched: number[] = [];
-    const add = (data: Map<number, Map<number, number>> | undefined, termWeight: number): void => {
-      const freqs = data?.get(field);
-      if (!freqs) return;
-      const matching = freqs.size;
-      const invDocFreq = Math.log(1 + (mini._documentCount - matching + 0.5) / (matching + 0.5));
-      for (const [docId, termFreq] of freqs) {
-        if (!mini._documentIds.has(docId)) continue;
-        const raw = invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * lengths[docId]!) / avgLength)));
+    const add = (termId: number | undefined, termWeight: number): void => {
+      if (termId === undefined) return;
+      const start = offsets[termId]!;
+      const end = offsets[termId + 1]!;
+      const matching = end - start;
+      if (matching === 0) return;
+      const invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+      for (let at = start; at < end; at++) {
+        const docId = docs[at]!;
+        const termFreq = freqs[at]!;
+        const raw = invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * lengths[docId]!) / avg)));
         const weighted = termWeight * termBoost * 1 * 1 * raw;
         if (inPartial[docId]) partial[docId] = partial[docId]! + weighted;
         else {
@@ -153,13 +331,13 @@ function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) 
         }
       }
     };
-    add(mini._index.get(term), 1);
+    add(ids.get(term), 1);
     if (term.length >= FUZZY_MIN_LENGTH) {
       const distance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZY));
       if (distance) {
-        for (const [derived, [data, d]] of mini._index.fuzzyGet(term, distance)) {
-          if (!d) continue;
-          add(data, (FUZZY_WEIGHT * derived.length) / (derived.length + d));
+        for (const [termId, d] of fuzzyMatches(index, term, distance)) {
+          const derived = index.terms[termId]!;
+          add(termId, (FUZZY_WEIGHT * derived.length) / (derived.length + d));
         }
       }
     }
@@ -178,7 +356,7 @@ function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) 
   }
   const results: { id: number; score: number }[] = [];
   for (const docId of order) {
-    const id = mini._documentIds.get(docId) as number;
+    const id = index.labels[docId]!;
     if (filter && !filter(id)) continue;
     results.push({ id, score: total[docId]! * (quality[docId] || 1) });
   }

@@ -3,7 +3,7 @@ import type { VectorStore } from '../index/vectorStore.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { corpusVocabulary, vocabularyOf, type CorpusVocabulary } from './expandQuery.js';
-import { buildLexicalIndex, lexicalFromJson, lexicalToJson, type LexicalIndex } from './lexical.js';
+import { buildLexicalIndex, lexicalFromFile, lexicalFromMiniSearchJson, lexicalToFile, type LexicalFile, type LexicalIndex } from './lexical.js';
 
 /** Everything retrieval reads, built once per loaded index. */
 export interface SearchIndex {
@@ -19,19 +19,30 @@ export interface SearchIndex {
   expansion: { lexicon: Lexicon; vocabulary: CorpusVocabulary } | null;
 }
 
-/** What retrieval saves with a build (`search.json`): the lexical index and the corpus words query expansion compares with. */
+/**
+ * What retrieval saves with a build (`search.json`): the lexical index and the corpus words query expansion compares
+ * with. Version 1 held the lexical index as MiniSearch's JSON (rebuilt into maps and a radix tree at load); version 2
+ * holds it flat (lexical.ts, LexicalFile), read as arrays.
+ */
 interface SearchStoreFile {
   version: number;
-  lexical: string;
+  lexical: LexicalFile | string;
   /** Corpus words the lexicon has, sorted (null when built without a lexicon). */
   words: string[] | null;
 }
 
-const SEARCH_STORE_VERSION = 1;
+export const SEARCH_STORE_VERSION = 2;
 
 export function searchIndexToJson(index: SearchIndex): string {
-  const file: SearchStoreFile = { version: SEARCH_STORE_VERSION, lexical: lexicalToJson(index.lexical), words: index.expansion?.vocabulary.words ?? null };
+  const file: SearchStoreFile = { version: SEARCH_STORE_VERSION, lexical: lexicalToFile(index.lexical), words: index.expansion?.vocabulary.words ?? null };
   return JSON.stringify(file);
+}
+
+/** The lexical index of a saved file of this version or the one before; null for any other (derived again). */
+function savedLexical(file: SearchStoreFile): LexicalIndex | null {
+  if (file.version === SEARCH_STORE_VERSION && typeof file.lexical === 'object' && file.lexical !== null) return lexicalFromFile(file.lexical);
+  if (file.version === 1 && typeof file.lexical === 'string') return lexicalFromMiniSearchJson(file.lexical);
+  return null;
 }
 
 /**
@@ -48,15 +59,13 @@ export function loadOrCreateSearchIndex(
   if (saved !== null) {
     try {
       const file = JSON.parse(saved) as SearchStoreFile;
-      if (file.version === SEARCH_STORE_VERSION && (lexicon === null || file.words !== null)) {
-        const lexical = lexicalFromJson(file.lexical);
-        if (lexical.documentCount === passages.length) {
-          const expansion = lexicon ? { lexicon, vocabulary: vocabularyOf(file.words!, lexicon) } : null;
-          return { passages, vectors, labels: labelIndex(labels, passages.length), lexical, groups: groupMembers(passages), expansion };
-        }
+      const lexical = file !== null && typeof file === 'object' && (lexicon === null || Array.isArray(file.words)) ? savedLexical(file) : null;
+      if (lexical !== null && lexical.documentCount === passages.length && lexical.labels.length === passages.length) {
+        const expansion = lexicon ? { lexicon, vocabulary: vocabularyOf(file.words!, lexicon) } : null;
+        return { passages, vectors, labels: labelIndex(labels, passages.length), lexical, groups: groupMembers(passages), expansion };
       }
     } catch {
-      // Not a file this version wrote: built again below.
+      // Not a file this version reads: built again below.
     }
   }
   return createSearchIndex(passages, vectors, labels, lexicon);

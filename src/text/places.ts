@@ -59,7 +59,8 @@ export function isCountry(mention: PlaceMention): boolean {
 /** A place's name for a reply: as written when capitalised, else capitalised (acronyms of bodies in capitals). */
 function displayName(written: string, key: string): string {
   if (/\p{Lu}/u.test(written)) return written;
-  if (key in BODY_FORMS && written.length <= 5) return written.toUpperCase();
+  // Abbreviations: "nato" -> NATO, "us" -> US (no country's name is three letters or fewer).
+  if ((key in BODY_FORMS && written.length <= 5) || written.length <= 3) return written.toUpperCase();
   return written.replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, c: string) => `${space}${c.toUpperCase()}`);
 }
 
@@ -73,8 +74,9 @@ export function placesIn(text: string): PlaceMention[] {
       const form = parts.join(' ');
       if (parts.some((p, k) => lower[i + k] !== p)) continue;
       const written = words.slice(i, i + parts.length).join(' ');
-      // "us", "un": a place only as "US", "UN".
-      if (parts.length === 1 && NOT_A_PLACE.has(form) && !(written.length <= 3 && written === written.toUpperCase() && written.length > 1)) continue;
+      // "us", "un": a place only as "US", "UN", or after "the" in any case ("what does the us do").
+      const capitals = written.length <= 3 && written === written.toUpperCase() && written.length > 1;
+      if (parts.length === 1 && NOT_A_PLACE.has(form) && !capitals && lower[i - 1] !== 'the') continue;
       out.push({ text: written, key: FORMS.get(form)!, name: displayName(written, FORMS.get(form)!) });
       i += parts.length - 1;
       break;

@@ -73,6 +73,7 @@ describe('on the real corpus', () => {
       topicWords: new Set(['paris', 'declaration']),
       isEnglishWord: (w: string) => englishWord(w, null),
       speaks: (id: string) => statementsBy(news, id).length > 0,
+      headlines: () => [],
     };
     const plan = understand('did the CoW promise to stick with kyiv long term', ctx);
     expect(plan.kind).toBe('fact');

@@ -26,6 +26,7 @@ beforeAll(async () => {
     topicWords: new Set(['paris', 'declaration']),
     isEnglishWord: () => true,
     speaks: (id) => statementsBy(news, id).length > 0,
+    headlines: () => [],
   };
 });
 

@@ -38,7 +38,9 @@ describe('asksForCoverage', () => {
 
 describe('isBareFollowUp', () => {
   it.each(['what else did he say?', 'can you expand on that', 'tell me more'])('%s needs an earlier answer', (m) => expect(isBareFollowUp(m)).toBe(true));
-  it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?'])('%s names what it asks about', (m) => expect(isBareFollowUp(m)).toBe(false));
+  it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?', 'what does the us do in all this'])('%s names what it asks about', (m) =>
+    expect(isBareFollowUp(m)).toBe(false),
+  );
 });
 
 describe('whoSaidQuote', () => {

@@ -18,7 +18,9 @@ const passages: Passage[] = [
 ].map(([articleId, text], i) => ({ id: `${articleId}#${i}`, articleId: articleId!, paragraph: i, text: text! }));
 
 const news = buildNewsIndex(articles, passages);
-const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0 };
+const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0,
+  headlines: (outlet) => articles.filter((a) => a.outlet === outlet).map((a) => a.headline),
+};
 const plan = (question: string, options?: PlanOptions): QuestionPlan => understand(question, ctx, options);
 
 describe('understand', () => {
@@ -54,6 +56,15 @@ describe('understand', () => {
     expect(option.kind === 'fact' && option.search.outlet).toBe('The Bugle');
   });
 
+  it('an outlet named with nothing else to look up is its coverage as a whole, searched by its headlines', () => {
+    for (const question of ['What did the Daily Planet report?', 'anything from the daily planet', "daily planet's take?"]) {
+      const p = plan(question);
+      expect(p.kind === 'fact' && [p.outlet, p.search.text]).toEqual(['Daily Planet', 'Bridges promised for Ruritania']);
+    }
+    const topic = plan('What did the Daily Planet report about the bridges?');
+    expect(topic.kind === 'fact' && topic.search.text).toBe('What did the Daily Planet report about the bridges?');
+  });
+
   it('an unknown outlet option is an error naming the outlets', () => {
     expect(() => plan('What about the bridges?', { outlet: 'The Times' })).toThrow(/Daily Planet, The Bugle/);
   });
@@ -62,6 +73,17 @@ describe('understand', () => {
     const p = plan('How did the outlets differ on the bridges?');
     expect(p.kind).toBe('compare');
     expect(p.kind === 'compare' && p.search.outlet).toBeNull();
+  });
+
+  it('compares people, not outlets, when it names people and no outlet: their statements in turn', () => {
+    const people = plan('Compare what Smith and Brown said about the bridges');
+    expect(people.kind === 'statements' && people.speakers.map((s) => s.name)).toEqual(['Jane Smith', 'Tom Brown']);
+    expect(plan('How do Smith and Brown differ on the deal?').kind).toBe('statements');
+    // The outlets' coverage of them, when the question speaks of outlets or names them.
+    expect(plan('How did the papers differ on Smith and Brown?').kind).toBe('compare');
+    expect(plan('How did the Daily Planet and The Bugle differ on Smith?').kind).toBe('compare');
+    // One person: there is no one to compare them with but the outlets.
+    expect(plan('How did the coverage of Smith differ?').kind).toBe('compare');
   });
 
   it('types a fact by the kind of answer it asks for', () => {

@@ -92,6 +92,21 @@ describe('derived files in the build folder', () => {
     expect((error as Error).message).toContain('npm run reindex');
   }, 120_000);
 
+  it('a damaged search.json (version 2, flat arrays) is refused, naming the file', async () => {
+    const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'damaged-search-index') };
+    await testEngine(other);
+    const file = path.join(buildDir(other.INDEX_DIR, (await readCurrentBuild(other.INDEX_DIR))!), SEARCH_FILE);
+    const bytes = readFileSync(file);
+    expect((JSON.parse(bytes.toString('utf8')) as { version: number }).version).toBe(2);
+    const at = bytes.indexOf(Buffer.from('"docs":"')) + 12;
+    bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41; // one base64 digit of the postings
+    writeFileSync(file, bytes);
+    const error = await loadIndex(other.INDEX_DIR).then(() => null, (e: unknown) => e);
+    expect(isBotError(error, 'INDEX_CORRUPT')).toBe(true);
+    expect((error as Error).message).toContain(SEARCH_FILE);
+    expect((error as Error).message).toContain('npm run reindex');
+  }, 120_000);
+
   it('a format-2 build (no derived files) still loads, derives them at load, and answers the same', async () => {
     const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'old-index') };
     const fresh = await testEngine(other);

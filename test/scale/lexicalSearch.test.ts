@@ -1,8 +1,9 @@
 /**
- * Lexical search scores over arrays (src/retrieval/lexical.ts, bm25Search) instead of through MiniSearch's
- * own search, which builds one result object per matching passage per term. It must give exactly what
- * MiniSearch gives (same hits, same scores, same order of ties): checked here on the real corpus and on a
- * synthetic one with many syndicated copies, with query expansion terms, fuzzy matches and an outlet filter.
+ * Lexical search scores over flat arrays (src/retrieval/lexical.ts, bm25Search), as saved in search.json version 2,
+ * instead of through MiniSearch's own search, which builds one result object per matching passage per term. It must
+ * give exactly what MiniSearch gives (same hits, same scores, same order of ties): checked here on the real corpus
+ * and on a synthetic one with many syndicated copies, with query expansion terms, fuzzy matches and an outlet
+ * filter, for the flat index read back from its file and for one read from a version-1 file (MiniSearch's JSON).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
-import { buildLexicalIndex, lexicalFromJson, lexicalToJson, searchLexical } from '../../src/retrieval/lexical.js';
+import { buildMiniSearch, flatten, lexicalFromFile, lexicalFromMiniSearchJson, lexicalToFile, referenceSearch, searchLexical, type LexicalFile } from '../../src/retrieval/lexical.js';
 import type { Passage } from '../../src/types.js';
 import { CORPUS_DIR } from '../helpers/testEngine.js';
 
@@ -35,8 +36,10 @@ async function passagesOf(dir: string): Promise<Passage[]> {
 }
 
 function compare(passages: Passage[]): number {
-  // Loaded back from JSON, as the engine loads it.
-  const index = lexicalFromJson(lexicalToJson(buildLexicalIndex(passages)));
+  const mini = buildMiniSearch(passages);
+  // Read back from its saved form, as the engine loads it; and from MiniSearch's JSON (a version-1 file).
+  const index = lexicalFromFile(JSON.parse(JSON.stringify(lexicalToFile(flatten(mini)))) as LexicalFile);
+  const fromV1 = lexicalFromMiniSearchJson(JSON.stringify(buildMiniSearch(passages, { asLoaded: false })));
   const articleOf = passages.map((p) => p.articleId);
   let checked = 0;
   QUESTIONS.forEach((q, i) => {
@@ -47,9 +50,10 @@ function compare(passages: Passage[]): number {
     const some = articleOf[i % articleOf.length]!;
     const filter = i % 3 === 0 ? (label: number) => articleOf[label] !== some : undefined;
     for (const k of [10, 50]) {
-      const fast = searchLexical(index, q, k, filter, i % 2 === 0 ? extra : new Map());
-      const reference = searchLexical(index, q, k, filter, i % 2 === 0 ? extra : new Map(), true);
-      expect(fast).toEqual(reference);
+      const terms = i % 2 === 0 ? extra : new Map<string, number>();
+      const reference = referenceSearch(mini, q, k, filter, terms);
+      expect(searchLexical(index, q, k, filter, terms)).toEqual(reference);
+      expect(searchLexical(fromV1, q, k, filter, terms)).toEqual(reference);
       checked += reference.length;
     }
   });

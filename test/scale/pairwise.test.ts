@@ -12,9 +12,11 @@ import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { groupDuplicates, isNearDuplicate } from '../../src/index/groupDuplicates.js';
 import { extractStatements, type Statement } from '../../src/news/attribution.js';
 import { buildDirectory, type SpeakerDirectory } from '../../src/news/directory.js';
-import { groupStatements, idfWeights, overlap, SAME_STATEMENT, statementTokens, type Weights } from '../../src/news/groupStatements.js';
+import { bestMatches, MIN_FACT_WORDS, type MatchableSentence } from '../../src/news/compare.js';
+import { groupStatements, idfWeights, overlap, SAME_STATEMENT, statementTokens, weightedContainment, weighTokens, type Weights } from '../../src/news/groupStatements.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
-import { contentTerms } from '../../src/text/tokens.js';
+import { sentences as sentencesOf } from '../../src/text/sentences.js';
+import { contentTerms, contentTermSet } from '../../src/text/tokens.js';
 import type { ArticleMeta, Passage } from '../../src/types.js';
 import { CORPUS_DIR } from '../helpers/testEngine.js';
 
@@ -72,6 +74,21 @@ function groupStatementsByEveryPair(statements: Statement[], weight: Weights, di
   return out.sort((x, y) => x[0]! - y[0]!).map((c) => c.map((i) => statements[i]!.id));
 }
 
+/** The former comparison match: every sentence of another outlet, in order; the first with the highest score wins. */
+function bestMatchesByEveryPair(sentences: readonly MatchableSentence[], weight: Weights, shared: number): number[] {
+  return sentences.map((s) => {
+    if (s.tokens.size < MIN_FACT_WORDS) return -1;
+    let best = -1;
+    let bestScore = 0;
+    sentences.forEach((o, j) => {
+      if (o.outlet === s.outlet) return;
+      const score = Math.min(weightedContainment(s.tokens, o.tokens, weight), weightedContainment(o.tokens, s.tokens, weight));
+      if (score > bestScore) [best, bestScore] = [j, score];
+    });
+    return bestScore >= shared ? best : -1;
+  });
+}
+
 interface Corpus {
   articles: ArticleMeta[];
   passages: Passage[];
@@ -110,5 +127,23 @@ describe.each(['real', 'synthetic'])('no pairwise step, same result (%s corpus)'
     const groups = groupStatements(statements, weights, { directory }).map((g) => g.statements.map((s) => s.id));
     expect(groups).toEqual(groupStatementsByEveryPair(statements, weights, directory));
     expect(groups.some((g) => g.length > 1)).toBe(true);
+  });
+
+  it.each([0.5, 0.8])('a comparison\'s wording matches are those of the every-pair scan (shared %s)', (shared) => {
+    const { articles, passages } = corpora[name]!;
+    const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+    const weights = idfWeights(passages);
+    // As a comparison's rows hold them: outlets' sentences, syndicated copies included (one passage in three of the synthetic corpus).
+    const sentences: MatchableSentence[] = passages
+      .filter((_, i) => name === 'real' || i % 3 === 0)
+      .flatMap((p) =>
+        sentencesOf(p.text).map((sentence) => {
+          const tokens = contentTermSet(sentence);
+          return { outlet: outletOf.get(p.articleId)!, sentence, tokens, weighed: weighTokens(tokens, weights) };
+        }),
+      );
+    const matched = bestMatches(sentences, shared);
+    expect(matched).toEqual(bestMatchesByEveryPair(sentences, weights, shared));
+    expect(matched.filter((m) => m >= 0).length).toBeGreaterThan(0);
   });
 });

@@ -17,6 +17,12 @@ describe('placesIn', () => {
     expect(placesIn('tell us more about it, me and him in Paris')).toEqual([]);
   });
 
+  it('reads "us", "un", "eu" in lower case after "the", as chat writes them', () => {
+    expect(placesIn('what does the us do in all this').map((m) => [m.key, m.name])).toEqual([['US', 'US']]);
+    expect(placesIn('is the eu part of it? and the un?').map((m) => m.key)).toEqual(['europe', 'un']);
+    expect(placesIn('let us know')).toEqual([]);
+  });
+
   it('keeps capitals and seats of government apart from their countries: the Kremlin is not Russia', () => {
     expect(placesIn('What did the Kremlin say?')).toEqual([]);
   });

@@ -36,6 +36,7 @@ import { createLogger } from '../src/log.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
 import { sentenceUnits } from '../src/index/buildIndex.js';
 import type { Embedder } from '../src/types.js';
+import { embeddedNow } from './lib/reportFigures.js';
 import { generateCorpus, seededRandom } from './lib/syntheticCorpus.js';
 import { child, described, mb, runFile as run, s } from './lib/childRun.js';
 
@@ -223,7 +224,7 @@ async function buildAndReindex(config: Config, corpusDir: string, cacheDir: stri
     const victim = path.join(corpusDir, files[Math.floor(files.length / 2)]!);
     await appendFile(victim, '\n\nA spokesman said on Friday that the talks would resume in Paris next week, with ministers from every member of the coalition invited.\n');
     const changed = await child(['dist/cli/reindex.js'], env);
-    const embedded = /(\d+) texts? embedded now/.exec(changed.stdout)?.[1] ?? '?';
+    const embedded = embeddedNow(changed.stdout) ?? '?';
     console.log(`Reindex, one article changed, new process: ${described(changed)} (${embedded} embedded)`);
     const i0 = performance.now();
     const again = await engine.reindex(); // this engine still holds the build before the change

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Config } from '../src/config/config.js';
 import { FakeDiscord, type InteractionHandle } from '../test/helpers/fakeDiscord.js';
 import { generatedArticle } from '../test/helpers/generatedArticle.js';
+import { embeddedNow } from './lib/reportFigures.js';
 
 const CALLBACK = '/interactions/{interaction_id}/{interaction_token}/callback';
 const ORIGINAL = '/webhooks/{webhook_id}/{webhook_token}/messages/@original';
@@ -129,7 +130,7 @@ export async function ackLatencyDuringReindex(
       intervalMs,
       idle,
       during,
-      embedded: Number(/\((\d+) embedded now/.exec(final)?.[1] ?? 0),
+      embedded: embeddedNow(final) ?? 0,
       reindexSeconds,
       progressEdits: edits.length,
       firstProgressMs: edits.length > 0 ? edits[0]!.at - started : 0,

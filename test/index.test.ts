@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelIndex } from '../src/index/labels.js';
 import { loadIndex } from '../src/index/loadIndex.js';
 import { searchDense } from '../src/retrieval/dense.js';
 import { saveIndex } from '../src/index/saveIndex.js';
@@ -40,10 +41,10 @@ describe('index save and load', () => {
     expect(loaded.passages.length).toBeGreaterThan(50);
     expect(loaded.manifest.embedder).toEqual({ id: engine.embedder.id, dimensions: engine.embedder.dimensions });
     const [vector] = await engine.embedder.embed(['military hubs across Ukraine']);
-    const fresh = searchDense(loaded.vectors, vector!, 5, undefined, loaded.sentenceOwners);
+    const fresh = searchDense(loaded.vectors, vector!, 5, undefined, labelIndex(loaded.labels, loaded.passages.length));
     const second = await loadIndex(ws.config.INDEX_DIR);
-    expect(second.sentenceOwners).toEqual(loaded.sentenceOwners);
-    expect(searchDense(second.vectors, vector!, 5, undefined, second.sentenceOwners)).toEqual(fresh);
+    expect(second.labels).toEqual(loaded.labels);
+    expect(searchDense(second.vectors, vector!, 5, undefined, labelIndex(second.labels, second.passages.length))).toEqual(fresh);
     expect(loaded.passages[fresh[0]!.label]!.text.toLowerCase()).toContain('military hubs');
   });
 

@@ -16,6 +16,13 @@ async function main(): Promise<void> {
     console.log(formatReport(unchanged));
     return;
   }
+  // A change: built here, without creating an engine (no model unless a text is new, no build loaded to answer from).
+  const { terminalReindex } = await import('../engine/terminalReindex.js');
+  const built = await terminalReindex(config, terminalActor(), { onProgress: progress, onWarn: (obj, msg) => log.warn(obj as object, msg) });
+  if (built) {
+    console.log(formatReport(built));
+    return;
+  }
   const { createEngine } = await import('../engine/createEngine.js');
   let engine;
   try {

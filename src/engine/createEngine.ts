@@ -370,7 +370,7 @@ export class AnswerEngine implements Engine {
           applied = false;
           onProgress({ stage: 'done', done: 1, total: 1, message: 'Nothing changed: the index in use is kept' });
         } else {
-          const derived = carried && this.state ? { news: this.state.news, search: this.state.search } : deriveBuild(data, this.lexicon);
+          const derived = carried && this.state ? { news: this.state.news, search: this.state.search } : deriveBuild(data, this.lexicon, current);
           checked({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
           build = await saveIndex(this.config.INDEX_DIR, data, { lockedSince: lock.since, keepBuilds: this.config.INDEX_BUILDS_KEPT });
           applied = false; // swapped in: the change stays

@@ -5,7 +5,8 @@ import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { NewsIndex } from '../news/newsIndex.js';
-import { loadOrBuildNews, newsToJson } from '../news/newsStore.js';
+import { buildNewsIndex, type PreviousNews } from '../news/newsIndex.js';
+import { loadOrBuildNews, newsFromJson, newsToJson } from '../news/newsStore.js';
 import { buildQuestionContext, type QuestionContext } from '../news/questionContext.js';
 import { createSearchIndex, loadOrCreateSearchIndex, searchIndexToJson, type SearchIndex } from '../retrieval/searchIndex.js';
 import type { IndexData } from '../index/buildIndex.js';
@@ -41,11 +42,20 @@ export function hasDerivedFiles(data: IndexData): boolean {
 }
 
 /** Derives the news layer and the search index of a new build from its passages, and puts them in its files to save. */
-export function deriveBuild(data: IndexData, lexicon: Lexicon | null): Derived {
-  const search = createSearchIndex(data.passages, data.vectors, data.sentenceOwners, lexicon);
-  const news = loadOrBuildNews(null, data.manifest.articles, data.passages);
+export function deriveBuild(data: IndexData, lexicon: Lexicon | null, previous: IndexData | null = null): Derived {
+  const search = createSearchIndex(data.passages, data.vectors, data.labels, lexicon);
+  const news = buildNewsIndex(data.manifest.articles, data.passages, previousNews(previous, data));
   data.derived = { [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
   return { news, search };
+}
+
+/** The news layer of the build before this one (when it saved one), with the articles unchanged since. */
+function previousNews(previous: IndexData | null, data: IndexData): PreviousNews | undefined {
+  const saved = previous?.derived?.[NEWS_FILE];
+  const news = saved === undefined ? null : newsFromJson(saved);
+  if (previous === null || news === null) return undefined;
+  const before = new Map(previous.manifest.articles.map((a) => [a.id, a.hash]));
+  return { news, unchanged: new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id)) };
 }
 
 /**
@@ -56,7 +66,7 @@ export function deriveState(index: LoadedIndex, pointerMtime: number, lexicon: L
   const saved = index.derived ?? {};
   return {
     index,
-    search: derived?.search ?? loadOrCreateSearchIndex(saved[SEARCH_FILE] ?? null, index.passages, index.vectors, index.sentenceOwners, lexicon),
+    search: derived?.search ?? loadOrCreateSearchIndex(saved[SEARCH_FILE] ?? null, index.passages, index.vectors, index.labels, lexicon),
     articles: new Map(index.manifest.articles.map((a) => [a.id, a])),
     passagesById: new Map(index.passages.map((p) => [p.id, p])),
     passagesByArticle: byArticle(index.passages),

@@ -118,7 +118,17 @@ function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
  */
 export function groupDuplicates(passages: readonly Passage[]): number[] {
   const n = passages.length;
-  const terms = passages.map((p) => new Set(contentTerms(p.text)));
+  // Each distinct text is read once (syndicated copies share theirs, and their term set: read only).
+  const read = new Map<string, { set: Set<string>; key: string }>();
+  const readText = (text: string): { set: Set<string>; key: string } => {
+    let found = read.get(text);
+    if (found === undefined) {
+      const set = new Set(contentTerms(text));
+      read.set(text, (found = { set, key: [...set].sort().join('\u0000') }));
+    }
+    return found;
+  };
+  const terms = passages.map((p) => readText(p.text).set);
   const articleNumbers = new Map<string, number>();
   const article = Int32Array.from(passages, (p) => {
     let a = articleNumbers.get(p.articleId);
@@ -130,7 +140,7 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
   const members: number[][] = [];
   const classTerms: ReadonlySet<string>[] = [];
   terms.forEach((set, i) => {
-    const key = [...set].sort().join('\u0000');
+    const key = readText(passages[i]!.text).key;
     let c = classByKey.get(key);
     if (c === undefined) {
       classByKey.set(key, (c = members.length));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { IndexData } from './buildIndex.js';
 import { corrupt, readBuild } from './checkBuild.js';
 import { buildDir, MANIFEST_FILE, readCurrentBuild } from './indexFiles.js';
+import { freshLabels, labelProblem, type VectorLabel } from './labels.js';
 import { manifestSchema, type Manifest } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 import { loadHnswStore, type VectorStore } from './vectorStore.js';
@@ -31,10 +32,10 @@ export async function loadIndex(indexDir: string, named?: string): Promise<Loade
     throw corrupt(`The passage store ${files.passages} does not match the manifest.`, { file: files.passages });
   }
 
-  const sentenceOwners = store.sentenceOwners ?? [];
-  const owned = (o: unknown) => Number.isInteger(o) && (o as number) >= 0 && (o as number) < manifest.passages;
-  if (!Array.isArray(sentenceOwners) || sentenceOwners.length !== (manifest.sentences ?? 0) || !sentenceOwners.every(owned)) {
-    throw corrupt(`The passage store ${files.passages} does not match the manifest's sentences.`, { file: files.passages });
+  const labels = labelsOf(store, manifest);
+  const problem = labelProblem(labels, manifest.passages, manifest.sentences ?? 0);
+  if (problem !== null) {
+    throw corrupt(`The passage store ${files.passages} does not match the manifest's vectors (${problem}).`, { file: files.passages });
   }
 
   let vectors: VectorStore;
@@ -43,11 +44,24 @@ export async function loadIndex(indexDir: string, named?: string): Promise<Loade
   } catch (cause) {
     throw corrupt(`The vector file ${files.vectors} cannot be read.`, { file: files.vectors }, cause);
   }
-  const expected = manifest.passages + sentenceOwners.length;
+  const expected = labels.length;
   if (vectors.size !== expected) {
     throw corrupt(`The vector file ${files.vectors} holds ${vectors.size} vectors, not ${expected}.`, { file: files.vectors });
   }
-  return { manifest, vectors, passages: store.passages, sentenceOwners, build, derived };
+  return { manifest, vectors, passages: store.passages, labels, build, derived };
+}
+
+/**
+ * The label list of a stored build: format 5 stores it (and must); a format-4 build, its passages' vectors (labels
+ * 0..P-1) and then its sentences' with their owners; earlier builds, their passages' vectors only.
+ */
+function labelsOf(store: PassageStoreFile, manifest: Manifest): VectorLabel[] {
+  if (manifest.format >= 5 || store.labels !== undefined) return (store.labels ?? null) as VectorLabel[];
+  const owners = store.sentenceOwners ?? [];
+  const owned = (o: unknown) => Number.isInteger(o) && (o as number) >= 0 && (o as number) < manifest.passages;
+  // Sentences in passage order, as format 4 wrote them: anything else is not a format-4 build's.
+  if (!Array.isArray(owners) || !owners.every((o, i) => owned(o) && (i === 0 || o >= owners[i - 1]!))) return null as unknown as VectorLabel[];
+  return freshLabels(store.passages.length, owners);
 }
 
 /** The current build's manifest when it can be read, else null: what a rebuild compares against. */

@@ -9,8 +9,12 @@ import { z } from 'zod';
  * 4: the vector file also holds one vector per sentence of each passage of several sentences (`sentences` of them,
  *    after the passages'; the passage store says whose). A format-2 or 3 build still loads and answers from its
  *    passage vectors alone; a reindex writes it again in format 4.
+ * 5: the passage store says which passage each vector label belongs to (`labels`, see labels.ts), in place of the
+ *    sentences' owners: a reindex reuses the graph of the build before (deletes the vectors of changed and removed
+ *    articles, adds the new ones), so labels are no longer passage positions. A format-4 build still loads (its
+ *    labels are its fresh order); a reindex writes it again in format 5 (from the embedding cache).
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 const DERIVED_FILE = /^[a-z][a-z0-9-]*\.json$/;
 
@@ -27,7 +31,7 @@ export const manifestArticleSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  format: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+  format: z.union([z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   builtAt: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   passages: z.number().int().min(0),

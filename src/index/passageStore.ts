@@ -1,6 +1,7 @@
 import type { Passage } from '../types.js';
+import type { VectorLabel } from './labels.js';
 
-/** A passage as stored beside the vectors: its HNSW label is its position in the array. */
+/** A passage as stored beside the vectors (which vectors are its own: `labels`). */
 export interface StoredPassage extends Passage {
   /** Near-duplicate group: passages with the same group say the same thing (syndicated copy). */
   group: number;
@@ -10,7 +11,9 @@ export interface PassageStoreFile {
   passages: StoredPassage[];
   /**
    * The passage (its label) each sentence vector stands for: the vector labelled `passages.length + i` is a
-   * sentence of passage `sentenceOwners[i]` (format 4; absent before).
+   * sentence of passage `sentenceOwners[i]` (format 4 only; format 5 says it in `labels`).
    */
   sentenceOwners?: number[];
+  /** The passage each vector label belongs to, and which of its vectors it is (format 5; see labels.ts). */
+  labels?: VectorLabel[];
 }

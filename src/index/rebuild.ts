@@ -2,7 +2,7 @@ import { loadCorpus } from '../corpus/loadCorpus.js';
 import { BotError } from '../errors.js';
 import { buildPassages } from '../passages/buildPassages.js';
 import type { Article, Embedder, Passage } from '../types.js';
-import { buildIndex, type IndexData, type ReindexProgress } from './buildIndex.js';
+import { buildIndex, type GraphToReuse, type IndexData, type ReindexProgress } from './buildIndex.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { unchangedReport, type ReindexReport } from './report.js';
 
@@ -28,8 +28,13 @@ export async function rebuildIndex(
   embedder: CachedEmbedder,
   previous: Manifest | null,
   onProgress: (p: ReindexProgress) => void = () => {},
-  /** The build in use: when the corpus is exactly the one it was built from, it is carried over as it is. */
+  /**
+   * The build in use: when the corpus is exactly the one it was built from, it is carried over as it is; else its
+   * unchanged articles' passages are kept, and its graph extended (see reusePlan).
+   */
   current: IndexData | null = null,
+  /** Whether `current`'s graph is this build's to change (loaded for it alone): else it is copied first. */
+  { ownsGraph = false }: { ownsGraph?: boolean } = {},
 ): Promise<{ data: IndexData; report: ReindexReport }> {
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
@@ -48,10 +53,10 @@ export async function rebuildIndex(
       manifest,
       vectors: current.vectors,
       passages: current.passages,
-      sentenceOwners: current.sentenceOwners,
+      labels: current.labels,
       ...(current.derived ? { derived: current.derived } : {}),
     };
-    return { data, report: unchangedReport(articles.length, current.passages.length, current.sentenceOwners.length, problems, started) };
+    return { data, report: unchangedReport(articles.length, current.passages.length, current.manifest.sentences ?? 0, problems, started) };
   }
 
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });
@@ -70,8 +75,14 @@ export async function rebuildIndex(
   const passagesByArticle = new Map<string, Passage[]>();
   for (const article of articles) passagesByArticle.set(article.id, kept.get(article.id) ?? buildPassages(article));
 
+  // The graph of a build with sentence vectors (format 4 on) by the same embedder is extended rather than built again.
+  let reuse: GraphToReuse | null = null;
+  if (current && current.manifest.format >= 4 && current.manifest.embedder.id === embedder.id && current.vectors.copy !== undefined) {
+    const vectors = ownsGraph ? current.vectors : await current.vectors.copy();
+    reuse = { vectors, labels: current.labels, passages: current.passages, articles: current.manifest.articles };
+  }
   const before = embedder.stats();
-  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress);
+  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress, reuse);
   await embedder.flush();
   const after = embedder.stats();
 
@@ -84,9 +95,10 @@ export async function rebuildIndex(
     unchanged: articles.filter((a) => old.get(a.id) === a.hash).length,
     articles: articles.length,
     passages: data.passages.length,
-    sentences: data.sentenceOwners.length,
+    sentences: data.manifest.sentences ?? 0,
     embedded: after.misses - before.misses,
-    cached: after.hits - before.hits,
+    // Every other text's vector came from the cache or the graph of the build in use.
+    cached: data.passages.length + (data.manifest.sentences ?? 0) - (after.misses - before.misses),
     ms: Math.round(performance.now() - started),
     problems: problems.map((p) => {
       // What only the terminal shows (a symbolic link's target is a server path): never in public messages.

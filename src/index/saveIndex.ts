@@ -42,7 +42,7 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
     const vectorsPath = path.join(dir, VECTORS_FILE);
     const passagesPath = path.join(dir, PASSAGES_FILE);
     await data.vectors.save(vectorsPath);
-    const store: PassageStoreFile = { passages: data.passages, sentenceOwners: data.sentenceOwners };
+    const store: PassageStoreFile = { passages: data.passages, labels: data.labels };
     await writeFileSynced(passagesPath, JSON.stringify(store));
     const derived: Record<string, string> = {};
     for (const [file, content] of Object.entries(data.derived ?? {})) {

@@ -3,6 +3,9 @@
  * saved to and loaded from one file. hnswlib-node (cosine HNSW) is the implementation; another store (a
  * vector database for millions of passages) can stand behind the same interface.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 
 export interface VectorHit {
@@ -21,6 +24,14 @@ export interface VectorStore {
   save(file: string): Promise<void>;
   /** How wide the search looks (HNSW's ef: higher is slower and more exact); stores without the notion leave it out. */
   setEf?(ef: number): void;
+  /**
+   * What a reindex reusing the graph of the build before needs (stores without them are built afresh): `remove`
+   * marks a vector deleted (never returned again; its id still counts in `size`), `reserve` makes room for this
+   * many ids in all, `copy` gives an independent store with the same vectors and graph.
+   */
+  remove?(id: number): void;
+  reserve?(capacity: number): void;
+  copy?(): Promise<VectorStore>;
 }
 
 export interface HnswSettings {
@@ -85,6 +96,21 @@ function hnswStore(index: Hnsw, dimensions: number): VectorStore {
     },
     save: (file) => index.writeIndex(file).then(() => undefined),
     setEf: (ef) => index.setEf(ef),
+    remove: (id) => index.markDelete(id),
+    reserve(capacity) {
+      if (capacity > index.getMaxElements()) index.resizeIndex(capacity);
+    },
+    async copy() {
+      // hnswlib has no copy: through a file of its own, removed once read.
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'hnsw-copy-'));
+      try {
+        const file = path.join(dir, 'vectors.hnsw');
+        await index.writeIndex(file);
+        return await loadHnswStore(file, dimensions);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
   };
 }
 

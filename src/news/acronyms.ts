@@ -65,8 +65,12 @@ function acronymsOf(phrase: readonly string[]): Set<string> {
 export function buildAcronyms(articles: readonly ArticleMeta[], passages: readonly Passage[]): Acronyms {
   const counts = new Map<string, Map<string, number>>();
   const texts = [...passages.map((p) => p.text), ...articles.map((a) => a.headline)];
+  // Each distinct text is read once; its phrases still count once per text that carries them.
+  const read = new Map<string, ReturnType<typeof phrasesIn>>();
   for (const text of texts) {
-    for (const phrase of phrasesIn(text)) {
+    let phrases = read.get(text);
+    if (phrases === undefined) read.set(text, (phrases = phrasesIn(text)));
+    for (const phrase of phrases) {
       const written = phrase.join(' ');
       for (const acronym of acronymsOf(phrase)) {
         if (acronym.length < 2) continue;

@@ -356,11 +356,25 @@ export function extractStatements(
   articles: ArticleMeta[],
   passages: Passage[],
   directory: SpeakerDirectory = buildDirectory(articles, passages),
+  /** Articles' statements known already (from a build with the same directory and the same article), taken as they are. */
+  known: ReadonlyMap<string, readonly Statement[]> = new Map(),
 ): Statement[] {
+  // Each article's passages in one pass over them (a filter per article was articles x passages: 21 million at 20,000).
+  const byArticle = new Map<string, Passage[]>();
+  for (const p of passages) {
+    const list = byArticle.get(p.articleId);
+    if (list) list.push(p);
+    else byArticle.set(p.articleId, [p]);
+  }
   const out: Statement[] = [];
   for (const article of articles) {
-    const own = passages.filter((p) => p.articleId === article.id).sort((a, b) => a.paragraph - b.paragraph);
-    out.push(...articleStatements(article, own, directory));
+    const given = known.get(article.id);
+    if (given !== undefined) {
+      for (const s of given) out.push(s);
+      continue;
+    }
+    const own = (byArticle.get(article.id) ?? []).sort((a, b) => a.paragraph - b.paragraph);
+    for (const s of articleStatements(article, own, directory)) out.push(s);
   }
   return out;
 }

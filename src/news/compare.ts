@@ -96,10 +96,14 @@ export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[]
 export function buildSentenceIndex(coverage: readonly { outlet: string; text: string }[], toTokens: (text: string) => ReadonlySet<string> = contentTermSet): SentenceIndex {
   const outlets: string[] = [];
   const tokens: ReadonlySet<string>[] = [];
+  // Syndicated copies share their text: each distinct text is cut and read once (its sentences' sets shared, read only).
+  const read = new Map<string, ReadonlySet<string>[]>();
   for (const p of coverage) {
-    for (const s of sentencesOf(p.text)) {
+    let sets = read.get(p.text);
+    if (sets === undefined) read.set(p.text, (sets = sentencesOf(p.text).map((s) => toTokens(s))));
+    for (const set of sets) {
       outlets.push(p.outlet);
-      tokens.push(toTokens(s));
+      tokens.push(set);
     }
   }
   return sentenceIndexOf(outlets, tokens);

@@ -88,7 +88,8 @@ interface PersonDraft {
 /** Lower-case words of the corpus: a capitalised word also written in lower case is an ordinary word. */
 function lowerCaseWords(passages: Passage[]): Set<string> {
   const out = new Set<string>();
-  for (const p of passages) for (const t of wordSpans(p.text)) if (/^\p{Ll}/u.test(t.text)) out.add(t.text.toLowerCase());
+  // Each distinct text once (syndicated copies share theirs): the same words.
+  for (const text of new Set(passages.map((p) => p.text))) for (const t of wordSpans(text)) if (/^\p{Ll}/u.test(t.text)) out.add(t.text.toLowerCase());
   return out;
 }
 
@@ -146,8 +147,10 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
   const occurrences: { key: string; surface: string; roles: string[]; evidence: boolean }[] = [];
   const longRuns: { words: string[]; roles: (i: number) => string[] }[] = [];
 
-  for (const p of passages) {
-    const runs = capitalisedRuns(p.text);
+  // What each distinct text adds is worked out once (syndicated copies share their text) and added for every passage.
+  const effectsOf = (text: string): (() => void)[] => {
+    const effects: (() => void)[] = [];
+    const runs = capitalisedRuns(text);
     runs.forEach((run, r) => {
       const ci = coreIndex(run, ordinary);
       const core = run.tokens.slice(ci).map((t) => stripPossessive(t.text));
@@ -156,29 +159,42 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
       if (core.length === 1 && titled) {
         if (!isNameWord(core[0] ?? '', ordinary)) return;
         const key = foldName(core[0] ?? '');
-        const forms = honorificSurnames.get(key) ?? [];
-        forms.push(`${titles.filter((t) => BEFORE_SURNAME.has(t)).join(' ')} ${core[0]}`.trim());
-        honorificSurnames.set(key, forms);
-        if (titles.some((t) => isFirstNameHonorific(t))) sirFirstNames.add(key);
+        const form = `${titles.filter((t) => BEFORE_SURNAME.has(t)).join(' ')} ${core[0]}`.trim();
+        const sir = titles.some((t) => isFirstNameHonorific(t));
+        effects.push(() => {
+          const forms = honorificSurnames.get(key) ?? [];
+          forms.push(form);
+          honorificSurnames.set(key, forms);
+          if (sir) sirFirstNames.add(key);
+        });
         return;
       }
       if (!core.every((w) => isNameWord(w, ordinary)) || isInstitutionAlias(core.join(' '))) return;
-      const roles = (i: number): string[] => rolesAt(p.text, run, i, runs[r - 1]);
+      const roles = (i: number): string[] => rolesAt(text, run, i, runs[r - 1]);
       if (core.length > 3) {
-        longRuns.push({ words: core, roles: (offset) => roles(ci + offset) });
+        const long = { words: core, roles: (offset: number) => roles(ci + offset) };
+        effects.push(() => longRuns.push(long));
         return;
       }
       if (core.length < 2) return;
       const surface = core.join(' ');
       const found = roles(ci);
       const knighted = titles.find((t) => isFirstNameHonorific(t));
-      occurrences.push({
+      const occurrence = {
         key: foldName(surface),
         surface: knighted ? `${knighted} ${surface}` : surface,
         roles: found,
-        evidence: titled || found.length > 0 || isSpeechSubject(p.text, run),
-      });
+        evidence: titled || found.length > 0 || isSpeechSubject(text, run),
+      };
+      effects.push(() => occurrences.push(occurrence));
     });
+    return effects;
+  };
+  const read = new Map<string, (() => void)[]>();
+  for (const p of passages) {
+    let effects = read.get(p.text);
+    if (effects === undefined) read.set(p.text, (effects = effectsOf(p.text)));
+    for (const effect of effects) effect();
   }
   for (const o of occurrences) {
     const d = draft(o.key);
@@ -276,6 +292,33 @@ export function holdsOffice(entry: SpeakerEntry, office: RoleHead): boolean {
   });
 }
 
+/** Where a text names an institution: its definition (null: a body credited with a statement), name, and the end of the mention. */
+type InstitutionNote = [def: InstitutionDef | null, name: string, end: number];
+
+function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote[] {
+  const notes: InstitutionNote[] = [];
+  for (const def of INSTITUTIONS) {
+    const re = new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
+    // "Starmer's office", "the Prime Minister's office" (when only one office is that role's).
+    for (const m of text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)) {
+      const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
+      const role = roleAtEnd(text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
+      const offices = role ? INSTITUTIONS.filter((d) => d.officeOf.head === role.head && (role.place === null || d.officeOf.place === role.place)) : [];
+      const byRole = offices.length === 1 && offices[0] === def;
+      if ((holder && holdsOffice(holder, def.officeOf)) || byRole) notes.push([def, def.name, (m.index ?? 0) + m[0].length]);
+    }
+  }
+  for (const m of text.matchAll(CREDITED_TO)) {
+    const name = stripPossessive(m[1] ?? '');
+    if (isInstitutionAlias(name) || /['’]s$/.test(m[1] ?? '')) continue;
+    if (people.some((e) => e.keys.includes(foldName(name)) || e.surname === foldName(name))) continue;
+    if (placeKey(name) !== undefined) continue;
+    notes.push([null, name, (m.index ?? 0) + m[0].length]);
+  }
+  return notes;
+}
+
 function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerEntry[] {
   const found = new Map<string, { def: InstitutionDef | null; name: string; mentions: number; roles: Map<string, number> }>();
   const note = (def: InstitutionDef | null, name: string, text: string, end: number): void => {
@@ -286,26 +329,12 @@ function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerE
     const m = /^,\s+((?:the|a|an)\s[^,.;:]*)(?=[,.;:])/.exec(text.slice(end));
     if (m?.[1] && roleHead(m[1])) bump(f.roles, m[1].replace(/^(?:the|a|an)\s+/, ''));
   };
+  // What each distinct text names is found once (syndicated copies share their text), and counted for every passage.
+  const read = new Map<string, InstitutionNote[]>();
   for (const p of passages) {
-    for (const def of INSTITUTIONS) {
-      const re = new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu');
-      for (const m of p.text.matchAll(re)) note(def, def.name, p.text, m.index + m[0].length);
-      // "Starmer's office", "the Prime Minister's office" (when only one office is that role's).
-      for (const m of p.text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)) {
-        const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
-        const role = roleAtEnd(p.text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
-        const offices = role ? INSTITUTIONS.filter((d) => d.officeOf.head === role.head && (role.place === null || d.officeOf.place === role.place)) : [];
-        const byRole = offices.length === 1 && offices[0] === def;
-        if ((holder && holdsOffice(holder, def.officeOf)) || byRole) note(def, def.name, p.text, (m.index ?? 0) + m[0].length);
-      }
-    }
-    for (const m of p.text.matchAll(CREDITED_TO)) {
-      const name = stripPossessive(m[1] ?? '');
-      if (isInstitutionAlias(name) || /['’]s$/.test(m[1] ?? '')) continue;
-      if (people.some((e) => e.keys.includes(foldName(name)) || e.surname === foldName(name))) continue;
-      if (placeKey(name) !== undefined) continue;
-      note(null, name, p.text, (m.index ?? 0) + m[0].length);
-    }
+    let notes = read.get(p.text);
+    if (notes === undefined) read.set(p.text, (notes = institutionNotes(p.text, people)));
+    for (const [def, name, end] of notes) note(def, name, p.text, end);
   }
   return [...found.values()].map((f) => {
     const aliases = f.def ? [...f.def.aliases] : [f.name];

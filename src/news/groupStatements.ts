@@ -63,7 +63,13 @@ export interface IdfTable {
 
 export function idfTable(passages: Passage[], directory: SpeakerDirectory | null = null): IdfTable {
   const df = new Map<string, number>();
-  for (const p of passages) for (const t of entityTokens(p.text, directory)) df.set(t, (df.get(t) ?? 0) + 1);
+  // Syndicated copies share their text: each distinct text is read once.
+  const read = new Map<string, Set<string>>();
+  for (const p of passages) {
+    let tokens = read.get(p.text);
+    if (tokens === undefined) read.set(p.text, (tokens = entityTokens(p.text, directory)));
+    for (const t of tokens) df.set(t, (df.get(t) ?? 0) + 1);
+  }
   return { passages: passages.length, df };
 }
 
@@ -163,16 +169,134 @@ export function groupStatements(statements: Statement[], weight: Weights, option
     if (list) list.push(i);
     else bySpeaker.set(id, [i]);
   }
-  const tokens = statements.map((s) => statementTokens(s, directory));
+  // Copies of a statement (same speaker, subject and words) have the same tokens: read once, the set shared.
+  const read = new Map<string, Set<string>>();
+  const tokens = statements.map((s) => {
+    const key = `${s.speakerId}\u0000${s.subject}\u0000${s.text}`;
+    let found = read.get(key);
+    if (found === undefined) read.set(key, (found = statementTokens(s, directory)));
+    return found;
+  });
   const clusters: number[][] = [];
   for (const members of bySpeaker.values()) {
-    const edges = similarPairs(members.map((i) => tokens[i] ?? new Set<string>()), weight, threshold);
-    clusters.push(...completeLinkage(members.length, edges).map((c) => c.map((k) => members[k] ?? 0)));
+    clusters.push(...groupSets(members.map((i) => tokens[i] ?? new Set<string>()), weight, threshold).map((c) => c.map((k) => members[k] ?? 0)));
   }
   return clusters
     .map((c) => c.sort((x, y) => x - y))
     .sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0))
     .map((c) => toGroup(c.map((i) => statements[i] as Statement)));
+}
+
+/**
+ * Complete linkage of one speaker's statements (as token sets, in order) over the pairs whose overlap reaches the
+ * threshold, exactly as it would run over every pair of statements, but over classes of identical statements
+ * (syndicated copies: one speaker's statement carried by hundreds of articles gives hundreds of thousands of pairs).
+ *
+ * A class is the statements with the very same tokens in the very same order (so every sum over them is the same
+ * to the last bit): each two of its members score 1, and each member scores the same with any other statement.
+ * Complete linkage takes the pairs at score 1 first, latest pair first. A class none of whose members scores 1 with
+ * a statement of another class becomes one cluster in that phase, under its first member (its pairs are merged
+ * from the last, and no merge elsewhere touches them); the classes that do score 1 with another class (one's tokens
+ * all in the other's) are merged member by member over their score-1 pairs only, as the full run would (a link
+ * stays at 1 only if both parts had 1). After that phase no two clusters are at 1, and the full run goes on over
+ * the clusters, in the order of their first members, with the least score of their classes' pairs: that is run
+ * here over the clusters themselves. The result is the full run's (test/news/groupStatements.test.ts compares
+ * them on the real corpus, a generated one and random sets built to tie at 1).
+ */
+export function groupSets(sets: readonly Set<string>[], weight: Weights, threshold: number): number[][] {
+  // Classes of identical token sequences; a statement without tokens scores 0 with everything: a class of its own.
+  const classOf = new Int32Array(sets.length);
+  const classes: number[][] = [];
+  const byKey = new Map<string, number>();
+  sets.forEach((set, i) => {
+    const key = set.size === 0 ? null : [...set].join('\u0000');
+    let c = key === null ? undefined : byKey.get(key);
+    if (c === undefined) {
+      c = classes.length;
+      classes.push([]);
+      if (key !== null) byKey.set(key, c);
+    }
+    classes[c]!.push(i);
+    classOf[i] = c;
+  });
+  const classEdges = similarPairs(classes.map((members) => sets[members[0]!]!), weight, threshold);
+  const score = new Map<number, number>();
+  const C = classes.length;
+  for (const e of classEdges) score.set(e.a * C + e.b, e.score);
+  const classScore = (x: number, y: number): number | undefined => (x === y ? 1 : score.get(x < y ? x * C + y : y * C + x));
+
+  // Classes at 1 with another class, joined into components: merged member by member over their score-1 pairs.
+  const parent = Int32Array.from({ length: C }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const tied = new Set<number>();
+  for (const e of classEdges) {
+    if (e.score !== 1) continue;
+    tied.add(e.a).add(e.b);
+    parent[find(e.a)] = find(e.b);
+  }
+  // The clusters after the score-1 phase: each as its members (ascending) and the classes they belong to.
+  const phase: { members: number[]; classes: number[] }[] = [];
+  const components = new Map<number, number[]>();
+  classes.forEach((members, c) => {
+    if (!tied.has(c)) {
+      phase.push({ members, classes: [c] });
+      return;
+    }
+    const root = find(c);
+    const list = components.get(root);
+    if (list) list.push(...members);
+    else components.set(root, [...members]);
+  });
+  for (const members of components.values()) {
+    members.sort((x, y) => x - y);
+    const edges: Edge[] = [];
+    for (let a = 0; a < members.length; a++) {
+      for (let b = a + 1; b < members.length; b++) {
+        if (classScore(classOf[members[a]!]!, classOf[members[b]!]!) === 1) edges.push({ a, b, score: 1 });
+      }
+    }
+    for (const cluster of completeLinkage(members.length, edges)) {
+      const own = cluster.map((k) => members[k]!).sort((x, y) => x - y);
+      phase.push({ members: own, classes: [...new Set(own.map((i) => classOf[i]!))] });
+    }
+  }
+  phase.sort((x, y) => x.members[0]! - y.members[0]!);
+
+  // Links between those clusters: the least score over their classes' pairs, when every pair reaches the threshold.
+  const clustersOf = new Map<number, number[]>();
+  phase.forEach((cluster, k) => {
+    for (const c of cluster.classes) {
+      const list = clustersOf.get(c);
+      if (list) list.push(k);
+      else clustersOf.set(c, [k]);
+    }
+  });
+  const link = (x: number, y: number): number | undefined => {
+    let least = Number.POSITIVE_INFINITY;
+    for (const cx of phase[x]!.classes) {
+      for (const cy of phase[y]!.classes) {
+        const s = classScore(cx, cy);
+        if (s === undefined) return undefined;
+        if (s < least) least = s;
+      }
+    }
+    return least;
+  };
+  const edges = new Map<number, Edge>();
+  const consider = (x: number, y: number): void => {
+    if (x === y) return;
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = a * phase.length + b;
+    if (edges.has(key)) return;
+    const s = link(a, b);
+    if (s !== undefined) edges.set(key, { a, b, score: s });
+  };
+  for (const e of classEdges) for (const x of clustersOf.get(e.a) ?? []) for (const y of clustersOf.get(e.b) ?? []) consider(x, y);
+  for (const list of clustersOf.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) consider(list[i]!, list[j]!);
+  return completeLinkage(phase.length, [...edges.values()]).map((c) => c.flatMap((k) => phase[k]!.members));
 }
 
 /** A pair of statements (a < b, positions in the speaker's list) and their overlap. */

@@ -63,9 +63,15 @@ function groupLookups(groups: StatementGroup[], directory: SpeakerDirectory): { 
     if (!list) map.set(key, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
+  // Copies of a statement share their words: each distinct text is searched once.
+  const mentioned = new Map<string, string[]>();
   groups.forEach((g, i) => {
     add(bySpeaker, g.speakerId, i);
-    for (const s of g.statements) for (const m of findMentions(s.text, directory)) add(mentionedIn, m.entry.id, i);
+    for (const s of g.statements) {
+      let ids = mentioned.get(s.text);
+      if (ids === undefined) mentioned.set(s.text, (ids = findMentions(s.text, directory).map((m) => m.entry.id)));
+      for (const id of ids) add(mentionedIn, id, i);
+    }
   });
   return { bySpeaker, mentionedIn };
 }
@@ -108,9 +114,27 @@ export function assembleNewsIndex(parts: NewsParts): NewsIndex {
   };
 }
 
-export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[]): NewsIndex {
+/** The news layer of the build before, and the articles unchanged since (same file content, so the same passages). */
+export interface PreviousNews {
+  news: Pick<NewsIndex, 'directory' | 'statements'>;
+  unchanged: ReadonlySet<string>;
+}
+
+/**
+ * An article's statements depend on its passages and the speaker directory only: when the directory comes out the
+ * same as the build before's, an unchanged article's statements are that build's.
+ */
+function knownStatements(directory: SpeakerDirectory, previous: PreviousNews | undefined): Map<string, Statement[]> {
+  const known = new Map<string, Statement[]>();
+  if (previous === undefined || JSON.stringify(previous.news.directory) !== JSON.stringify(directory)) return known;
+  for (const id of previous.unchanged) known.set(id, []);
+  for (const s of previous.news.statements) known.get(s.articleId)?.push(s);
+  return known;
+}
+
+export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], previous?: PreviousNews): NewsIndex {
   const directory = buildDirectory(articles, passages);
-  const statements = extractStatements(articles, passages, directory);
+  const statements = extractStatements(articles, passages, directory, knownStatements(directory, previous));
   const idf = idfTable(passages, directory);
   const weights = weightsOf(idf);
   const groups = groupStatements(statements, weights, { directory });

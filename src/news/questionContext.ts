@@ -25,7 +25,8 @@ export function buildQuestionContext(articles: ArticleMeta[], passages: Passage[
     directory,
     outlets: outletList(articles),
     vocabulary: buildVocabulary(articles, passages),
-    places: placeKeys([...passages.map((p) => p.text), ...articles.map((a) => a.headline)]),
+    // Each distinct text once (syndicated copies share theirs): the same keys.
+    places: placeKeys(new Set([...passages.map((p) => p.text), ...articles.map((a) => a.headline)])),
     acronyms: buildAcronyms(articles, passages),
   };
 }

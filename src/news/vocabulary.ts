@@ -13,8 +13,11 @@ export type Vocabulary = ReadonlySet<string>;
 /** Every word of the passages, headlines, outlet and author names, folded. */
 export function buildVocabulary(articles: ArticleMeta[], passages: Passage[]): Vocabulary {
   const out = new Set<string>();
+  // A text read before adds nothing (syndicated copies share theirs).
+  const read = new Set<string>();
   const add = (text: string | null): void => {
-    if (text === null) return;
+    if (text === null || read.has(text)) return;
+    read.add(text);
     for (const w of words(text)) {
       const key = foldName(w);
       out.add(key);

@@ -73,7 +73,7 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
   const extra = mode !== 'dense' && options.expand !== false ? expansionTerms(index, question) : new Map<string, number>();
   for (const [term, weight] of options.extraTerms ?? []) extra.set(term, Math.max(extra.get(term) ?? 0, weight));
   const lexical = mode === 'dense' ? [] : searchLexical(index.lexical, question, CANDIDATES, filter, extra);
-  const dense = mode === 'lexical' || vector === null ? [] : searchDense(index.vectors, vector, CANDIDATES, filter, index.sentenceOwners);
+  const dense = mode === 'lexical' || vector === null ? [] : searchDense(index.vectors, vector, CANDIDATES, filter, index.labels);
 
   const lists = [
     { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? LEXICAL_WEIGHT },

@@ -1,3 +1,4 @@
+import { labelIndex, type LabelIndex, type VectorLabel } from '../index/labels.js';
 import type { VectorStore } from '../index/vectorStore.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
@@ -7,10 +8,10 @@ import { buildLexicalIndex, lexicalFromFile, lexicalFromMiniSearchJson, lexicalT
 /** Everything retrieval reads, built once per loaded index. */
 export interface SearchIndex {
   passages: StoredPassage[];
-  /** The passages' vectors, then their sentences' (see searchDense). */
+  /** The passages' vectors and their sentences' (see searchDense). */
   vectors: VectorStore;
-  /** The passage each sentence vector belongs to, in label order after the passages'. */
-  sentenceOwners: readonly number[];
+  /** The passage each vector belongs to (see labels.ts). */
+  labels: LabelIndex;
   lexical: LexicalIndex;
   /** Labels of the passages in each near-duplicate group. */
   groups: Map<number, number[]>;
@@ -52,7 +53,7 @@ export function loadOrCreateSearchIndex(
   saved: string | null,
   passages: StoredPassage[],
   vectors: VectorStore,
-  sentenceOwners: readonly number[],
+  labels: readonly VectorLabel[],
   lexicon: Lexicon | null = null,
 ): SearchIndex {
   if (saved !== null) {
@@ -61,13 +62,13 @@ export function loadOrCreateSearchIndex(
       const lexical = file !== null && typeof file === 'object' && (lexicon === null || Array.isArray(file.words)) ? savedLexical(file) : null;
       if (lexical !== null && lexical.documentCount === passages.length && lexical.labels.length === passages.length) {
         const expansion = lexicon ? { lexicon, vocabulary: vocabularyOf(file.words!, lexicon) } : null;
-        return { passages, vectors, sentenceOwners, lexical, groups: groupMembers(passages), expansion };
+        return { passages, vectors, labels: labelIndex(labels, passages.length), lexical, groups: groupMembers(passages), expansion };
       }
     } catch {
       // Not a file this version reads: built again below.
     }
   }
-  return createSearchIndex(passages, vectors, sentenceOwners, lexicon);
+  return createSearchIndex(passages, vectors, labels, lexicon);
 }
 
 function groupMembers(passages: StoredPassage[]): Map<number, number[]> {
@@ -80,8 +81,8 @@ function groupMembers(passages: StoredPassage[]): Map<number, number[]> {
   return groups;
 }
 
-export function createSearchIndex(passages: StoredPassage[], vectors: VectorStore, sentenceOwners: readonly number[], lexicon: Lexicon | null = null): SearchIndex {
+export function createSearchIndex(passages: StoredPassage[], vectors: VectorStore, labels: readonly VectorLabel[], lexicon: Lexicon | null = null): SearchIndex {
   const groups = groupMembers(passages);
   const expansion = lexicon ? { lexicon, vocabulary: corpusVocabulary(passages.map((p) => p.text), lexicon) } : null;
-  return { passages, vectors, sentenceOwners, lexical: buildLexicalIndex(passages), groups, expansion };
+  return { passages, vectors, labels: labelIndex(labels, passages.length), lexical: buildLexicalIndex(passages), groups, expansion };
 }

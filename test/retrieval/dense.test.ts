@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHnswStore } from '../../src/index/vectorStore.js';
 import { searchDense } from '../../src/retrieval/dense.js';
+import { freshLabels, labelIndex, type VectorLabel } from '../../src/index/labels.js';
 
 /** A unit vector in 4 dimensions. */
 function unit(...xs: number[]): Float32Array {
@@ -18,7 +19,7 @@ function store() {
   [unit(1, 0, 0, 0), unit(0, 1, 1, 0), unit(0, 0, 1, 1), unit(0, 1, 0.1, 0), unit(0, 0.1, 1, 0), unit(0, 0, 1, 0.2), unit(0.2, 0, 0, 1)].forEach((v, i) =>
     s.add(i, v),
   );
-  return { s, owners: [1, 1, 2, 2] };
+  return { s, owners: labelIndex(freshLabels(3, [1, 1, 2, 2]), 3) };
 }
 
 describe('searchDense', () => {
@@ -49,5 +50,29 @@ describe('searchDense', () => {
     const s = createHnswStore(4, 3);
     [unit(1, 0, 0, 0), unit(0, 1, 0, 0), unit(0, 0, 1, 0)].forEach((v, i) => s.add(i, v));
     expect(searchDense(s, unit(0, 1, 0.2, 0), 2)).toEqual(s.search(unit(0, 1, 0.2, 0), 2).map((h) => ({ label: h.id, similarity: h.similarity })));
+  });
+
+  it('a reused graph (labels moved, vectors deleted) gives a fresh build\'s hits: deleted vectors never, equal similarities in fresh order', () => {
+    // Six passages; 1, 2, 4 and 5 are syndicated copies (the very same vector); passage 3 has two sentences.
+    const vectorOf = [unit(1, 0, 0, 0), unit(0, 1, 0, 0), unit(0, 1, 0, 0), unit(0, 0, 1, 1), unit(0, 1, 0, 0), unit(0, 1, 0, 0)];
+    const sentenceOf: Record<number, Float32Array[]> = { 3: [unit(0, 0, 1, 0), unit(0, 1, 0, 0)] };
+    const fresh = createHnswStore(4, 8);
+    const freshL = freshLabels(6, [3, 3]);
+    freshL.forEach((l, label) => fresh.add(label, l![1] === 0 ? vectorOf[l![0]]! : sentenceOf[l![0]]![l![1] - 1]!));
+    // The same passages as a reindex leaves them: an old vector deleted, the others under other labels, copies added last.
+    const reused = createHnswStore(4, 10);
+    const labels: VectorLabel[] = [[5, 0], [3, 2], null, [0, 0], [3, 0], [4, 0], [2, 0], [3, 1], [1, 0]];
+    labels.forEach((l, label) => reused.add(label, l === null ? unit(0, 1, 0, 0) : l[1] === 0 ? vectorOf[l[0]]! : sentenceOf[l[0]]![l[1] - 1]!));
+    reused.remove!(2);
+    const query = unit(0, 1, 0.05, 0);
+    for (const k of [1, 2, 3, 4, 6]) {
+      const want = searchDense(fresh, query, k, undefined, labelIndex(freshL, 6));
+      expect(searchDense(reused, query, k, undefined, labelIndex(labels, 6))).toEqual(want);
+      const odd = (p: number) => p % 2 === 1;
+      expect(searchDense(reused, query, k, odd, labelIndex(labels, 6))).toEqual(searchDense(fresh, query, k, odd, labelIndex(freshL, 6)));
+    }
+    // Equal similarities in a fresh build's label order: passages' own vectors by position (1, 2, 4, 5), then
+    // sentences' (passage 3's second sentence), whatever labels the reused graph gave them.
+    expect(searchDense(reused, unit(0, 1, 0, 0), 5, undefined, labelIndex(labels, 6)).map((h) => h.label)).toEqual([1, 2, 4, 5, 3]);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * `npm run reindex` after a change builds in its own process without an engine (terminalReindex): the report and
+ * audit entry a full reindex gives, the build in use extended rather than rebuilt, and the cases it leaves to the
+ * engine (no build yet, a build by another embedder). The model is loaded only when a text is new (lazyEmbedder).
+ */
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
+import { lazyEmbedder } from '../../src/engine/buildRun.js';
+import { terminalReindex } from '../../src/engine/terminalReindex.js';
+import { auditLogPath } from '../../src/index/audit.js';
+import { readCurrentBuild } from '../../src/index/indexFiles.js';
+import { loadIndex } from '../../src/index/loadIndex.js';
+import { CORPUS_DIR, testEngine, testWorkspace, type TestWorkspace } from '../helpers/testEngine.js';
+
+const actor = { via: 'terminal' as const, name: 'tester' };
+let ws: TestWorkspace;
+let corpus: string;
+
+beforeAll(async () => {
+  ws = testWorkspace();
+  corpus = path.join(ws.dir, 'corpus');
+  await generateCorpus({ sourceDir: CORPUS_DIR, outDir: corpus, passages: 200, seed: 5 });
+}, 120_000);
+afterAll(() => ws.cleanup());
+
+describe('terminalReindex', () => {
+  it('leaves a corpus with no build yet to the engine', async () => {
+    expect(await terminalReindex({ ...ws.config, CORPUS_DIR: corpus, INDEX_DIR: path.join(ws.dir, 'none') }, actor)).toBeNull();
+  });
+
+  it('after one changed article: reports it, extends the graph of the build in use, records the audit entry', async () => {
+    const config = { ...ws.config, CORPUS_DIR: corpus, INDEX_DIR: path.join(ws.dir, 'index') };
+    await testEngine(config);
+    const before = await readCurrentBuild(config.INDEX_DIR);
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+    appendFileSync(path.join(corpus, files[3]!), '\n\nA spokesman said on Friday that the talks would resume in Paris next week.\n');
+    const stages: string[] = [];
+    const report = await terminalReindex(config, actor, { onProgress: (p) => stages.push(p.stage) });
+    expect(report).not.toBeNull();
+    expect(report!.changed).toHaveLength(1);
+    expect(report!.embedded).toBeLessThanOrEqual(2);
+    expect(report!.cached + report!.embedded).toBe(report!.passages + report!.sentences);
+    expect(stages.at(-1)).toBe('done');
+    const index = await loadIndex(config.INDEX_DIR);
+    expect(index.build).not.toBe(before);
+    // The changed article's old vectors are deleted in the graph, its new ones added after the others.
+    expect(index.labels).toContain(null);
+    const audit = readFileSync(auditLogPath(config.INDEX_DIR), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audit.at(-1)).toMatchObject({ action: 'reindex', ok: true, actor, build: index.build, previousBuild: before, changes: { changed: report!.changed } });
+  }, 180_000);
+
+  it('leaves a model it cannot identify without loading it (or another than the build\'s) to the engine', async () => {
+    const config = { ...ws.config, CORPUS_DIR: corpus, INDEX_DIR: path.join(ws.dir, 'index') };
+    expect(await terminalReindex({ ...config, EMBEDDING_MODEL: 'some/other-model' }, actor)).toBeNull();
+  });
+});
+
+describe('lazyEmbedder', () => {
+  it('loads the model on the first embed only, and refuses a model that is not the one it stood for', async () => {
+    let loads = 0;
+    const model = { id: 'm', dimensions: 2, embed: async (texts: string[]) => texts.map(() => Float32Array.from([1, 0])) };
+    const lazy = lazyEmbedder('m', 2, async () => (loads++, model));
+    expect(lazy.loaded()).toBe(false);
+    expect(loads).toBe(0);
+    await lazy.embed(['a']);
+    await lazy.embed(['b']);
+    expect(loads).toBe(1);
+    const wrong = lazyEmbedder('m', 3, async () => model);
+    await expect(wrong.embed(['a'])).rejects.toThrow('the model loaded is m (2 dimensions), not m (3)');
+  });
+});

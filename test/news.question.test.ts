@@ -183,6 +183,19 @@ describe('compareCoverage', () => {
     expect(only.some((s) => s.includes('big, big milestone'))).toBe(false);
   });
 
+  it('answers the same from the index kept across questions as from the coverage read afresh', () => {
+    const ranked = rank(['milestone', 'huge step']);
+    const fresh = compareCoverage(ranked, { outlets, weight: index.weights, tokens: index.tokens, coverage });
+    const first = compareCoverage(ranked, { outlets, weight: index.weights, tokens: index.tokens, sentences: index.sentences });
+    const again = compareCoverage(ranked, { outlets, weight: index.weights, tokens: index.tokens, sentences: index.sentences });
+    expect(first).toEqual(fresh);
+    expect(again).toEqual(fresh);
+    // Two outlets named: only they count as "elsewhere", whatever was kept for all outlets.
+    const among = new Set(['LBC', 'A News']);
+    const named = compareCoverage(ranked, { outlets, weight: index.weights, tokens: index.tokens, sentences: index.sentences, among });
+    expect(named).toEqual(compareCoverage(ranked, { outlets, weight: index.weights, tokens: index.tokens, coverage, among }));
+  });
+
   it('leaves out passages below the score floor', () => {
     const ranked = rank(['oil', 'tankers', 'pressure']);
     const all = compareCoverage(ranked, { outlets, weight: index.weights, tokens: index.tokens, coverage });

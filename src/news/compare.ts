@@ -147,24 +147,43 @@ interface SplitSentence {
   weighed: WeighedTokens;
 }
 
+/** How many passage texts' sentences, and how many "carried elsewhere" answers, are kept across questions. */
+const MEMO_LIMIT = 20_000;
+
+/** A map that forgets everything once it holds MEMO_LIMIT entries (what a question needs is found again). */
+function bounded<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+/** Per tokens and weights (one news index): the split passage texts, kept across questions. */
+const splitMemos = new WeakMap<Weights, WeakMap<(text: string) => ReadonlySet<string>, Map<string, SplitSentence[]>>>();
+
 /**
- * Sentences of a passage text with their tokens, each distinct text split once per comparison: the outlets' best
- * passages are often syndicated copies of one text.
+ * Sentences of a passage text with their tokens, each distinct text split once: the outlets' best passages are often
+ * syndicated copies of one text, and the same passages come back question after question (kept per news index).
  */
 function sentenceSplitter(toTokens: (text: string) => ReadonlySet<string>, weight: Weights): (text: string) => SplitSentence[] {
-  const memo = new Map<string, SplitSentence[]>();
-  return (text) => {
-    let split = memo.get(text);
-    if (split === undefined) {
-      split = sentencesOf(text).map((sentence) => {
+  let byTokens = splitMemos.get(weight);
+  if (!byTokens) splitMemos.set(weight, (byTokens = new WeakMap()));
+  let memo = byTokens.get(toTokens);
+  if (!memo) byTokens.set(toTokens, (memo = new Map()));
+  const known = memo;
+  return (text) =>
+    known.get(text) ??
+    bounded(
+      known,
+      text,
+      sentencesOf(text).map((sentence) => {
         const tokens = toTokens(sentence);
         return { text: sentence, tokens, weighed: weighTokens(tokens, weight) };
-      });
-      memo.set(text, split);
-    }
-    return split;
-  };
+      }),
+    );
 }
+
+/** Per sentence index: whether a sentence is carried by an outlet other than the one named (all outlets counting). */
+const carriedMemos = new WeakMap<SentenceIndex, Map<string, boolean>>();
 
 export interface CompareOptions {
   /** Every outlet in the corpus, so the ones with nothing on the topic can be named. */
@@ -203,12 +222,22 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
 
   const index = options.sentences ?? buildSentenceIndex(coverage ?? [], toTokens);
   const split = sentenceSplitter(toTokens, weight);
+  // Kept across questions only when every outlet counts as elsewhere (the weights are the index's own).
+  let memo = options.among === undefined && options.sentences !== undefined ? carriedMemos.get(index) : undefined;
+  if (options.among === undefined && options.sentences !== undefined && memo === undefined) carriedMemos.set(index, (memo = new Map()));
+  const carried = (sentence: string, weighed: WeighedTokens, outlet: string): boolean => {
+    const key = memo && `${shared}\u0000${outlet}\u0000${sentence}`;
+    const known = key === undefined ? undefined : memo!.get(key);
+    if (known !== undefined) return known;
+    const answer = carriedElsewhere(index, weighed, outlet, shared, options.among);
+    return key === undefined ? answer : bounded(memo!, key, answer);
+  };
   const onlyIn: OnlyIn[] = [];
   for (const { outlet, passage } of rows) {
     if (passage === null) continue;
     for (const { text: sentence, tokens, weighed } of split(passage.text)) {
       if (tokens.size < MIN_FACT_WORDS) continue;
-      if (!carriedElsewhere(index, weighed, outlet, shared, options.among)) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
+      if (!carried(sentence, weighed, outlet)) onlyIn.push({ outlet, article: passage.article, paragraph: passage.paragraph, sentence });
     }
   }
   return { outlets: rows, missing, onlyIn, wording: wordingDifferences(rows, split, shared) };

@@ -224,4 +224,15 @@ describe('ensureMiniLmModel', () => {
     expect(await miniLmFolderState(dir)).toBe('current');
     expect(readdirSync(path.dirname(dir))).toEqual(['all-MiniLM-L6-v2']);
   });
+
+  it('regression: four forced builds of one folder at once all succeed (one read the folder another had just moved away)', { timeout: 120_000 }, async () => {
+    const dir = miniLmModelDir(path.join(root, 'race4'));
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.allSettled([0, 1, 2, 3].map(() => buildMiniLmModel(dir)));
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      expect(new Set(results.map((r) => (r as PromiseFulfilledResult<{ modelBytes: number }>).value.modelBytes)).size).toBe(1);
+      expect(await miniLmFolderState(dir)).toBe('current');
+      expect(readdirSync(path.dirname(dir))).toEqual(['all-MiniLM-L6-v2']);
+    }
+  });
 });

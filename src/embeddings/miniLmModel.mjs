@@ -117,11 +117,17 @@ async function writeFolder(dir, source, maxLength) {
 
 /** Moves the new folder into place; if another process got there first with the same build, keeps that one. */
 async function renameUnlessBuilt(tmp, dir, opts) {
-  try {
-    await rename(tmp, dir);
-  } catch (error) {
-    const raced = (error.code === 'ENOTEMPTY' || error.code === 'EEXIST') && (await miniLmFolderState(dir, opts)) === 'current';
-    if (!raced) throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(tmp, dir);
+      return;
+    } catch (error) {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      // Another build put its folder there first: keep it if it is the same build.
+      if ((await miniLmFolderState(dir, opts)) === 'current') return;
+      // Moved away meanwhile by a third build replacing it: try again, a few times.
+      if (attempt >= 5) throw error;
+    }
   }
 }
 
@@ -137,8 +143,11 @@ export async function buildMiniLmModel(outDir, { maxLength = MINILM_MAX_LENGTH, 
   const dir = path.resolve(outDir);
   const source = await miniLmSource();
   const tmp = `${dir}.tmp-${uniqueSuffix()}`;
+  let modelBytes;
   try {
     await writeFolder(tmp, source, maxLength);
+    // Read here: once renamed into place, another build of the same folder may move it away at any moment.
+    modelBytes = (await stat(path.join(tmp, MODEL_FILE))).size;
     if (keepCurrent && (await miniLmFolderState(dir, { maxLength, source })) === 'current') {
       // Another process built the same folder meanwhile: keep it rather than move it away under its readers.
     } else if (existsSync(dir)) {
@@ -158,7 +167,7 @@ export async function buildMiniLmModel(outDir, { maxLength = MINILM_MAX_LENGTH, 
     dir,
     source: source.package,
     maxLength,
-    modelBytes: (await stat(path.join(dir, MODEL_FILE))).size,
+    modelBytes,
     seconds: (performance.now() - started) / 1000,
   };
 }

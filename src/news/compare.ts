@@ -9,7 +9,7 @@
  */
 import { sentences as sentencesOf } from '../text/sentences.js';
 import { contentTermSet } from '../text/tokens.js';
-import { containedIn, weighTokens, type WeighedTokens, type Weights } from './groupStatements.js';
+import { containedIn, postingsOf, weighTokens, type WeighedTokens, type Weights } from './groupStatements.js';
 
 /** What compareCoverage needs of a passage; RankedPassage (engine/types.ts) has all of it. */
 export interface ComparablePassage {
@@ -72,22 +72,11 @@ export interface SentenceIndex {
 /** The sentence index of these sentences; its postings are built on first use (a comparison; no other question reads them). */
 export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[]): SentenceIndex {
   let postings: Map<string, number[]> | null = null;
-  const build = (): Map<string, number[]> => {
-    const built = new Map<string, number[]>();
-    tokens.forEach((set, i) => {
-      for (const t of set) {
-        const list = built.get(t);
-        if (list) list.push(i);
-        else built.set(t, [i]);
-      }
-    });
-    return built;
-  };
   return {
     outlets,
     tokens,
     get postings() {
-      postings ??= build();
+      postings ??= postingsOf(tokens);
       return postings;
     },
   };
@@ -127,15 +116,23 @@ function heavyPrefix(weighed: WeighedTokens, shared: number): string[] {
   return prefix;
 }
 
-/** Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact (heavyPrefix). */
-function carriedElsewhere(index: SentenceIndex, weighed: WeighedTokens, outlet: string, shared: number, among?: ReadonlySet<string>): boolean {
+/** The positions in `postings` that may hold `shared` of `weighed`'s weight: those holding one of its heaviest words, each once. */
+function* candidates(weighed: WeighedTokens, shared: number, postings: ReadonlyMap<string, readonly number[]>): Generator<number> {
   const seen = new Set<number>();
   for (const t of heavyPrefix(weighed, shared)) {
-    for (const i of index.postings.get(t) ?? []) {
-      if (seen.has(i) || index.outlets[i] === outlet || (among !== undefined && !among.has(index.outlets[i]!))) continue;
+    for (const i of postings.get(t) ?? []) {
+      if (seen.has(i)) continue;
       seen.add(i);
-      if (containedIn(weighed, index.tokens[i]!) >= shared) return true;
+      yield i;
     }
+  }
+}
+
+/** Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact (heavyPrefix). */
+function carriedElsewhere(index: SentenceIndex, weighed: WeighedTokens, outlet: string, shared: number, among?: ReadonlySet<string>): boolean {
+  for (const i of candidates(weighed, shared, index.postings)) {
+    if (index.outlets[i] === outlet || (among !== undefined && !among.has(index.outlets[i]!))) continue;
+    if (containedIn(weighed, index.tokens[i]!) >= shared) return true;
   }
   return false;
 }
@@ -150,10 +147,21 @@ interface SplitSentence {
 /** How many passage texts' sentences, and how many "carried elsewhere" answers, are kept across questions. */
 const MEMO_LIMIT = 20_000;
 
-/** A map that forgets everything once it holds MEMO_LIMIT entries (what a question needs is found again). */
-function bounded<K, V>(map: Map<K, V>, key: K, value: V): V {
-  if (map.size >= MEMO_LIMIT) map.clear();
-  map.set(key, value);
+/** The value kept under `key`, made on first use; past `limit` entries the map forgets them all (they are made again). */
+function kept<K, V>(map: Map<K, V>, key: K, make: () => V, limit = Infinity): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= limit) map.clear();
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** The map kept for `owner` (a news index's function or sentence index), made on first use. */
+function keptFor<K extends object, V>(maps: WeakMap<K, V>, owner: K, make: () => V): V {
+  let value = maps.get(owner);
+  if (value === undefined) maps.set(owner, (value = make()));
   return value;
 }
 
@@ -165,21 +173,17 @@ const splitMemos = new WeakMap<Weights, WeakMap<(text: string) => ReadonlySet<st
  * syndicated copies of one text, and the same passages come back question after question (kept per news index).
  */
 function sentenceSplitter(toTokens: (text: string) => ReadonlySet<string>, weight: Weights): (text: string) => SplitSentence[] {
-  let byTokens = splitMemos.get(weight);
-  if (!byTokens) splitMemos.set(weight, (byTokens = new WeakMap()));
-  let memo = byTokens.get(toTokens);
-  if (!memo) byTokens.set(toTokens, (memo = new Map()));
-  const known = memo;
-  return (text) =>
-    known.get(text) ??
-    bounded(
-      known,
-      text,
-      sentencesOf(text).map((sentence) => {
-        const tokens = toTokens(sentence);
-        return { text: sentence, tokens, weighed: weighTokens(tokens, weight) };
-      }),
-    );
+  const memo = keptFor(
+    keptFor(splitMemos, weight, () => new WeakMap()),
+    toTokens,
+    () => new Map<string, SplitSentence[]>(),
+  );
+  const split = (text: string): SplitSentence[] =>
+    sentencesOf(text).map((sentence) => {
+      const tokens = toTokens(sentence);
+      return { text: sentence, tokens, weighed: weighTokens(tokens, weight) };
+    });
+  return (text) => kept(memo, text, () => split(text), MEMO_LIMIT);
 }
 
 /** Per sentence index: whether a sentence is carried by an outlet other than the one named (all outlets counting). */
@@ -222,15 +226,11 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
 
   const index = options.sentences ?? buildSentenceIndex(coverage ?? [], toTokens);
   const split = sentenceSplitter(toTokens, weight);
-  // Kept across questions only when every outlet counts as elsewhere (the weights are the index's own).
-  let memo = options.among === undefined && options.sentences !== undefined ? carriedMemos.get(index) : undefined;
-  if (options.among === undefined && options.sentences !== undefined && memo === undefined) carriedMemos.set(index, (memo = new Map()));
+  // Kept across questions for the index the engine passes, when every outlet counts as elsewhere (its weights are the index's own).
+  const memo = options.among === undefined && options.sentences !== undefined ? keptFor(carriedMemos, index, () => new Map<string, boolean>()) : null;
   const carried = (sentence: string, weighed: WeighedTokens, outlet: string): boolean => {
-    const key = memo && `${shared}\u0000${outlet}\u0000${sentence}`;
-    const known = key === undefined ? undefined : memo!.get(key);
-    if (known !== undefined) return known;
-    const answer = carriedElsewhere(index, weighed, outlet, shared, options.among);
-    return key === undefined ? answer : bounded(memo!, key, answer);
+    const answer = () => carriedElsewhere(index, weighed, outlet, shared, options.among);
+    return memo === null ? answer() : kept(memo, `${shared}\u0000${outlet}\u0000${sentence}`, answer, MEMO_LIMIT);
   };
   const onlyIn: OnlyIn[] = [];
   for (const { outlet, passage } of rows) {
@@ -308,31 +308,15 @@ export function bestMatches(sentences: readonly MatchableSentence[], shared: num
   // The first occurrence of a distinct sentence outside `outlet`: its first, or else the first in another outlet.
   const otherAt = occurrences.map((list) => list.find((i) => sentences[i]!.outlet !== sentences[list[0]!]!.outlet) ?? -1);
   const firstOutside = (t: number, outlet: string): number => (sentences[occurrences[t]![0]!]!.outlet !== outlet ? occurrences[t]![0]! : otherAt[t]!);
-  const postings = new Map<string, number[]>();
-  firstOf.forEach(({ tokens }, t) => {
-    for (const token of tokens) {
-      const list = postings.get(token);
-      if (list) list.push(t);
-      else postings.set(token, [t]);
-    }
-  });
+  const postings = postingsOf(firstOf.map((s) => s.tokens));
   const matches = new Map<number, { t: number; score: number }[]>();
-  const matchesOf = (a: number) => {
-    let found = matches.get(a);
-    if (found === undefined) {
-      found = [];
-      const seen = new Set<number>();
-      const x = firstOf[a]!;
-      for (const token of heavyPrefix(x.weighed, shared)) {
-        for (const t of postings.get(token) ?? []) {
-          if (seen.has(t)) continue;
-          seen.add(t);
-          const y = firstOf[t]!;
-          const score = Math.min(containedIn(x.weighed, y.tokens), containedIn(y.weighed, x.tokens));
-          if (score > 0 && score >= shared) found.push({ t, score });
-        }
-      }
-      matches.set(a, found);
+  const match = (a: number): { t: number; score: number }[] => {
+    const found: { t: number; score: number }[] = [];
+    const x = firstOf[a]!;
+    for (const t of candidates(x.weighed, shared, postings)) {
+      const y = firstOf[t]!;
+      const score = Math.min(containedIn(x.weighed, y.tokens), containedIn(y.weighed, x.tokens));
+      if (score > 0 && score >= shared) found.push({ t, score });
     }
     return found;
   };
@@ -340,7 +324,7 @@ export function bestMatches(sentences: readonly MatchableSentence[], shared: num
     if (s.tokens.size < MIN_FACT_WORDS) return -1;
     let bestAt = -1;
     let bestScore = 0;
-    for (const { t, score } of matchesOf(idOf[si]!)) {
+    for (const { t, score } of kept(matches, idOf[si]!, () => match(idOf[si]!))) {
       const at = firstOutside(t, s.outlet);
       if (at < 0) continue;
       if (score > bestScore || (score === bestScore && at < bestAt)) {
@@ -366,23 +350,9 @@ function wordingDifferences<P extends ComparablePassage>(
   );
   const matched = bestMatches(sentences, shared);
   const wordTerms = new Map<string, string[]>();
-  const termsOf = (word: string): string[] => {
-    let terms = wordTerms.get(word);
-    if (terms === undefined) {
-      terms = [...contentTermSet(word)];
-      wordTerms.set(word, terms);
-    }
-    return terms;
-  };
+  const termsOf = (word: string): string[] => kept(wordTerms, word, () => [...contentTermSet(word)]);
   const plainOf = new Map<string, ReadonlySet<string>>();
-  const plain = (sentence: string): ReadonlySet<string> => {
-    let set = plainOf.get(sentence);
-    if (set === undefined) {
-      set = contentTermSet(sentence);
-      plainOf.set(sentence, set);
-    }
-    return set;
-  };
+  const plain = (sentence: string): ReadonlySet<string> => kept(plainOf, sentence, () => contentTermSet(sentence));
   const out: Wording[] = [];
   const seen = new Set<string>();
   for (const [si, s] of sentences.entries()) {

@@ -84,6 +84,19 @@ export function idfWeights(passages: Passage[], directory: SpeakerDirectory | nu
   return weightsOf(idfTable(passages, directory));
 }
 
+/** An inverted index of token sets: each token's positions in `sets`, ascending. */
+export function postingsOf(sets: readonly ReadonlySet<string>[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const t of set) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  return postings;
+}
+
 /** A set of tokens with each token's weight and their total, in the set's order: weighed once, compared many times. */
 export interface WeighedTokens {
   tokens: string[];
@@ -313,14 +326,7 @@ interface Edge {
  * is compared only with those holding one of its heaviest words.
  */
 function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): Edge[] {
-  const postings = new Map<string, number[]>();
-  sets.forEach((set, i) => {
-    for (const t of set) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  });
+  const postings = postingsOf(sets);
   const seen = new Int32Array(sets.length).fill(-1);
   const edges = new Map<number, Edge>();
   const n = sets.length;

@@ -5,41 +5,17 @@
  * sets built to tie, and on the real corpus and a generated one in test/scale/pairwise.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { groupSets, overlap, SAME_STATEMENT, type Weights } from '../../src/news/groupStatements.js';
+import { seededRandom as random } from '../../scripts/lib/syntheticCorpus.js';
+import { groupSets, SAME_STATEMENT, type Weights } from '../../src/news/groupStatements.js';
+import { completeLinkageByEveryPair } from '../helpers/completeLinkage.js';
 
 /** Complete linkage over the full matrix, merging the most similar pair (the last of equal ones) while it reaches the threshold. */
 function everyPair(sets: Set<string>[], weight: Weights, threshold: number): number[][] {
-  const link = sets.map((a) => sets.map((b) => overlap(a, b, weight)));
-  const clusters: (number[] | null)[] = sets.map((_, i) => [i]);
-  for (;;) {
-    let best: [number, number] | null = null;
-    let bestScore = threshold;
-    for (let a = 0; a < clusters.length; a++) {
-      if (clusters[a] === null) continue;
-      for (let b = a + 1; b < clusters.length; b++) if (clusters[b] !== null && link[a]![b]! >= bestScore) [best, bestScore] = [[a, b], link[a]![b]!];
-    }
-    if (best === null) break;
-    const [a, b] = best;
-    clusters[a] = [...clusters[a]!, ...clusters[b]!];
-    clusters[b] = null;
-    for (let k = 0; k < clusters.length; k++) link[a]![k] = link[k]![a] = Math.min(link[a]![k]!, link[b]![k]!);
-  }
-  return normalise(clusters.filter((c): c is number[] => c !== null));
+  return normalise(completeLinkageByEveryPair(sets, weight, threshold));
 }
 
 function normalise(clusters: number[][]): number[][] {
   return clusters.map((c) => [...c].sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
-}
-
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -13,11 +13,12 @@ import { groupDuplicates, isNearDuplicate } from '../../src/index/groupDuplicate
 import { extractStatements, type Statement } from '../../src/news/attribution.js';
 import { buildDirectory, type SpeakerDirectory } from '../../src/news/directory.js';
 import { bestMatches, MIN_FACT_WORDS, type MatchableSentence } from '../../src/news/compare.js';
-import { groupStatements, idfWeights, overlap, SAME_STATEMENT, statementTokens, weightedContainment, weighTokens, type Weights } from '../../src/news/groupStatements.js';
+import { groupStatements, idfWeights, SAME_STATEMENT, statementTokens, weightedContainment, weighTokens, type Weights } from '../../src/news/groupStatements.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
 import { sentences as sentencesOf } from '../../src/text/sentences.js';
 import { contentTerms, contentTermSet } from '../../src/text/tokens.js';
 import type { ArticleMeta, Passage } from '../../src/types.js';
+import { completeLinkageByEveryPair } from '../helpers/completeLinkage.js';
 import { CORPUS_DIR } from '../helpers/testEngine.js';
 
 /** The former groupDuplicates: every pair, in order. */
@@ -54,22 +55,12 @@ function groupStatementsByEveryPair(statements: Statement[], weight: Weights, di
   const tokens = statements.map((s) => statementTokens(s, directory));
   const out: number[][] = [];
   for (const members of bySpeaker.values()) {
-    const link = members.map((i) => members.map((j) => overlap(tokens[i]!, tokens[j]!, weight)));
-    const clusters: (number[] | null)[] = members.map((_, i) => [i]);
-    for (;;) {
-      let best: [number, number] | null = null;
-      let bestScore = SAME_STATEMENT;
-      for (let a = 0; a < clusters.length; a++) {
-        if (clusters[a] === null) continue;
-        for (let b = a + 1; b < clusters.length; b++) if (clusters[b] !== null && link[a]![b]! >= bestScore) [best, bestScore] = [[a, b], link[a]![b]!];
-      }
-      if (best === null) break;
-      const [a, b] = best;
-      clusters[a] = [...clusters[a]!, ...clusters[b]!];
-      clusters[b] = null;
-      for (let k = 0; k < clusters.length; k++) link[a]![k] = link[k]![a] = Math.min(link[a]![k]!, link[b]![k]!);
-    }
-    for (const c of clusters) if (c) out.push(c.map((k) => members[k]!).sort((x, y) => x - y));
+    const clusters = completeLinkageByEveryPair(
+      members.map((i) => tokens[i]!),
+      weight,
+      SAME_STATEMENT,
+    );
+    for (const c of clusters) out.push(c.map((k) => members[k]!).sort((x, y) => x - y));
   }
   return out.sort((x, y) => x[0]! - y[0]!).map((c) => c.map((i) => statements[i]!.id));
 }

@@ -47,18 +47,19 @@ export interface NewsStoreFile {
   sentences: { outlets: string[]; outletOf: number[]; terms: string[]; sets: number[][]; setOf: number[] };
 }
 
-/** A table of distinct strings, each given its position once. */
-function stringTable(): { strings: string[]; at: (s: string) => number } {
-  const strings: string[] = [];
+/** A table of distinct values (distinct by `keyOf`), each given its position once. */
+function table<T>(keyOf: (value: T) => string): { items: T[]; at: (value: T) => number } {
+  const items: T[] = [];
   const position = new Map<string, number>();
   return {
-    strings,
-    at(s) {
-      let i = position.get(s);
+    items,
+    at(value) {
+      const key = keyOf(value);
+      let i = position.get(key);
       if (i === undefined) {
-        i = strings.length;
-        strings.push(s);
-        position.set(s, i);
+        i = items.length;
+        items.push(value);
+        position.set(key, i);
       }
       return i;
     },
@@ -104,20 +105,9 @@ function packSentences(index: SentenceIndex): NewsStoreFile['sentences'] {
   const terms = [...index.postings.keys()];
   const termNumber = new Map(terms.map((t, i) => [t, i]));
   // Identical sentences (syndicated copies) have equal token sets, in the same order: each is kept once.
-  const sets: number[][] = [];
-  const setNumber = new Map<string, number>();
-  const setOf = index.tokens.map((set) => {
-    const list = [...set].map((t) => termNumber.get(t)!);
-    const key = list.join(',');
-    let i = setNumber.get(key);
-    if (i === undefined) {
-      i = sets.length;
-      sets.push(list);
-      setNumber.set(key, i);
-    }
-    return i;
-  });
-  return { outlets, outletOf: index.outlets.map((o) => outletNumber.get(o)!), terms, sets, setOf };
+  const sets = table<number[]>((list) => list.join(','));
+  const setOf = index.tokens.map((set) => sets.at([...set].map((t) => termNumber.get(t)!)));
+  return { outlets, outletOf: index.outlets.map((o) => outletNumber.get(o)!), terms, sets: sets.items, setOf };
 }
 
 function unpackSentences(file: NewsStoreFile['sentences']): SentenceIndex {
@@ -145,7 +135,7 @@ function unpackSentencesV3(file: NewsStoreFileV3['sentences']): SentenceIndex {
 
 export function newsToJson(news: NewsIndex): string {
   const position = new Map(news.statements.map((s, i) => [s, i]));
-  const { strings, at } = stringTable();
+  const { items: strings, at } = table<string>((s) => s);
   const file: NewsStoreFile = {
     version: NEWS_STORE_VERSION,
     strings,

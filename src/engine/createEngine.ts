@@ -6,7 +6,7 @@ import { withEmbeddingCache } from '../embeddings/cache.js';
 import { sharedThreadEmbedder, type ClosableEmbedder } from '../embeddings/threadEmbedder.js';
 import { BotError, isBotError } from '../errors.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
-import { actorLabel, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry, type AuditLog } from '../index/audit.js';
+import { actorLabel, auditError, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry, type AuditLog } from '../index/audit.js';
 import { articleChanges, keptBuilds, type KeptBuild } from '../index/history.js';
 import { reindexInWorker } from './reindexInWorker.js';
 import { abandonBuild, listBuildNames, readCurrentBuildIfValid, switchCurrentBuild } from '../index/indexFiles.js';
@@ -14,7 +14,7 @@ import { loadIndex, readManifestIfAny, type LoadedIndex } from '../index/loadInd
 import type { IndexedText } from '../ingest/syndication.js';
 import { acquireReindexLock, waitForLock } from '../index/lock.js';
 import type { CachedEmbedder } from '../index/rebuild.js';
-import type { ReindexReport } from '../index/report.js';
+import { reportChanges, type ReindexReport } from '../index/report.js';
 import { saveIndex, swapInBuild } from '../index/saveIndex.js';
 import { ensureLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { log as defaultLog } from '../log.js';
@@ -387,7 +387,7 @@ export class AnswerEngine implements Engine {
         ok: true,
         build,
         previousBuild,
-        changes: { added: report.added, changed: report.changed, removed: report.removed },
+        changes: reportChanges(report),
         ...(article ? { article } : {}),
       });
       return report;
@@ -406,7 +406,7 @@ export class AnswerEngine implements Engine {
         ok: false,
         previousBuild,
         ...(article ? { article } : {}),
-        error: { code: isBotError(error) ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+        error: auditError(error),
       });
       throw error;
     } finally {
@@ -469,7 +469,7 @@ export class AnswerEngine implements Engine {
         actor,
         ok: false,
         previousBuild: previous,
-        error: { code: isBotError(error) ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+        error: auditError(error),
       });
       throw error;
     } finally {

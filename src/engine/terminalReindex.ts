@@ -8,12 +8,11 @@
  */
 import type { Config } from '../config/config.js';
 import { localEmbedderId } from '../embeddings/modelFolder.js';
-import { isBotError } from '../errors.js';
-import { auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry } from '../index/audit.js';
+import { auditError, auditLogPath, JsonLinesAuditLog, type Actor, type AuditEntry } from '../index/audit.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
 import { checkCurrentBuild } from '../index/checkBuild.js';
 import { acquireReindexLock } from '../index/lock.js';
-import type { ReindexReport } from '../index/report.js';
+import { reportChanges, type ReindexReport } from '../index/report.js';
 import { buildFromCorpus } from './buildRun.js';
 
 export async function terminalReindex(
@@ -45,7 +44,7 @@ export async function terminalReindex(
         ok: true,
         build,
         previousBuild,
-        changes: { added: report.added, changed: report.changed, removed: report.removed },
+        changes: reportChanges(report),
       });
       return report;
     } catch (error) {
@@ -55,7 +54,7 @@ export async function terminalReindex(
         actor,
         ok: false,
         previousBuild,
-        error: { code: isBotError(error) ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+        error: auditError(error),
       });
       throw error;
     }

@@ -5,6 +5,7 @@
  */
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isBotError } from '../errors.js';
 
 export type AuditAction = 'add' | 'remove' | 'rollback' | 'reindex';
 
@@ -33,6 +34,11 @@ export interface AuditEntry {
   /** Corpus files that differ from a build rolled back to. */
   differs?: string[];
   error?: { code: string; message: string };
+}
+
+/** What a failed action records of its error: the BotError's code (INTERNAL for anything else) and the message. */
+export function auditError(error: unknown): NonNullable<AuditEntry['error']> {
+  return { code: isBotError(error) ? error.code : 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
 export interface AuditLog {

@@ -20,6 +20,11 @@ export interface ReindexReport {
   problems: { file: string; message: string; detail?: string }[];
 }
 
+/** The articles a reindex added, changed and removed: what the audit log records of it. */
+export function reportChanges({ added, changed, removed }: ReindexReport): { added: string[]; changed: string[]; removed: string[] } {
+  return { added, changed, removed };
+}
+
 /** The report of a reindex that found the corpus exactly as the build in use was made from. */
 export function unchangedReport(
   articles: number,

@@ -10,19 +10,18 @@
  * Run `npm run build` first (the process rows run dist/). Print the load average beside the figures: wall times
  * on a shared machine are several times the CPU times.
  */
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, appendFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { createEngine } from '../src/engine/createEngine.js';
 import { createLogger } from '../src/log.js';
+import { child, described, s } from './lib/childRun.js';
 import { embeddedNow } from './lib/reportFigures.js';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, index: { type: 'string' }, cache: { type: 'string' }, runs: { type: 'string', default: '3' } } });
 if (!values.corpus || !values.index || !values.cache) throw new Error('--corpus, --index and --cache name a corpus, an index built from it and its embedding cache');
-const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
 /** Fresh copies of the three folders, one sentence appended to the corpus's middle article. */
@@ -42,14 +41,8 @@ async function main(): Promise<void> {
     const c = await copies();
     const env = { ...process.env, CORPUS_DIR: c.corpus, INDEX_DIR: c.index, EMBED_CACHE_DIR: c.cache, LOG_LEVEL: 'warn' };
     const before = load();
-    const t0 = performance.now();
-    const { stdout, stderr } = await promisify(execFile)('/usr/bin/time', ['-f', 'TIME %U %S %M', process.execPath, 'dist/cli/reindex.js'], { env, maxBuffer: 64 * 1024 * 1024 });
-    const wall = performance.now() - t0;
-    const m = /TIME ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr);
-    const embedded = embeddedNow(stdout) ?? '?';
-    console.log(
-      `terminal (node dist/cli/reindex.js): ${s(wall)} wall, ${m ? s((Number(m[1]) + Number(m[2])) * 1000) : '?'} CPU, peak RSS ${m ? Math.round(Number(m[3]) / 1024) : '?'} MB; ${embedded} embedded; load ${before}`,
-    );
+    const run = await child(['dist/cli/reindex.js'], env);
+    console.log(`terminal (node dist/cli/reindex.js): ${described(run)}; ${embeddedNow(run.stdout) ?? '?'} embedded; load ${before}`);
     await rm(c.dir, { recursive: true, force: true });
   }
   for (let i = 0; i < runs; i++) {

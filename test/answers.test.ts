@@ -211,6 +211,18 @@ describe('speaker answers', () => {
   });
 });
 
+describe('the coverage as a whole', () => {
+  it.each(['what happened?', 'tl;dr', 'catch me up'])('"%s" gets the main points from several outlets, most of them articles\' opening paragraphs', async (q) => {
+    const result = await ask(q);
+    expect(result.abstained).toBe(false);
+    expect(result.kind === 'passages' && result.match).toBe('strong');
+    expect(new Set(result.citations.map((c) => c.outlet)).size).toBeGreaterThanOrEqual(3);
+    const top = result.passages.slice(0, 5);
+    expect(top.filter((p) => p.paragraph <= 1).length).toBeGreaterThanOrEqual(3);
+    checkCitations(result);
+  });
+});
+
 describe('outlet scope', () => {
   it('"What did LBC report about Greenland?" quotes and cites LBC only', async () => {
     const result = await ask('What did LBC report about Greenland?');

@@ -62,6 +62,31 @@ export async function search(
   return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
 }
 
+/** Headlines an overview ("what happened?") is searched by: one per outlet, its latest. */
+const OVERVIEW_HEADLINES = 8;
+
+/**
+ * What the coverage as a whole is about, as text to search by: the latest headline of each outlet, the outlets with
+ * the most articles first (then by name), at most OVERVIEW_HEADLINES of them, so that the search stays the size of a
+ * question at any corpus size.
+ */
+function overviewText(articles: readonly { outlet: string; headline: string; published: string | null }[]): string {
+  const byOutlet = new Map<string, { count: number; latest: { headline: string; published: string | null } }>();
+  for (const a of articles) {
+    const seen = byOutlet.get(a.outlet);
+    if (!seen) byOutlet.set(a.outlet, { count: 1, latest: a });
+    else {
+      seen.count++;
+      if ((a.published ?? '') > (seen.latest.published ?? '')) seen.latest = a;
+    }
+  }
+  return [...byOutlet.entries()]
+    .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
+    .slice(0, OVERVIEW_HEADLINES)
+    .map(([, o]) => o.latest.headline)
+    .join('. ');
+}
+
 export function planQuestion(state: EngineState, question: string, retrieveK: number, options: PlanOptions = {}): QuestionPlan {
   const lexicon = state.search.expansion?.lexicon;
   return understand(
@@ -74,6 +99,7 @@ export function planQuestion(state: EngineState, question: string, retrieveK: nu
       isEnglishWord: (word) => englishWord(word, lexicon?.rows ?? null),
       speaks: (speakerId) => statementsBy(state.news, speakerId).length > 0,
       headlines: (outlet) => state.index.manifest.articles.filter((a) => a.outlet === outlet).map((a) => a.headline),
+      overview: () => overviewText(state.index.manifest.articles),
     },
     options,
   );

@@ -7,7 +7,7 @@ import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
-import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, WHO_SAID, type ChatIntent } from './phrases.js';
+import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -58,6 +58,20 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const allowed = new Set(COVERAGE_WORDS);
   // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
   return words.every((w) => allowed.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
+}
+
+const OVERVIEW_STEMS = new Set(OVERVIEW_WORDS.map(stem));
+
+/**
+ * A request for the coverage as a whole ("what happened?", "tl;dr", "catch me up", "give me the gist of the paris
+ * declaration"): an overview phrase, and no word but overview words and the topic's own name.
+ */
+export function asksForOverview(message: string, topicWords: ReadonlySet<string>): boolean {
+  const text = plainWords(message).join(' ');
+  if (!OVERVIEW_REQUESTS.some((re) => re.test(text))) return false;
+  if (placesIn(message).length > 0) return false;
+  const topic = new Set([...topicWords].map(stem));
+  return contentTerms(message).every((t) => OVERVIEW_STEMS.has(t) || topic.has(t));
 }
 
 const FOLLOW_UP_STEMS = new Set(FOLLOW_UP_WORDS.map(stem));

@@ -81,6 +81,28 @@ export const FOLLOW_UP_WORDS = [
   'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen',
 ];
 
+/**
+ * Asking for the coverage as a whole ("what happened?", "tl;dr", "catch me up", "give me the gist"), matched on
+ * lower-case words without apostrophes ("whats"); with OVERVIEW_WORDS, nothing else may be named.
+ */
+export const OVERVIEW_REQUESTS: RegExp[] = [
+  /^(?:tl dr|tldr|tl dr pls|tldr pls)$/,
+  /\b(?:tl dr|tldr)\b/,
+  /\bwhat(?:s| has| is)? (?:happened|happening|going on|the story|the latest|the news|new)\b/,
+  /\b(?:catch|fill) (?:me|us) (?:up|in)\b/,
+  /\bsum (?:it|this|that|things|everything) up\b/,
+  /\bin a nutshell\b/,
+  /\bwhats (?:this|it|all this|this all) (?:all )?about\b/,
+  /\b(?:summary|summarise|summarize|recap|rundown|overview|gist|main points|key points|highlights|big picture)\b/,
+];
+/** Words an overview request may carry besides the topic's own name: none of them names what it is about. */
+export const OVERVIEW_WORDS = [
+  'tl', 'dr', 'tldr', 'happen', 'happened', 'happening', 'going', 'story', 'latest', 'news', 'new', 'catch', 'fill', 'sum', 'nutshell',
+  'summary', 'summarise', 'summarize', 'recap', 'rundown', 'overview', 'gist', 'main', 'key', 'point', 'points', 'highlights', 'big',
+  'picture', 'give', 'tell', 'show', 'quick', 'quickly', 'brief', 'briefly', 'short', 'whole', 'overall', 'basically', 'thing', 'things',
+  'everything', 'about', 'pls', 'plz', 'please', 'so', 'far', 'whats',
+];
+
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
 /** Ways of asking who said something besides the reporting verbs copy uses: "who was like", "who came up with". */
 const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'coined', 'first said'];

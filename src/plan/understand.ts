@@ -16,7 +16,7 @@ import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
-import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
+import { asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
 import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC, OUTLET_OVERVIEW_WORDS } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
@@ -39,6 +39,8 @@ export interface PlanContext {
   speaks: (speakerId: string) => boolean;
   /** The headlines of an outlet's articles: what its coverage as a whole is about. */
   headlines: (outlet: string) => string[];
+  /** What the whole coverage is about, as text to search by: a few headlines, one per outlet. */
+  overview: () => string;
 }
 
 export interface PlanOptions {
@@ -79,6 +81,12 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage' };
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
+  // "what happened?", "tl;dr": the coverage as a whole, searched by its headlines. Not "what happened to it": that
+  // needs an earlier answer.
+  if (asksForOverview(question, ctx.topicWords) && (!isBareFollowUp(question) || /\bwhat(?:'|’)?s (?:this|it|all this)\b/i.test(question))) {
+    const request: SearchRequest = { text: ctx.overview(), k: ctx.retrieveK, outlet: null, extraTerms: new Map() };
+    return { kind: 'fact', answerType: { kind: 'open' }, outlet: null, unfamiliar: [], unknownShare: 0, search: request };
+  }
   if (isBareFollowUp(question)) return { kind: 'clarify' };
   // A country or body written in common words ("the us") is something to look up.
   if (contentTerms(question).length === 0 && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };

@@ -74,6 +74,7 @@ describe('on the real corpus', () => {
       isEnglishWord: (w: string) => englishWord(w, null),
       speaks: (id: string) => statementsBy(news, id).length > 0,
       headlines: () => [],
+      overview: () => '',
     };
     const plan = understand('did the CoW promise to stick with kyiv long term', ctx);
     expect(plan.kind).toBe('fact');

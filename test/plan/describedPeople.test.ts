@@ -27,6 +27,7 @@ beforeAll(async () => {
     isEnglishWord: () => true,
     speaks: (id) => statementsBy(news, id).length > 0,
     headlines: () => [],
+    overview: () => '',
   };
 });
 

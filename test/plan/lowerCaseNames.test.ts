@@ -12,7 +12,7 @@ let ctx: PlanContext;
 beforeAll(async () => {
   const { articles } = await loadCorpus(path.resolve(import.meta.dirname, '..', '..', 'corpus'));
   const news = buildNewsIndex(articles, articles.flatMap((a) => buildPassages(a)));
-  ctx = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['paris', 'declaration']), isEnglishWord: (w) => englishWord(w, null), speaks: (id) => statementsBy(news, id).length > 0, headlines: () => [] };
+  ctx = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['paris', 'declaration']), isEnglishWord: (w) => englishWord(w, null), speaks: (id) => statementsBy(news, id).length > 0, headlines: () => [], overview: () => '' };
 });
 
 const refusal = (q: string) => {

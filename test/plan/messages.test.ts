@@ -1,7 +1,7 @@
 /** Messages that are not questions about the coverage, read from their words alone. */
 import { describe, expect, it } from 'vitest';
 import { foreignLanguage } from '../../src/plan/language.js';
-import { asksForCoverage, chatIntent, isBareFollowUp, whoSaidQuote } from '../../src/plan/messages.js';
+import { asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from '../../src/plan/messages.js';
 
 describe('chatIntent', () => {
   it.each([
@@ -40,6 +40,18 @@ describe('isBareFollowUp', () => {
   it.each(['what else did he say?', 'can you expand on that', 'tell me more'])('%s needs an earlier answer', (m) => expect(isBareFollowUp(m)).toBe(true));
   it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?', 'what does the us do in all this'])('%s names what it asks about', (m) =>
     expect(isBareFollowUp(m)).toBe(false),
+  );
+});
+
+describe('asksForOverview', () => {
+  const topic = new Set(['paris', 'declaration']);
+  it.each(['what happened?', 'tl;dr', 'TLDR pls', 'catch me up', 'give me a quick summary', 'whats the gist', "what's this all about", 'what happened with the paris declaration'])(
+    '%s asks for the coverage as a whole',
+    (m) => expect(asksForOverview(m, topic)).toBe(true),
+  );
+  it.each(['what happened at mar-a-lago', 'what was in the élysée summary', 'give me a summary of what starmer said', 'what happened in the us', 'what did he say', 'hello'])(
+    '%s names something or asks nothing of the kind',
+    (m) => expect(asksForOverview(m, topic)).toBe(false),
   );
 });
 

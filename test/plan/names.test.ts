@@ -15,7 +15,7 @@ let news: NewsIndex;
 beforeAll(async () => {
   const { articles } = await loadCorpus(path.resolve(import.meta.dirname, '..', '..', 'corpus'));
   news = buildNewsIndex(articles, articles.flatMap((a) => buildPassages(a)));
-  ctx = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['paris', 'declaration']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0, headlines: () => [] };
+  ctx = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['paris', 'declaration']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0, headlines: () => [], overview: () => '' };
 });
 
 describe('outlets by the names readers use', () => {

@@ -20,12 +20,28 @@ const passages: Passage[] = [
 const news = buildNewsIndex(articles, passages);
 const ctx: PlanContext = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['ruritania', 'deal']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0,
   headlines: (outlet) => articles.filter((a) => a.outlet === outlet).map((a) => a.headline),
+  overview: () => articles.map((a) => a.headline).join('. '),
 };
 const plan = (question: string, options?: PlanOptions): QuestionPlan => understand(question, ctx, options);
 
 describe('understand', () => {
   it('refuses a question of common words only, with nothing to search', () => {
     expect(plan('what is the')).toEqual({ kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null });
+  });
+
+  it('"what happened?", "tl;dr": the coverage as a whole, searched by the headlines the context gives; "what happened to it" needs an earlier answer', () => {
+    for (const q of ['what happened?', 'tl;dr', 'catch me up']) {
+      const p = plan(q);
+      expect(p.kind).toBe('fact');
+      if (p.kind !== 'fact') return;
+      expect(p.search.text).toBe('Bridges promised for Ruritania. Ruritania deal signed');
+      expect(p.answerType).toEqual({ kind: 'open' });
+      expect(p.unfamiliar).toEqual([]);
+    }
+    expect(plan('what happened to it').kind).toBe('clarify');
+    expect(plan('what happened to the bridges').kind).toBe('fact');
+    const scoped = plan('what happened to the bridges');
+    if (scoped.kind === 'fact') expect(scoped.search.text).toBe('what happened to the bridges');
   });
 
   it('refuses names the coverage never mentions, and still lists the nearest passages', () => {

@@ -377,3 +377,27 @@ describe('regression: a person never quoted on a topic named in lower case (eval
     expect(r.answer).toMatch(/quotes Volodymyr Zelensky, but never on putin/i);
   });
 });
+
+describe('a place asked about by any of its names', () => {
+  it('regression: "what did starmer say about the us" puts his statements on the US first, as "america" and "the united states" do', async () => {
+    const firsts = [];
+    for (const q of ['what did starmer say about the us', 'what did starmer say about america', 'what did starmer say about the united states']) {
+      const r = await ask(q);
+      expect(r.kind).toBe('statements');
+      firsts.push(r.statements[0]?.text);
+    }
+    expect(new Set(firsts).size).toBe(1);
+    expect(firsts[0]).toMatch(/\bUS\b|Washington|America/);
+  });
+
+  it('"what did kushner say about the uk": never quoted on the UK, as a sentence writes it', async () => {
+    const r = await ask('what did kushner say about the uk');
+    expect(r.abstained).toBe(true);
+    expect(r.abstainReason).toBe('The coverage quotes Jared Kushner, but never on the UK.');
+  });
+
+  it('"what did zelensky say about putin": the name written as a name', async () => {
+    const r = await ask('what did zelensky say about putin');
+    expect(r.abstainReason).toBe('The coverage quotes Volodymyr Zelensky, but never on Putin.');
+  });
+});

@@ -2,6 +2,7 @@ import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { SpeakerEntry } from '../news/directory.js';
 import type { StatementGroup } from '../news/groupStatements.js';
+import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { citeCarriers, type CitationList } from './citations.js';
 import { rankedPassage } from './passages.js';
@@ -35,10 +36,23 @@ const ASKING = new Set(
   ['comment', 'remark', 'statement', 'quote', 'word', 'view', 'reaction', 'react', 'response', 'respond', 'claim', 'talk', 'speak', 'spoke', 'describ', 'call', 'warn', 'add', 'report', 'mention', 'reveal'].map(stem),
 );
 
-/** The question's topic: its content words, less the speaker's names and the words that ask for statements. */
+/** Prefix of a place as a topic term: a country or body whatever it is called ("the us", "America", "Washington"). */
+const PLACE = '@place:';
+
+/** The places a text names, as topic terms (`@place:US`). */
+export function placeTerms(text: string): string[] {
+  return placesIn(text).map((p) => PLACE + p.key);
+}
+
+/**
+ * The question's topic: its content words, less the speaker's names and the words that ask for statements, and
+ * the places it names in words that are no content words ("the us"), matched by any of their names ("US-led",
+ * "Washington", "American").
+ */
 export function topicTerms(question: string, entry: SpeakerEntry): Set<string> {
   const names = new Set(entry.aliases.concat(entry.name, entry.roles).flatMap((a) => contentTerms(a)));
-  return new Set(contentTerms(question).filter((t) => !names.has(t) && !ASKING.has(t)));
+  const places = placesIn(question).filter((p) => contentTerms(p.text).length === 0).map((p) => PLACE + p.key);
+  return new Set([...contentTerms(question).filter((t) => !names.has(t) && !ASKING.has(t)), ...places]);
 }
 
 /** Content words of a statement group's wordings and sentences, kept per group (the loaded groups are asked about again and again). */
@@ -47,7 +61,7 @@ const GROUP_TERMS = new WeakMap<StatementGroup, Set<string>>();
 function groupTerms(group: StatementGroup): Set<string> {
   let have = GROUP_TERMS.get(group);
   if (!have) {
-    have = new Set(group.statements.flatMap((s) => contentTerms(`${s.text} ${s.sentence}`)));
+    have = new Set(group.statements.flatMap((s) => [...contentTerms(`${s.text} ${s.sentence}`), ...placeTerms(`${s.text} ${s.sentence}`)]));
     GROUP_TERMS.set(group, have);
   }
   return have;

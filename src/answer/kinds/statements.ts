@@ -12,7 +12,7 @@ import type { Hit } from '../../retrieval/retrieve.js';
 import { abstain } from '../abstention.js';
 import { CitationList } from '../citations.js';
 import type { AnswerBody, AnswerContext, AnswerKind } from '../context.js';
-import { speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
+import { placeTerms, speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
 import type { StatementGroup } from '../../news/groupStatements.js';
 import { foldName } from '../../text/fold.js';
 import { isKnownWord } from '../../news/vocabulary.js';
@@ -25,7 +25,7 @@ const PASSAGE_TERMS = new WeakMap<StoredPassage, string[]>();
 function passageTerms(passage: StoredPassage): string[] {
   let terms = PASSAGE_TERMS.get(passage);
   if (!terms) {
-    terms = contentTerms(passage.text);
+    terms = [...contentTerms(passage.text), ...placeTerms(passage.text)];
     PASSAGE_TERMS.set(passage, terms);
   }
   return terms;
@@ -90,7 +90,10 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
     ...words(ctx.question).filter((w) => /^\p{Ll}+$/u.test(w) && w.length >= 3 && !isDictionaryWord(w)),
   ]);
   const topic = new Set(asked.filter((w) => named.has(w.toLowerCase())).map(stem).filter((t) => terms.has(t)));
-  if (topic.size === 0) return null;
+  // A place asked about by any of its names ("the us", "america"): touched when a passage names it by any other.
+  const asPlace = new Map(placesIn(ctx.question).flatMap((p) => [...contentTerms(p.text).map((t) => [t, placeTerms(p.text)[0]!] as const)]));
+  const places = placesIn(ctx.question).filter((p) => terms.has(placeTerms(p.text)[0] ?? ''));
+  if (topic.size === 0 && places.length === 0) return null;
   const seen = new Set<string>();
   for (const g of groups) for (const c of g.carriers) seen.add(c.passageId);
   const have = new Set<string>();
@@ -99,10 +102,24 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
     if (passage) for (const t of passageTerms(passage)) have.add(t);
   }
   for (const t of topic) {
-    if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r)))) return null;
+    if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r))) || have.has(asPlace.get(t) ?? '')) return null;
   }
-  const written = asked.filter((w) => topic.has(stem(w))).map((w) => placesIn(w)[0]?.name ?? w);
-  return written.length > 0 ? written.join(' ') : null;
+  for (const p of places) if (have.has(placeTerms(p.text)[0]!)) return null;
+  // As a sentence writes it: "the UK", "Putin" (a name typed in lower case).
+  const written = asked
+    .filter((w) => topic.has(stem(w)) && !places.some((p) => p.text.toLowerCase().split(' ').includes(w.toLowerCase())))
+    .map((w) => {
+      const place = placesIn(w)[0];
+      if (place) return placeName(place.name);
+      return /^\p{Ll}/u.test(w) && !isDictionaryWord(w) ? w[0]!.toUpperCase() + w.slice(1) : w;
+    });
+  written.push(...places.map((p) => placeName(p.name)));
+  return written.length > 0 ? [...new Set(written)].join(' ') : null;
+}
+
+/** A place as a sentence names it: "the UK", "the US", "the EU"; "America", "France". */
+function placeName(name: string): string {
+  return /^[A-Z]{2,3}$/.test(name) ? `the ${name}` : name;
 }
 
 export const statements: AnswerKind<'statements'> = {

@@ -3,21 +3,20 @@
  * under one numbering of sources, cut to one outlet when the question names one. With no statement by
  * them: say so, and show what others said about them.
  */
-import { roleOf } from '../../text/words/roles.js';
 import { isDictionaryWord } from '../../text/english.js';
 import type { SpeakerEntry } from '../../news/directory.js';
 import { inOutlet, statementsAbout, statementsBy } from '../../news/newsIndex.js';
 import type { StoredPassage } from '../../index/passageStore.js';
 import type { Hit } from '../../retrieval/retrieve.js';
 import { abstain } from '../abstention.js';
+import { namedTopicWords } from '../namedTopic.js';
 import { CitationList } from '../citations.js';
 import type { AnswerBody, AnswerContext, AnswerKind } from '../context.js';
 import { placeTerms, speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
 import type { StatementGroup } from '../../news/groupStatements.js';
 import { foldName } from '../../text/fold.js';
-import { isKnownWord } from '../../news/vocabulary.js';
 import { placesIn } from '../../text/places.js';
-import { contentTerms, stem, words } from '../../text/tokens.js';
+import { contentTerms, stem } from '../../text/tokens.js';
 
 /** Content words of each loaded passage, worked out once (a widely carried statement stands in hundreds of them). */
 const PASSAGE_TERMS = new WeakMap<StoredPassage, string[]>();
@@ -74,22 +73,11 @@ function nothingBy(entry: SpeakerEntry, outlet: string | null, ctx: AnswerContex
  * passage carrying one of the person's statements; null when the question has no topic or the passages touch it.
  */
 function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: readonly StatementGroup[]): string | null {
-  // The topic is what the coverage has words for: not the outlet's name, not a misspelling or filler ("pls").
-  const outletWords = new Set(ctx.news.question.outlets.flatMap((o) => contentTerms(o)));
   // The person's own names, as folded spellings meet ("witkof" is Witkoff), and "according (to)".
   const own = new Set([...entry.aliases, entry.name, 'according'].flatMap((a) => a.split(/\s+/)).map(foldName));
-  // Words of office name who is asked, not what about ("the PM's office").
-  const asked = words(ctx.question).filter((w) => isKnownWord(w, ctx.news.question.vocabulary) && !outletWords.has(stem(w)) && !own.has(foldName(w)) && roleOf(w) === undefined);
+  const asked = namedTopicWords(ctx.question, ctx.news.question, (w) => own.has(foldName(w)));
   const terms = topicTerms(ctx.question, entry);
-  // Only a named topic is evidence (a place, a body, a capitalised name): paraphrased topics ("the fighting
-  // is finished") may be in the passages in other words.
-  // A name written in lower case ("about putin") is a name still: a word no English dictionary has.
-  const named = new Set([
-    ...placesIn(ctx.question).flatMap((m) => m.text.toLowerCase().split(' ')),
-    ...(ctx.question.match(/(?<!^)\b\p{Lu}[\p{L}-]+/gu) ?? []).map((w) => w.toLowerCase()),
-    ...words(ctx.question).filter((w) => /^\p{Ll}+$/u.test(w) && w.length >= 3 && !isDictionaryWord(w)),
-  ]);
-  const topic = new Set(asked.filter((w) => named.has(w.toLowerCase())).map(stem).filter((t) => terms.has(t)));
+  const topic = new Set(asked.map(stem).filter((t) => terms.has(t)));
   // A place asked about by any of its names ("the us", "america"): touched when a passage names it by any other.
   const asPlace = new Map(placesIn(ctx.question).flatMap((p) => [...contentTerms(p.text).map((t) => [t, placeTerms(p.text)[0]!] as const)]));
   const places = placesIn(ctx.question).filter((p) => terms.has(placeTerms(p.text)[0] ?? ''));

@@ -280,6 +280,17 @@ describe('comparison across outlets', () => {
     }
     checkCitations(result);
   });
+
+  it('regression: a topic the question names ("greenland") is nothing in the outlets that never name it, however close their best passage', async () => {
+    const result = await ask('compare coverage of greenland');
+    expect(result.kind).toBe('compare');
+    const rows = result.kind === 'compare' ? result.comparison.outlets : [];
+    const naming = [...new Set(articles.filter((a) => a.body.includes('Greenland')).map((a) => a.outlet))];
+    expect(naming).toEqual(['LBC']);
+    expect(rows.filter((r) => r.quote !== null).map((r) => r.outlet)).toEqual(naming);
+    expect(rows.find((r) => r.outlet === 'LBC')?.quote?.text).toMatch(/Greenland/);
+    expect(result.answer).toContain('The Independent: nothing on this.');
+  });
 });
 
 describe('comparison of the outlets a question names', () => {

@@ -11,7 +11,7 @@ import { contentTerms, stem, words } from '../text/tokens.js';
 import { roleOf } from '../text/words/roles.js';
 
 /**
- * The question's named topic words as written, each a word the coverage uses: not an outlet's name, not a word of
+ * The question's named topic words, in lower case, each a word the coverage uses: not an outlet's name, not a word of
  * office ("the PM's office" names who is asked, not what about), not one `exclude` leaves out (a speaker's names).
  */
 export function namedTopicWords(question: string, coverage: QuestionContext, exclude: (word: string) => boolean = () => false): string[] {

@@ -1,4 +1,8 @@
 import { compareCoverage } from '../../news/compare.js';
+import type { NewsIndex } from '../../news/newsIndex.js';
+import { placesIn } from '../../text/places.js';
+import { stem } from '../../text/tokens.js';
+import { namedTopicWords } from '../namedTopic.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
 import { carriers, rankPassages } from '../passages.js';
@@ -9,6 +13,29 @@ import type { Comparison } from '../types.js';
 /** Words that ask for a comparison rather than name its topic. */
 const COMPARE_WORDS = /\b(?:how|did|do|does|the|outlets?|differ(?:ed|ent|ence|ences)?|compare[ds]?|comparison|cover(?:ed|age)?|report(?:ed|s|ing)?|each|which|between|on|about|according|to|say|said)\b/gi;
 
+/**
+ * Whether a text names one of the question's named topics: by its word or a word the coverage uses close to it, as
+ * the person or body it names ("Number 10" is Downing Street), or, for a place, by any of its names; null when the
+ * question names none.
+ */
+function namedTopicMatcher(question: string, news: NewsIndex, related: (word: string) => string[]): ((text: string) => boolean) | null {
+  const named = namedTopicWords(question, news.question);
+  const places = new Set(placesIn(question).map((p) => p.key));
+  if (named.length === 0 && places.size === 0) return null;
+  const forms = new Set([...named.flatMap((w) => [stem(w), ...related(w).map(stem)]), ...[...news.tokens(question)].filter((t) => t.startsWith('@'))]);
+  // Syndicated copies share their text: each distinct text is read once.
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let on = seen.get(text);
+    if (on === undefined) {
+      const have = news.tokens(text);
+      on = [...forms].some((t) => have.has(t)) || placesIn(text).some((p) => places.has(p.key));
+      seen.set(text, on);
+    }
+    return on;
+  };
+}
+
 /** How many top hits (with their syndicated copies) count as "on the topic" for a comparison. */
 export const COMPARE_DEPTH = 12;
 
@@ -18,7 +45,7 @@ export const COMPARE_DEPTH = 12;
  */
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
-  answer(plan, { question, hits: found, articles, news }) {
+  answer(plan, { question, hits: found, articles, news, related }) {
     const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
@@ -48,8 +75,11 @@ export const compare: AnswerKind<'compare'> = {
         score: topicScore(p.text) + h.score,
       })),
     );
+    // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
+    // nothing on it, however close its best passage's wording.
+    const onTopic = namedTopicMatcher(question, news, related);
     const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].filter((o) => named.size === 0 || named.has(o)).sort();
-    const result = compareCoverage(ranked, {
+    const result = compareCoverage(onTopic ? ranked.filter((p) => onTopic(p.text)) : ranked, {
       outlets,
       weight: news.weights,
       tokens: news.tokens,

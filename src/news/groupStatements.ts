@@ -263,16 +263,11 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
     if (list) list.push(...members);
     else components.set(root, [...members]);
   });
+  const atOne = (x: number, y: number): boolean => classScore(x, y) === 1;
   for (const members of components.values()) {
     members.sort((x, y) => x - y);
-    const edges: Edge[] = [];
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        if (classScore(classOf[members[a]!]!, classOf[members[b]!]!) === 1) edges.push({ a, b, score: 1 });
-      }
-    }
-    for (const cluster of completeLinkage(members.length, edges)) {
-      const own = cluster.map((k) => members[k]!).sort((x, y) => x - y);
+    for (const own of linkTied(members, classOf, atOne)) {
+      own.sort((x, y) => x - y);
       phase.push({ members: own, classes: [...new Set(own.map((i) => classOf[i]!))] });
     }
   }
@@ -310,6 +305,42 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
   for (const e of classEdges) for (const x of clustersOf.get(e.a) ?? []) for (const y of clustersOf.get(e.b) ?? []) consider(x, y);
   for (const list of clustersOf.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) consider(list[i]!, list[j]!);
   return completeLinkage(phase.length, [...edges.values()]).map((c) => c.flatMap((k) => phase[k]!.members));
+}
+
+/**
+ * Complete linkage of a component of classes at score 1 with one another, member by member over the score-1 pairs
+ * only (`members` ascending; `tied(x, y)` when two classes' members score 1, a class's own members always do),
+ * without listing those pairs (18,000 syndicated copies in one component have 8 million).
+ *
+ * Every link is 1, so a merge never changes one: complete linkage merges the pairs in its order for equal scores,
+ * the latest first (first member descending, then second), each pair when both are still the first members of their
+ * clusters and every pair across the two clusters scores 1. The pairs whose first member is `a` come together,
+ * after the pairs of every later member, so `a`'s cluster is `a` alone when they start; it then takes, in turn from
+ * the latest, each cluster of later members all of whose classes score 1 with all of its own (as grown so far).
+ * That is what is run here, cluster by cluster.
+ */
+function linkTied(members: readonly number[], classOf: Int32Array, tied: (x: number, y: number) => boolean): number[][] {
+  // The clusters of the members after the one at hand, in descending order of their first member.
+  const live: { members: number[]; classes: number[] }[] = [];
+  for (let k = members.length - 1; k >= 0; k--) {
+    const own = { members: [members[k]!], classes: [classOf[members[k]!]!] };
+    let kept = 0;
+    for (const other of live) {
+      if (allTied(own.classes, other.classes, tied)) {
+        for (const i of other.members) own.members.push(i);
+        for (const y of other.classes) if (!own.classes.includes(y)) own.classes.push(y);
+      } else live[kept++] = other;
+    }
+    live.length = kept;
+    live.push(own);
+  }
+  return live.map((c) => c.members);
+}
+
+/** Whether every class of `xs` is tied to every class of `ys`. */
+function allTied(xs: readonly number[], ys: readonly number[], tied: (x: number, y: number) => boolean): boolean {
+  for (const y of ys) for (const x of xs) if (!tied(x, y)) return false;
+  return true;
 }
 
 /** A pair of statements (a < b, positions in the speaker's list) and their overlap. */

@@ -158,9 +158,14 @@ const REPORTING = new Set(REPORTING_WORDS.flatMap((w) => contentTerms(w)));
 
 /** What a statement says, as content words, without the words naming its speaker. */
 export function statementTokens(s: Statement, directory: SpeakerDirectory | null = null): Set<string> {
-  const own = entityTokens(s.subject, directory);
+  return tokensSaid(s, (text) => entityTokens(text, directory));
+}
+
+/** statementTokens with the texts' tokens (`entityTokens`) from `tokensOf`. */
+function tokensSaid(s: Statement, tokensOf: (text: string) => ReadonlySet<string>): Set<string> {
+  const own = tokensOf(s.subject);
   const out = new Set<string>();
-  for (const t of entityTokens(s.text, directory)) {
+  for (const t of tokensOf(s.text)) {
     if (!own.has(t) && !REPORTING.has(t) && t !== `@${s.speakerId}`) out.add(t);
   }
   return out;
@@ -182,12 +187,19 @@ export function groupStatements(statements: Statement[], weight: Weights, option
     if (list) list.push(i);
     else bySpeaker.set(id, [i]);
   }
-  // Copies of a statement (same speaker, subject and words) have the same tokens: read once, the set shared.
+  // Copies of a statement (same speaker, subject and words) have the same tokens: read once, the set shared. A text
+  // (a quote, a subject) recurs under other subjects and speakers: its names are looked for once.
+  const ofText = new Map<string, Set<string>>();
+  const tokensOf = (text: string): Set<string> => {
+    let found = ofText.get(text);
+    if (found === undefined) ofText.set(text, (found = entityTokens(text, directory)));
+    return found;
+  };
   const read = new Map<string, Set<string>>();
   const tokens = statements.map((s) => {
     const key = `${s.speakerId}\u0000${s.subject}\u0000${s.text}`;
     let found = read.get(key);
-    if (found === undefined) read.set(key, (found = statementTokens(s, directory)));
+    if (found === undefined) read.set(key, (found = tokensSaid(s, tokensOf)));
     return found;
   });
   const clusters: number[][] = [];
@@ -245,9 +257,12 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
     return x;
   };
   const tied = new Set<number>();
+  const atOneWith: number[][] = Array.from({ length: C }, () => []);
   for (const e of classEdges) {
     if (e.score !== 1) continue;
     tied.add(e.a).add(e.b);
+    atOneWith[e.a]!.push(e.b);
+    atOneWith[e.b]!.push(e.a);
     parent[find(e.a)] = find(e.b);
   }
   // The clusters after the score-1 phase: each as its members (ascending) and the classes they belong to.
@@ -264,9 +279,10 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
     else components.set(root, [...members]);
   });
   const atOne = (x: number, y: number): boolean => classScore(x, y) === 1;
+  const mark = new Int32Array(C).fill(-1);
   for (const members of components.values()) {
     members.sort((x, y) => x - y);
-    for (const own of linkTied(members, classOf, atOne)) {
+    for (const own of linkTied(members, classOf, { atOneWith, atOne, mark })) {
       own.sort((x, y) => x - y);
       phase.push({ members: own, classes: [...new Set(own.map((i) => classOf[i]!))] });
     }
@@ -319,27 +335,41 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
  * the latest, each cluster of later members all of whose classes score 1 with all of its own (as grown so far).
  * That is what is run here, cluster by cluster.
  */
-function linkTied(members: readonly number[], classOf: Int32Array, tied: (x: number, y: number) => boolean): number[][] {
+function linkTied(members: readonly number[], classOf: Int32Array, ties: Ties): number[][] {
+  const { atOneWith, atOne, mark } = ties;
   // The clusters of the members after the one at hand, in descending order of their first member.
   const live: { members: number[]; classes: number[] }[] = [];
   for (let k = members.length - 1; k >= 0; k--) {
-    const own = { members: [members[k]!], classes: [classOf[members[k]!]!] };
+    const i = members[k]!;
+    const c = classOf[i]!;
+    // The classes at 1 with this member's, marked with its position: most clusters are ruled out by one look.
+    mark[c] = i;
+    for (const d of atOneWith[c]!) mark[d] = i;
+    const own = { members: [i], classes: [c] };
     let kept = 0;
     for (const other of live) {
-      if (allTied(own.classes, other.classes, tied)) {
-        for (const i of other.members) own.members.push(i);
+      if (allTied(own.classes, other.classes, (y) => mark[y] === i, atOne)) {
+        for (const j of other.members) own.members.push(j);
         for (const y of other.classes) if (!own.classes.includes(y)) own.classes.push(y);
       } else live[kept++] = other;
     }
     live.length = kept;
     live.push(own);
   }
-  return live.map((c) => c.members);
+  return live.map((cluster) => cluster.members);
 }
 
-/** Whether every class of `xs` is tied to every class of `ys`. */
-function allTied(xs: readonly number[], ys: readonly number[], tied: (x: number, y: number) => boolean): boolean {
-  for (const y of ys) for (const x of xs) if (!tied(x, y)) return false;
+/** What linkTied looks ties up in: each class's classes at 1 (itself aside), a test for two classes, and a scratch mark per class. */
+interface Ties {
+  atOneWith: readonly (readonly number[])[];
+  atOne: (x: number, y: number) => boolean;
+  mark: Int32Array;
+}
+
+/** Whether every class of `xs` is tied to every class of `ys`; `tiedToFirst` tells it for `xs[0]`. */
+function allTied(xs: readonly number[], ys: readonly number[], tiedToFirst: (y: number) => boolean, atOne: (x: number, y: number) => boolean): boolean {
+  for (const y of ys) if (!tiedToFirst(y)) return false;
+  for (const y of ys) for (let k = 1; k < xs.length; k++) if (!atOne(xs[k]!, y)) return false;
   return true;
 }
 
@@ -358,11 +388,14 @@ interface Edge {
  */
 function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): Edge[] {
   const postings = postingsOf(sets);
+  // Each set's weights, summed in its own order: containedIn gives overlap's very sums without weighing again.
+  const weighed = sets.map((set) => weighTokens(set, weight));
   const seen = new Int32Array(sets.length).fill(-1);
   const edges = new Map<number, Edge>();
   const n = sets.length;
   sets.forEach((set, i) => {
-    const ranked = [...set].map((t) => ({ t, w: weight(t) })).sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+    const own = weighed[i]!;
+    const ranked = own.tokens.map((t, k) => ({ t, w: own.weights[k]! })).sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
     const total = ranked.reduce((sum, r) => sum + r.w, 0);
     // A margin on the bound so rounding never cuts the prefix short: a longer prefix only adds candidates.
     const enough = (1 - threshold) * total * (1 + 1e-9) + 1e-12;
@@ -371,10 +404,12 @@ function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): 
       for (const j of postings.get(t) ?? []) {
         if (j === i || seen[j] === i) continue;
         seen[j] = i;
+        // Found from i's side when j carries enough of i; when i carries enough of j, from j's side.
+        const iInJ = containedIn(own, sets[j]!);
+        if (iInJ < threshold) continue;
         const key = i < j ? i * n + j : j * n + i;
         if (edges.has(key)) continue;
-        const score = overlap(sets[i]!, sets[j]!, weight);
-        if (score >= threshold) edges.set(key, { a: Math.min(i, j), b: Math.max(i, j), score });
+        edges.set(key, { a: Math.min(i, j), b: Math.max(i, j), score: Math.max(iInJ, containedIn(weighed[j]!, set)) });
       }
       taken += w;
       if (taken > enough) break;

@@ -223,10 +223,11 @@ export function groupStatements(statements: Statement[], weight: Weights, option
  * a statement of another class becomes one cluster in that phase, under its first member (its pairs are merged
  * from the last, and no merge elsewhere touches them); the classes that do score 1 with another class (one's tokens
  * all in the other's) are merged member by member over their score-1 pairs only, as the full run would (a link
- * stays at 1 only if both parts had 1). After that phase no two clusters are at 1, and the full run goes on over
- * the clusters, in the order of their first members, with the least score of their classes' pairs: that is run
- * here over the clusters themselves. The result is the full run's (test/news/groupStatements.test.ts compares
- * them on the real corpus, a generated one and random sets built to tie at 1).
+ * stays at 1 only if both parts had 1), cluster by cluster rather than pair by pair (linkTied). After that phase no
+ * two clusters are at 1, and the full run goes on over the clusters, in the order of their first members, with the
+ * least score of their classes' pairs: that is run here over the clusters themselves. The result is the full run's
+ * (test/news/groupStatements.test.ts compares them on random sets built to tie at 1, test/scale/pairwise.test.ts on
+ * the real corpus and a generated one).
  */
 export function groupSets(sets: readonly Set<string>[], weight: Weights, threshold: number): number[][] {
   // Classes of identical token sequences; a statement without tokens scores 0 with everything: a class of its own.
@@ -325,8 +326,8 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
 
 /**
  * Complete linkage of a component of classes at score 1 with one another, member by member over the score-1 pairs
- * only (`members` ascending; `tied(x, y)` when two classes' members score 1, a class's own members always do),
- * without listing those pairs (18,000 syndicated copies in one component have 8 million).
+ * only (`members` ascending; `ties.atOne(x, y)` when two classes' members score 1, a class's own members always do),
+ * without listing those pairs (18,000 syndicated copies in one component, at 100,000 passages, have 8 million).
  *
  * Every link is 1, so a merge never changes one: complete linkage merges the pairs in its order for equal scores,
  * the latest first (first member descending, then second), each pair when both are still the first members of their
@@ -384,7 +385,8 @@ interface Edge {
  * Every pair whose overlap reaches the threshold, without comparing every pair (weighted prefix filtering
  * over an inverted index, exact): when b carries at least `threshold` of a's weight, b holds one of a's
  * heaviest words that together weigh more than the rest of a's share, (1 - threshold). So each statement
- * is compared only with those holding one of its heaviest words.
+ * is compared only with those holding one of its heaviest words, and kept when they carry enough of it (a pair
+ * where a carries enough of b is found from b's side).
  */
 function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): Edge[] {
   const postings = postingsOf(sets);

@@ -338,26 +338,44 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
  */
 function linkTied(members: readonly number[], classOf: Int32Array, ties: Ties): number[][] {
   const { atOneWith, atOne, mark } = ties;
-  // The clusters of the members after the one at hand, in descending order of their first member.
-  const live: { members: number[]; classes: number[] }[] = [];
+  interface Cluster {
+    members: number[];
+    classes: number[];
+    merged: boolean;
+  }
+  // The clusters of the members after the one at hand, by the class of their first member: a cluster all of whose
+  // classes are at 1 with a class is among those listed under that class or a class at 1 with it.
+  const byFirst = new Map<number, Cluster[]>();
+  const all: Cluster[] = [];
   for (let k = members.length - 1; k >= 0; k--) {
     const i = members[k]!;
     const c = classOf[i]!;
-    // The classes at 1 with this member's, marked with its position: most clusters are ruled out by one look.
+    // The classes at 1 with this member's, marked with its position.
     mark[c] = i;
     for (const d of atOneWith[c]!) mark[d] = i;
-    const own = { members: [i], classes: [c] };
-    let kept = 0;
-    for (const other of live) {
-      if (allTied(own.classes, other.classes, (y) => mark[y] === i, atOne)) {
-        for (const j of other.members) own.members.push(j);
-        for (const y of other.classes) if (!own.classes.includes(y)) own.classes.push(y);
-      } else live[kept++] = other;
+    const candidates: Cluster[] = [];
+    for (const d of [c, ...atOneWith[c]!]) {
+      const list = byFirst.get(d);
+      if (list === undefined) continue;
+      let kept = 0;
+      for (const cluster of list) if (!cluster.merged) candidates.push((list[kept++] = cluster));
+      list.length = kept;
     }
-    live.length = kept;
-    live.push(own);
+    // Latest first member first, as complete linkage takes the pairs.
+    candidates.sort((x, y) => y.members[0]! - x.members[0]!);
+    const own: Cluster = { members: [i], classes: [c], merged: false };
+    for (const other of candidates) {
+      if (!allTied(own.classes, other.classes, (y) => mark[y] === i, atOne)) continue;
+      for (const j of other.members) own.members.push(j);
+      for (const y of other.classes) if (!own.classes.includes(y)) own.classes.push(y);
+      other.merged = true;
+    }
+    const list = byFirst.get(c);
+    if (list) list.push(own);
+    else byFirst.set(c, [own]);
+    all.push(own);
   }
-  return live.map((cluster) => cluster.members);
+  return all.filter((cluster) => !cluster.merged).map((cluster) => cluster.members);
 }
 
 /** What linkTied looks ties up in: each class's classes at 1 (itself aside), a test for two classes, and a scratch mark per class. */

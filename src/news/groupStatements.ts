@@ -158,9 +158,14 @@ const REPORTING = new Set(REPORTING_WORDS.flatMap((w) => contentTerms(w)));
 
 /** What a statement says, as content words, without the words naming its speaker. */
 export function statementTokens(s: Statement, directory: SpeakerDirectory | null = null): Set<string> {
-  const own = entityTokens(s.subject, directory);
+  return tokensSaid(s, (text) => entityTokens(text, directory));
+}
+
+/** statementTokens with the texts' tokens (`entityTokens`) from `tokensOf`. */
+function tokensSaid(s: Statement, tokensOf: (text: string) => ReadonlySet<string>): Set<string> {
+  const own = tokensOf(s.subject);
   const out = new Set<string>();
-  for (const t of entityTokens(s.text, directory)) {
+  for (const t of tokensOf(s.text)) {
     if (!own.has(t) && !REPORTING.has(t) && t !== `@${s.speakerId}`) out.add(t);
   }
   return out;
@@ -182,12 +187,19 @@ export function groupStatements(statements: Statement[], weight: Weights, option
     if (list) list.push(i);
     else bySpeaker.set(id, [i]);
   }
-  // Copies of a statement (same speaker, subject and words) have the same tokens: read once, the set shared.
+  // Copies of a statement (same speaker, subject and words) have the same tokens: read once, the set shared. A text
+  // (a quote, a subject) recurs under other subjects and speakers: its names are looked for once.
+  const ofText = new Map<string, Set<string>>();
+  const tokensOf = (text: string): Set<string> => {
+    let found = ofText.get(text);
+    if (found === undefined) ofText.set(text, (found = entityTokens(text, directory)));
+    return found;
+  };
   const read = new Map<string, Set<string>>();
   const tokens = statements.map((s) => {
     const key = `${s.speakerId}\u0000${s.subject}\u0000${s.text}`;
     let found = read.get(key);
-    if (found === undefined) read.set(key, (found = statementTokens(s, directory)));
+    if (found === undefined) read.set(key, (found = tokensSaid(s, tokensOf)));
     return found;
   });
   const clusters: number[][] = [];
@@ -211,10 +223,11 @@ export function groupStatements(statements: Statement[], weight: Weights, option
  * a statement of another class becomes one cluster in that phase, under its first member (its pairs are merged
  * from the last, and no merge elsewhere touches them); the classes that do score 1 with another class (one's tokens
  * all in the other's) are merged member by member over their score-1 pairs only, as the full run would (a link
- * stays at 1 only if both parts had 1). After that phase no two clusters are at 1, and the full run goes on over
- * the clusters, in the order of their first members, with the least score of their classes' pairs: that is run
- * here over the clusters themselves. The result is the full run's (test/news/groupStatements.test.ts compares
- * them on the real corpus, a generated one and random sets built to tie at 1).
+ * stays at 1 only if both parts had 1), cluster by cluster rather than pair by pair (linkTied). After that phase no
+ * two clusters are at 1, and the full run goes on over the clusters, in the order of their first members, with the
+ * least score of their classes' pairs: that is run here over the clusters themselves. The result is the full run's
+ * (test/news/groupStatements.test.ts compares them on random sets built to tie at 1, test/scale/pairwise.test.ts on
+ * the real corpus and a generated one).
  */
 export function groupSets(sets: readonly Set<string>[], weight: Weights, threshold: number): number[][] {
   // Classes of identical token sequences; a statement without tokens scores 0 with everything: a class of its own.
@@ -245,9 +258,12 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
     return x;
   };
   const tied = new Set<number>();
+  const atOneWith: number[][] = Array.from({ length: C }, () => []);
   for (const e of classEdges) {
     if (e.score !== 1) continue;
     tied.add(e.a).add(e.b);
+    atOneWith[e.a]!.push(e.b);
+    atOneWith[e.b]!.push(e.a);
     parent[find(e.a)] = find(e.b);
   }
   // The clusters after the score-1 phase: each as its members (ascending) and the classes they belong to.
@@ -263,16 +279,12 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
     if (list) list.push(...members);
     else components.set(root, [...members]);
   });
+  const atOne = (x: number, y: number): boolean => classScore(x, y) === 1;
+  const mark = new Int32Array(C).fill(-1);
   for (const members of components.values()) {
     members.sort((x, y) => x - y);
-    const edges: Edge[] = [];
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        if (classScore(classOf[members[a]!]!, classOf[members[b]!]!) === 1) edges.push({ a, b, score: 1 });
-      }
-    }
-    for (const cluster of completeLinkage(members.length, edges)) {
-      const own = cluster.map((k) => members[k]!).sort((x, y) => x - y);
+    for (const own of linkTied(members, classOf, { atOneWith, atOne, mark })) {
+      own.sort((x, y) => x - y);
       phase.push({ members: own, classes: [...new Set(own.map((i) => classOf[i]!))] });
     }
   }
@@ -312,6 +324,74 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
   return completeLinkage(phase.length, [...edges.values()]).map((c) => c.flatMap((k) => phase[k]!.members));
 }
 
+/**
+ * Complete linkage of a component of classes at score 1 with one another, member by member over the score-1 pairs
+ * only (`members` ascending; `ties.atOne(x, y)` when two classes' members score 1, a class's own members always do),
+ * without listing those pairs (18,000 syndicated copies in one component, at 100,000 passages, have 8 million).
+ *
+ * Every link is 1, so a merge never changes one: complete linkage merges the pairs in its order for equal scores,
+ * the latest first (first member descending, then second), each pair when both are still the first members of their
+ * clusters and every pair across the two clusters scores 1. The pairs whose first member is `a` come together,
+ * after the pairs of every later member, so `a`'s cluster is `a` alone when they start; it then takes, in turn from
+ * the latest, each cluster of later members all of whose classes score 1 with all of its own (as grown so far).
+ * That is what is run here, cluster by cluster.
+ */
+function linkTied(members: readonly number[], classOf: Int32Array, ties: Ties): number[][] {
+  const { atOneWith, atOne, mark } = ties;
+  interface Cluster {
+    members: number[];
+    classes: number[];
+    merged: boolean;
+  }
+  // The clusters of the members after the one at hand, by the class of their first member: a cluster all of whose
+  // classes are at 1 with a class is among those listed under that class or a class at 1 with it.
+  const byFirst = new Map<number, Cluster[]>();
+  const all: Cluster[] = [];
+  for (let k = members.length - 1; k >= 0; k--) {
+    const i = members[k]!;
+    const c = classOf[i]!;
+    // The classes at 1 with this member's, marked with its position.
+    mark[c] = i;
+    for (const d of atOneWith[c]!) mark[d] = i;
+    const candidates: Cluster[] = [];
+    for (const d of [c, ...atOneWith[c]!]) {
+      const list = byFirst.get(d);
+      if (list === undefined) continue;
+      let kept = 0;
+      for (const cluster of list) if (!cluster.merged) candidates.push((list[kept++] = cluster));
+      list.length = kept;
+    }
+    // Latest first member first, as complete linkage takes the pairs.
+    candidates.sort((x, y) => y.members[0]! - x.members[0]!);
+    const own: Cluster = { members: [i], classes: [c], merged: false };
+    for (const other of candidates) {
+      if (!allTied(own.classes, other.classes, (y) => mark[y] === i, atOne)) continue;
+      for (const j of other.members) own.members.push(j);
+      for (const y of other.classes) if (!own.classes.includes(y)) own.classes.push(y);
+      other.merged = true;
+    }
+    const list = byFirst.get(c);
+    if (list) list.push(own);
+    else byFirst.set(c, [own]);
+    all.push(own);
+  }
+  return all.filter((cluster) => !cluster.merged).map((cluster) => cluster.members);
+}
+
+/** What linkTied looks ties up in: each class's classes at 1 (itself aside), a test for two classes, and a scratch mark per class. */
+interface Ties {
+  atOneWith: readonly (readonly number[])[];
+  atOne: (x: number, y: number) => boolean;
+  mark: Int32Array;
+}
+
+/** Whether every class of `xs` is tied to every class of `ys`; `tiedToFirst` tells it for `xs[0]`. */
+function allTied(xs: readonly number[], ys: readonly number[], tiedToFirst: (y: number) => boolean, atOne: (x: number, y: number) => boolean): boolean {
+  for (const y of ys) if (!tiedToFirst(y)) return false;
+  for (const y of ys) for (let k = 1; k < xs.length; k++) if (!atOne(xs[k]!, y)) return false;
+  return true;
+}
+
 /** A pair of statements (a < b, positions in the speaker's list) and their overlap. */
 interface Edge {
   a: number;
@@ -323,15 +403,19 @@ interface Edge {
  * Every pair whose overlap reaches the threshold, without comparing every pair (weighted prefix filtering
  * over an inverted index, exact): when b carries at least `threshold` of a's weight, b holds one of a's
  * heaviest words that together weigh more than the rest of a's share, (1 - threshold). So each statement
- * is compared only with those holding one of its heaviest words.
+ * is compared only with those holding one of its heaviest words, and kept when they carry enough of it (a pair
+ * where a carries enough of b is found from b's side).
  */
 function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): Edge[] {
   const postings = postingsOf(sets);
+  // Each set's weights, summed in its own order: containedIn gives overlap's very sums without weighing again.
+  const weighed = sets.map((set) => weighTokens(set, weight));
   const seen = new Int32Array(sets.length).fill(-1);
   const edges = new Map<number, Edge>();
   const n = sets.length;
   sets.forEach((set, i) => {
-    const ranked = [...set].map((t) => ({ t, w: weight(t) })).sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+    const own = weighed[i]!;
+    const ranked = own.tokens.map((t, k) => ({ t, w: own.weights[k]! })).sort((x, y) => y.w - x.w || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
     const total = ranked.reduce((sum, r) => sum + r.w, 0);
     // A margin on the bound so rounding never cuts the prefix short: a longer prefix only adds candidates.
     const enough = (1 - threshold) * total * (1 + 1e-9) + 1e-12;
@@ -340,10 +424,12 @@ function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): 
       for (const j of postings.get(t) ?? []) {
         if (j === i || seen[j] === i) continue;
         seen[j] = i;
+        // Found from i's side when j carries enough of i; when i carries enough of j, from j's side.
+        const iInJ = containedIn(own, sets[j]!);
+        if (iInJ < threshold) continue;
         const key = i < j ? i * n + j : j * n + i;
         if (edges.has(key)) continue;
-        const score = overlap(sets[i]!, sets[j]!, weight);
-        if (score >= threshold) edges.set(key, { a: Math.min(i, j), b: Math.max(i, j), score });
+        edges.set(key, { a: Math.min(i, j), b: Math.max(i, j), score: Math.max(iInJ, containedIn(weighed[j]!, set)) });
       }
       taken += w;
       if (taken > enough) break;

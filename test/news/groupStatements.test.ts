@@ -72,6 +72,41 @@ describe('groupSets (complete linkage over classes of identical statements)', ()
     expect(split).toBeGreaterThan(10);
   });
 
+  it('gives the clusters of complete linkage over every pair when many copies of parts of one statement tie in one component', () => {
+    // Syndication: a few parts of each base statement (all their words in it: score 1 with it and with their own
+    // parts), each carried by many copies, so one component at score 1 holds many classes and members.
+    let multiClass = 0;
+    let split = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const rand = random(1000 + seed);
+      const vocabulary = Array.from({ length: 16 }, (_, i) => `w${i}`);
+      const pick = (n: number): string[] => [...vocabulary].sort(() => rand() - 0.5).slice(0, n);
+      const bases = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(5 + Math.floor(rand() * 5)));
+      const parts = bases.map((base) => Array.from({ length: 6 }, () => base.filter(() => rand() < 0.65)));
+      const sets = Array.from({ length: 40 + Math.floor(rand() * 80) }, () => {
+        const b = Math.floor(rand() * bases.length);
+        const r = rand();
+        if (r < 0.25) return new Set(bases[b]);
+        if (r < 0.35) return new Set([...bases[b]!].reverse());
+        if (r < 0.9) return new Set(parts[b]![Math.floor(rand() * 6)]);
+        return new Set([...bases[b]!.slice(2), vocabulary[Math.floor(rand() * vocabulary.length)]!]);
+      });
+      const weights = new Map<string, number>();
+      const weight: Weights = (t) => weights.get(t) ?? (weights.set(t, [0.7, 1.2, 2.5, 4][Math.floor(rand() * 4)]!), weights.get(t)!);
+      for (const threshold of [SAME_STATEMENT, 0.85]) {
+        const want = everyPair(sets, weight, threshold);
+        expect(normalise(groupSets(sets, weight, threshold)), `seed ${seed}, threshold ${threshold}`).toEqual(want);
+        const key = (i: number): string => [...sets[i]!].join(' ');
+        if (want.some((c) => new Set(c.map(key)).size >= 3)) multiClass++;
+        const clusterOf = new Map(want.flatMap((c, k) => c.map((i) => [i, k] as const)));
+        if (sets.some((t, i) => t.size > 0 && sets.some((u, j) => j > i && key(i) === key(j) && clusterOf.get(i) !== clusterOf.get(j)))) split++;
+      }
+    }
+    // The cases this is about: groups of several kinds of statement, and copies of one statement parted.
+    expect(multiClass).toBeGreaterThan(20);
+    expect(split).toBeGreaterThan(20);
+  });
+
   it('puts every copy of a statement that ties with nothing else in one group, under its first copy', () => {
     const copy = (): Set<string> => new Set(['troops', 'ceasefire', 'monitoring']);
     const sets = [copy(), new Set(['sanctions', 'oil']), copy(), copy(), new Set(['sanctions', 'gas', 'price', 'cap'])];

@@ -64,8 +64,8 @@ export const ASKED_PARTICIPLES = alternation(verbForms(SPEECH_VERBS.filter((v) =
 /** Nouns for what someone said, singular and plural: "comments", "remarks", "views". An alternation. */
 export const STATEMENT_NOUN = alternation(STATEMENT_NOUNS.flatMap((n) => [n, `${n}s`]));
 
-/** A question that asks what someone said: "say", "told", "comments", "views", "according to", ... */
+/** A question that asks what someone said: "say", "told", "comments", "views", "according to", "anything from", "heard from", ... */
 export const STATEMENT_CUE = new RegExp(
-  `\\b(?:${alternation(verbForms(SPEECH_VERBS.filter((v) => v.cue)))}|${STATEMENT_NOUN}|according to)\\b(?!\\s+me\\b)`,
+  `\\b(?:${alternation(verbForms(SPEECH_VERBS.filter((v) => v.cue)))}|${STATEMENT_NOUN}|according to|(?:anything|something|a word|a peep) from|hear(?:d)? from)\\b(?!\\s+me\\b)`,
   'i',
 );

@@ -60,6 +60,14 @@ describe('understand', () => {
     expect(p.search?.k).toBe(SPEAKER_RANK_DEPTH);
   });
 
+  it('"anything from tom brown?", "did we hear from jane smith": their statements', () => {
+    for (const [q, name] of [['anything from tom brown?', 'Tom Brown'], ['did we hear from jane smith', 'Jane Smith']] as const) {
+      const p = plan(q);
+      expect(p.kind, q).toBe('statements');
+      if (p.kind === 'statements') expect(p.speakers.map((s) => s.name)).toEqual([name]);
+    }
+  });
+
   it('asks for several people in turn: "What did Smith and Brown say?"', () => {
     const p = plan('What did Smith and Brown say?');
     expect(p.kind === 'statements' && p.speakers.map((s) => s.name)).toEqual(['Jane Smith', 'Tom Brown']);

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { STOPWORDS, stem, words } from '../text/tokens.js';
 import type { Passage } from '../types.js';
 
@@ -63,9 +64,49 @@ export function buildMiniSearch(passages: readonly Passage[], { asLoaded = true 
   return asLoaded ? MiniSearch.loadJSON(JSON.stringify(index), OPTIONS) : index;
 }
 
+/**
+ * The flat index of the passages: exactly `flatten(buildMiniSearch(passages))` (test/scale/lexicalSearch.test.ts
+ * compares the two), built without MiniSearch's documents, JSON round trip and per-posting maps. Each distinct text
+ * is tokenized once (syndicated copies share theirs); what the two radix trees decide (the order of the terms) is
+ * reproduced with MiniSearch's own map: its terms inserted in the order MiniSearch's `add` first meets them, listed as
+ * its `toJSON` lists them and inserted again as `loadJSON` does.
+ */
 export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
-  return flatten(buildMiniSearch(passages));
+  const n = passages.length;
+  // Per distinct text: its number of distinct words (MiniSearch's field length) and each processed term's count, in first-met order.
+  const read = new Map<string, { length: number; counts: Map<string, number> }>();
+  const built = new SearchableMap<Postings>();
+  const lengths = new Uint32Array(n);
+  let avgLength = 0;
+  passages.forEach((p, label) => {
+    let doc = read.get(p.text);
+    if (doc === undefined) {
+      const tokens = OPTIONS.tokenize(p.text);
+      const counts = new Map<string, number>();
+      for (const token of tokens) {
+        const term = processTerm(token);
+        if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+      }
+      read.set(p.text, (doc = { length: new Set(tokens).size, counts }));
+    }
+    lengths[label] = doc.length;
+    // MiniSearch's running average (addFieldLength), the same arithmetic in the same order.
+    avgLength = (avgLength * label + doc.length) / (label + 1);
+    for (const [term, count] of doc.counts) {
+      let postings = built.get(term);
+      if (postings === undefined) built.set(term, (postings = new Map([[FIELD, new Map()]])));
+      postings.get(FIELD)!.set(label, count);
+    }
+  });
+  const loaded = new SearchableMap<Postings>();
+  for (const [term, postings] of built) loaded.set(term, postings);
+  const labels = Uint32Array.from({ length: n }, (_, label) => label);
+  return flatTree((loaded as unknown as { _tree: RadixNode })._tree, FIELD, n, avgLength, lengths, labels);
 }
+
+/** The text field's id in MiniSearch's index (its only field). */
+const FIELD = 0;
+type Postings = Map<number, Map<number, number>>;
 
 /** The parts of a MiniSearch index read here. */
 interface MiniSearchInternals {
@@ -84,6 +125,17 @@ export function flatten(index: MiniSearchIndex): LexicalIndex {
   const mini = index as unknown as MiniSearchInternals;
   const field = mini._fieldIds.text!;
   if (mini._dirtCount !== 0) throw new Error('A lexical index with removed documents cannot be flattened.');
+  let size = 0;
+  for (const doc of mini._documentIds.keys()) size = Math.max(size, doc + 1);
+  const lengths = new Uint32Array(size);
+  const labels = new Uint32Array(size);
+  for (const [doc, byField] of mini._fieldLength) lengths[doc] = byField[field] ?? 0;
+  for (const [doc, label] of mini._documentIds) labels[doc] = label as number;
+  return flatTree(mini._index._tree, field, mini._documentCount, mini._avgFieldLength[field]!, lengths, labels);
+}
+
+/** The flat index of a MiniSearch radix tree of postings, and its documents' lengths and labels (by short id). */
+function flatTree(tree: RadixNode, field: number, documentCount: number, avgLength: number, lengths: Uint32Array, labels: Uint32Array): LexicalIndex {
   const terms: string[] = [];
   const postings: Map<number, number>[] = [];
   // Depth first in each node's key order: the order MiniSearch's fuzzy search visits (and lists) terms.
@@ -95,7 +147,7 @@ export function flatten(index: MiniSearchIndex): LexicalIndex {
       } else visit(child as RadixNode, prefix + key);
     }
   };
-  visit(mini._index._tree, '');
+  visit(tree, '');
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
   postings.forEach((p, i) => {
@@ -111,13 +163,7 @@ export function flatten(index: MiniSearchIndex): LexicalIndex {
       freqs[at++] = freq;
     }
   }
-  let size = 0;
-  for (const doc of mini._documentIds.keys()) size = Math.max(size, doc + 1);
-  const lengths = new Uint32Array(size);
-  const labels = new Uint32Array(size);
-  for (const [doc, byField] of mini._fieldLength) lengths[doc] = byField[field] ?? 0;
-  for (const [doc, label] of mini._documentIds) labels[doc] = label as number;
-  return { documentCount: mini._documentCount, avgLength: mini._avgFieldLength[field]!, terms, offsets, docs, freqs, lengths, labels };
+  return { documentCount, avgLength, terms, offsets, docs, freqs, lengths, labels };
 }
 
 /** The flat index as saved (search.json version 2): the arrays as base64 of their bytes (little-endian). */

@@ -55,7 +55,8 @@ function previousNews(previous: IndexData | null, data: IndexData): PreviousNews
   const news = saved === undefined ? null : newsFromJson(saved);
   if (previous === null || news === null) return undefined;
   const before = new Map(previous.manifest.articles.map((a) => [a.id, a.hash]));
-  return { news, unchanged: new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id)) };
+  const unchanged = new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id));
+  return { news, passages: previous.passages, articles: previous.manifest.articles, unchanged };
 }
 
 /**

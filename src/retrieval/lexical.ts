@@ -73,44 +73,59 @@ export function buildMiniSearch(passages: readonly Passage[], { asLoaded = true 
  */
 export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
   const n = passages.length;
-  // Per distinct text: its number of distinct words (MiniSearch's field length) and each processed term's count, in first-met order.
-  const read = new Map<string, { length: number; counts: Map<string, number> }>();
-  const built = new SearchableMap<Postings>();
+  // Per distinct text: its number of distinct words (MiniSearch's field length), and each processed term with its count, in first-met order.
+  const read = new Map<string, { length: number; terms: number[]; counts: number[] }>();
+  // Each term's postings: its passages (ascending) and counts; terms numbered in the order MiniSearch's `add` first meets them.
+  const termNumber = new Map<string, number>();
+  const firstMet: string[] = [];
+  const postings: { docs: number[]; freqs: number[] }[] = [];
   const lengths = new Uint32Array(n);
   let avgLength = 0;
   passages.forEach((p, label) => {
     let doc = read.get(p.text);
     if (doc === undefined) {
       const tokens = OPTIONS.tokenize(p.text);
-      const counts = new Map<string, number>();
+      const counts = new Map<number, number>();
       for (const token of tokens) {
         const term = processTerm(token);
-        if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+        if (!term) continue;
+        let t = termNumber.get(term);
+        if (t === undefined) {
+          termNumber.set(term, (t = firstMet.length));
+          firstMet.push(term);
+          postings.push({ docs: [], freqs: [] });
+        }
+        counts.set(t, (counts.get(t) ?? 0) + 1);
       }
-      read.set(p.text, (doc = { length: new Set(tokens).size, counts }));
+      read.set(p.text, (doc = { length: new Set(tokens).size, terms: [...counts.keys()], counts: [...counts.values()] }));
     }
     lengths[label] = doc.length;
     // MiniSearch's running average (addFieldLength), the same arithmetic in the same order.
     avgLength = (avgLength * label + doc.length) / (label + 1);
-    for (const [term, count] of doc.counts) {
-      let postings = built.get(term);
-      if (postings === undefined) built.set(term, (postings = new Map([[FIELD, new Map()]])));
-      postings.get(FIELD)!.set(label, count);
-    }
+    doc.terms.forEach((t, k) => {
+      postings[t]!.docs.push(label);
+      postings[t]!.freqs.push(doc.counts[k]!);
+    });
   });
-  const loaded = new SearchableMap<Postings>();
-  for (const [term, postings] of built) loaded.set(term, postings);
+  const built = new SearchableMap<number>();
+  for (const term of firstMet) built.set(term, termNumber.get(term)!);
+  const loaded = new SearchableMap<number>();
+  for (const [term, t] of built) loaded.set(term, t);
   const labels = Uint32Array.from({ length: n }, (_, label) => label);
-  return flatTree((loaded as unknown as { _tree: RadixNode })._tree, FIELD, n, avgLength, lengths, labels);
+  return flatTree((loaded as unknown as { _tree: RadixTree<number> })._tree, (t) => postings[t]!, n, avgLength, lengths, labels);
 }
 
-/** The text field's id in MiniSearch's index (its only field). */
-const FIELD = 0;
-type Postings = Map<number, Map<number, number>>;
+/** A radix tree of MiniSearch's map: each node's children by key part, `''` holding the value of the term ending there. */
+type RadixTree<T> = Map<string, RadixTree<T> | T>;
+/** A term's postings: its documents by short id (ascending) and its count in each. */
+interface TermPostings {
+  docs: ArrayLike<number>;
+  freqs: ArrayLike<number>;
+}
 
 /** The parts of a MiniSearch index read here. */
 interface MiniSearchInternals {
-  _index: { _tree: RadixNode };
+  _index: { _tree: RadixTree<Map<number, Map<number, number>>> };
   _documentIds: Map<number, unknown>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
@@ -118,7 +133,6 @@ interface MiniSearchInternals {
   _dirtCount: number;
   _fieldIds: Record<string, number>;
 }
-type RadixNode = Map<string, RadixNode | Map<number, Map<number, number>>>;
 
 /** The flat form of a MiniSearch index (one with no document removed since it was built or loaded). */
 export function flatten(index: MiniSearchIndex): LexicalIndex {
@@ -131,38 +145,45 @@ export function flatten(index: MiniSearchIndex): LexicalIndex {
   const labels = new Uint32Array(size);
   for (const [doc, byField] of mini._fieldLength) lengths[doc] = byField[field] ?? 0;
   for (const [doc, label] of mini._documentIds) labels[doc] = label as number;
-  return flatTree(mini._index._tree, field, mini._documentCount, mini._avgFieldLength[field]!, lengths, labels);
+  return flatTree(
+    mini._index._tree,
+    (byField) => {
+      const postings = byField.get(field) ?? new Map<number, number>();
+      return { docs: [...postings.keys()], freqs: [...postings.values()] };
+    },
+    mini._documentCount,
+    mini._avgFieldLength[field]!,
+    lengths,
+    labels,
+  );
 }
 
-/** The flat index of a MiniSearch radix tree of postings, and its documents' lengths and labels (by short id). */
-function flatTree(tree: RadixNode, field: number, documentCount: number, avgLength: number, lengths: Uint32Array, labels: Uint32Array): LexicalIndex {
+/** The flat index of a MiniSearch radix tree (the postings of each term's value), and its documents' lengths and labels (by short id). */
+function flatTree<T>(tree: RadixTree<T>, postingsOf: (value: T) => TermPostings, documentCount: number, avgLength: number, lengths: Uint32Array, labels: Uint32Array): LexicalIndex {
   const terms: string[] = [];
-  const postings: Map<number, number>[] = [];
+  const postings: TermPostings[] = [];
   // Depth first in each node's key order: the order MiniSearch's fuzzy search visits (and lists) terms.
-  const visit = (node: RadixNode, prefix: string): void => {
+  const visit = (node: RadixTree<T>, prefix: string): void => {
     for (const [key, child] of node) {
       if (key === '') {
         terms.push(prefix);
-        postings.push((child as Map<number, Map<number, number>>).get(field) ?? new Map());
-      } else visit(child as RadixNode, prefix + key);
+        postings.push(postingsOf(child as T));
+      } else visit(child as RadixTree<T>, prefix + key);
     }
   };
   visit(tree, '');
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
   postings.forEach((p, i) => {
-    total += p.size;
+    total += p.docs.length;
     offsets[i + 1] = total;
   });
   const docs = new Uint32Array(total);
   const freqs = new Uint32Array(total);
-  let at = 0;
-  for (const p of postings) {
-    for (const [doc, freq] of p) {
-      docs[at] = doc;
-      freqs[at++] = freq;
-    }
-  }
+  postings.forEach((p, i) => {
+    docs.set(p.docs, offsets[i]!);
+    freqs.set(p.freqs, offsets[i]!);
+  });
   return { documentCount, avgLength, terms, offsets, docs, freqs, lengths, labels };
 }
 

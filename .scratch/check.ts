@@ -1,0 +1,20 @@
+// Compares the current build's saved news.json / search.json / passages with a fresh derivation from its passages.
+import { loadConfig } from '../src/config/config.js';
+import { loadIndex } from '../src/index/loadIndex.js';
+import { groupDuplicates } from '../src/index/groupDuplicates.js';
+import { ensureLexicon } from '../src/lexicon/lexicon.js';
+import { buildNewsIndex } from '../src/news/newsIndex.js';
+import { newsToJson } from '../src/news/newsStore.js';
+import { createSearchIndex, searchIndexToJson } from '../src/retrieval/searchIndex.js';
+const config = loadConfig();
+const index = await loadIndex(config.INDEX_DIR);
+const t0 = performance.now();
+const news = newsToJson(buildNewsIndex(index.manifest.articles, index.passages));
+const t1 = performance.now();
+const lexicon = await ensureLexicon(config.MODEL_DIR, () => {});
+const search = searchIndexToJson(createSearchIndex(index.passages, index.vectors, index.labels, lexicon));
+const t2 = performance.now();
+const groups = groupDuplicates(index.passages.map(({ group: _g, ...p }) => p));
+console.log('news.json same:', news === index.derived!['news.json'], `(${(t1 - t0).toFixed(0)} ms)`);
+console.log('search.json same:', search === index.derived!['search.json'], `(${(t2 - t1).toFixed(0)} ms)`);
+console.log('groups same:', groups.every((g, i) => g === index.passages[i]!.group));

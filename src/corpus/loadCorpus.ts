@@ -211,6 +211,11 @@ function urlKey(url: string): string {
 export interface LoadCorpusOptions {
   /** Files larger than this are skipped with the reason (MAX_ARTICLE_BYTES). */
   maxArticleBytes?: number;
+  /**
+   * Article files' text already read (file name -> text, as corpusFingerprint read and hashed it, by a caller holding
+   * the reindex lock since): used instead of reading the file again. Every file is still checked as below.
+   */
+  read?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -259,7 +264,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       }
       let raw: string;
       try {
-        raw = await readFile(file, 'utf8');
+        raw = options.read?.get(name) ?? (await readFile(file, 'utf8'));
       } catch (cause) {
         const code = errnoOf(cause);
         throw new BotError('CORPUS_UNREADABLE', `${name}: cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? String(cause))})`, { file: name }, { cause });
@@ -294,9 +299,10 @@ const READ_AHEAD = 32;
  * Every article file of the corpus folder with the hash `loadCorpus` gives it, in file-name order, when the folder
  * holds nothing `loadCorpus` would skip and report (another kind of file, an unreadable one, one over the size
  * limit); else null. Reads and hashes the files, parses nothing: a reindex compares this with the build's
- * manifest to tell that nothing changed without loading the corpus.
+ * manifest to tell that nothing changed without loading the corpus (and, when something did, hands the texts to
+ * loadCorpus instead of reading them twice).
  */
-export async function corpusFingerprint(dir: string): Promise<{ file: string; hash: string }[] | null> {
+export async function corpusFingerprint(dir: string): Promise<{ file: string; hash: string; text: string }[] | null> {
   const maxBytes = maxArticleBytesSetting();
   let names: string[];
   try {
@@ -314,12 +320,14 @@ export async function corpusFingerprint(dir: string): Promise<{ file: string; ha
     const info = await stat(path.join(dir, name)).catch(() => null);
     if (!info?.isDirectory()) return null;
   }
-  const out: { file: string; hash: string }[] = [];
+  const out: { file: string; hash: string; text: string }[] = [];
   for (let start = 0; start < articles.length; start += READ_AHEAD) {
     const batch = await Promise.all(
       articles.slice(start, start + READ_AHEAD).map(async (file) => {
         const bytes = await readFile(path.join(dir, file)).catch(() => null);
-        return bytes === null || bytes.length > maxBytes ? null : { file, hash: articleHash(bytes.toString('utf8')) };
+        if (bytes === null || bytes.length > maxBytes) return null;
+        const text = bytes.toString('utf8');
+        return { file, hash: articleHash(text), text };
       }),
     );
     for (const entry of batch) {

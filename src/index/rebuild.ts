@@ -33,13 +33,16 @@ export async function rebuildIndex(
    * unchanged articles' passages are kept, and its graph extended (see reusePlan).
    */
   current: IndexData | null = null,
-  /** Whether `current`'s graph is this build's to change (loaded for it alone): else it is copied first. */
-  { ownsGraph = false }: { ownsGraph?: boolean } = {},
+  /**
+   * ownsGraph: whether `current`'s graph is this build's to change (loaded for it alone): else it is copied first.
+   * corpus: the article files' texts as the caller read them under the reindex lock (see loadCorpus's `read`).
+   */
+  { ownsGraph = false, corpus }: { ownsGraph?: boolean; corpus?: ReadonlyMap<string, string> } = {},
 ): Promise<{ data: IndexData; report: ReindexReport }> {
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
   onProgress({ stage: 'reading', done: 0, total: 0, message: 'Reading the corpus' });
-  const { articles, problems } = await loadCorpus(corpusDir);
+  const { articles, problems } = await loadCorpus(corpusDir, corpus ? { read: corpus } : {});
   if (articles.length === 0) {
     const why = problems.length > 0 ? ` (${problems.length} file(s) could not be read: ${problems.map((p) => p.error.message).join('; ')})` : '';
     throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });

@@ -45,7 +45,7 @@ export function hasDerivedFiles(data: IndexData): boolean {
 export function deriveBuild(data: IndexData, lexicon: Lexicon | null, previous: IndexData | null = null): Derived {
   const search = createSearchIndex(data.passages, data.vectors, data.labels, lexicon);
   const news = buildNewsIndex(data.manifest.articles, data.passages, previousNews(previous, data));
-  data.derived = { [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
+  data.derived = { ...data.derived, [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
   return { news, search };
 }
 

@@ -3,6 +3,7 @@ import { BotError } from '../errors.js';
 import { buildPassages } from '../passages/buildPassages.js';
 import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type GraphToReuse, type IndexData, type ReindexProgress } from './buildIndex.js';
+import { DUPLICATES_FILE } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { unchangedReport, type ReindexReport } from './report.js';
 
@@ -85,7 +86,8 @@ export async function rebuildIndex(
     reuse = { vectors, labels: current.labels, passages: current.passages, articles: current.manifest.articles };
   }
   const before = embedder.stats();
-  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress, reuse);
+  const duplicatesBefore = current ? { passages: current.passages, saved: current.derived?.[DUPLICATES_FILE] } : null;
+  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress, reuse, duplicatesBefore);
   await embedder.flush();
   const after = embedder.stats();
 

@@ -129,9 +129,11 @@ function isSpeechSubject(text: string, run: NameRun): boolean {
   return verb !== null;
 }
 
+/** Every institution's aliases, folded: asked for every capitalised run of the coverage. */
+const INSTITUTION_ALIASES: ReadonlySet<string> = new Set(INSTITUTIONS.flatMap((d) => d.aliases.map(foldName)));
+
 function isInstitutionAlias(words: string): boolean {
-  const key = foldName(words);
-  return INSTITUTIONS.some((d) => d.aliases.some((a) => foldName(a) === key));
+  return INSTITUTION_ALIASES.has(foldName(words));
 }
 
 /** People named in the coverage, with their roles. */

@@ -139,12 +139,18 @@ function knownStatements(previous: PreviousNews | undefined): Map<string, Statem
   return known;
 }
 
-/** What the changed, added and removed articles take away from the build before and bring: their passages and front matter. */
-function changedParts(previous: PreviousNews, articles: readonly ArticleMeta[], passages: readonly Passage[]) {
-  const changed = (x: { id?: string; articleId?: string }): boolean => !previous.unchanged.has((x.articleId ?? x.id)!);
+/** What the changed, added and removed articles take away from the build before (`gone`) and bring (`come`): their passages and front matter. */
+interface ChangedParts {
+  gone: { passages: readonly Passage[]; articles: readonly ArticleMeta[] };
+  come: { passages: readonly Passage[]; articles: readonly ArticleMeta[] };
+}
+
+function changedParts(previous: PreviousNews, articles: readonly ArticleMeta[], passages: readonly Passage[]): ChangedParts {
+  const changedArticle = (a: ArticleMeta): boolean => !previous.unchanged.has(a.id);
+  const changedPassage = (p: Passage): boolean => !previous.unchanged.has(p.articleId);
   return {
-    gone: { passages: previous.passages.filter(changed), articles: previous.articles.filter(changed) },
-    come: { passages: passages.filter(changed), articles: articles.filter(changed) },
+    gone: { passages: previous.passages.filter(changedPassage), articles: previous.articles.filter(changedArticle) },
+    come: { passages: passages.filter(changedPassage), articles: articles.filter(changedArticle) },
   };
 }
 
@@ -153,7 +159,7 @@ function changedParts(previous: PreviousNews, articles: readonly ArticleMeta[], 
  * the changed and added ones: exactly what idfTable counts over all passages, when the directory (what a text's
  * tokens depend on) is the build before's. Null when the counts do not agree with those passages.
  */
-function idfSince(previous: PreviousNews, parts: ReturnType<typeof changedParts>, passages: number, tokensOf: (text: string) => ReadonlySet<string>): IdfTable | null {
+function idfSince(previous: PreviousNews, parts: ChangedParts, passages: number, tokensOf: (text: string) => ReadonlySet<string>): IdfTable | null {
   const { idf } = previous.news;
   if (idf.passages !== previous.passages.length) return null;
   const df = new Map(idf.df);
@@ -208,10 +214,10 @@ function sentencesSince(previous: PreviousNews, articles: ArticleMeta[], passage
  * and place of the texts that went is also in a text that came (then nothing the build before had is lost: a set
  * union, exact). Else null (which words went with the old texts would take every other text to tell).
  */
-function questionSince(previous: PreviousNews, parts: ReturnType<typeof changedParts>, articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext | null {
+function questionSince(previous: PreviousNews, parts: ChangedParts, articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext | null {
   const { gone, come } = parts;
-  const words = (p: typeof gone) => vocabularyKeys([...p.passages.map((x) => x.text), ...p.articles.flatMap((a) => [a.headline, a.outlet, a.author])]);
-  const places = (p: typeof gone) => placeKeys(new Set([...p.passages.map((x) => x.text), ...p.articles.map((a) => a.headline)]));
+  const words = (p: ChangedParts['gone']) => vocabularyKeys([...p.passages.map((x) => x.text), ...p.articles.flatMap((a) => [a.headline, a.outlet, a.author])]);
+  const places = (p: ChangedParts['gone']) => placeKeys(new Set([...p.passages.map((x) => x.text), ...p.articles.map((a) => a.headline)]));
   const cameWords = words(come);
   const camePlaces = places(come);
   const kept = (went: ReadonlySet<string>, came: ReadonlySet<string>) => [...went].every((k) => came.has(k));

@@ -128,8 +128,8 @@ export interface PreviousNews {
 }
 
 /**
- * An article's statements depend on its passages and the speaker directory only: when the directory comes out the
- * same as the build before's, an unchanged article's statements are that build's.
+ * An article's statements depend on its passages and the speaker directory only: when the directory reads texts as
+ * the build before's did (tokenView), an unchanged article's statements are that build's.
  */
 function knownStatements(previous: PreviousNews | undefined): Map<string, Statement[]> {
   const known = new Map<string, Statement[]>();
@@ -232,16 +232,27 @@ function questionSince(previous: PreviousNews, parts: ChangedParts, articles: Ar
 }
 
 /**
+ * What a text's tokens (entityTokens: findMentions) and an article's statements (articleStatements: mentions, subjects,
+ * speakers by name or role) read of the directory: every entry, in order, but for how often the coverage names it and
+ * the role shown (only the directory's own build and the speaker list read those). Two directories that agree on it
+ * give every text the same tokens and every article the same statements.
+ */
+function tokenView(directory: SpeakerDirectory): string {
+  return JSON.stringify(directory.entries.map(({ mentions: _mentions, role: _role, ...entry }) => entry));
+}
+
+/**
  * The news layer of these articles' passages. Given the build before's (and which articles are unchanged since), what
- * does not depend on the changed articles is taken from it when the speaker directory comes out the same (every
- * text's tokens depend on it): unchanged articles' statements, the sentences of texts it read, the word counts and the
- * question context updated by the changed passages. Exactly what deriving it afresh gives (test/scale/reindexVsFresh.test.ts,
- * test/news/newsIndex.test.ts); news.json writes sets and counts in a fixed order, so the files are the same too.
+ * does not depend on the changed articles is taken from it: the question context's vocabulary and places updated by
+ * the changed texts; when the directory reads every text the same (tokenView), unchanged articles' statements, the
+ * word counts updated by the changed passages and the sentences of the texts it read.
+ * Exactly what deriving it afresh gives (test/scale/reindexVsFresh.test.ts, test/news/newsIndex.test.ts); news.json
+ * writes sets and counts in a fixed order, so the files are the same too.
  */
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], previous?: PreviousNews): NewsIndex {
   const directory = buildDirectory(articles, passages);
-  const same = previous !== undefined && JSON.stringify(previous.news.directory) === JSON.stringify(directory) ? previous : undefined;
-  const parts = same && changedParts(same, articles, passages);
+  const parts = previous && changedParts(previous, articles, passages);
+  const same = previous !== undefined && tokenView(previous.news.directory) === tokenView(directory) ? previous : undefined;
   const tokens = memoTokens(directory);
   const statements = extractStatements(articles, passages, directory, knownStatements(same));
   const idf = (same && parts && idfSince(same, parts, passages.length, tokens)) || idfTable(passages, directory);
@@ -254,7 +265,7 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], pre
     groups,
     weights,
     tokens,
-    question: (same && parts && questionSince(same, parts, articles, passages, directory)) || buildQuestionContext(articles, passages, directory),
+    question: (previous && parts && questionSince(previous, parts, articles, passages, directory)) || buildQuestionContext(articles, passages, directory),
     speakers: listSpeakers(directory, groups, articles),
     idf,
     bySpeaker,

@@ -67,6 +67,21 @@ describe('the news layer updated from the build before', () => {
     expect(newsToJson(added.updated)).toBe(newsToJson(added.fresh));
   });
 
+  it('equals the one derived afresh when only how often someone is named changes, taking the sentences as they were read', () => {
+    const top = buildNewsIndex(articles, articles.flatMap((a) => buildPassages(a))).directory.entries[0]!;
+    const { updated, fresh, previous } = update(articles, changed(1, (b) => `${b}\n\nThe talks were led by ${top.name} on Friday.\n`));
+    const counts = (d: typeof top[]) => d.map((e) => e.mentions);
+    const without = (d: typeof top[]) => JSON.stringify(d.map(({ mentions: _m, role: _r, ...e }) => e));
+    // The directory is not the same (a mention more), but it reads every text the same.
+    expect(counts(updated.directory.entries)).not.toEqual(counts(previous.directory.entries));
+    expect(without(updated.directory.entries)).toBe(without(previous.directory.entries));
+    expect(updated.sentences.tokens[0]).toBe(previous.sentences.tokens[0]);
+    // An unchanged article's statements are the build before's, not found again.
+    const unchanged = updated.statements.find((s) => s.articleId === articles[0]!.id)!;
+    expect(previous.statements).toContain(unchanged);
+    expect(newsToJson(updated)).toBe(newsToJson(fresh));
+  });
+
   it('equals the one derived afresh when the change brings a new speaker (the directory changes)', () => {
     const { updated, fresh, previous } = update(articles, changed(0, (b) => `${b}\n\n"We will not wait," French Foreign Minister Amelie Fontaine-Roux told reporters.\n`));
     expect(JSON.stringify(updated.directory)).not.toBe(JSON.stringify(previous.directory));

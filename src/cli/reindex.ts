@@ -11,16 +11,14 @@ async function main(): Promise<void> {
   const progress = (p: Parameters<typeof formatProgress>[0]) => process.stderr.write(`${formatProgress(p)}\n`);
   await checkWritableDirs(config);
   // Nothing changed: reported without loading the model or the index (a new process answers in about a second).
-  const unchanged = await reindexIfUnchanged(config, terminalActor());
-  if (unchanged) {
-    console.log(formatReport(unchanged));
-    return;
-  }
-  // A change: built here, without creating an engine (no model unless a text is new, no build loaded to answer from).
-  const { terminalReindex } = await import('../engine/terminalReindex.js');
-  const built = await terminalReindex(config, terminalActor(), { onProgress: progress, onWarn: (obj, msg) => log.warn(obj as object, msg) });
-  if (built) {
-    console.log(formatReport(built));
+  // A change: built here, under the same lock, from what the check read (the build in use, checked; the corpus files),
+  // without creating an engine (no model unless a text is new, no build loaded to answer from).
+  const done = await reindexIfUnchanged(config, terminalActor(), async (lock, read) => {
+    const { terminalReindexLocked } = await import('../engine/terminalReindex.js');
+    return terminalReindexLocked(config, terminalActor(), lock, read, { onProgress: progress, onWarn: (obj, msg) => log.warn(obj as object, msg) });
+  });
+  if (done) {
+    console.log(formatReport(done));
     return;
   }
   const { createEngine } = await import('../engine/createEngine.js');

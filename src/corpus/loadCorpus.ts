@@ -211,6 +211,11 @@ function urlKey(url: string): string {
 export interface LoadCorpusOptions {
   /** Files larger than this are skipped with the reason (MAX_ARTICLE_BYTES). */
   maxArticleBytes?: number;
+  /**
+   * Article files' text already read (file name -> text, as corpusFingerprint read and hashed it, by a caller holding
+   * the reindex lock since): used instead of reading the file again. Every file is still checked as below.
+   */
+  read?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -230,43 +235,25 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   }
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
+  // Each file is checked and read (stat, size, read: waits on the disk) a batch at a time, side by side; then parsed
+  // and checked for duplicate urls in file-name order, as one by one.
+  const entries: Entry[] = [];
+  for (let start = 0; start < names.length; start += READ_AHEAD) {
+    entries.push(...(await Promise.all(names.slice(start, start + READ_AHEAD).map((name) => readEntry(dir, name, maxBytes, options.read)))));
+  }
   const firstWithUrl = new Map<string, string>();
-  for (const name of names) {
-    const file = path.join(dir, name);
-    if (!ARTICLE_EXTENSIONS.has(path.extname(name))) {
-      // A plain subfolder (images/, drafts/) is not an article and not a mistake; any other file is reported.
-      const problem = await entryProblem(dir, name);
-      if (problem?.code === 'CORPUS_NOT_AN_ARTICLE' && problem.message.endsWith('a folder, not a file')) continue;
-      problems.push({
-        file: name,
-        error: new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: not read, only *.md files are articles (rename it to .md to index it)`, { file: name }),
-      });
-      continue;
-    }
-    const problem = await entryProblem(dir, name);
-    if (problem) {
-      problems.push({ file: name, error: problem });
-      continue;
+  names.forEach((name, i) => {
+    const entry = entries[i]!;
+    if ('skip' in entry) return;
+    if ('thrown' in entry) throw entry.thrown;
+    if ('problem' in entry) {
+      problems.push({ file: name, error: entry.problem });
+      return;
     }
     try {
-      const size = (await stat(file)).size;
-      if (size > maxBytes) {
-        throw new BotError(
-          'CORPUS_TOO_LARGE',
-          `${name}: ${sizeText(size)}, over the limit of ${sizeText(maxBytes)} per article (MAX_ARTICLE_BYTES=${maxBytes}); raise MAX_ARTICLE_BYTES to index it`,
-          { file: name, size, maxBytes },
-        );
-      }
-      let raw: string;
-      try {
-        raw = await readFile(file, 'utf8');
-      } catch (cause) {
-        const code = errnoOf(cause);
-        throw new BotError('CORPUS_UNREADABLE', `${name}: cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? String(cause))})`, { file: name }, { cause });
-      }
-      const notText = notTextReason(raw);
+      const notText = notTextReason(entry.raw);
       if (notText) throw new BotError('CORPUS_NOT_TEXT', `${name}: ${notText}`, { file: name });
-      const article = parseArticle(name, raw);
+      const article = parseArticle(name, entry.raw);
       if (article.url) {
         const first = firstWithUrl.get(urlKey(article.url));
         if (first) {
@@ -283,20 +270,56 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       if (error instanceof BotError) problems.push({ file: name, error });
       else throw error;
     }
-  }
+  });
   return { articles, problems };
 }
 
-/** How many corpus files `corpusFingerprint` reads at once. */
+/** A corpus entry as checked and read: not an article and not a mistake (a plain subfolder), a problem, its text, or an unexpected error. */
+type Entry = { skip: true } | { problem: BotError } | { raw: string } | { thrown: unknown };
+
+async function readEntry(dir: string, name: string, maxBytes: number, read: ReadonlyMap<string, string> | undefined): Promise<Entry> {
+  const file = path.join(dir, name);
+  if (!ARTICLE_EXTENSIONS.has(path.extname(name))) {
+    // A plain subfolder (images/, drafts/) is not an article and not a mistake; any other file is reported.
+    const problem = await entryProblem(dir, name);
+    if (problem?.code === 'CORPUS_NOT_AN_ARTICLE' && problem.message.endsWith('a folder, not a file')) return { skip: true };
+    return { problem: new BotError('CORPUS_NOT_AN_ARTICLE', `${name}: not read, only *.md files are articles (rename it to .md to index it)`, { file: name }) };
+  }
+  const problem = await entryProblem(dir, name);
+  if (problem) return { problem };
+  try {
+    const size = (await stat(file)).size;
+    if (size > maxBytes) {
+      return {
+        problem: new BotError(
+          'CORPUS_TOO_LARGE',
+          `${name}: ${sizeText(size)}, over the limit of ${sizeText(maxBytes)} per article (MAX_ARTICLE_BYTES=${maxBytes}); raise MAX_ARTICLE_BYTES to index it`,
+          { file: name, size, maxBytes },
+        ),
+      };
+    }
+    try {
+      return { raw: read?.get(name) ?? (await readFile(file, 'utf8')) };
+    } catch (cause) {
+      const code = errnoOf(cause);
+      return { problem: new BotError('CORPUS_UNREADABLE', `${name}: cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? String(cause))})`, { file: name }, { cause }) };
+    }
+  } catch (error) {
+    return { thrown: error };
+  }
+}
+
+/** How many corpus files `corpusFingerprint` and `loadCorpus` read at once. */
 const READ_AHEAD = 32;
 
 /**
  * Every article file of the corpus folder with the hash `loadCorpus` gives it, in file-name order, when the folder
  * holds nothing `loadCorpus` would skip and report (another kind of file, an unreadable one, one over the size
  * limit); else null. Reads and hashes the files, parses nothing: a reindex compares this with the build's
- * manifest to tell that nothing changed without loading the corpus.
+ * manifest to tell that nothing changed without loading the corpus (and, when something did, hands the texts to
+ * loadCorpus instead of reading them twice).
  */
-export async function corpusFingerprint(dir: string): Promise<{ file: string; hash: string }[] | null> {
+export async function corpusFingerprint(dir: string): Promise<{ file: string; hash: string; text: string }[] | null> {
   const maxBytes = maxArticleBytesSetting();
   let names: string[];
   try {
@@ -314,12 +337,14 @@ export async function corpusFingerprint(dir: string): Promise<{ file: string; ha
     const info = await stat(path.join(dir, name)).catch(() => null);
     if (!info?.isDirectory()) return null;
   }
-  const out: { file: string; hash: string }[] = [];
+  const out: { file: string; hash: string; text: string }[] = [];
   for (let start = 0; start < articles.length; start += READ_AHEAD) {
     const batch = await Promise.all(
       articles.slice(start, start + READ_AHEAD).map(async (file) => {
         const bytes = await readFile(path.join(dir, file)).catch(() => null);
-        return bytes === null || bytes.length > maxBytes ? null : { file, hash: articleHash(bytes.toString('utf8')) };
+        if (bytes === null || bytes.length > maxBytes) return null;
+        const text = bytes.toString('utf8');
+        return { file, hash: articleHash(text), text };
       }),
     );
     for (const entry of batch) {

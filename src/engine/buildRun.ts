@@ -17,6 +17,7 @@ import { ensureLexicon } from '../lexicon/lexicon.js';
 import type { Embedder } from '../types.js';
 import { deriveBuild, hasDerivedFiles } from './engineState.js';
 import type { BuildJob } from './reindexInWorker.js';
+import type { CheckedSinceBuild } from './unchangedReindex.js';
 
 export interface BuildHooks {
   onProgress: (progress: ReindexProgress) => void;
@@ -45,18 +46,27 @@ export function lazyEmbedder(id: string, dimensions: number, load: () => Promise
   };
 }
 
-/** Builds and saves a new build from the corpus (or keeps the build in use when it is exactly what the corpus gives). */
-export async function buildFromCorpus(job: BuildJob, { onProgress, onWarn }: BuildHooks): Promise<{ report: ReindexReport; build: string; kept: boolean }> {
+/**
+ * Builds and saves a new build from the corpus (or keeps the build in use when it is exactly what the corpus gives).
+ * `read`: what the no-change check read under the lock held since (the build in use, checked; the corpus files'
+ * texts), taken instead of reading and checksumming them again.
+ */
+export async function buildFromCorpus(
+  job: BuildJob,
+  { onProgress, onWarn }: BuildHooks,
+  read: CheckedSinceBuild | null = null,
+): Promise<{ report: ReindexReport; build: string; kept: boolean }> {
   // The build in use, so unchanged articles are carried over (and, when nothing changed, the build itself).
-  const inUse = await readCurrentBuildIfValid(job.config.INDEX_DIR);
-  const current = inUse === null ? null : await loadIndex(job.config.INDEX_DIR).catch(() => null);
+  const checked = read?.current ?? null;
+  const inUse = checked !== null ? checked.build : await readCurrentBuildIfValid(job.config.INDEX_DIR);
+  const current = inUse === null ? null : await loadIndex(job.config.INDEX_DIR, undefined, checked ?? undefined).catch(() => null);
   // Built with the configured embedder: its dimensions are known without loading the model.
   const built = current?.manifest.embedder;
   const embedder =
     built !== undefined && built.id === job.embedderId ? lazyEmbedder(built.id, built.dimensions, () => createEmbedder(job.config)) : await createEmbedder(job.config);
   const cached = withEmbeddingCache(embedder, job.config.EMBED_CACHE_DIR, { logger: { warn: (obj: unknown, msg?: string) => onWarn(obj, msg ?? '') } as never });
   if (cached.id !== job.embedderId) throw new Error(`the build's embedder is ${cached.id}, the engine's ${job.embedderId}`);
-  const { data, report } = await rebuildIndex(job.config.CORPUS_DIR, cached, job.previous, onProgress, current, { ownsGraph: true });
+  const { data, report } = await rebuildIndex(job.config.CORPUS_DIR, cached, job.previous, onProgress, current, { ownsGraph: true, ...(read?.corpus ? { corpus: read.corpus } : {}) });
   if (current !== null && data.vectors === current.vectors && hasDerivedFiles(data) && (await readCurrentBuildIfValid(job.config.INDEX_DIR)) === current.build) {
     return { report, build: current.build, kept: true };
   }

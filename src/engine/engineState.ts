@@ -45,7 +45,7 @@ export function hasDerivedFiles(data: IndexData): boolean {
 export function deriveBuild(data: IndexData, lexicon: Lexicon | null, previous: IndexData | null = null): Derived {
   const search = createSearchIndex(data.passages, data.vectors, data.labels, lexicon);
   const news = buildNewsIndex(data.manifest.articles, data.passages, previousNews(previous, data));
-  data.derived = { [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
+  data.derived = { ...data.derived, [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
   return { news, search };
 }
 
@@ -55,7 +55,8 @@ function previousNews(previous: IndexData | null, data: IndexData): PreviousNews
   const news = saved === undefined ? null : newsFromJson(saved);
   if (previous === null || news === null) return undefined;
   const before = new Map(previous.manifest.articles.map((a) => [a.id, a.hash]));
-  return { news, unchanged: new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id)) };
+  const unchanged = new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id));
+  return { news, passages: previous.passages, articles: previous.manifest.articles, unchanged };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sentences } from '../text/sentences.js';
 import type { Article, Embedder, Passage } from '../types.js';
-import { groupDuplicates } from './groupDuplicates.js';
+import { DUPLICATES_FILE, groupNearDuplicates, type DuplicatesBefore } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { createHnswStore, type VectorStore } from './vectorStore.js';
 import { freshLabels, type VectorLabel } from './labels.js';
@@ -121,9 +121,11 @@ export async function buildIndex(
   embedder: Embedder,
   onProgress: (p: ReindexProgress) => void = () => {},
   reuse: GraphToReuse | null = null,
+  /** The build before's passages and near-duplicate pairs: only new classes of passages are compared (see groupNearDuplicates). */
+  duplicatesBefore: DuplicatesBefore | null = null,
 ): Promise<IndexData> {
   const all: Passage[] = articles.flatMap((a) => passagesByArticle.get(a.id) ?? []);
-  const groups = groupDuplicates(all);
+  const { groups, saved: duplicates } = groupNearDuplicates(all, duplicatesBefore);
   const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
 
   const units = sentenceUnits(passages);
@@ -175,7 +177,7 @@ export async function buildIndex(
       passages: counts.get(a.id) ?? 0,
     })),
   };
-  return { manifest, vectors: store, passages, labels };
+  return { manifest, vectors: store, passages, labels, derived: { [DUPLICATES_FILE]: duplicates } };
 }
 
 /**

@@ -98,11 +98,16 @@ export async function checkBuild(indexDir: string, named?: string, options: { ke
 }
 
 /**
- * The manifest of the build CURRENT points at, once every file of the build has passed its checksum: what a
- * reindex compares the corpus with before deciding whether anything has to be loaded at all.
+ * The build CURRENT points at, read, once every file of it has passed its checksum (with its derived files, for
+ * loadIndex to go on from); null when there is none or it fails: what a reindex compares the corpus with before
+ * deciding whether anything has to be loaded at all.
  */
-export async function checkCurrentBuild(indexDir: string): Promise<{ build: string; manifest: Manifest }> {
-  const { build, manifest } = await checkBuild(indexDir, undefined, { keepDerived: false });
-  return { build, manifest };
+export async function readCheckedBuild(indexDir: string): Promise<ReadBuild | null> {
+  try {
+    const read = await readBuild(indexDir);
+    await read.verified;
+    return read;
+  } catch {
+    return null;
+  }
 }
-

@@ -107,6 +107,34 @@ function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 }
 
 /**
+ * The near-duplicate pairs of a build's classes of passages (same set of terms), saved with it (`duplicates.json`):
+ * the next build compares only the classes that are new (an unchanged class's pairs with other unchanged classes
+ * are the same: near-duplication depends on the two term sets alone).
+ */
+export const DUPLICATES_FILE = 'duplicates.json';
+const DUPLICATES_VERSION = 1;
+
+/** duplicates.json: the classes (numbered in order of first appearance in the build's passages) and their pairs, as base64 of (a, b) with a < b, sorted. */
+interface DuplicatesFile {
+  version: number;
+  classes: number;
+  pairs: string;
+}
+
+/** The build before's passages and its saved duplicates.json (undefined: it has none, everything is compared). */
+export interface DuplicatesBefore {
+  passages: readonly Passage[];
+  saved: string | undefined;
+}
+
+/**
+ * New classes past this many (or this share of the classes) are compared through the inverted index, as in a
+ * fresh build, rather than one by one with every class.
+ */
+const MAX_NEW_CLASSES = 200;
+const MAX_NEW_SHARE = 0.05;
+
+/**
  * Gives each passage a group number; passages from different articles that carry the same text
  * (the same PA copy, the same Downing Street statement) share one. Passages of one article never group
  * with each other, so an article's own paragraphs stay separate hits. Pairs are merged in ascending order
@@ -117,6 +145,14 @@ function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
  * near-duplicates), and each passage's partners are read off its own and its near classes' member lists.
  */
 export function groupDuplicates(passages: readonly Passage[]): number[] {
+  return groupNearDuplicates(passages).groups;
+}
+
+/**
+ * groupDuplicates, and the class pairs to save with the build (duplicates.json). Given the build before's passages
+ * and pairs, only its classes that are new are compared (with every class): the same pairs, so the same groups.
+ */
+export function groupNearDuplicates(passages: readonly Passage[], before: DuplicatesBefore | null = null): { groups: number[]; saved: string } {
   const n = passages.length;
   // Each distinct text is read once (syndicated copies share theirs, and their term set: read only).
   const read = new Map<string, { set: Set<string>; key: string }>();
@@ -150,8 +186,9 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
     classOf[i] = c;
     members[c]!.push(i);
   });
+  const classPairs = (before && pairsSince(before, classByKey, classTerms, readText)) ?? nearDuplicateSetPairs(classTerms);
   const near: number[][] = members.map(() => []);
-  for (const [a, b] of nearDuplicateSetPairs(classTerms)) {
+  for (const [a, b] of classPairs) {
     near[a]!.push(b);
     near[b]!.push(a);
   }
@@ -165,17 +202,29 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
     return i;
   };
   const articlesOf = Array.from(article, (a) => new Set([a]));
-  const partners: number[] = [];
+  // Each passage's partners, ascending (a typed array sorts numbers without a comparator).
+  let partners = new Int32Array(1024);
   for (let i = 0; i < n; i++) {
     if (terms[i]!.size === 0) continue;
     const c = classOf[i]!;
-    partners.length = 0;
-    for (const d of [c, ...near[c]!]) {
-      const list = members[d]!;
-      for (let k = firstAbove(list, i); k < list.length; k++) if (article[list[k]!] !== article[i]) partners.push(list[k]!);
+    const others = near[c]!;
+    let count = 0;
+    for (let o = -1; o < others.length; o++) {
+      const list = members[o < 0 ? c : others[o]!]!;
+      for (let k = firstAbove(list, i); k < list.length; k++) {
+        const j = list[k]!;
+        if (article[j] === article[i]) continue;
+        if (count === partners.length) {
+          const grown = new Int32Array(2 * partners.length);
+          grown.set(partners);
+          partners = grown;
+        }
+        partners[count++] = j;
+      }
     }
-    if (near[c]!.length > 0) partners.sort((x, y) => x - y);
-    for (const j of partners) {
+    if (others.length > 0) partners.subarray(0, count).sort();
+    for (let x = 0; x < count; x++) {
+      const j = partners[x]!;
       const ri = find(i);
       const rj = find(j);
       if (ri === rj) continue;
@@ -188,9 +237,94 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
     }
   }
   const numbers = new Map<number, number>();
-  return passages.map((_, i) => {
+  const groups = passages.map((_, i) => {
     const root = find(i);
     if (!numbers.has(root)) numbers.set(root, numbers.size);
     return numbers.get(root)!;
   });
+  return { groups, saved: savedPairs(classPairs, members.length) };
+}
+
+function savedPairs(pairs: ReadonlyArray<readonly [number, number]>, classes: number): string {
+  // Each pair (a < b) as one number a * classes + b, sorted as numbers: by a, then b.
+  const keys = Float64Array.from(pairs, ([a, b]) => (a < b ? a * classes + b : b * classes + a)).sort();
+  const flat = new Uint32Array(2 * keys.length);
+  keys.forEach((key, k) => {
+    flat[2 * k] = Math.floor(key / classes);
+    flat[2 * k + 1] = key % classes;
+  });
+  const file: DuplicatesFile = { version: DUPLICATES_VERSION, classes, pairs: Buffer.from(flat.buffer, flat.byteOffset, flat.byteLength).toString('base64') };
+  return JSON.stringify(file);
+}
+
+/** The pairs saved by the build before, as pairs of its classes' keys; null when there are none or they do not hold together. */
+function pairsBefore(before: DuplicatesBefore, readText: (text: string) => { key: string }): { keys: string[]; pairs: Uint32Array } | null {
+  if (before.saved === undefined) return null;
+  let file: DuplicatesFile;
+  try {
+    file = JSON.parse(before.saved) as DuplicatesFile;
+  } catch {
+    return null;
+  }
+  if (file === null || typeof file !== 'object' || file.version !== DUPLICATES_VERSION || typeof file.pairs !== 'string') return null;
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const p of before.passages) {
+    const key = readText(p.text).key;
+    if (!seen.has(key)) {
+      seen.add(key);
+      keys.push(key);
+    }
+  }
+  const bytes = Buffer.from(file.pairs, 'base64');
+  if (file.classes !== keys.length || bytes.byteLength % 8 !== 0) return null;
+  const pairs = new Uint32Array(bytes.byteLength / 4);
+  new Uint8Array(pairs.buffer).set(bytes);
+  if (pairs.some((c) => c >= keys.length)) return null;
+  return { keys, pairs };
+}
+
+/**
+ * The near-duplicate pairs of these classes from the build before's: its pairs between classes still here, and every
+ * pair of a new class, each new class compared with every class. Null (compare all, as a fresh build does) when the
+ * build before saved none, or too many classes are new.
+ */
+function pairsSince(
+  before: DuplicatesBefore,
+  classByKey: ReadonlyMap<string, number>,
+  classTerms: readonly ReadonlySet<string>[],
+  readText: (text: string) => { key: string },
+): Array<[number, number]> | null {
+  const known = pairsBefore(before, readText);
+  if (known === null) return null;
+  const old = new Set(known.keys);
+  const fresh: number[] = [];
+  for (const [key, c] of classByKey) if (!old.has(key)) fresh.push(c);
+  if (fresh.length > Math.max(MAX_NEW_CLASSES, MAX_NEW_SHARE * classTerms.length)) return null;
+  const pairs: Array<[number, number]> = [];
+  for (let k = 0; k < known.pairs.length; k += 2) {
+    const a = classByKey.get(known.keys[known.pairs[k]!]!);
+    const b = classByKey.get(known.keys[known.pairs[k + 1]!]!);
+    if (a !== undefined && b !== undefined) pairs.push([a, b]);
+  }
+  if (fresh.length === 0) return pairs;
+  // Term sets as sorted numbers (any numbering: sharedAtLeast counts by a merge).
+  const number = new Map<string, number>();
+  const sets = classTerms.map((set) => Int32Array.from(set, (t) => number.get(t) ?? (number.set(t, number.size), number.size - 1)).sort());
+  const isFresh = new Uint8Array(classTerms.length);
+  for (const c of fresh) isFresh[c] = 1;
+  for (const c of fresh) {
+    const own = sets[c]!;
+    if (own.length === 0) continue;
+    for (let d = 0; d < sets.length; d++) {
+      // Each pair of two new classes once.
+      if (d === c || (isFresh[d] && d < c)) continue;
+      const other = sets[d]!;
+      if (other.length === 0) continue;
+      const [small, large] = own.length <= other.length ? [own, other] : [other, own];
+      const shared = sharedAtLeast(small, large, minShared(small.length));
+      if (shared >= 0 && nearDuplicateByCount(small.length, large.length, shared)) pairs.push([c, d]);
+    }
+  }
+  return pairs;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexData } from './buildIndex.js';
-import { corrupt, readBuild } from './checkBuild.js';
+import { corrupt, readBuild, type ReadBuild } from './checkBuild.js';
 import { buildDir, MANIFEST_FILE, readCurrentBuild } from './indexFiles.js';
 import { freshLabels, labelProblem, type VectorLabel } from './labels.js';
 import { manifestSchema, type Manifest } from './manifest.js';
@@ -14,10 +14,11 @@ export interface LoadedIndex extends IndexData {
 
 /**
  * Loads the build CURRENT points at (or the named build, for a rollback), checking every file before handing it to
- * the native HNSW reader.
+ * the native HNSW reader. `read`: the build as readBuild read it already (with its derived files; a reindex's
+ * no-change check, under the lock held since), so it is neither read nor checksummed again.
  */
-export async function loadIndex(indexDir: string, named?: string): Promise<LoadedIndex> {
-  const { build, manifest, derived, files, passages, verified } = await readBuild(indexDir, named);
+export async function loadIndex(indexDir: string, named?: string, read?: ReadBuild): Promise<LoadedIndex> {
+  const { build, manifest, derived, files, passages, verified } = read ?? (await readBuild(indexDir, named));
   // Parsed while the checksums are computed on other threads; used only once they hold.
   let store: PassageStoreFile | null = null;
   let parseError: unknown = null;

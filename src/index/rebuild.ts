@@ -3,6 +3,7 @@ import { BotError } from '../errors.js';
 import { buildPassages } from '../passages/buildPassages.js';
 import type { Article, Embedder, Passage } from '../types.js';
 import { buildIndex, type GraphToReuse, type IndexData, type ReindexProgress } from './buildIndex.js';
+import { DUPLICATES_FILE } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { unchangedReport, type ReindexReport } from './report.js';
 
@@ -33,13 +34,16 @@ export async function rebuildIndex(
    * unchanged articles' passages are kept, and its graph extended (see reusePlan).
    */
   current: IndexData | null = null,
-  /** Whether `current`'s graph is this build's to change (loaded for it alone): else it is copied first. */
-  { ownsGraph = false }: { ownsGraph?: boolean } = {},
+  /**
+   * ownsGraph: whether `current`'s graph is this build's to change (loaded for it alone): else it is copied first.
+   * corpus: the article files' texts as the caller read them under the reindex lock (see loadCorpus's `read`).
+   */
+  { ownsGraph = false, corpus }: { ownsGraph?: boolean; corpus?: ReadonlyMap<string, string> } = {},
 ): Promise<{ data: IndexData; report: ReindexReport }> {
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
   onProgress({ stage: 'reading', done: 0, total: 0, message: 'Reading the corpus' });
-  const { articles, problems } = await loadCorpus(corpusDir);
+  const { articles, problems } = await loadCorpus(corpusDir, corpus ? { read: corpus } : {});
   if (articles.length === 0) {
     const why = problems.length > 0 ? ` (${problems.length} file(s) could not be read: ${problems.map((p) => p.error.message).join('; ')})` : '';
     throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });
@@ -82,7 +86,8 @@ export async function rebuildIndex(
     reuse = { vectors, labels: current.labels, passages: current.passages, articles: current.manifest.articles };
   }
   const before = embedder.stats();
-  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress, reuse);
+  const duplicatesBefore = current ? { passages: current.passages, saved: current.derived?.[DUPLICATES_FILE] } : null;
+  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress, reuse, duplicatesBefore);
   await embedder.flush();
   const after = embedder.stats();
 

@@ -17,7 +17,7 @@
 import type { ArticleMeta, Passage } from '../types.js';
 import { foldName, stripDiacritics, stripPossessive } from '../text/fold.js';
 import { alternation } from '../text/patterns.js';
-import { wordSpans } from '../text/tokens.js';
+import { WORD } from '../text/tokens.js';
 import { FIRST_NAME_HONORIFICS, HONORIFICS, isFirstNameHonorific } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
 import { ISSUED_BY_NOUNS } from '../text/words/speechVerbs.js';
@@ -85,11 +85,18 @@ interface PersonDraft {
   mentions: number;
 }
 
+/** A word's first letter is a lower-case one (\p{Ll}): ASCII told by its code, anything else by the pattern. */
+function startsLowerCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return /^\p{Ll}/u.test(word);
+}
+
 /** Lower-case words of the corpus: a capitalised word also written in lower case is an ordinary word. */
 function lowerCaseWords(passages: Passage[]): Set<string> {
   const out = new Set<string>();
   // Each distinct text once (syndicated copies share theirs): the same words.
-  for (const text of new Set(passages.map((p) => p.text))) for (const t of wordSpans(text)) if (/^\p{Ll}/u.test(t.text)) out.add(t.text.toLowerCase());
+  for (const text of new Set(passages.map((p) => p.text))) for (const m of text.matchAll(WORD)) if (startsLowerCase(m[0])) out.add(m[0].toLowerCase());
   return out;
 }
 
@@ -129,9 +136,11 @@ function isSpeechSubject(text: string, run: NameRun): boolean {
   return verb !== null;
 }
 
+/** Every institution's aliases, folded: asked for every capitalised run of the coverage. */
+const INSTITUTION_ALIASES: ReadonlySet<string> = new Set(INSTITUTIONS.flatMap((d) => d.aliases.map(foldName)));
+
 function isInstitutionAlias(words: string): boolean {
-  const key = foldName(words);
-  return INSTITUTIONS.some((d) => d.aliases.some((a) => foldName(a) === key));
+  return INSTITUTION_ALIASES.has(foldName(words));
 }
 
 /** People named in the coverage, with their roles. */
@@ -295,13 +304,16 @@ export function holdsOffice(entry: SpeakerEntry, office: RoleHead): boolean {
 /** Where a text names an institution: its definition (null: a body credited with a statement), name, and the end of the mention. */
 type InstitutionNote = [def: InstitutionDef | null, name: string, end: number];
 
+/** Each institution with the pattern of its names, compiled once. */
+const INSTITUTION_NAMES = INSTITUTIONS.map((def) => ({ def, re: new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu') }));
+
 function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote[] {
   const notes: InstitutionNote[] = [];
-  for (const def of INSTITUTIONS) {
-    const re = new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu');
+  // "Starmer's office", "the Prime Minister's office" (when only one office is that role's): found once, weighed for each institution.
+  const offices = [...text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)];
+  for (const { def, re } of INSTITUTION_NAMES) {
     for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
-    // "Starmer's office", "the Prime Minister's office" (when only one office is that role's).
-    for (const m of text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)) {
+    for (const m of offices) {
       const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
       const role = roleAtEnd(text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
       const offices = role ? INSTITUTIONS.filter((d) => d.officeOf.head === role.head && (role.place === null || d.officeOf.place === role.place)) : [];

@@ -7,9 +7,14 @@ import { extractStatements, type Statement } from './attribution.js';
 import { buildDirectory, type SpeakerDirectory } from './directory.js';
 import { entityTokens, groupStatements, idfTable, toGroup, weightsOf, type IdfTable, type StatementGroup, type Weights } from './groupStatements.js';
 import { findMentions } from './mentions.js';
-import { buildSentenceIndex, type SentenceIndex } from './compare.js';
+import { buildSentenceIndex, sentenceIndexOf, type SentenceIndex } from './compare.js';
 import { UNKNOWN_OUTLET } from '../corpus/outlets.js';
 import { buildQuestionContext, type QuestionContext } from './questionContext.js';
+import { buildAcronyms } from './acronyms.js';
+import { vocabularyKeys } from './vocabulary.js';
+import { outletList } from '../corpus/outlets.js';
+import { placeKeys } from '../text/places.js';
+import { sentences as sentencesOf } from '../text/sentences.js';
 import { listSpeakers, type Speaker } from './speakers.js';
 
 export interface NewsIndex {
@@ -114,44 +119,158 @@ export function assembleNewsIndex(parts: NewsParts): NewsIndex {
   };
 }
 
-/** The news layer of the build before, and the articles unchanged since (same file content, so the same passages). */
+/** The news layer of the build before, the passages and articles it was derived from, and the articles unchanged since (same file content, so the same passages). */
 export interface PreviousNews {
-  news: Pick<NewsIndex, 'directory' | 'statements'>;
+  news: Pick<NewsIndex, 'directory' | 'statements' | 'idf' | 'question' | 'sentences'>;
+  passages: readonly Passage[];
+  articles: readonly ArticleMeta[];
   unchanged: ReadonlySet<string>;
 }
 
 /**
- * An article's statements depend on its passages and the speaker directory only: when the directory comes out the
- * same as the build before's, an unchanged article's statements are that build's.
+ * An article's statements depend on its passages and the speaker directory only: when the directory reads texts as
+ * the build before's did (tokenView), an unchanged article's statements are that build's.
  */
-function knownStatements(directory: SpeakerDirectory, previous: PreviousNews | undefined): Map<string, Statement[]> {
+function knownStatements(previous: PreviousNews | undefined): Map<string, Statement[]> {
   const known = new Map<string, Statement[]>();
-  if (previous === undefined || JSON.stringify(previous.news.directory) !== JSON.stringify(directory)) return known;
+  if (previous === undefined) return known;
   for (const id of previous.unchanged) known.set(id, []);
   for (const s of previous.news.statements) known.get(s.articleId)?.push(s);
   return known;
 }
 
+/** What the changed, added and removed articles take away from the build before (`gone`) and bring (`come`): their passages and front matter. */
+interface ChangedParts {
+  gone: { passages: readonly Passage[]; articles: readonly ArticleMeta[] };
+  come: { passages: readonly Passage[]; articles: readonly ArticleMeta[] };
+}
+
+function changedParts(previous: PreviousNews, articles: readonly ArticleMeta[], passages: readonly Passage[]): ChangedParts {
+  const changedArticle = (a: ArticleMeta): boolean => !previous.unchanged.has(a.id);
+  const changedPassage = (p: Passage): boolean => !previous.unchanged.has(p.articleId);
+  return {
+    gone: { passages: previous.passages.filter(changedPassage), articles: previous.articles.filter(changedArticle) },
+    come: { passages: passages.filter(changedPassage), articles: articles.filter(changedArticle) },
+  };
+}
+
+/**
+ * The word counts of the build before, less its changed and removed articles' passages, plus the new passages of
+ * the changed and added ones: exactly what idfTable counts over all passages, when the directory (what a text's
+ * tokens depend on) is the build before's. Null when the counts do not agree with those passages.
+ */
+function idfSince(previous: PreviousNews, parts: ChangedParts, passages: number, tokensOf: (text: string) => ReadonlySet<string>): IdfTable | null {
+  const { idf } = previous.news;
+  if (idf.passages !== previous.passages.length) return null;
+  const df = new Map(idf.df);
+  for (const p of parts.gone.passages) {
+    for (const t of tokensOf(p.text)) {
+      const n = df.get(t);
+      if (n === undefined) return null;
+      if (n === 1) df.delete(t);
+      else df.set(t, n - 1);
+    }
+  }
+  for (const p of parts.come.passages) for (const t of tokensOf(p.text)) df.set(t, (df.get(t) ?? 0) + 1);
+  return { passages, df };
+}
+
+/**
+ * The sentence index, each distinct text's sentences read as the build before read them (the same directory gives
+ * the same tokens) and only new texts read: exactly coverageSentences. Null when the build before's index does not
+ * hold as many sentences as its passages have.
+ */
+function sentencesSince(previous: PreviousNews, articles: ArticleMeta[], passages: Passage[], tokensOf: (text: string) => ReadonlySet<string>): SentenceIndex | null {
+  const before = previous.news.sentences.tokens;
+  const known = new Map<string, ReadonlySet<string>[]>();
+  let at = 0;
+  for (const p of previous.passages) {
+    let sets = known.get(p.text);
+    if (sets === undefined) {
+      const count = sentencesOf(p.text).length;
+      known.set(p.text, (sets = before.slice(at, at + count)));
+      if (sets.length !== count) return null;
+    }
+    at += sets.length;
+  }
+  if (at !== before.length) return null;
+  const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+  const outlets: string[] = [];
+  const tokens: ReadonlySet<string>[] = [];
+  for (const p of passages) {
+    let sets = known.get(p.text);
+    if (sets === undefined) known.set(p.text, (sets = sentencesOf(p.text).map(tokensOf)));
+    const outlet = outletOf.get(p.articleId) ?? UNKNOWN_OUTLET;
+    for (const set of sets) {
+      outlets.push(outlet);
+      tokens.push(set);
+    }
+  }
+  return sentenceIndexOf(outlets, tokens);
+}
+
+/**
+ * The question context from the build before's: its vocabulary and places with the new texts' added, when every word
+ * and place of the texts that went is also in a text that came (then nothing the build before had is lost: a set
+ * union, exact). Else null (which words went with the old texts would take every other text to tell).
+ */
+function questionSince(previous: PreviousNews, parts: ChangedParts, articles: ArticleMeta[], passages: Passage[], directory: SpeakerDirectory): QuestionContext | null {
+  const { gone, come } = parts;
+  const words = (p: ChangedParts['gone']) => vocabularyKeys([...p.passages.map((x) => x.text), ...p.articles.flatMap((a) => [a.headline, a.outlet, a.author])]);
+  const places = (p: ChangedParts['gone']) => placeKeys(new Set([...p.passages.map((x) => x.text), ...p.articles.map((a) => a.headline)]));
+  const cameWords = words(come);
+  const camePlaces = places(come);
+  const kept = (went: ReadonlySet<string>, came: ReadonlySet<string>) => [...went].every((k) => came.has(k));
+  if (!kept(words(gone), cameWords) || !kept(places(gone), camePlaces)) return null;
+  return {
+    directory,
+    outlets: outletList(articles),
+    vocabulary: new Set([...previous.news.question.vocabulary, ...cameWords]),
+    places: new Set([...previous.news.question.places, ...camePlaces]),
+    acronyms: buildAcronyms(articles, passages),
+  };
+}
+
+/**
+ * What a text's tokens (entityTokens: findMentions) and an article's statements (articleStatements: mentions, subjects,
+ * speakers by name or role) read of the directory: every entry, in order, but for how often the coverage names it and
+ * the role shown (only the directory's own build and the speaker list read those). Two directories that agree on it
+ * give every text the same tokens and every article the same statements.
+ */
+function tokenView(directory: SpeakerDirectory): string {
+  return JSON.stringify(directory.entries.map(({ mentions: _mentions, role: _role, ...entry }) => entry));
+}
+
+/**
+ * The news layer of these articles' passages. Given the build before's (and which articles are unchanged since), what
+ * does not depend on the changed articles is taken from it: the question context's vocabulary and places updated by
+ * the changed texts; when the directory reads every text the same (tokenView), unchanged articles' statements, the
+ * word counts updated by the changed passages and the sentences of the texts it read.
+ * Exactly what deriving it afresh gives (test/scale/reindexVsFresh.test.ts, test/news/newsIndex.test.ts); news.json
+ * writes sets and counts in a fixed order, so the files are the same too.
+ */
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], previous?: PreviousNews): NewsIndex {
   const directory = buildDirectory(articles, passages);
-  const statements = extractStatements(articles, passages, directory, knownStatements(directory, previous));
-  const idf = idfTable(passages, directory);
+  const parts = previous && changedParts(previous, articles, passages);
+  const same = previous !== undefined && tokenView(previous.news.directory) === tokenView(directory) ? previous : undefined;
+  const tokens = memoTokens(directory);
+  const statements = extractStatements(articles, passages, directory, knownStatements(same));
+  const idf = (same && parts && idfSince(same, parts, passages.length, tokens)) || idfTable(passages, directory);
   const weights = weightsOf(idf);
   const groups = groupStatements(statements, weights, { directory });
   const { bySpeaker, mentionedIn } = groupLookups(groups, directory);
-  const tokens = memoTokens(directory);
   return {
     directory,
     statements,
     groups,
     weights,
     tokens,
-    question: buildQuestionContext(articles, passages, directory),
+    question: (previous && parts && questionSince(previous, parts, articles, passages, directory)) || buildQuestionContext(articles, passages, directory),
     speakers: listSpeakers(directory, groups, articles),
     idf,
     bySpeaker,
     mentionedIn,
-    sentences: coverageSentences(articles, passages, (text) => entityTokens(text, directory)),
+    sentences: (same && sentencesSince(same, articles, passages, tokens)) || coverageSentences(articles, passages, (text) => entityTokens(text, directory)),
   };
 }
 

@@ -142,11 +142,12 @@ export function newsToJson(news: NewsIndex): string {
     directory: news.directory,
     statements: news.statements.map((s) => statementRow(s, at)),
     groups: news.groups.map((g) => g.statements.map((s) => position.get(s)!)),
-    idf: { passages: news.idf.passages, df: [...news.idf.df] },
+    // Counts and sets in a fixed order: a news layer updated from the build before's holds them in another order than one derived afresh.
+    idf: { passages: news.idf.passages, df: [...news.idf.df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) },
     question: {
       outlets: news.question.outlets,
-      vocabulary: [...news.question.vocabulary],
-      places: [...news.question.places],
+      vocabulary: [...news.question.vocabulary].sort(),
+      places: [...news.question.places].sort(),
       acronyms: [...news.question.acronyms],
     },
     speakers: news.speakers.map((s) => [at(s.id), at(s.name), s.role === null ? -1 : at(s.role), s.statements, s.outlets.map(at)]),

@@ -12,23 +12,24 @@ export type Vocabulary = ReadonlySet<string>;
 
 /** Every word of the passages, headlines, outlet and author names, folded. */
 export function buildVocabulary(articles: ArticleMeta[], passages: Passage[]): Vocabulary {
+  const texts: (string | null)[] = passages.map((p) => p.text);
+  for (const a of articles) texts.push(a.headline, a.outlet, a.author);
+  return vocabularyKeys(texts);
+}
+
+/** The folded words (each also stemmed) of these texts. */
+export function vocabularyKeys(texts: Iterable<string | null>): Set<string> {
   const out = new Set<string>();
   // A text read before adds nothing (syndicated copies share theirs).
   const read = new Set<string>();
-  const add = (text: string | null): void => {
-    if (text === null || read.has(text)) return;
+  for (const text of texts) {
+    if (text === null || read.has(text)) continue;
     read.add(text);
     for (const w of words(text)) {
       const key = foldName(w);
       out.add(key);
       out.add(stem(key));
     }
-  };
-  for (const p of passages) add(p.text);
-  for (const a of articles) {
-    add(a.headline);
-    add(a.outlet);
-    add(a.author);
   }
   return out;
 }

@@ -18,7 +18,8 @@ export const EXPANSIONS_PER_WORD = 3;
 
 export function corpusVocabulary(texts: readonly string[], lexicon: Lexicon): CorpusVocabulary {
   const seen = new Set<string>();
-  for (const text of texts) for (const w of words(text)) if (!STOPWORDS.has(w) && lexicon.rows.has(w)) seen.add(w);
+  // Each distinct text once (syndicated copies share theirs): the same words.
+  for (const text of new Set(texts)) for (const w of words(text)) if (!STOPWORDS.has(w) && lexicon.rows.has(w)) seen.add(w);
   return vocabularyOf([...seen].sort(), lexicon);
 }
 

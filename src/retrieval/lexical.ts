@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { STOPWORDS, stem, words } from '../text/tokens.js';
 import type { Passage } from '../types.js';
 
@@ -63,13 +64,68 @@ export function buildMiniSearch(passages: readonly Passage[], { asLoaded = true 
   return asLoaded ? MiniSearch.loadJSON(JSON.stringify(index), OPTIONS) : index;
 }
 
+/**
+ * The flat index of the passages: exactly `flatten(buildMiniSearch(passages))` (test/scale/lexicalSearch.test.ts
+ * compares the two), built without MiniSearch's documents, JSON round trip and per-posting maps. Each distinct text
+ * is tokenized once (syndicated copies share theirs); what the two radix trees decide (the order of the terms) is
+ * reproduced with MiniSearch's own map: its terms inserted in the order MiniSearch's `add` first meets them, listed as
+ * its `toJSON` lists them and inserted again as `loadJSON` does.
+ */
 export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
-  return flatten(buildMiniSearch(passages));
+  const n = passages.length;
+  // Per distinct text: its number of distinct words (MiniSearch's field length), and each processed term with its count, in first-met order.
+  const read = new Map<string, { length: number; terms: number[]; counts: number[] }>();
+  // Each term's postings: its passages (ascending) and counts; terms numbered in the order MiniSearch's `add` first meets them.
+  const termNumber = new Map<string, number>();
+  const firstMet: string[] = [];
+  const postings: { docs: number[]; freqs: number[] }[] = [];
+  const lengths = new Uint32Array(n);
+  let avgLength = 0;
+  passages.forEach((p, label) => {
+    let doc = read.get(p.text);
+    if (doc === undefined) {
+      const tokens = OPTIONS.tokenize(p.text);
+      const counts = new Map<number, number>();
+      for (const token of tokens) {
+        const term = processTerm(token);
+        if (!term) continue;
+        let t = termNumber.get(term);
+        if (t === undefined) {
+          termNumber.set(term, (t = firstMet.length));
+          firstMet.push(term);
+          postings.push({ docs: [], freqs: [] });
+        }
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+      read.set(p.text, (doc = { length: new Set(tokens).size, terms: [...counts.keys()], counts: [...counts.values()] }));
+    }
+    lengths[label] = doc.length;
+    // MiniSearch's running average (addFieldLength), the same arithmetic in the same order.
+    avgLength = (avgLength * label + doc.length) / (label + 1);
+    doc.terms.forEach((t, k) => {
+      postings[t]!.docs.push(label);
+      postings[t]!.freqs.push(doc.counts[k]!);
+    });
+  });
+  const built = new SearchableMap<number>();
+  for (const term of firstMet) built.set(term, termNumber.get(term)!);
+  const loaded = new SearchableMap<number>();
+  for (const [term, t] of built) loaded.set(term, t);
+  const labels = Uint32Array.from({ length: n }, (_, label) => label);
+  return flatTree((loaded as unknown as { _tree: RadixTree<number> })._tree, (t) => postings[t]!, n, avgLength, lengths, labels);
+}
+
+/** A radix tree of MiniSearch's map: each node's children by key part, `''` holding the value of the term ending there. */
+type RadixTree<T> = Map<string, RadixTree<T> | T>;
+/** A term's postings: its documents by short id (ascending) and its count in each. */
+interface TermPostings {
+  docs: ArrayLike<number>;
+  freqs: ArrayLike<number>;
 }
 
 /** The parts of a MiniSearch index read here. */
 interface MiniSearchInternals {
-  _index: { _tree: RadixNode };
+  _index: { _tree: RadixTree<Map<number, Map<number, number>>> };
   _documentIds: Map<number, unknown>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
@@ -77,47 +133,58 @@ interface MiniSearchInternals {
   _dirtCount: number;
   _fieldIds: Record<string, number>;
 }
-type RadixNode = Map<string, RadixNode | Map<number, Map<number, number>>>;
 
 /** The flat form of a MiniSearch index (one with no document removed since it was built or loaded). */
 export function flatten(index: MiniSearchIndex): LexicalIndex {
   const mini = index as unknown as MiniSearchInternals;
   const field = mini._fieldIds.text!;
   if (mini._dirtCount !== 0) throw new Error('A lexical index with removed documents cannot be flattened.');
-  const terms: string[] = [];
-  const postings: Map<number, number>[] = [];
-  // Depth first in each node's key order: the order MiniSearch's fuzzy search visits (and lists) terms.
-  const visit = (node: RadixNode, prefix: string): void => {
-    for (const [key, child] of node) {
-      if (key === '') {
-        terms.push(prefix);
-        postings.push((child as Map<number, Map<number, number>>).get(field) ?? new Map());
-      } else visit(child as RadixNode, prefix + key);
-    }
-  };
-  visit(mini._index._tree, '');
-  const offsets = new Uint32Array(terms.length + 1);
-  let total = 0;
-  postings.forEach((p, i) => {
-    total += p.size;
-    offsets[i + 1] = total;
-  });
-  const docs = new Uint32Array(total);
-  const freqs = new Uint32Array(total);
-  let at = 0;
-  for (const p of postings) {
-    for (const [doc, freq] of p) {
-      docs[at] = doc;
-      freqs[at++] = freq;
-    }
-  }
   let size = 0;
   for (const doc of mini._documentIds.keys()) size = Math.max(size, doc + 1);
   const lengths = new Uint32Array(size);
   const labels = new Uint32Array(size);
   for (const [doc, byField] of mini._fieldLength) lengths[doc] = byField[field] ?? 0;
   for (const [doc, label] of mini._documentIds) labels[doc] = label as number;
-  return { documentCount: mini._documentCount, avgLength: mini._avgFieldLength[field]!, terms, offsets, docs, freqs, lengths, labels };
+  return flatTree(
+    mini._index._tree,
+    (byField) => {
+      const postings = byField.get(field) ?? new Map<number, number>();
+      return { docs: [...postings.keys()], freqs: [...postings.values()] };
+    },
+    mini._documentCount,
+    mini._avgFieldLength[field]!,
+    lengths,
+    labels,
+  );
+}
+
+/** The flat index of a MiniSearch radix tree (the postings of each term's value), and its documents' lengths and labels (by short id). */
+function flatTree<T>(tree: RadixTree<T>, postingsOf: (value: T) => TermPostings, documentCount: number, avgLength: number, lengths: Uint32Array, labels: Uint32Array): LexicalIndex {
+  const terms: string[] = [];
+  const postings: TermPostings[] = [];
+  // Depth first in each node's key order: the order MiniSearch's fuzzy search visits (and lists) terms.
+  const visit = (node: RadixTree<T>, prefix: string): void => {
+    for (const [key, child] of node) {
+      if (key === '') {
+        terms.push(prefix);
+        postings.push(postingsOf(child as T));
+      } else visit(child as RadixTree<T>, prefix + key);
+    }
+  };
+  visit(tree, '');
+  const offsets = new Uint32Array(terms.length + 1);
+  let total = 0;
+  postings.forEach((p, i) => {
+    total += p.docs.length;
+    offsets[i + 1] = total;
+  });
+  const docs = new Uint32Array(total);
+  const freqs = new Uint32Array(total);
+  postings.forEach((p, i) => {
+    docs.set(p.docs, offsets[i]!);
+    freqs.set(p.freqs, offsets[i]!);
+  });
+  return { documentCount, avgLength, terms, offsets, docs, freqs, lengths, labels };
 }
 
 /** The flat index as saved (search.json version 2): the arrays as base64 of their bytes (little-endian). */

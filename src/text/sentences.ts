@@ -116,7 +116,17 @@ export function splitSentences(text: string, carried: QuoteKind | null = null): 
   return { sentences, openAtEnd };
 }
 
+/** Texts cut into sentences are cut again and again (a build's vectors and its news layer, quotes in answers): kept, up to a bound. */
+const SENTENCES_MEMO = 50_000;
+const cut = new Map<string, readonly string[]>();
+
 /** The sentences of a text, as written: the plain view of splitSentences, for a text that starts outside any quotation. */
 export function sentences(text: string): string[] {
-  return splitSentences(text).sentences.map((s) => s.text);
+  let found = cut.get(text);
+  if (found === undefined) {
+    if (cut.size >= SENTENCES_MEMO) cut.clear();
+    found = splitSentences(text).sentences.map((s) => s.text);
+    cut.set(text, found);
+  }
+  return [...found];
 }

@@ -18,7 +18,7 @@ export interface Token {
 }
 
 /** A word: letters and digits, with inner apostrophes and hyphens (Mar-a-Lago, Trump’s, son-in-law). */
-const WORD = /[\p{L}\p{N}]+(?:[’'‘-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:[’'‘-][\p{L}\p{N}]+)*/gu;
 
 /** The words of a text as written (case, diacritics and possessives kept), with their offsets. */
 export function wordSpans(text: string): Token[] {

@@ -3,12 +3,15 @@
  * audit entry a full reindex gives, the build in use extended rather than rebuilt, and the cases it leaves to the
  * engine (no build yet, a build by another embedder). The model is loaded only when a text is new (lazyEmbedder).
  */
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
 import { lazyEmbedder } from '../../src/engine/buildRun.js';
-import { terminalReindex } from '../../src/engine/terminalReindex.js';
+import { terminalReindex, terminalReindexLocked } from '../../src/engine/terminalReindex.js';
+import { reindexIfUnchanged } from '../../src/engine/unchangedReindex.js';
+import { reindexLockPath } from '../../src/index/lock.js';
 import { auditLogPath } from '../../src/index/audit.js';
 import { readCurrentBuild } from '../../src/index/indexFiles.js';
 import { loadIndex } from '../../src/index/loadIndex.js';
@@ -49,6 +52,29 @@ describe('terminalReindex', () => {
     expect(index.labels).toContain(null);
     const audit = readFileSync(auditLogPath(config.INDEX_DIR), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.at(-1)).toMatchObject({ action: 'reindex', ok: true, actor, build: index.build, previousBuild: before, changes: { changed: report!.changed } });
+  }, 180_000);
+
+  it('as `npm run reindex` runs it: under the no-change check\'s lock, from what the check read (build and corpus files not read again)', async () => {
+    const config = { ...ws.config, CORPUS_DIR: corpus, INDEX_DIR: path.join(ws.dir, 'index') };
+    const before = await readCurrentBuild(config.INDEX_DIR);
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+    const file = path.join(corpus, files[5]!);
+    appendFileSync(file, '\n\nThe talks would resume in Paris next week, a spokesman said.\n');
+    const checked = readFileSync(file, 'utf8');
+    const report = await reindexIfUnchanged(config, actor, async (lock, read) => {
+      expect(existsSync(reindexLockPath(config.INDEX_DIR))).toBe(true);
+      expect(read.current?.build).toBe(before);
+      expect(read.corpus?.get(files[5]!)).toBe(checked);
+      // Written after the check: the build is made from the text the check read and hashed.
+      writeFileSync(file, `${checked}\nWritten after the check.\n`);
+      return terminalReindexLocked(config, actor, lock, read);
+    });
+    expect(report?.changed).toEqual([files[5]!.replace(/\.md$/, '')]);
+    const index = await loadIndex(config.INDEX_DIR);
+    expect(index.build).not.toBe(before);
+    expect(index.manifest.articles.find((a) => a.file === files[5])!.hash).toBe(createHash('sha256').update(checked).digest('hex'));
+    expect(index.passages.some((p) => p.text.includes('Written after the check'))).toBe(false);
+    expect(existsSync(reindexLockPath(config.INDEX_DIR))).toBe(false);
   }, 180_000);
 
   it('leaves a model it cannot identify without loading it (or another than the build\'s) to the engine', async () => {

@@ -3,7 +3,8 @@
  * instead of through MiniSearch's own search, which builds one result object per matching passage per term. It must
  * give exactly what MiniSearch gives (same hits, same scores, same order of ties): checked here on the real corpus
  * and on a synthetic one with many syndicated copies, with query expansion terms, fuzzy matches and an outlet
- * filter, for the flat index read back from its file and for one read from a version-1 file (MiniSearch's JSON).
+ * filter, for the flat index read back from its file and for one read from a version-1 file (MiniSearch's JSON); and
+ * the flat index a build makes without MiniSearch (buildLexicalIndex) must be MiniSearch's, array for array.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
-import { buildMiniSearch, flatten, lexicalFromFile, lexicalFromMiniSearchJson, lexicalToFile, referenceSearch, searchLexical, type LexicalFile } from '../../src/retrieval/lexical.js';
+import { buildLexicalIndex, buildMiniSearch, flatten, lexicalFromFile, lexicalFromMiniSearchJson, lexicalToFile, referenceSearch, searchLexical, type LexicalFile } from '../../src/retrieval/lexical.js';
 import type { Passage } from '../../src/types.js';
 import { CORPUS_DIR } from '../helpers/testEngine.js';
 
@@ -37,6 +38,8 @@ async function passagesOf(dir: string): Promise<Passage[]> {
 
 function compare(passages: Passage[]): number {
   const mini = buildMiniSearch(passages);
+  // Built directly (what a build saves): the very arrays MiniSearch's index flattens to, terms in the same order.
+  expect(buildLexicalIndex(passages)).toEqual(flatten(mini));
   // Read back from its saved form, as the engine loads it; and from MiniSearch's JSON (a version-1 file).
   const index = lexicalFromFile(JSON.parse(JSON.stringify(lexicalToFile(flatten(mini)))) as LexicalFile);
   const fromV1 = lexicalFromMiniSearchJson(JSON.stringify(buildMiniSearch(passages, { asLoaded: false })));

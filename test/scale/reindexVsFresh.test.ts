@@ -1,8 +1,9 @@
 /**
  * A reindex after one changed article (unchanged articles' passages taken from the build in use, their vectors
  * from the embedding cache) must give exactly what a fresh build of the same corpus gives: the same passages and
- * near-duplicate groups, the same statements, statement groups and speakers, the same saved search index, and the
- * same answers. Checked on the real corpus and on a small synthetic one with syndicated copies.
+ * near-duplicate groups (and class pairs saved for the next build), the same statements, statement groups and
+ * speakers, the same saved search index, and the same answers (the reindex derives them from the build before's:
+ * near-duplicate pairs, word counts, sentence index, question context). Checked on the real corpus and on a small synthetic one with syndicated copies.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
 import type { AnswerEngine } from '../../src/engine/createEngine.js';
 import { NEWS_FILE, SEARCH_FILE } from '../../src/engine/engineState.js';
+import { DUPLICATES_FILE } from '../../src/index/groupDuplicates.js';
 import { loadIndex } from '../../src/index/loadIndex.js';
 import { CORPUS_DIR, testEngine, testWorkspace } from '../helpers/testEngine.js';
 
@@ -49,6 +51,8 @@ async function reindexedEqualsFresh(corpus: string, name: string, questions: (en
   expect(manifestA).toEqual(manifestB);
   expect(a.derived![NEWS_FILE]).toBe(b.derived![NEWS_FILE]); // statements, groups, speakers, directory, sentence index
   expect(a.derived![SEARCH_FILE]).toBe(b.derived![SEARCH_FILE]);
+  // The near-duplicate class pairs, found from the build before's (only new classes compared): the fresh build's.
+  expect(a.derived![DUPLICATES_FILE]).toBe(b.derived![DUPLICATES_FILE]);
   expect(engine.speakers()).toEqual(fresh.speakers());
   const asked = questions(fresh);
   expect(await answers(engine, asked)).toEqual(await answers(fresh, asked));

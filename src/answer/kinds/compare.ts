@@ -14,22 +14,22 @@ import type { Comparison } from '../types.js';
 const COMPARE_WORDS = /\b(?:how|did|do|does|the|outlets?|differ(?:ed|ent|ence|ences)?|compare[ds]?|comparison|cover(?:ed|age)?|report(?:ed|s|ing)?|each|which|between|on|about|according|to|say|said)\b/gi;
 
 /**
- * Whether a text names one of the question's named topics: by its word or a word the coverage uses close to it, as
+ * Whether a text names one of the question's named topics: by its word, as
  * the person or body it names ("Number 10" is Downing Street), or, for a place, by any of its names; null when the
  * question names none.
  */
-function namedTopicMatcher(question: string, news: NewsIndex, related: (word: string) => string[]): ((text: string) => boolean) | null {
+function namedTopicMatcher(question: string, news: NewsIndex): ((text: string) => boolean) | null {
   const named = namedTopicWords(question, news.question);
   const places = new Set(placesIn(question).map((p) => p.key));
   if (named.length === 0 && places.size === 0) return null;
-  const forms = new Set([...named.flatMap((w) => [stem(w), ...related(w).map(stem)]), ...[...news.tokens(question)].filter((t) => t.startsWith('@'))]);
+  const forms = [...new Set([...named.map(stem), ...[...news.tokens(question)].filter((t) => t.startsWith('@'))])];
   // Syndicated copies share their text: each distinct text is read once.
   const seen = new Map<string, boolean>();
   return (text) => {
     let on = seen.get(text);
     if (on === undefined) {
       const have = news.tokens(text);
-      on = [...forms].some((t) => have.has(t)) || placesIn(text).some((p) => places.has(p.key));
+      on = forms.some((t) => have.has(t)) || (places.size > 0 && placesIn(text).some((p) => places.has(p.key)));
       seen.set(text, on);
     }
     return on;
@@ -45,7 +45,7 @@ export const COMPARE_DEPTH = 12;
  */
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
-  answer(plan, { question, hits: found, articles, news, related }) {
+  answer(plan, { question, hits: found, articles, news }) {
     const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
@@ -77,7 +77,7 @@ export const compare: AnswerKind<'compare'> = {
     );
     // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
     // nothing on it, however close its best passage's wording.
-    const onTopic = namedTopicMatcher(question, news, related);
+    const onTopic = namedTopicMatcher(question, news);
     const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].filter((o) => named.size === 0 || named.has(o)).sort();
     const result = compareCoverage(onTopic ? ranked.filter((p) => onTopic(p.text)) : ranked, {
       outlets,

@@ -123,7 +123,7 @@ function chatText(intent: Extract<AnswerResult, { kind: 'chat' }>['intent']): st
     case 'help':
       return (
         `I answer questions about the news coverage of ${TOPIC_NAME} with quoted passages and numbered sources ` +
-        '(outlet, headline, date and link). Ask who said what, what one outlet reported, or how the outlets differ; ' +
+        '(outlet, headline, date and link). Ask what happened, who said what, what one outlet reported, or how the outlets differ; ' +
         'when the coverage does not answer, I say so.'
       );
   }

@@ -15,7 +15,9 @@ import { z } from 'zod';
  *    labels are its fresh order); a reindex writes it again in format 5 (from the embedding cache).
  * 6: one vector per distinct text (a passage's own text or a sentence of one): syndicated copies share it, and a
  *    label lists the [passage, sentence] members that have its text (see labels.ts). Search expands a vector into
- *    its passages in the order format 5 gave equal vectors, so the ranking over passages is the same. A format-5
+ *    its passages in the order format 5 gave equal vectors, so the ranking over passages is format 5's under exact
+ *    search (HNSW finds more of the true neighbours in the smaller graph: hundreds of identical vectors made islands
+ *    in a format-5 graph that search missed). A format-5
  *    (or older) build still loads and answers (a format-5 label is a list of its one member); a reindex writes
  *    it again in format 6, a new graph built from the embedding cache.
  */

@@ -3,7 +3,7 @@ import type { Article, Embedder, Passage } from '../types.js';
 import { DUPLICATES_FILE, groupNearDuplicates, type DuplicatesBefore } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { createHnswStore, type VectorStore } from './vectorStore.js';
-import { freshLabels, type VectorLabel } from './labels.js';
+import { freshLabels, type Member, type VectorLabel } from './labels.js';
 import type { StoredPassage } from './passageStore.js';
 
 
@@ -17,10 +17,13 @@ export interface ReindexProgress {
 /** An index in memory: the vectors, the passages they stand for, and what built them. */
 export interface IndexData {
   manifest: Manifest;
-  /** One vector per passage, and one per sentence of the passages of several sentences (`manifest.sentences` of them). */
+  /**
+   * One vector per distinct text: passages' own texts, and the sentences of the passages of several sentences
+   * (`manifest.sentences` of them, counted per passage). Format 5 and before: one vector per passage and per sentence.
+   */
   vectors: VectorStore;
   passages: StoredPassage[];
-  /** The passage each vector label belongs to, and which of its vectors it is (null: deleted; see labels.ts). */
+  /** The passages each vector label stands for, and which of their vectors it is (null: deleted; see labels.ts). */
   labels: VectorLabel[];
   /**
    * What the layers above derive from the passages, saved beside them so loading does not derive it again:
@@ -38,24 +41,31 @@ const EMBED_BATCH = 32;
  */
 export function sentenceUnits(passages: readonly Passage[]): { owner: number; text: string }[] {
   const units: { owner: number; text: string }[] = [];
-  // Each distinct text is cut once (syndicated copies share theirs).
-  const cut = new Map<string, string[]>();
+  const split = sentenceCutter();
   passages.forEach((p, owner) => {
-    let split = cut.get(p.text);
-    if (split === undefined) cut.set(p.text, (split = sentences(p.text)));
-    if (split.length > 1) for (const text of split) units.push({ owner, text });
+    const cut = split(p.text);
+    if (cut.length > 1) for (const text of cut) units.push({ owner, text });
   });
   return units;
 }
 
-/** The graph of the build in use, to extend instead of building one afresh (see reuseGraph). */
+/** `sentences`, each distinct text cut once (syndicated copies share theirs). */
+function sentenceCutter(): (text: string) => string[] {
+  const cut = new Map<string, string[]>();
+  return (text) => {
+    let split = cut.get(text);
+    if (split === undefined) cut.set(text, (split = sentences(text)));
+    return split;
+  };
+}
+
+/** The graph of the build in use, to extend instead of building one afresh (see reusePlan). */
 export interface GraphToReuse {
   /** Changed in place: a store no one else searches (a copy, or one loaded for this build only). */
   vectors: VectorStore;
   labels: readonly VectorLabel[];
-  /** Its passages, and its articles with their hashes: an article with the same hash has the same passages. */
+  /** Its passages: a label's text is its first member's (a passage's text, or one of its sentences). */
   passages: readonly Passage[];
-  articles: readonly { id: string; hash: string }[];
 }
 
 /**
@@ -65,55 +75,43 @@ export interface GraphToReuse {
 export const MAX_DELETED_SHARE = 0.1;
 
 /**
- * How the graph of the build in use becomes this build's: each vector of an article unchanged since (same hash,
- * same number of passages: cutting is deterministic) keeps its label, now naming the passage's new position; the
- * vectors of changed and removed articles are deleted (`removed`); the passages of changed and added articles
- * (`fresh` positions, in order) get new labels after the others.
+ * How the graph of the build in use becomes this build's, given this build's fresh labels and their texts (see
+ * freshLabels): a vector whose text some passage still has keeps its label, now naming the passages that have the
+ * text (the members of its fresh label); the vectors of texts no passage has any more are deleted (`removed`);
+ * the new texts (`fresh`: their fresh labels, in order) get labels after the others. A text that gains a copy gets
+ * no new vector. Vectors come from the embedder's cache by text, so a text's vector is the same in either graph.
  */
 export function reusePlan(
-  reuse: Pick<GraphToReuse, 'labels' | 'passages' | 'articles'>,
-  articles: readonly { id: string; hash: string }[],
-  passages: readonly Passage[],
+  reuse: Pick<GraphToReuse, 'labels' | 'passages'>,
+  fresh: { labels: readonly (readonly Member[])[]; texts: readonly string[] },
 ): { labels: VectorLabel[]; removed: number[]; fresh: number[] } {
-  const oldHash = new Map(reuse.articles.map((a) => [a.id, a.hash]));
-  const span = (list: readonly Passage[]): Map<string, { start: number; count: number }> => {
-    const out = new Map<string, { start: number; count: number }>();
-    list.forEach((p, i) => {
-      const s = out.get(p.articleId);
-      if (s) s.count++;
-      else out.set(p.articleId, { start: i, count: 1 });
-    });
-    return out;
-  };
-  const oldSpan = span(reuse.passages);
-  const newSpan = span(passages);
-  const kept = new Set<string>();
-  for (const a of articles) {
-    const before = oldSpan.get(a.id);
-    if (oldHash.get(a.id) === a.hash && before !== undefined && before.count === newSpan.get(a.id)?.count) kept.add(a.id);
-  }
+  const freshOf = new Map(fresh.texts.map((t, label) => [t, label]));
+  const split = sentenceCutter();
+  const claimed = new Uint8Array(fresh.texts.length);
   const labels: VectorLabel[] = [];
   const removed: number[] = [];
   reuse.labels.forEach((entry, label) => {
-    const articleId = entry === null ? undefined : reuse.passages[entry[0]]?.articleId;
-    if (entry === null || articleId === undefined || !kept.has(articleId)) {
+    const first = entry?.[0];
+    const passage = first === undefined ? undefined : reuse.passages[first[0]];
+    const text = passage === undefined ? undefined : first![1] === 0 ? passage.text : split(passage.text)[first![1] - 1];
+    const now = text === undefined ? undefined : freshOf.get(text);
+    if (now === undefined || claimed[now]) {
       labels.push(null);
       if (entry !== null) removed.push(label);
       return;
     }
-    labels.push([newSpan.get(articleId)!.start + entry[0] - oldSpan.get(articleId)!.start, entry[1]]);
+    claimed[now] = 1;
+    labels.push(fresh.labels[now]!);
   });
-  const fresh: number[] = [];
-  passages.forEach((p, i) => {
-    if (!kept.has(p.articleId)) fresh.push(i);
-  });
-  return { labels, removed, fresh };
+  const added: number[] = [];
+  for (let label = 0; label < fresh.texts.length; label++) if (!claimed[label]) added.push(label);
+  return { labels, removed, fresh: added };
 }
 
 /**
- * Embeds every passage and puts the vectors in the vector store, each under its passage's position in `passages`,
- * then the sentences of the passages of several sentences, labelled after them. Given the graph of the build in use,
- * extends it instead when few of its vectors go (see reusePlan): only the changed articles' texts are embedded.
+ * Embeds each distinct text once (a passage's own or one of its sentences': syndicated copies share theirs) and
+ * puts its vector in the vector store, labelled with the passages that have it (see labels.ts). Given the graph of
+ * the build in use, extends it instead when few of its vectors go (see reusePlan): only the new texts are embedded.
  */
 export async function buildIndex(
   articles: readonly Article[],
@@ -129,31 +127,40 @@ export async function buildIndex(
   const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
 
   const units = sentenceUnits(passages);
+  const fresh = freshLabels(
+    passages.map((p) => p.text),
+    units,
+  );
   const reusable = reuse !== null && reuse.vectors.remove !== undefined && reuse.vectors.reserve !== undefined && reuse.vectors.dimensions === embedder.dimensions;
-  const plan = reusable ? reuseGraphPlan(reuse, articles, passages, units) : null;
+  const plan = reusable ? reuseGraphPlan(reuse, fresh) : null;
   let store: VectorStore;
   let labels: VectorLabel[];
   if (plan) {
     store = reuse!.vectors;
     for (const label of plan.removed) store.remove!(label);
     labels = plan.labels;
-    store.reserve!(labels.length + plan.texts.length);
-    await embedInto(store, plan.texts, labels.length, embedder, (done) =>
-      onProgress({ stage: 'embedding', done, total: plan.texts.length, message: `Indexed ${done}/${plan.texts.length} new texts (the other vectors kept from the build in use)` }),
+    const texts = plan.fresh.map((l) => fresh.texts[l]!);
+    store.reserve!(labels.length + texts.length);
+    await embedInto(store, texts, labels.length, embedder, (done) =>
+      onProgress({ stage: 'embedding', done, total: texts.length, message: `Indexed ${done}/${texts.length} new texts (the other vectors kept from the build in use)` }),
     );
-    labels.push(...plan.newLabels);
+    labels.push(...plan.fresh.map((l) => fresh.labels[l]!));
   } else {
-    const texts = [...passages.map((p) => p.text), ...units.map((u) => u.text)];
-    store = createHnswStore(embedder.dimensions, texts.length);
-    await embedInto(store, texts, 0, embedder, (done) =>
+    store = createHnswStore(embedder.dimensions, fresh.texts.length);
+    const passageTexts = fresh.labels.findIndex((members) => members[0]![1] > 0);
+    const ownTexts = passageTexts < 0 ? fresh.texts.length : passageTexts;
+    await embedInto(store, fresh.texts, 0, embedder, (done) =>
       onProgress({
         stage: 'embedding',
         done,
-        total: texts.length,
-        message: done <= passages.length ? `Indexed ${done}/${passages.length} passages` : `Indexed ${passages.length} passages and ${done - passages.length}/${units.length} of their sentences`,
+        total: fresh.texts.length,
+        message:
+          done <= ownTexts
+            ? `Indexed ${done}/${ownTexts} passage texts (${passages.length} passages)`
+            : `Indexed ${ownTexts} passage texts and ${done - ownTexts}/${fresh.texts.length - ownTexts} of their sentences`,
       }),
     );
-    labels = freshLabels(passages.length, units.map((u) => u.owner));
+    labels = fresh.labels;
   }
 
   const counts = new Map<string, number>();
@@ -180,36 +187,12 @@ export async function buildIndex(
   return { manifest, vectors: store, passages, labels, derived: { [DUPLICATES_FILE]: duplicates } };
 }
 
-/**
- * reusePlan with the texts to embed for the new labels (each fresh passage's own text, then its sentences'), or null
- * when more than MAX_DELETED_SHARE of the labels would then be deleted ones.
- */
-function reuseGraphPlan(
-  reuse: GraphToReuse,
-  articles: readonly Article[],
-  passages: readonly Passage[],
-  units: readonly { owner: number; text: string }[],
-): { removed: number[]; labels: VectorLabel[]; texts: string[]; newLabels: VectorLabel[] } | null {
-  const plan = reusePlan(reuse, articles, passages);
-  const sentencesOf = new Map<number, string[]>();
-  for (const u of units) {
-    const list = sentencesOf.get(u.owner);
-    if (list) list.push(u.text);
-    else sentencesOf.set(u.owner, [u.text]);
-  }
-  const texts: string[] = [];
-  const newLabels: VectorLabel[] = [];
-  for (const p of plan.fresh) {
-    texts.push(passages[p]!.text);
-    newLabels.push([p, 0]);
-    (sentencesOf.get(p) ?? []).forEach((text, k) => {
-      texts.push(text);
-      newLabels.push([p, k + 1]);
-    });
-  }
+/** reusePlan, or null when more than MAX_DELETED_SHARE of the labels would then be deleted ones. */
+function reuseGraphPlan(reuse: GraphToReuse, fresh: { labels: readonly (readonly Member[])[]; texts: readonly string[] }): ReturnType<typeof reusePlan> | null {
+  const plan = reusePlan(reuse, fresh);
   const deleted = plan.labels.reduce((n, l) => n + (l === null ? 1 : 0), 0);
-  if (deleted > MAX_DELETED_SHARE * (plan.labels.length + texts.length)) return null;
-  return { removed: plan.removed, labels: plan.labels, texts, newLabels };
+  if (deleted > MAX_DELETED_SHARE * (plan.labels.length + plan.fresh.length)) return null;
+  return plan;
 }
 
 /** Embeds the texts in batches and adds them to the store under labels `first`, `first + 1`, ... */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { IndexData } from './buildIndex.js';
 import { corrupt, readBuild, type ReadBuild } from './checkBuild.js';
 import { buildDir, MANIFEST_FILE, readCurrentBuild } from './indexFiles.js';
-import { freshLabels, labelProblem, type VectorLabel } from './labels.js';
+import { labelProblem, oneVectorEachLabels, singleMemberLabels, type VectorLabel } from './labels.js';
 import { manifestSchema, type Manifest } from './manifest.js';
 import type { PassageStoreFile } from './passageStore.js';
 import { loadHnswStore, type VectorStore } from './vectorStore.js';
@@ -53,16 +53,23 @@ export async function loadIndex(indexDir: string, named?: string, read?: ReadBui
 }
 
 /**
- * The label list of a stored build: format 5 stores it (and must); a format-4 build, its passages' vectors (labels
- * 0..P-1) and then its sentences' with their owners; earlier builds, their passages' vectors only.
+ * The label list of a stored build: format 6 stores a list of [passage, sentence] per label (and must); format 5 one
+ * [passage, sentence] per label, read as a list of that one member (a list of the format-6 shape is taken as it is,
+ * whatever the manifest's format); a format-4 build, its passages' vectors (labels 0..P-1) and then its sentences'
+ * with their owners; earlier builds, their passages' vectors only.
  */
 function labelsOf(store: PassageStoreFile, manifest: Manifest): VectorLabel[] {
-  if (manifest.format >= 5 || store.labels !== undefined) return (store.labels ?? null) as VectorLabel[];
+  const stored: unknown = store.labels;
+  if (stored !== undefined) {
+    const oneEach = manifest.format < 6 && Array.isArray(stored) && stored.some((l) => Array.isArray(l) && typeof l[0] === 'number');
+    return (oneEach ? singleMemberLabels(stored as unknown[]) : stored) as VectorLabel[];
+  }
+  if (manifest.format >= 5) return null as unknown as VectorLabel[];
   const owners = store.sentenceOwners ?? [];
   const owned = (o: unknown) => Number.isInteger(o) && (o as number) >= 0 && (o as number) < manifest.passages;
   // Sentences in passage order, as format 4 wrote them: anything else is not a format-4 build's.
   if (!Array.isArray(owners) || !owners.every((o, i) => owned(o) && (i === 0 || o >= owners[i - 1]!))) return null as unknown as VectorLabel[];
-  return freshLabels(store.passages.length, owners);
+  return oneVectorEachLabels(store.passages.length, owners);
 }
 
 /** The current build's manifest when it can be read, else null: what a rebuild compares against. */

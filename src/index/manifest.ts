@@ -13,8 +13,15 @@ import { z } from 'zod';
  *    sentences' owners: a reindex reuses the graph of the build before (deletes the vectors of changed and removed
  *    articles, adds the new ones), so labels are no longer passage positions. A format-4 build still loads (its
  *    labels are its fresh order); a reindex writes it again in format 5 (from the embedding cache).
+ * 6: one vector per distinct text (a passage's own text or a sentence of one): syndicated copies share it, and a
+ *    label lists the [passage, sentence] members that have its text (see labels.ts). Search expands a vector into
+ *    its passages in the order format 5 gave equal vectors, so the ranking over passages is format 5's under exact
+ *    search (HNSW finds more of the true neighbours in the smaller graph: hundreds of identical vectors made islands
+ *    in a format-5 graph that search missed). A format-5
+ *    (or older) build still loads and answers (a format-5 label is a list of its one member); a reindex writes
+ *    it again in format 6, a new graph built from the embedding cache.
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 const DERIVED_FILE = /^[a-z][a-z0-9-]*\.json$/;
 
@@ -31,11 +38,11 @@ export const manifestArticleSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  format: z.union([z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  format: z.union([z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
   builtAt: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   passages: z.number().int().min(0),
-  /** Sentence vectors after the passages' in the vector file (format 4; none before). */
+  /** Sentences of the passages of several sentences, each with its vector (format 4 and 5: after the passages'; format 6: shared by equal texts); none before 4. */
   sentences: z.number().int().min(0).optional(),
   /**
    * sha256 of the HNSW file and the passage store, checked before loading so a damaged file is refused cleanly,

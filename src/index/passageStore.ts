@@ -11,9 +11,12 @@ export interface PassageStoreFile {
   passages: StoredPassage[];
   /**
    * The passage (its label) each sentence vector stands for: the vector labelled `passages.length + i` is a
-   * sentence of passage `sentenceOwners[i]` (format 4 only; format 5 says it in `labels`).
+   * sentence of passage `sentenceOwners[i]` (format 4 only; format 5 on says it in `labels`).
    */
   sentenceOwners?: number[];
-  /** The passage each vector label belongs to, and which of its vectors it is (format 5; see labels.ts). */
-  labels?: VectorLabel[];
+  /**
+   * The passages each vector label stands for (format 6: a list of [passage, sentence] per label; see labels.ts).
+   * Format 5 held one [passage, sentence] per label (read with singleMemberLabels).
+   */
+  labels?: VectorLabel[] | (readonly [number, number] | null)[];
 }

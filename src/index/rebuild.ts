@@ -79,11 +79,12 @@ export async function rebuildIndex(
   const passagesByArticle = new Map<string, Passage[]>();
   for (const article of articles) passagesByArticle.set(article.id, kept.get(article.id) ?? buildPassages(article));
 
-  // The graph of a build with sentence vectors (format 4 on) by the same embedder is extended rather than built again.
+  // The graph of a build of one vector per distinct text (format 6 on) by the same embedder is extended rather than
+  // built again (a format-5 graph holds a vector per copy: most of it would go, so it is built afresh).
   let reuse: GraphToReuse | null = null;
-  if (current && current.manifest.format >= 4 && current.manifest.embedder.id === embedder.id && current.vectors.copy !== undefined) {
+  if (current && current.manifest.format >= 6 && current.manifest.embedder.id === embedder.id && current.vectors.copy !== undefined) {
     const vectors = ownsGraph ? current.vectors : await current.vectors.copy();
-    reuse = { vectors, labels: current.labels, passages: current.passages, articles: current.manifest.articles };
+    reuse = { vectors, labels: current.labels, passages: current.passages };
   }
   const before = embedder.stats();
   const duplicatesBefore = current ? { passages: current.passages, saved: current.derived?.[DUPLICATES_FILE] } : null;

@@ -1,8 +1,10 @@
 /**
- * Sentence vectors (index format 4 on): a build holds one vector per passage and one per sentence of each passage
- * of several sentences, the passage store says whose (format 5: `labels`; format 4: the sentences' owners); a
- * damaged label list is refused; a build of format 3 (passage vectors only) or 4 still loads and answers, and a
- * reindex with nothing changed writes it again in the current format.
+ * Sentence vectors (index format 4 on): a build holds a vector for each passage's text and for each sentence of
+ * each passage of several sentences, one per distinct text (format 6: syndicated copies share it), and the passage
+ * store says whose (format 6: `labels`, a list of [passage, sentence] per vector; format 5: one per vector; format 4:
+ * the sentences' owners); a damaged label list is refused; a build of format 3 (passage vectors only), 4 or 5 still
+ * loads and answers as the current format does, and a reindex with nothing changed writes it again in the current
+ * format.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { reindexIfUnchanged } from '../../src/engine/unchangedReindex.js';
 import { isBotError } from '../../src/errors.js';
 import { sentenceUnits } from '../../src/index/buildIndex.js';
 import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256File } from '../../src/index/indexFiles.js';
-import { freshLabels } from '../../src/index/labels.js';
+import { freshLabels, oneVectorEachLabels, type VectorLabel } from '../../src/index/labels.js';
 import { loadIndex } from '../../src/index/loadIndex.js';
 import { INDEX_FORMAT_VERSION } from '../../src/index/manifest.js';
 import { saveIndex } from '../../src/index/saveIndex.js';
@@ -45,18 +47,27 @@ describe('sentence vectors', () => {
     ]);
   });
 
-  it('a build holds the passages\' vectors, then their sentences\', and says whose they are', async () => {
+  it('a build holds one vector per distinct text, passages\' and sentences\', and says whose they are', async () => {
     const index = await loadIndex(ws.config.INDEX_DIR);
     expect(index.manifest.format).toBe(INDEX_FORMAT_VERSION);
-    const sentenceLabels = index.labels.filter((l) => l !== null && l[1] > 0);
-    expect(sentenceLabels.length).toBe(index.manifest.sentences);
-    expect(sentenceLabels.length).toBeGreaterThan(0);
-    expect(index.vectors.size).toBe(index.passages.length + sentenceLabels.length);
-    // A fresh build: passages' vectors first, in order, then the sentences'.
-    expect(index.labels.slice(0, index.passages.length)).toEqual(index.passages.map((_, p) => [p, 0]));
+    const members = index.labels.flatMap((l) => l ?? []);
+    const sentenceMembers = members.filter(([, k]) => k > 0);
+    expect(sentenceMembers.length).toBe(index.manifest.sentences);
+    expect(sentenceMembers.length).toBeGreaterThan(0);
+    expect(members.length).toBe(index.passages.length + sentenceMembers.length);
+    // A fresh build: one label per distinct text, passages' texts first, then the sentences'.
+    const units = sentenceUnits(index.passages);
+    const fresh = freshLabels(index.passages.map((p) => p.text), units);
+    expect(index.labels).toEqual(fresh.labels);
+    expect(index.vectors.size).toBe(new Set([...index.passages.map((p) => p.text), ...units.map((u) => u.text)]).size);
+    // Every member of a label has its text.
+    const textOf = ([p, k]: readonly [number, number]) => (k === 0 ? index.passages[p]!.text : sentences(index.passages[p]!.text)[k - 1]);
+    index.labels.forEach((l, label) => {
+      for (const m of l!) expect(textOf(m)).toBe(fresh.texts[label]);
+    });
     // Each owner is a passage of several sentences, and owns exactly that many sentence vectors.
     const counts = new Map<number, number>();
-    for (const l of sentenceLabels) counts.set(l![0], (counts.get(l![0]) ?? 0) + 1);
+    for (const [p] of sentenceMembers) counts.set(p, (counts.get(p) ?? 0) + 1);
     for (const [owner, n] of counts) expect(sentences(index.passages[owner]!.text).length).toBe(n);
   });
 
@@ -64,8 +75,8 @@ describe('sentence vectors', () => {
     const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'bad-owners') };
     await testEngine(other);
     const files = await currentFiles(other.INDEX_DIR);
-    const store = JSON.parse(readFileSync(files.passages, 'utf8')) as { passages: unknown[]; labels: [number, number][] };
-    store.labels[store.passages.length] = [store.passages.length, 1]; // no such passage
+    const store = JSON.parse(readFileSync(files.passages, 'utf8')) as { passages: unknown[]; labels: VectorLabel[] };
+    store.labels[store.labels.length - 1] = [[store.passages.length, 1]]; // no such passage
     writeFileSync(files.passages, JSON.stringify(store));
     const checksum = await sha256File(files.passages);
     rewriteManifest(files.manifest, (m) => {
@@ -76,30 +87,64 @@ describe('sentence vectors', () => {
     expect((error as Error).message).toContain(`a label naming passage ${store.passages.length}`);
   }, 120_000);
 
-  it('a format-4 build (sentence owners in place of labels) loads with its fresh labels, and a reindex writes it in the current format', async () => {
-    const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'format-4') };
-    const engine = await testEngine(other);
-    const current = await loadIndex(other.INDEX_DIR);
-    const files = await currentFiles(other.INDEX_DIR);
-    const store = JSON.parse(readFileSync(files.passages, 'utf8')) as { passages: unknown[]; labels?: [number, number][]; sentenceOwners?: number[] };
-    store.sentenceOwners = store.labels!.slice(store.passages.length).map((l) => l[0]);
-    delete store.labels;
+  /**
+   * The build in `dir` written again as format 5 (or 4) wrote it: one vector per passage, then one per sentence, the
+   * passage store saying whose with one [passage, sentence] per vector (format 4: the sentences' owners).
+   */
+  async function oneVectorEach(dir: string, format: 4 | 5, embed: (texts: string[]) => Promise<Float32Array[]>) {
+    const current = await loadIndex(dir);
+    const units = sentenceUnits(current.passages);
+    const texts = [...current.passages.map((p) => p.text), ...units.map((u) => u.text)];
+    const vectors = createHnswStore(current.vectors.dimensions, texts.length);
+    (await embed(texts)).forEach((v, i) => vectors.add(i, v));
+    const labels = oneVectorEachLabels(current.passages.length, units.map((u) => u.owner));
+    await saveIndex(dir, { manifest: current.manifest, vectors, passages: current.passages, labels, derived: current.derived });
+    const files = await currentFiles(dir);
+    const store = JSON.parse(readFileSync(files.passages, 'utf8')) as { passages: unknown[]; labels?: unknown; sentenceOwners?: number[] };
+    if (format === 5) store.labels = labels.map((l) => l![0]);
+    else {
+      store.sentenceOwners = units.map((u) => u.owner);
+      delete store.labels;
+    }
     writeFileSync(files.passages, JSON.stringify(store));
     const checksum = await sha256File(files.passages);
     rewriteManifest(files.manifest, (m) => {
-      m.format = 4;
+      m.format = format;
       m.checksums.passages = checksum;
     });
-    const old = await loadIndex(other.INDEX_DIR);
-    expect(old.manifest.format).toBe(4);
-    expect(old.labels).toEqual(current.labels);
-    expect(await reindexIfUnchanged(other, { via: 'terminal', name: 'tester' })).toBeNull();
-    await (await testEngine(other)).reindex();
-    const rewritten = await loadIndex(other.INDEX_DIR);
-    expect(rewritten.manifest.format).toBe(INDEX_FORMAT_VERSION);
-    expect(rewritten.labels).toEqual(current.labels);
-    void engine;
-  }, 180_000);
+    return { current, labels };
+  }
+
+  const questions = ['Where will the military hubs be built?', 'What did Zelensky say about security guarantees?', 'What did the outlets report about the ceasefire?'];
+  async function answers(engine: Awaited<ReturnType<typeof testEngine>>): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (const q of questions) {
+      const { timings: _t, ...rest } = await engine.ask(q);
+      out.push(rest);
+    }
+    return out;
+  }
+
+  for (const format of [5, 4] as const) {
+    it(`a format-${format} build (one vector per passage and per sentence) loads, answers as the current format does, and a reindex writes it in the current format`, async () => {
+      const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, `format-${format}`) };
+      const engine = await testEngine(other);
+      const want = await answers(engine);
+      const { current, labels } = await oneVectorEach(other.INDEX_DIR, format, (texts) => engine.embedder.embed(texts));
+      const old = await loadIndex(other.INDEX_DIR);
+      expect(old.manifest.format).toBe(format);
+      expect(old.labels).toEqual(labels);
+      expect(old.vectors.size).toBe(old.passages.length + (old.manifest.sentences ?? 0));
+      const oldEngine = await testEngine(other);
+      expect(await answers(oldEngine)).toEqual(want);
+      expect(await reindexIfUnchanged(other, { via: 'terminal', name: 'tester' })).toBeNull();
+      await oldEngine.reindex();
+      const rewritten = await loadIndex(other.INDEX_DIR);
+      expect(rewritten.manifest.format).toBe(INDEX_FORMAT_VERSION);
+      expect(rewritten.labels).toEqual(current.labels);
+      expect(rewritten.vectors.size).toBe(current.vectors.size);
+    }, 180_000);
+  }
 
   it('a format-3 build (passage vectors only) loads and answers; a reindex with nothing changed writes it in the current format', async () => {
     const other = { ...ws.config, INDEX_DIR: path.join(ws.dir, 'format-3') };
@@ -109,13 +154,19 @@ describe('sentence vectors', () => {
     const passageOnly = createHnswStore(current.vectors.dimensions, current.passages.length);
     (await engine.embedder.embed(current.passages.map((p) => p.text))).forEach((v, i) => passageOnly.add(i, v));
     const { sentences: _s, ...manifest } = current.manifest;
-    await saveIndex(other.INDEX_DIR, { manifest, vectors: passageOnly, passages: current.passages, labels: freshLabels(current.passages.length, []), derived: current.derived });
-    rewriteManifest((await currentFiles(other.INDEX_DIR)).manifest, (m) => {
+    await saveIndex(other.INDEX_DIR, { manifest, vectors: passageOnly, passages: current.passages, labels: oneVectorEachLabels(current.passages.length, []), derived: current.derived });
+    const files = await currentFiles(other.INDEX_DIR);
+    const store = JSON.parse(readFileSync(files.passages, 'utf8')) as { passages: unknown[]; labels?: unknown };
+    delete store.labels;
+    writeFileSync(files.passages, JSON.stringify(store));
+    const checksum = await sha256File(files.passages);
+    rewriteManifest(files.manifest, (m) => {
       m.format = 3;
+      m.checksums.passages = checksum;
     });
     const old = await loadIndex(other.INDEX_DIR);
     expect(old.manifest.format).toBe(3);
-    expect(old.labels).toEqual(freshLabels(old.passages.length, []));
+    expect(old.labels).toEqual(oneVectorEachLabels(old.passages.length, []));
     expect(old.vectors.size).toBe(old.passages.length);
     const oldEngine = await testEngine(other);
     const answer = await oldEngine.ask('Where will the military hubs be built?');

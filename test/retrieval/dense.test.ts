@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHnswStore } from '../../src/index/vectorStore.js';
 import { searchDense } from '../../src/retrieval/dense.js';
-import { freshLabels, labelIndex, type VectorLabel } from '../../src/index/labels.js';
+import { labelIndex, oneVectorEachLabels, type VectorLabel } from '../../src/index/labels.js';
 
 /** A unit vector in 4 dimensions. */
 function unit(...xs: number[]): Float32Array {
@@ -19,7 +19,7 @@ function store() {
   [unit(1, 0, 0, 0), unit(0, 1, 1, 0), unit(0, 0, 1, 1), unit(0, 1, 0.1, 0), unit(0, 0.1, 1, 0), unit(0, 0, 1, 0.2), unit(0.2, 0, 0, 1)].forEach((v, i) =>
     s.add(i, v),
   );
-  return { s, owners: labelIndex(freshLabels(3, [1, 1, 2, 2]), 3) };
+  return { s, owners: labelIndex(oneVectorEachLabels(3, [1, 1, 2, 2]), 3) };
 }
 
 describe('searchDense', () => {
@@ -52,27 +52,47 @@ describe('searchDense', () => {
     expect(searchDense(s, unit(0, 1, 0.2, 0), 2)).toEqual(s.search(unit(0, 1, 0.2, 0), 2).map((h) => ({ label: h.id, similarity: h.similarity })));
   });
 
-  it('a reused graph (labels moved, vectors deleted) gives a fresh build\'s hits: deleted vectors never, equal similarities in fresh order', () => {
-    // Six passages; 1, 2, 4 and 5 are syndicated copies (the very same vector); passage 3 has two sentences.
+  it('one vector per distinct text (format 6), fresh or reused, gives the hits of one vector per passage and sentence (format 5)', () => {
+    // Six passages; 1, 2, 4 and 5 are syndicated copies (the very same text); passage 3 has two sentences, the second
+    // of them the copies' text too.
     const vectorOf = [unit(1, 0, 0, 0), unit(0, 1, 0, 0), unit(0, 1, 0, 0), unit(0, 0, 1, 1), unit(0, 1, 0, 0), unit(0, 1, 0, 0)];
     const sentenceOf: Record<number, Float32Array[]> = { 3: [unit(0, 0, 1, 0), unit(0, 1, 0, 0)] };
-    const fresh = createHnswStore(4, 8);
-    const freshL = freshLabels(6, [3, 3]);
-    freshL.forEach((l, label) => fresh.add(label, l![1] === 0 ? vectorOf[l![0]]! : sentenceOf[l![0]]![l![1] - 1]!));
-    // The same passages as a reindex leaves them: an old vector deleted, the others under other labels, copies added last.
-    const reused = createHnswStore(4, 10);
-    const labels: VectorLabel[] = [[5, 0], [3, 2], null, [0, 0], [3, 0], [4, 0], [2, 0], [3, 1], [1, 0]];
-    labels.forEach((l, label) => reused.add(label, l === null ? unit(0, 1, 0, 0) : l[1] === 0 ? vectorOf[l[0]]! : sentenceOf[l[0]]![l[1] - 1]!));
-    reused.remove!(2);
-    const query = unit(0, 1, 0.05, 0);
-    for (const k of [1, 2, 3, 4, 6]) {
-      const want = searchDense(fresh, query, k, undefined, labelIndex(freshL, 6));
-      expect(searchDense(reused, query, k, undefined, labelIndex(labels, 6))).toEqual(want);
-      const odd = (p: number) => p % 2 === 1;
-      expect(searchDense(reused, query, k, odd, labelIndex(labels, 6))).toEqual(searchDense(fresh, query, k, odd, labelIndex(freshL, 6)));
+    const five = createHnswStore(4, 8);
+    const fiveLabels = oneVectorEachLabels(6, [3, 3]);
+    fiveLabels.forEach((l, label) => five.add(label, l![0]![1] === 0 ? vectorOf[l![0]![0]]! : sentenceOf[l![0]![0]]![l![0]![1] - 1]!));
+    // Format 6, fresh: the texts in order of first use.
+    const six = createHnswStore(4, 4);
+    const sixLabels: VectorLabel[] = [[[0, 0]], [[1, 0], [2, 0], [4, 0], [5, 0], [3, 2]], [[3, 0]], [[3, 1]]];
+    [unit(1, 0, 0, 0), unit(0, 1, 0, 0), unit(0, 0, 1, 1), unit(0, 0, 1, 0)].forEach((v, i) => six.add(i, v));
+    // Format 6 as a reindex leaves it: an old vector deleted, the others under other labels.
+    const reused = createHnswStore(4, 5);
+    const reusedLabels: VectorLabel[] = [[[3, 1]], null, [[1, 0], [2, 0], [4, 0], [5, 0], [3, 2]], [[0, 0]], [[3, 0]]];
+    [unit(0, 0, 1, 0), unit(0, 1, 0, 0.2), unit(0, 1, 0, 0), unit(1, 0, 0, 0), unit(0, 0, 1, 1)].forEach((v, i) => reused.add(i, v));
+    reused.remove!(1);
+    const odd = (p: number) => p % 2 === 1;
+    for (const query of [unit(0, 1, 0.05, 0), unit(0, 1, 0, 0), unit(0.3, 0.2, 1, 0.4)]) {
+      for (const k of [1, 2, 3, 4, 6]) {
+        for (const filter of [undefined, odd]) {
+          const want = searchDense(five, query, k, filter, labelIndex(fiveLabels, 6));
+          expect(searchDense(six, query, k, filter, labelIndex(sixLabels, 6))).toEqual(want);
+          expect(searchDense(reused, query, k, filter, labelIndex(reusedLabels, 6))).toEqual(want);
+        }
+      }
     }
-    // Equal similarities in a fresh build's label order: passages' own vectors by position (1, 2, 4, 5), then
-    // sentences' (passage 3's second sentence), whatever labels the reused graph gave them.
-    expect(searchDense(reused, unit(0, 1, 0, 0), 5, undefined, labelIndex(labels, 6)).map((h) => h.label)).toEqual([1, 2, 4, 5, 3]);
+    // Equal similarities in rank order: passages' own texts by position (1, 2, 4, 5), then sentences' (passage 3's
+    // second sentence); a filter lets through only the passages of a shared text that pass it.
+    expect(searchDense(six, unit(0, 1, 0, 0), 5, undefined, labelIndex(sixLabels, 6)).map((h) => h.label)).toEqual([1, 2, 4, 5, 3]);
+    expect(searchDense(six, unit(0, 1, 0, 0), 5, odd, labelIndex(sixLabels, 6)).map((h) => h.label)).toEqual([1, 5, 3]);
+  });
+
+  it('a filter admitting one passage of a shared text searches that text and returns that passage only', () => {
+    const s = createHnswStore(4, 2);
+    s.add(0, unit(1, 0, 0, 0));
+    s.add(1, unit(0, 1, 0, 0));
+    const labels = labelIndex([[[0, 0], [2, 0], [3, 0]], [[1, 0]]], 4);
+    const asked = new Set<number>();
+    const hits = searchDense(s, unit(1, 0.1, 0, 0), 4, (p) => (asked.add(p), p === 2), labels);
+    expect(hits.map((h) => h.label)).toEqual([2]);
+    expect([...asked].every((p) => p >= 0 && p < 4)).toBe(true);
   });
 });

@@ -30,14 +30,14 @@ import { loadConfig, type Config } from '../src/config/config.js';
 import { createEmbedder } from '../src/embeddings/createEmbedder.js';
 import { ackLatencyDuringReindex } from './benchReindexLatency.js';
 import { createEngine } from '../src/engine/createEngine.js';
-import { readRetrievalQuestions } from '../src/evaluation/fixtures.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { createLogger } from '../src/log.js';
 import { buildPassages } from '../src/passages/buildPassages.js';
 import { sentenceUnits } from '../src/index/buildIndex.js';
 import type { Embedder } from '../src/types.js';
 import { embeddedNow } from './lib/reportFigures.js';
-import { generateCorpus, seededRandom } from './lib/syntheticCorpus.js';
+import { benchQuestions } from './lib/benchQuestions.js';
+import { generateCorpus } from './lib/syntheticCorpus.js';
 import { child, described, mb, runFile as run, s } from './lib/childRun.js';
 
 const { values } = parseArgs({
@@ -136,17 +136,7 @@ async function main(): Promise<void> {
     console.log(`Cold start to first answer through tsx (npm run ask): ${s(performance.now() - t)}`);
 
     // 6. Warm asks, by kind of question.
-    const rnd = seededRandom(7);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-    const outlets = [...new Set(engine.sources().articles.map((a) => a.outlet))];
-    const topics = ['Greenland', 'the troops', 'the ceasefire', 'Putin', 'security guarantees', 'the military hubs', 'Kushner'];
-    const facts = (await readRetrievalQuestions(path.resolve('test/fixtures/eval-questions.json'))).map((q) => q.question);
-    const kinds: Record<string, () => string> = {
-      speaker: () => `What did ${pick(speakers.slice(0, Math.max(1, Math.min(speakers.length, 50)))).name} say${rnd() < 0.5 ? '' : ` about ${pick(topics)}`}?`,
-      outlet: () => `What did ${pick(outlets)} report about ${pick(topics)}?`,
-      comparison: () => (rnd() < 0.5 ? `How did the outlets differ on ${pick(topics)}?` : `How did ${pick(outlets)} and ${pick(outlets)} cover ${pick(topics)}?`),
-      fact: () => pick(facts),
-    };
+    const kinds = await benchQuestions(engine);
     for (const make of Object.values(kinds)) for (let i = 0; i < 5; i++) await engine.ask(make());
     console.log(`\nWarm ask, ${perKind} questions per kind (embed+search+compose; wall = the whole ask call):`);
     for (const [kind, make] of Object.entries(kinds)) {

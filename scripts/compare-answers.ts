@@ -13,14 +13,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { createEngine } from '../src/engine/createEngine.js';
-import { readRetrievalQuestions } from '../src/evaluation/fixtures.js';
 import { loadIndex } from '../src/index/loadIndex.js';
 import { sentenceUnits } from '../src/index/buildIndex.js';
 import { createLogger } from '../src/log.js';
 import { searchDense } from '../src/retrieval/dense.js';
 import { CANDIDATES } from '../src/retrieval/retrieve.js';
 import { loadOrCreateSearchIndex } from '../src/retrieval/searchIndex.js';
-import { seededRandom } from './lib/syntheticCorpus.js';
+import { benchQuestions } from './lib/benchQuestions.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,19 +48,9 @@ async function main(): Promise<void> {
   const engine = await createEngine(config, { log: createLogger('warn') });
   const perKind = Number(values.questions);
 
-  // The question generators of scripts/bench.ts (same seed, same picks).
-  const rnd = seededRandom(7);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const speakers = engine.speakers();
+  // The questions scripts/bench.ts asks (same seed, same picks).
+  const kinds = await benchQuestions(engine);
   const outlets = [...new Set(engine.sources().articles.map((a) => a.outlet))];
-  const topics = ['Greenland', 'the troops', 'the ceasefire', 'Putin', 'security guarantees', 'the military hubs', 'Kushner'];
-  const facts = (await readRetrievalQuestions(path.resolve('test/fixtures/eval-questions.json'))).map((q) => q.question);
-  const kinds: Record<string, () => string> = {
-    speaker: () => `What did ${pick(speakers.slice(0, Math.max(1, Math.min(speakers.length, 50)))).name} say${rnd() < 0.5 ? '' : ` about ${pick(topics)}`}?`,
-    outlet: () => `What did ${pick(outlets)} report about ${pick(topics)}?`,
-    comparison: () => (rnd() < 0.5 ? `How did the outlets differ on ${pick(topics)}?` : `How did ${pick(outlets)} and ${pick(outlets)} cover ${pick(topics)}?`),
-    fact: () => pick(facts),
-  };
   const questions: string[] = [];
   for (const make of Object.values(kinds)) for (let i = 0; i < perKind; i++) questions.push(make());
   const lines: string[] = [];

@@ -401,6 +401,13 @@ describe('a place asked about by any of its names', () => {
     expect(firsts[0]).toMatch(/\bUS\b|Washington|America/);
   });
 
+  it('regression: "about the us" in lower case is checked as "about america" is: Downing Street is never quoted on it either way', async () => {
+    const us = await ask('what did downing street say about the us');
+    expect(us.abstainReason).toBe('The coverage quotes Downing Street, but never on the US.');
+    const america = await ask('what did downing street say about america');
+    expect(america.abstainReason).toBe('The coverage quotes Downing Street, but never on America.');
+  });
+
   it('"what did kushner say about the uk": never quoted on the UK, as a sentence writes it', async () => {
     const r = await ask('what did kushner say about the uk');
     expect(r.abstained).toBe(true);

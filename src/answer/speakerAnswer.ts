@@ -39,9 +39,14 @@ const ASKING = new Set(
 /** Prefix of a place as a topic term: a country or body whatever it is called ("the us", "America", "Washington"). */
 const PLACE = '@place:';
 
-/** The places a text names, as topic terms (`@place:US`). */
+/** A place (its key, as placesIn gives it) as a topic term: `@place:US`. */
+export function placeTerm(key: string): string {
+  return PLACE + key;
+}
+
+/** The places a text names, as topic terms. */
 export function placeTerms(text: string): string[] {
-  return placesIn(text).map((p) => PLACE + p.key);
+  return placesIn(text).map((p) => placeTerm(p.key));
 }
 
 /**
@@ -51,7 +56,7 @@ export function placeTerms(text: string): string[] {
  */
 export function topicTerms(question: string, entry: SpeakerEntry): Set<string> {
   const names = new Set(entry.aliases.concat(entry.name, entry.roles).flatMap((a) => contentTerms(a)));
-  const places = placesIn(question).filter((p) => contentTerms(p.text).length === 0).map((p) => PLACE + p.key);
+  const places = placesIn(question).filter((p) => contentTerms(p.text).length === 0).map((p) => placeTerm(p.key));
   return new Set([...contentTerms(question).filter((t) => !names.has(t) && !ASKING.has(t)), ...places]);
 }
 
@@ -61,7 +66,12 @@ const GROUP_TERMS = new WeakMap<StatementGroup, Set<string>>();
 function groupTerms(group: StatementGroup): Set<string> {
   let have = GROUP_TERMS.get(group);
   if (!have) {
-    have = new Set(group.statements.flatMap((s) => [...contentTerms(`${s.text} ${s.sentence}`), ...placeTerms(`${s.text} ${s.sentence}`)]));
+    have = new Set(
+      group.statements.flatMap((s) => {
+        const text = `${s.text} ${s.sentence}`;
+        return [...contentTerms(text), ...placeTerms(text)];
+      }),
+    );
     GROUP_TERMS.set(group, have);
   }
   return have;

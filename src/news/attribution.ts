@@ -257,7 +257,7 @@ function openingSubject(sentence: Sentence, directory: SpeakerDirectory): Speake
 }
 
 /** Reads one article's passages in order and returns its statements. */
-function articleStatements(article: ArticleMeta, passages: Passage[], directory: SpeakerDirectory): Statement[] {
+function articleStatements(article: ArticleMeta, passages: Passage[], directory: SpeakerDirectory, substantive: (text: string) => boolean): Statement[] {
   const state = newState();
   const out: Statement[] = [];
   for (const passage of passages) {
@@ -269,7 +269,7 @@ function articleStatements(article: ArticleMeta, passages: Passage[], directory:
       for (const d of drafts) {
         const pieces = piecesOf(d, sentence);
         for (const piece of pieces) {
-          if (contentTermSet(piece.text).size < MIN_CONTENT_WORDS) continue;
+          if (!substantive(piece.text)) continue;
           out.push({
             id: `${passage.id}/${n++}`,
             speakerId: d.entry.id,
@@ -290,6 +290,16 @@ function articleStatements(article: ArticleMeta, passages: Passage[], directory:
     state.openQuote = openAtEnd;
   }
   return out;
+}
+
+/** Whether a statement's text has content words enough to stand as one; each distinct text counted once (copies share theirs). */
+function substantiveText(): (text: string) => boolean {
+  const counted = new Map<string, boolean>();
+  return (text) => {
+    let enough = counted.get(text);
+    if (enough === undefined) counted.set(text, (enough = contentTermSet(text).size >= MIN_CONTENT_WORDS));
+    return enough;
+  };
 }
 
 function piecesOf(d: Draft, sentence: Sentence): { text: string; kind: 'direct' | 'reported' }[] {
@@ -366,6 +376,7 @@ export function extractStatements(
     if (list) list.push(p);
     else byArticle.set(p.articleId, [p]);
   }
+  const substantive = substantiveText();
   const out: Statement[] = [];
   for (const article of articles) {
     const given = known.get(article.id);
@@ -374,7 +385,7 @@ export function extractStatements(
       continue;
     }
     const own = (byArticle.get(article.id) ?? []).sort((a, b) => a.paragraph - b.paragraph);
-    for (const s of articleStatements(article, own, directory)) out.push(s);
+    for (const s of articleStatements(article, own, directory, substantive)) out.push(s);
   }
   return out;
 }

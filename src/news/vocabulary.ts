@@ -20,12 +20,15 @@ export function buildVocabulary(articles: ArticleMeta[], passages: Passage[]): V
 /** The folded words (each also stemmed) of these texts. */
 export function vocabularyKeys(texts: Iterable<string | null>): Set<string> {
   const out = new Set<string>();
-  // A text read before adds nothing (syndicated copies share theirs).
+  // A text or a word read before adds nothing (syndicated copies share their texts; texts share most of their words).
   const read = new Set<string>();
+  const seen = new Set<string>();
   for (const text of texts) {
     if (text === null || read.has(text)) continue;
     read.add(text);
     for (const w of words(text)) {
+      if (seen.has(w)) continue;
+      seen.add(w);
       const key = foldName(w);
       out.add(key);
       out.add(stem(key));

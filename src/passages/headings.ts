@@ -82,10 +82,13 @@ function isGluedHeading(prefix: string, rest: string): boolean {
  */
 export function stripGluedHeading(paragraph: string): string {
   const words = paragraph.split(' ');
-  for (let k = Math.min(MAX_HEADING_WORDS, words.length - 1); k >= 1; k--) {
-    const prefix = words.slice(0, k).join(' ');
-    const rest = words.slice(k).join(' ');
-    if (isGluedHeading(prefix, rest)) return rest;
+  const last = Math.min(MAX_HEADING_WORDS, words.length - 1);
+  // Where each of the first words starts: the first k words and the rest are slices of the paragraph at starts[k].
+  const starts = [0];
+  for (let k = 1; k <= last; k++) starts.push(starts[k - 1]! + words[k - 1]!.length + 1);
+  for (let k = last; k >= 1; k--) {
+    const rest = paragraph.slice(starts[k]);
+    if (isGluedHeading(paragraph.slice(0, starts[k]! - 1), rest)) return rest;
   }
   return paragraph;
 }

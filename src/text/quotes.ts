@@ -41,6 +41,9 @@ export const SENTENCE_END_MARKS = '.!?…';
 /** The text before ends a sentence (or is empty): an opening mark here may reopen a quotation. */
 const AFTER_SENTENCE = new RegExp(`(?:^|[${SENTENCE_END_MARKS}]["'’”)]?\\s+)$`);
 
+/** The characters classify reads as possible quotation marks. */
+const QUOTE_LIKE = /["“”‘’']/g;
+
 type Mark = { kind: QuoteKind; role: 'open' | 'close' | 'either' } | null;
 
 /** What a quote-like character at `i` can be, from its neighbours. Apostrophes return null. */
@@ -96,7 +99,10 @@ export function scanQuotes(text: string, carried: QuoteKind | null = null): Quot
     nested = 0;
   };
 
-  for (let i = 0; i < text.length; i++) {
+  // Only quote-like characters can be marks (classify gives null for any other): the scan jumps from one to the next.
+  QUOTE_LIKE.lastIndex = 0;
+  for (let found = QUOTE_LIKE.exec(text); found !== null; found = QUOTE_LIKE.exec(text)) {
+    const i = found.index;
     const mark = classify(text, i);
     if (mark === null) continue;
     if (current === null) {

@@ -17,10 +17,15 @@ export function foldText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Letters without their diacritics: `Élysée` -> `Elysee`. */
 export function stripDiacritics(text: string): string {
+  // ASCII has no diacritics and is its own normal form: most text, once foldText has straightened its quotes.
+  if (ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
 }
+
 
 /** A word without its possessive ending: `Starmer’s` -> `Starmer`, `allies'` -> `allies`. */
 export function stripPossessive(word: string): string {

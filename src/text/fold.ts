@@ -17,7 +17,8 @@ export function foldText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Text of ASCII characters only (code points below 128). */
+const ASCII = /^[^\u0080-\u{10FFFF}]*$/u;
 
 /** Letters without their diacritics: `Élysée` -> `Elysee`. */
 export function stripDiacritics(text: string): string {

@@ -181,13 +181,46 @@ async function main(): Promise<void> {
   }
 }
 
+interface RawRun {
+  texts: number;
+  ms: number;
+  cpuMs: number;
+}
+
+const rateOf = (r: RawRun): number => r.texts / (r.ms / 1000);
+const pool = (a: RawRun, b: RawRun): RawRun => ({ texts: a.texts + b.texts, ms: a.ms + b.ms, cpuMs: a.cpuMs + b.cpuMs });
+
+/** `rounds` times: the sample in corpus order, then sorted by length (as embedInto sends a build's texts); batches of RAW_BATCH. */
+async function rawRounds(embedder: Embedder, sample: readonly string[], rounds: number): Promise<{ corpus: RawRun; sorted: RawRun }> {
+  const runs = { corpus: { texts: 0, ms: 0, cpuMs: 0 }, sorted: { texts: 0, ms: 0, cpuMs: 0 } };
+  for (let round = 0; round < rounds; round++) {
+    for (const order of ['corpus', 'sorted'] as const) {
+      const [w0, c0] = [performance.now(), cpuMs()];
+      if (order === 'corpus') for (let i = 0; i < sample.length; i += RAW_BATCH) await embedder.embed(sample.slice(i, i + RAW_BATCH));
+      else await inBatches(sample, RAW_BATCH, (batch) => embedder.embed(batch), { byLength: true });
+      runs[order].ms += performance.now() - w0;
+      runs[order].cpuMs += cpuMs() - c0;
+      runs[order].texts += sample.length;
+    }
+  }
+  return runs;
+}
+
+function rawLines({ corpus, sorted }: { corpus: RawRun; sorted: RawRun }): string {
+  return [
+    `  in corpus order      ${rateOf(corpus).toFixed(1).padStart(6)} texts/s (${s(corpus.ms)} wall, ${s(corpus.cpuMs)} CPU)`,
+    `  sorted by length     ${rateOf(sorted).toFixed(1).padStart(6)} texts/s (${s(sorted.ms)} wall, ${s(sorted.cpuMs)} CPU): sorting gives ${pct(rateOf(sorted) / rateOf(corpus) - 1)}`,
+  ].join('\n');
+}
+
 /** The fresh build with the raw embedder's throughput, then the reindex rows; returns the engine it built. */
 async function buildAndReindex(config: Config, corpusDir: string, cacheDir: string, cacheWarm: boolean, env: NodeJS.ProcessEnv, compiled: boolean) {
   const log = createLogger('warn');
   // 1. Raw embedder throughput on a sample of the texts the build embeds (the distinct passages and sentences of
   // passages of several sentences, taken evenly across the corpus), in batches of 32 as the build sends them: in
-  // corpus order, and sorted by length as the build sends them (see embedInto). Each is run twice, alternating, and
-  // the two runs pooled, so a burst of load on the machine weighs on both alike.
+  // corpus order, and sorted by length as the build sends them (see embedInto). Two rounds before the build and one
+  // after it, each order in turn, pooled: load from elsewhere on the machine weighs on both orders alike, and a change
+  // of load during the build shows as a difference between before and after.
   const embedder = timed(await createEmbedder(config));
   const { articles } = await loadCorpus(corpusDir);
   const passages = articles.flatMap((a) => buildPassages(a));
@@ -195,21 +228,9 @@ async function buildAndReindex(config: Config, corpusDir: string, cacheDir: stri
   const size = Math.min(texts.length, Number(values['raw-sample']));
   const sample = Array.from({ length: size }, (_, i) => texts[Math.floor((i * texts.length) / size)]!);
   await embedder.embed(sample.slice(0, 8)); // warm-up
-  const raw = { corpus: { ms: 0, cpuMs: 0 }, sorted: { ms: 0, cpuMs: 0 } };
-  for (let round = 0; round < 2; round++) {
-    for (const order of ['corpus', 'sorted'] as const) {
-      const [w0, c0] = [performance.now(), cpuMs()];
-      if (order === 'corpus') for (let i = 0; i < sample.length; i += RAW_BATCH) await embedder.embed(sample.slice(i, i + RAW_BATCH));
-      else await inBatches(sample, RAW_BATCH, (batch) => embedder.embed(batch), { byLength: true });
-      raw[order].ms += performance.now() - w0;
-      raw[order].cpuMs += cpuMs() - c0;
-    }
-  }
-  const rawRate = (2 * sample.length) / (raw.corpus.ms / 1000);
-  const sortedRate = (2 * sample.length) / (raw.sorted.ms / 1000);
-  console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput on ${sample.length} of the ${texts.length} distinct texts a build embeds, batches of ${RAW_BATCH}, each order run twice (load average ${loadAverage()}):`);
-  console.log(`  in corpus order      ${rawRate.toFixed(1).padStart(6)} texts/s (${s(raw.corpus.ms)} wall, ${s(raw.corpus.cpuMs)} CPU)`);
-  console.log(`  sorted by length     ${sortedRate.toFixed(1).padStart(6)} texts/s (${s(raw.sorted.ms)} wall, ${s(raw.sorted.cpuMs)} CPU): sorting gives ${pct(sortedRate / rawRate - 1)}`);
+  const before = await rawRounds(embedder, sample, 2);
+  console.log(`Embedder: ${embedder.id} (${embedder.dimensions} dimensions); raw throughput on ${sample.length} of the ${texts.length} distinct texts a build embeds, batches of ${RAW_BATCH}, 2 rounds (load average ${loadAverage()}):`);
+  console.log(rawLines(before));
 
   // 2. Build from scratch.
   embedder.ms = 0;
@@ -220,21 +241,28 @@ async function buildAndReindex(config: Config, corpusDir: string, cacheDir: stri
   const startCpuMs = cpuMs() - c0;
   const report = engine.lastReport!;
   const rate = report.passages / (report.ms / 1000);
+  const buildLoad = loadAverage();
+  const inside = { ms: embedder.ms, texts: embedder.texts };
+  const after = await rawRounds(embedder, sample, 1);
+  const pooled = { corpus: pool(before.corpus, after.corpus), sorted: pool(before.sorted, after.sorted) };
+  console.log(`Raw again after the build, 1 round (load average ${loadAverage()}):\n${rawLines(after)}`);
+  const drift = Math.abs(rateOf(after.sorted) / rateOf(before.sorted) - 1);
+  if (drift > 0.15) console.log(`  (the raw rate moved ${pct(drift)} between before and after the build: the machine's load changed, the shares below are unreliable)`);
   console.log(
     `\nBuild ${cacheWarm ? '(embedding cache reused: NOT a fresh-build figure)' : '(fresh: empty index, empty embedding cache)'}: ` +
-      `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)} wall, ${s(startCpuMs)} CPU; load average ${loadAverage()})`,
+      `${report.passages} passages, ${report.articles} articles in ${s(report.ms)} (engine start incl. deriving and saving ${s(startMs)} wall, ${s(startCpuMs)} CPU; load average ${buildLoad})`,
   );
   // Syndicated copies are embedded once, so passages/s can pass the raw rate; texts embedded per second of the whole
-  // build, against the raw rate on the same kind of texts, is the fair comparison. Against the raw rate in corpus
-  // order (what embedding the texts as they come gives), and sorted by length (what the build's own embedding gives:
-  // the rest is the build's work outside the embed calls).
+  // build, against the raw rate on the same kind of texts (pooled over the 3 rounds), is the fair comparison. Against
+  // the raw rate in corpus order (what embedding the texts as they come gives), and sorted by length (what the build's
+  // own embedding gives: the rest of the gap is the build's work outside the embed calls).
   const textRate = report.embedded / (startMs / 1000);
   console.log(
     `  ${rate.toFixed(1)} passages/s; ${report.embedded} texts embedded at ${textRate.toFixed(1)} texts/s over the whole build = ` +
-      `${pct(textRate / rawRate)} of raw in corpus order, ${pct(textRate / sortedRate)} of raw sorted by length`,
+      `${pct(textRate / rateOf(pooled.corpus))} of raw in corpus order (${rateOf(pooled.corpus).toFixed(1)}), ${pct(textRate / rateOf(pooled.sorted))} of raw sorted by length (${rateOf(pooled.sorted).toFixed(1)})`,
   );
-  const insideRate = embedder.texts / (embedder.ms / 1000);
-  console.log(`  ${s(embedder.ms)} inside embed calls (${embedder.texts} texts, ${insideRate.toFixed(1)} texts/s), ${s(startMs - embedder.ms)} outside them`);
+  const insideRate = inside.texts / (inside.ms / 1000);
+  console.log(`  ${s(inside.ms)} inside embed calls (${inside.texts} texts, ${insideRate.toFixed(1)} texts/s), ${s(startMs - inside.ms)} outside them`);
 
   // 3. Reindex in process, nothing changed.
   const n0 = performance.now();

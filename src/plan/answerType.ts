@@ -15,8 +15,11 @@ export type AnswerType =
   | { kind: 'count'; focus: string[] }
   | { kind: 'amount' }
   | { kind: 'duration'; future: boolean; subject: string[] }
-  /** `calendar`: "what date", "which day", "what year" ask for that, not any time ("last month" is no date). */
-  | { kind: 'time'; future: boolean; subject: string[]; calendar?: 'date' | 'year' }
+  /**
+   * `calendar`: "what date", "which day", "what year" ask for that, not any time ("last month" is no date);
+   * "what weekday", "what day of the week" for a weekday ("signed today" dates a report, names no weekday).
+   */
+  | { kind: 'time'; future: boolean; subject: string[]; calendar?: 'date' | 'weekday' | 'year' }
   /** A time of day ("what time did the press conference start"). */
   | { kind: 'clock' }
   /** An instance of a category a passage shows by its form: a country, a city, a person (by name), a number. */
@@ -73,7 +76,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     // "what day of the week was it": the week is the calendar's, not the subject's.
     const rest = q.replace(/\b(?:day|date)\s+of\s+the\s+(?:week|month|year)\b/, calendar);
     const own = new Set(words(rest));
-    return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: calendarOf(calendar) ?? 'date' };
+    const asked = /\bday\s+of\s+the\s+week\b/.test(q) ? 'weekday' : (calendarOf(calendar) ?? 'date');
+    return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: asked };
   }
   const category = /^\s*(?:which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
@@ -103,9 +107,9 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
 }
 
 
-/** What a date noun asks for: a calendar date ("date", "day", "weekday"), a year, or any time ("deadline", "month"). */
-function calendarOf(noun: string): 'date' | 'year' | undefined {
-  return /^(?:date|dates|day|weekday)$/.test(noun) ? 'date' : noun === 'year' ? 'year' : undefined;
+/** What a date noun asks for: a calendar date ("date", "day"), a weekday, a year, or any time ("deadline", "month"). */
+function calendarOf(noun: string): 'date' | 'weekday' | 'year' | undefined {
+  return /^(?:date|dates|day)$/.test(noun) ? 'date' : noun === 'weekday' ? 'weekday' : noun === 'year' ? 'year' : undefined;
 }
 
 /** Category nouns by stem, so that a plural however written ("citys") is the noun's. */

@@ -204,5 +204,9 @@ describe('dates and shares asked with a qualifier or a slip', () => {
 
 describe('regression: "what day of the week" (eval-questions q022)', () => {
   it('the week is the calendar\'s, not a word the passage must hold', () =>
-    expect(answerTypeOf('What day of the week was the Paris meeting?')).toEqual({ kind: 'time', future: false, subject: ['meeting'], calendar: 'date' }));
+    expect(answerTypeOf('What day of the week was the Paris meeting?')).toEqual({ kind: 'time', future: false, subject: ['meeting'], calendar: 'weekday' }));
+  it('"what weekday" asks for a day of the week too, "what day" for any date', () => {
+    expect(answerTypeOf('what weekday was the paris meeting')).toMatchObject({ kind: 'time', calendar: 'weekday' });
+    expect(answerTypeOf('what day was the declaration signed')).toMatchObject({ kind: 'time', calendar: 'date' });
+  });
 });

@@ -51,6 +51,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // "for how many years", "how many months": a duration, not a count.
   if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
   if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };
+  // "how old is starmer": an age ("61-year-old", "aged 61").
+  if (/\bhow old\b/.test(q) || /\bwhat(?:'s| is| was)? (?:his|her|their|the) age\b/.test(q)) return { kind: 'category', focus: 'age', entity: 'age' };
   // "the exact number of troops", "troop numbers", "how many soldiers".
   const numberOf = /\b(?:numbers?|figures?|count)\s+of\s+(\w+)/.exec(q) ?? /\b(\w+)\s+(?:numbers|figures|count)\b/.exec(q);
   if (numberOf && !/\b(?:the|a|an|what|how|exact|precise|any)$/.test(numberOf[1]!)) return { kind: 'count', focus: [numberOf[1]!] };

@@ -35,7 +35,13 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   if (words.length <= 10 && aboutNothing && HELP_LOOSE.some((re) => re.test(text))) return 'help';
   const kept = words.filter((w) => !FILLER_SET.has(w));
   if (kept.length === 0) return null;
-  const whole = CHAT_PHRASES.get(kept.join(' '));
+  // As written first, then without the filler around it, then without any: "good bot" and "well done bot" are thanks,
+  // though "bot" and "well" are filler.
+  let to = words.length;
+  while (to > 0 && FILLER_SET.has(words[to - 1]!)) to--;
+  let from = 0;
+  while (from < to && FILLER_SET.has(words[from]!)) from++;
+  const whole = [text, words.slice(0, to).join(' '), words.slice(from, to).join(' '), kept.join(' ')].map((t) => CHAT_PHRASES.get(t)).find((i) => i !== undefined);
   if (whole) return whole;
   // Several bits of small talk in a row ("nice one, cheers", "ok thanks bye"): the last one says what it is.
   const each = kept.map((w) => CHAT_PHRASES.get(w));

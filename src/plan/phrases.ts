@@ -14,7 +14,7 @@ export type ChatIntent = 'greeting' | 'thanks' | 'farewell' | 'acknowledgement' 
 /** Whole messages (after filler is dropped) of each kind of small talk. */
 export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
   greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'hows it going', 'how is it going'],
-  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'cool thanks', 'ok thanks', 'thanks a lot'],
+  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot'],
   farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl'],
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted'],
 };
@@ -39,6 +39,8 @@ export const HELP: RegExp[] = [
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|person|real|chatgpt|gpt)\b/,
   /\bwho (?:made|built|created|wrote|programmed|runs|owns|coded) (?:you|u|this bot|this|the bot)\b/,
   /\bwhat (?:is|s) this bot\b/,
+  // Tasks that are not questions about the coverage: "write me a poem about peace", "tell me a joke".
+  /\b(?:write|compose|draw|generate|create|make|sing|tell|give)(?: me| us)? (?:a |an |some |another )?(?:poem|song|story|essay|joke|picture|image|drawing|haiku|rap|limerick|meme|riddle|recipe|code|program|script)s?\b/,
 ];
 
 /** Words that ask what the bot holds rather than name a topic: "which outlets covered this?", "list ur sources". */

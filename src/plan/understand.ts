@@ -88,8 +88,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     return { kind: 'fact', answerType: { kind: 'open' }, outlet: null, unfamiliar: [], unknownShare: 0, search: request };
   }
   if (isBareFollowUp(question)) return { kind: 'clarify' };
-  // A country or body written in common words ("the us") is something to look up.
-  if (contentTerms(question).length === 0 && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
+  // A country or body written in common words ("the us") is something to look up; sums ("what's 2+2") are not. A number
+  // alone may be a name ("what did no 10 say").
+  const sum = /\d\s*[-+*/×x^]\s*\d/.test(question) && !contentTerms(question).some((t) => /\p{L}/u.test(t));
+  if ((contentTerms(question).length === 0 || sum) && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.

@@ -188,6 +188,10 @@ describe('questions for a date', () => {
     expect(answerTypeOf('whats the weather like in london this weekend', { inCoverage: (w) => w !== 'weather', isEnglish: () => true })).toEqual({ kind: 'category', focus: 'weather', entity: 'word' }));
 });
 
+describe('an age', () => {
+  it.each(['how old is keir starmer', "what's his age"])('"%s" asks for an age', (q) => expect(answerTypeOf(q)).toEqual({ kind: 'category', focus: 'age', entity: 'age' }));
+});
+
 describe('a time still to come said other ways than "will"', () => {
   it.each(['how many years are they expected to stay', 'how long are the troops set to remain'])('"%s" asks how long it will last', (q) =>
     expect(answerTypeOf(q)).toMatchObject({ kind: 'duration', future: true }),

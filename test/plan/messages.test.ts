@@ -16,11 +16,16 @@ describe('chatIntent', () => {
     ['help', 'help'],
     ['what can you do?', 'help'],
     ['how do i use you', 'help'],
+    ['good bot', 'thanks'],
+    ['well done bot 👍', 'thanks'],
+    ['write me a poem about peace', 'help'],
+    ['tell me a joke', 'help'],
+    ['can you make a meme of this', 'help'],
   ])('%s -> %s', (message, intent) => {
     expect(chatIntent(message)).toBe(intent);
   });
 
-  it.each(['thanks to the coalition, what changed?', 'whats a good recipe for pancakes', 'the', 'hi, what did macron say?'])('%s is not small talk', (message) => {
+  it.each(['thanks to the coalition, what changed?', 'whats a good recipe for pancakes', 'the', 'hi, what did macron say?', 'tell me about the hubs', 'give me the story so far'])('%s is not small talk', (message) => {
     expect(chatIntent(message)).toBeNull();
   });
 });

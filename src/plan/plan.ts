@@ -17,6 +17,8 @@ export interface SearchRequest {
   outlet: string | null;
   /** Extra lexical terms with their weights: the names of a person the question describes ("Kyiv's head of state"). */
   extraTerms: ReadonlyMap<string, number>;
+  /** The question's clauses, each searched by its own vector beside the whole text's (see questionClauses); often none. */
+  clauses: readonly string[];
 }
 
 /** Why a question is refused before anything is looked up. */

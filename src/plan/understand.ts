@@ -9,6 +9,7 @@ import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
+import { questionClauses } from '../text/clauses.js';
 import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
@@ -84,7 +85,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // "what happened?", "tl;dr": the coverage as a whole, searched by its headlines. Not "what happened to it": that
   // needs an earlier answer.
   if (asksForOverview(question, ctx.topicWords) && (!isBareFollowUp(question) || /\bwhat(?:'|’)?s (?:this|it|all this)\b/i.test(question))) {
-    const request: SearchRequest = { text: ctx.overview(), k: ctx.retrieveK, outlet: null, extraTerms: new Map() };
+    const request: SearchRequest = { text: ctx.overview(), k: ctx.retrieveK, outlet: null, extraTerms: new Map(), clauses: [] };
     return { kind: 'fact', answerType: { kind: 'open' }, outlet: null, unfamiliar: [], unknownShare: 0, search: request };
   }
   if (isBareFollowUp(question)) return { kind: 'clarify' };
@@ -101,6 +102,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     k,
     outlet,
     extraTerms: new Map(extra.map((w) => [w, 1])),
+    // The question's own clauses: not those of a text searched in its place (an outlet's headlines, a quotation).
+    clauses: text === mended ? questionClauses(text) : [],
   });
   // Read only for a fact plan: a typo search over the whole vocabulary per word.
   const fact = (outlet: string | null, request: SearchRequest): QuestionPlan => {

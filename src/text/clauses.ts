@@ -12,14 +12,20 @@ export const MIN_CLAUSE_WORDS = 3;
 const JOINED = new RegExp(`\\s+(?:${CLAUSE_JOINERS.join('|')})\\s+(?=(?:${CLAUSE_OPENERS.map((w) => w.replace(/'/g, "['’]")).join('|')})\\b)`, 'i');
 const BREAKS = new RegExp(`[,;:?!()]+|\\s+[-–—]+\\s+|${JOINED.source}`, 'i');
 
+const OPENS = new RegExp(`^(?:(?:${CLAUSE_JOINERS.join('|')})\\s+)?(?:${CLAUSE_OPENERS.map((w) => w.replace(/'/g, "['’]")).join('|')})\\b`, 'i');
+
 /**
- * The question's clauses of at least MIN_CLAUSE_WORDS words, in order; empty when it is one clause (its own vector
- * stands for it). Asides are kept: "how did the uk describe the session, productive or nah" asks about "productive".
+ * The question's clauses of at least MIN_CLAUSE_WORDS words, in order, from the first that asks something (opens with a
+ * question word); empty when that leaves one (the whole question's vector stands for it). What comes before is a
+ * preamble ("hey quick question, who leads the force", "according to LBC, how did …"): its words would pull up passages
+ * that share them. Asides after are kept: "how did the uk describe the session, productive or nah" asks about "productive".
  */
 export function questionClauses(question: string): string[] {
   const parts = question
     .split(BREAKS)
     .map((c) => c.trim())
     .filter((c) => c.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= MIN_CLAUSE_WORDS);
-  return parts.length >= 2 ? parts : [];
+  const first = parts.findIndex((c) => OPENS.test(c));
+  const asked = first < 0 ? parts : parts.slice(first);
+  return asked.length >= 2 ? asked : first > 0 ? asked : [];
 }

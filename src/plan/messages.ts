@@ -7,7 +7,7 @@ import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
-import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
+import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -50,6 +50,32 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   const opening = CHAT_PHRASES.get(kept.slice(0, 2).join(' ')) ?? CHAT_PHRASES.get(kept[0]!);
   // A question after it is still a question ("ok but why did they do that").
   return opening && words.length <= 12 && aboutNothing && !/\b(?:why|what|whats|when|who|how|where|which)\b/.test(text) ? opening : null;
+}
+
+const PREAMBLE_SET = new Set(PREAMBLES);
+
+/**
+ * The message without what it opens with that asks nothing: small talk and preambles set off by a comma, colon or dash
+ * ("hey quick question, who leads the force?" -> "who leads the force?"). Their words would otherwise be searched for
+ * ("question" finds "on the question of Greenland"). A message that is nothing else is left as it is.
+ */
+export function withoutPreamble(message: string, asksAboutCoverage: (word: string) => boolean = () => true): string {
+  // Small talk through and through ("thanks, that was really helpful!") stays as it is, to be answered as such.
+  if (chatIntent(message, asksAboutCoverage) !== null) return message;
+  let rest = message;
+  for (;;) {
+    const m = /^\s*([^,:;–—]+?)\s*(?:[,:;–—]+|\s-\s|\.{3})\s*(.*)$/su.exec(rest);
+    if (!m || m[2]!.trim() === '') return rest;
+    const head = plainWords(m[1]!);
+    // A greeting before a preamble ("hey quick question") is part of it.
+    let from = 0;
+    while (from < head.length - 1 && (FILLER_SET.has(head[from]!) || CHAT_PHRASES.get(head[from]!) === 'greeting')) from++;
+    const kept = head.filter((w) => !FILLER_SET.has(w)).join(' ');
+    const intent = kept === '' ? null : chatIntent(m[1]!);
+    const idle = head.length > 0 && (PREAMBLE_SET.has(head.join(' ')) || PREAMBLE_SET.has(head.slice(from).join(' ')) || PREAMBLE_SET.has(kept) || (intent !== null && intent !== 'help'));
+    if (!idle) return rest;
+    rest = m[2]!;
+  }
 }
 
 /**

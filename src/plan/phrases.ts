@@ -19,6 +19,16 @@ export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted'],
 };
 
+/**
+ * What people put before a question that asks nothing itself ("quick question, who leads the force?", "hey so, …"),
+ * besides small talk: taken off before the question is read and searched.
+ */
+export const PREAMBLES = [
+  'question', 'quick question', 'random question', 'genuine question', 'honest question', 'serious question', 'dumb question', 'stupid question',
+  'silly question', 'another question', 'one more question', 'follow up question', 'i have a question', 'i got a question', 'question for you',
+  'so', 'ok so', 'okay so', 'right so', 'well', 'um', 'umm', 'uh', 'erm', 'hmm', 'wait', 'also', 'and also', 'one more thing', 'sorry',
+];
+
 /** Requests for help that could also ask about the coverage ("what can you tell me about the hubs"): help only when nothing else is asked. */
 export const HELP_LOOSE: RegExp[] = [
   /\bwhat (?:can|could|do|should|would) (?:you|u|i)\b/,

@@ -17,7 +17,7 @@ import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
-import { asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
+import { asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from './messages.js';
 import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
@@ -69,13 +69,14 @@ function outletOption(option: string, outlets: readonly string[]): string {
 export function understand(asked: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
   // Chat shorthand written out first ("how many ppl attended"), unless the coverage itself uses the word.
   // Then acronyms of names the coverage writes out ("the CoW" is the Coalition of the Willing).
+  // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
+  const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
+  // Small talk and preambles it opens with are taken off ("hey quick question, who leads the force?").
   const question = expandAcronyms(
-    expandShorthand(asked, (w) => isKnownWord(w, ctx.coverage.vocabulary)),
+    expandShorthand(withoutPreamble(asked, asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)),
     ctx.coverage.acronyms,
     ctx.coverage.vocabulary,
   );
-  // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
-  const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
   const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.

@@ -1,7 +1,7 @@
 /** Messages that are not questions about the coverage, read from their words alone. */
 import { describe, expect, it } from 'vitest';
 import { foreignLanguage } from '../../src/plan/language.js';
-import { asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from '../../src/plan/messages.js';
+import { asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from '../../src/plan/messages.js';
 
 describe('chatIntent', () => {
   it.each([
@@ -136,4 +136,25 @@ describe('"who said …?" in the ways people ask it (eval-bank-dev3)', () => {
     ['who came up with the name paris declaration', 'the name paris declaration'],
   ])('regression: "%s" asks who said "%s"', (m, quote) => expect(whoSaidQuote(m)).toBe(quote));
   it.each(['who is kushner', 'who signed the declaration', 'who attended the talks'])('"%s" asks something else', (m) => expect(whoSaidQuote(m)).toBeNull());
+});
+
+describe('withoutPreamble', () => {
+  it.each([
+    ['hey quick question, who is leading the multinational force?', 'who is leading the multinational force?'],
+    ['quick question: who leads it', 'who leads it'],
+    ['hi, what did macron say?', 'what did macron say?'],
+    ['ok so, what are the hubs', 'what are the hubs'],
+    ['also - what about kushner', 'what about kushner'],
+    ['yo... what did witkoff say', 'what did witkoff say'],
+  ])('takes what asks nothing off the front: %s', (message, rest) => expect(withoutPreamble(message)).toBe(rest));
+
+  it.each(['Greenland, what did starmer say about it', 'According to LBC, how did Zelensky describe it', 'hello', 'so what?', 'what did macron say?'])(
+    'keeps a message that opens with something asked, or is nothing else: %s',
+    (message) => expect(withoutPreamble(message)).toBe(message),
+  );
+
+  it('leaves small talk through and through to be answered as such', () => {
+    const coverageWords = new Set(['macron', 'hubs']);
+    expect(withoutPreamble('thanks, that was really helpful!', (w) => coverageWords.has(w))).toBe('thanks, that was really helpful!');
+  });
 });

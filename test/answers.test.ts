@@ -291,6 +291,21 @@ describe('comparison across outlets', () => {
     expect(rows.find((r) => r.outlet === 'LBC')?.quote?.text).toMatch(/Greenland/);
     expect(result.answer).toContain('The Independent: nothing on this.');
   });
+
+  it.each([
+    ['compare the daily mail and lbc on putin', 'Putin'],
+    ['which outlets quoted kushner', 'Kushner'],
+  ])('regression: a person named in lower case ("%s") is found in the outlets that name them, where passages carry the person, not the word', async (q, name) => {
+    const result = await ask(q);
+    expect(result.kind).toBe('compare');
+    const rows = result.kind === 'compare' ? result.comparison.outlets : [];
+    const shown = rows.filter((r) => r.quote !== null).map((r) => r.outlet);
+    const naming = new Set(articles.filter((a) => a.body.includes(name)).map((a) => a.outlet));
+    // Before, every outlet had "nothing on this": the lower-case name never matched the person's token.
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    for (const outlet of shown) expect(naming.has(outlet)).toBe(true);
+    checkCitations(result);
+  });
 });
 
 describe('comparison of the outlets a question names', () => {

@@ -1,5 +1,6 @@
 import { compareCoverage } from '../../news/compare.js';
 import type { NewsIndex } from '../../news/newsIndex.js';
+import { resolveSpeaker } from '../../news/speakers.js';
 import { placesIn } from '../../text/places.js';
 import { stem } from '../../text/tokens.js';
 import { namedTopicWords } from '../namedTopic.js';
@@ -22,7 +23,10 @@ function namedTopicMatcher(question: string, news: NewsIndex): ((text: string) =
   const named = namedTopicWords(question, news.question);
   const places = new Set(placesIn(question).map((p) => p.key));
   if (named.length === 0 && places.size === 0) return null;
-  const forms = [...new Set([...named.map(stem), ...[...news.tokens(question)].filter((t) => t.startsWith('@'))])];
+  // A name typed in lower case ("on putin") is no mention to the directory, which reads capitalised names; passages
+  // carry the person's entity token (see entityTokens) in place of the name, so it is looked up as a speaker too.
+  const people = named.flatMap((w) => resolveSpeaker(w, news.directory)?.entry.id ?? []).map((id) => `@${id}`);
+  const forms = [...new Set([...named.map(stem), ...people, ...[...news.tokens(question)].filter((t) => t.startsWith('@'))])];
   // Syndicated copies share their text: each distinct text is read once.
   const seen = new Map<string, boolean>();
   return (text) => {

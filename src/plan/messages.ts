@@ -87,6 +87,8 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const text = words.join(' ');
   if (COVERAGE_QUESTIONS.some((re) => re.test(text))) return true;
   if (!COVERAGE_NOUNS.test(text)) return false;
+  // A country or body in common words is a topic: "how did each outlet cover the us".
+  if (placesIn(message).length > 0) return false;
   const allowed = new Set(COVERAGE_WORDS);
   // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
   return words.every((w) => allowed.has(w) || topicWords.has(w) || !asksAboutCoverage(w));

@@ -36,7 +36,7 @@ describe('asksForCoverage', () => {
     '%s asks what the bot holds',
     (message) => expect(asksForCoverage(message, topic)).toBe(true),
   );
-  it.each(['which outlets mention greenland and which dont', "Which outlet reported Zelensky's own words?", 'what did the sources say about troops'])('%s names a topic', (message) =>
+  it.each(['which outlets mention greenland and which dont', "Which outlet reported Zelensky's own words?", 'what did the sources say about troops', 'how did each outlet cover the us'])('%s names a topic', (message) =>
     expect(asksForCoverage(message, topic)).toBe(false),
   );
 });

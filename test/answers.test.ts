@@ -308,6 +308,23 @@ describe('comparison across outlets', () => {
   });
 });
 
+describe("the articles' own details", () => {
+  it('"who wrote the lbc article", "when was it published": that outlet\'s articles with author, date and link, from their front matter', async () => {
+    const lbc = articles.filter((a) => a.outlet === 'LBC');
+    for (const q of ['who wrote the lbc article', 'when was the lbc article published', 'link to the lbc piece']) {
+      const result = await ask(q);
+      expect(result.kind, q).toBe('coverage');
+      if (result.kind !== 'coverage') continue;
+      expect(result.outlets.map((o) => o.outlet)).toEqual(['LBC']);
+      expect(result.outlets[0]!.articles.map((a) => a.id).sort()).toEqual(lbc.map((a) => a.id).sort());
+      for (const a of lbc) {
+        if (a.author) expect(result.answer).toContain(`by ${a.author}`);
+        if (a.url) expect(result.answer).toContain(a.url);
+      }
+    }
+  });
+});
+
 describe('comparison of the outlets a question names', () => {
   it.each(['how did the indy and lbc cover the military hubs', 'dailymail vs independent on kushner'])(
     'regression: "%s" compares those two outlets only, nicknames and run-together names included',

@@ -7,7 +7,7 @@ import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
-import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
+import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -92,6 +92,22 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const allowed = new Set(COVERAGE_WORDS);
   // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
   return words.every((w) => allowed.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
+}
+
+const DETAIL_STEMS = new Set(ARTICLE_DETAIL_WORDS.map(stem));
+const ARTICLE_STEMS = new Set(ARTICLE_NOUNS.map(stem));
+const DETAIL_ALLOWED = new Set([...DETAIL_STEMS, ...ARTICLE_STEMS, ...['have', 'give', 'show', 'send', 'find', 'get', 'list', 'original', 'full'].map(stem)]);
+
+/**
+ * A question about the articles themselves ("who wrote the independent article", "when was the lbc piece published",
+ * "what's the a news headline"): a detail of theirs, an article or an outlet named, nothing else but the topic's name.
+ * Not "who wrote the declaration": that asks about the topic.
+ */
+export function asksForArticleDetails(message: string, outlets: readonly string[], topicWords: ReadonlySet<string>, namesOutlet: boolean): boolean {
+  const terms = contentTerms(message);
+  if (!terms.some((t) => DETAIL_STEMS.has(t))) return false;
+  if (!namesOutlet && !terms.some((t) => ARTICLE_STEMS.has(t))) return false;
+  return namesNothingBut(message, DETAIL_ALLOWED, [...outlets, ...topicWords]);
 }
 
 /** Whether every content word of the message is one of these (stems) or a word of `names` (the topic's, an outlet's). */

@@ -133,6 +133,17 @@ export const WHO_SAID = new RegExp(
 );
 
 /**
+ * Questions about the articles themselves, answered from their details (headline, date, link, author): "who wrote the
+ * independent article", "when was the lbc piece published", "link to the daily mail article". A detail word, and an
+ * article word or an outlet's name; no other word but these and the topic's name.
+ */
+export const ARTICLE_DETAIL_WORDS = [
+  'headline', 'headlines', 'title', 'titles', 'link', 'links', 'url', 'urls', 'published', 'publish', 'publication', 'posted', 'date', 'dated', 'dates',
+  'author', 'authors', 'wrote', 'written', 'writer', 'writers', 'write', 'byline', 'bylines', 'journalist', 'journalists', 'reporter', 'reporters',
+];
+export const ARTICLE_NOUNS = ['article', 'articles', 'piece', 'pieces', 'story', 'stories', 'report', 'reports', 'coverage', 'headline', 'headlines', 'source', 'sources'];
+
+/**
  * Words a question about an outlet's coverage as a whole may carry besides the outlet's name ("what did lbc report",
  * "anything from a news?", "daily mail's take"): none of them names what the coverage is about.
  */

@@ -17,7 +17,7 @@ import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
-import { asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from './messages.js';
+import { asksForArticleDetails, asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from './messages.js';
 import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
@@ -80,7 +80,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
-  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage' };
+  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage', outlet: null };
+  // "who wrote the independent article", "when was the lbc piece published": the articles' own details.
+  const detailsOf = matchOutlet(question, ctx.coverage.outlets) ?? null;
+  if (asksForArticleDetails(question, ctx.coverage.outlets, ctx.topicWords, detailsOf !== null)) return { kind: 'coverage', outlet: detailsOf };
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
   // "what happened?", "tl;dr": the coverage as a whole, searched by its headlines. Not "what happened to it": that

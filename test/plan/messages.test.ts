@@ -1,7 +1,7 @@
 /** Messages that are not questions about the coverage, read from their words alone. */
 import { describe, expect, it } from 'vitest';
 import { foreignLanguage } from '../../src/plan/language.js';
-import { asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from '../../src/plan/messages.js';
+import { asksForArticleDetails, asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from '../../src/plan/messages.js';
 
 describe('chatIntent', () => {
   it.each([
@@ -157,4 +157,23 @@ describe('withoutPreamble', () => {
     const coverageWords = new Set(['macron', 'hubs']);
     expect(withoutPreamble('thanks, that was really helpful!', (w) => coverageWords.has(w))).toBe('thanks, that was really helpful!');
   });
+});
+
+describe('asksForArticleDetails', () => {
+  const outlets = ['LBC', 'The Independent', 'Daily Mail'];
+  const topic = new Set(['paris', 'declaration']);
+  it.each([
+    ['who wrote the independent article', true],
+    ['when was the lbc article published', true],
+    ['link to the daily mail article', true],
+    ['does the daily mail have a link', true],
+    ['what are the headlines', true],
+    ['who wrote the articles', true],
+  ])('%s asks for the articles\' details', (message, names) => expect(asksForArticleDetails(message, outlets, topic, names)).toBe(true));
+  it.each([
+    ['who wrote the declaration', false],
+    ['what did lbc report about the hubs', true],
+    ['when was the declaration signed', false],
+    ['what did the reporters ask starmer', false],
+  ])('%s does not', (message, names) => expect(asksForArticleDetails(message, outlets, topic, names)).toBe(false));
 });

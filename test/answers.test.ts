@@ -308,6 +308,19 @@ describe('comparison across outlets', () => {
   });
 });
 
+describe('comparisons on a named topic: "nothing on this" only for an outlet that never names it', () => {
+  it('regression: "how did each outlet cover the us" said the Daily Mail had nothing on the US, which it names further down the ranking', async () => {
+    const result = await ask('how did each outlet cover the us');
+    expect(result.kind).toBe('compare');
+    const rows = result.kind === 'compare' ? result.comparison.outlets : [];
+    expect(rows.length).toBe(new Set(articles.map((a) => a.outlet)).size);
+    const namesUs = (outlet: string) => articles.some((a) => a.outlet === outlet && /\bUS\b|United States|America/.test(a.body));
+    for (const row of rows) expect(row.quote !== null, row.outlet).toBe(namesUs(row.outlet));
+    expect(rows.find((r) => r.outlet === 'Daily Mail')?.quote).not.toBeNull();
+    checkCitations(result);
+  });
+});
+
 describe("the articles' own details", () => {
   it('"who wrote the lbc article", "when was it published": that outlet\'s articles with author, date and link, from their front matter', async () => {
     const lbc = articles.filter((a) => a.outlet === 'LBC');

@@ -55,7 +55,11 @@ export const compare: AnswerKind<'compare'> = {
     const named = new Set(plan.outlets);
     const inNamed = (h: Hit) => named.size === 0 || carriers(h).some((id) => named.has(outletOf(id)));
     const hits = found.filter(inNamed).slice(0, plan.search.k);
-    const top = hits.slice(0, COMPARE_DEPTH);
+    // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
+    // nothing on it, however close its best passage's wording; one that names it only further down the ranking still
+    // has its passage shown, so every retrieved passage naming it counts.
+    const onTopic = namedTopicMatcher(question, news);
+    const top = onTopic ? found.filter(inNamed).filter((h) => [h.passage, ...h.duplicates].some((p) => onTopic(p.text))) : hits.slice(0, COMPARE_DEPTH);
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
     // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
     const topic = news.tokens(question.replace(COMPARE_WORDS, ' '));
@@ -79,9 +83,6 @@ export const compare: AnswerKind<'compare'> = {
         score: topicScore(p.text) + h.score,
       })),
     );
-    // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
-    // nothing on it, however close its best passage's wording.
-    const onTopic = namedTopicMatcher(question, news);
     const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].filter((o) => named.size === 0 || named.has(o)).sort();
     const result = compareCoverage(onTopic ? ranked.filter((p) => onTopic(p.text)) : ranked, {
       outlets,

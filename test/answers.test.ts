@@ -321,6 +321,20 @@ describe('comparisons on a named topic: "nothing on this" only for an outlet tha
   });
 });
 
+describe('an office in the plural asks for everyone quoted who holds it', () => {
+  it.each([
+    ['what did the envoys say', ['Jared Kushner', 'Steve Witkoff']],
+    ['what did the presidents say', ['Emmanuel Macron', 'Volodymyr Zelensky']],
+    ['what did the french and ukrainian presidents say', ['Emmanuel Macron', 'Volodymyr Zelensky']],
+  ])('"%s" gives each holder\'s statements (not the US President\'s son-in-law for "presidents")', async (q, people) => {
+    const result = await ask(q);
+    expect(result.kind).toBe('statements');
+    const names = result.kind === 'statements' ? result.sections.map((s) => s.speaker.name).sort() : [];
+    expect(names).toEqual(people);
+    checkCitations(result);
+  });
+});
+
 describe("the articles' own details", () => {
   it('"who wrote the lbc article", "when was it published": that outlet\'s articles with author, date and link, from their front matter', async () => {
     const lbc = articles.filter((a) => a.outlet === 'LBC');

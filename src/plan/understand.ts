@@ -188,6 +188,13 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   }
   const holders = slot === null ? [] : [...new Set(offices.flatMap((w) => officeHolders(w, slot, ctx.coverage)))];
   const held = holders.length > 0;
+  // An office in the plural: everyone quoted who holds it ("what did the envoys say", "the presidents"), by the head of
+  // one of their roles (not "the US President's son-in-law" for "presidents").
+  const heads = new Set(offices.flatMap((w) => roleOf(w)?.means ?? [roleOf(w)?.head ?? w]));
+  const quotedHolders = holders.filter((h) => ctx.speaks(h.id) && h.roles.some((r) => heads.has(roleHead(r)?.head ?? '')));
+  if (slot && quotedHolders.length > 1 && slotWordsOf(slot).some(pluralOffice) && outletOf(slot) === undefined) {
+    return { kind: 'statements', speakers: quotedHolders, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
+  }
   // One person the coverage quotes holds it: "the former white house senior adviser" is Kushner.
   if (slot && holders.length === 1 && ctx.speaks(holders[0]!.id) && outletOf(slot) === undefined) {
     return { kind: 'statements', speakers: [holders[0]!], outlet, search: search(SPEAKER_RANK_DEPTH, outlet, holders[0]!.name.split(' ')) };
@@ -279,7 +286,7 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
   // The words before an owner are the owner's ("the US president's special envoy": special, not US).
   const slotWords = slot.toLowerCase().split(/\s+/);
   const lastOwner = slotWords.findLastIndex((w) => /['’]s$/.test(w) || owner(w));
-  const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w));
+  const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w) && !pluralOffice(w));
   const fits = (q: string, roleWords: string[]) =>
     [q, ...(QUALIFIER_FORMS[q] ?? [])].some((f) => roleWords.includes(f)) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
   return coverage.directory.entries.filter((e) =>
@@ -292,9 +299,21 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
 
 /** The offices a speaker phrase names ("envoy", "foreign minister" -> "minister"), with or without the general ones ("spokesman"). */
 function officesIn(slot: string, general: boolean): string[] {
+  // "the french and ukrainian presidents" names each holder: read person by person (peopleAskedAbout).
+  const each = /\b(?:and|plus)\b|[,&+/]/.test(slot);
+  return slotWordsOf(slot)
+    .map((w) => (!each && !ROLE_NOUNS.has(w) && pluralOffice(w) ? w.slice(0, -1) : w))
+    .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
+}
+
+function slotWordsOf(slot: string): string[] {
   return slot
     .toLowerCase()
     .split(/\s+/)
-    .map((w) => w.replace(/['’]s$/, ''))
-    .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
+    .map((w) => w.replace(/['’]s$/, ''));
+}
+
+/** "envoys", "leaders": an office's noun in the plural, asking for everyone who holds it. */
+function pluralOffice(word: string): boolean {
+  return /[^s]s$/.test(word) && ROLE_NOUNS.has(word.slice(0, -1));
 }

@@ -32,6 +32,8 @@ const FUNCTION = new Set([
   'when', 'will', 'would', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'the', 'a', 'an', 'be', 'been', 'going', 'to', 'get',
   // Verbs that only say that something happens: "when did the meeting happen" asks when the meeting was.
   'happen', 'happened', 'happens', 'take', 'took', 'place', 'occur', 'occurred', 'held',
+  // Or that it starts: "when did the coalition start meeting" is answered by "has been meeting since March".
+  'start', 'started', 'starts', 'begin', 'began', 'begun', 'begins', 'first',
 ]);
 
 /** What the question's words are: a word the coverage uses, an English word. Without them, every word is both. */
@@ -43,7 +45,7 @@ const EVERY_WORD: WordKnowledge = { inCoverage: () => true, isEnglish: () => tru
 
 export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_WORD): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
-  const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely) to)\b/.test(q);
+  const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely|supposed|meant|scheduled) to)\b/.test(q);
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
   // Only words the coverage uses can be required of a passage ("sumit" cannot).

@@ -188,6 +188,13 @@ describe('questions for a date', () => {
     expect(answerTypeOf('whats the weather like in london this weekend', { inCoverage: (w) => w !== 'weather', isEnglish: () => true })).toEqual({ kind: 'category', focus: 'weather', entity: 'word' }));
 });
 
+describe('a time asked with a verb of starting, or of what is supposed to happen', () => {
+  it('"when did the coalition start meeting" needs no passage with "start" ("meeting since March")', () =>
+    expect(answerTypeOf('when did the coalition start meeting')).toEqual({ kind: 'time', future: false, subject: ['coalition', 'meeting'] }));
+  it('"when is the ceasefire supposed to start" asks for a time still to come', () =>
+    expect(answerTypeOf('when is the ceasefire supposed to start')).toMatchObject({ kind: 'time', future: true }));
+});
+
 describe('an age', () => {
   it.each(['how old is keir starmer', "what's his age"])('"%s" asks for an age', (q) => expect(answerTypeOf(q)).toEqual({ kind: 'category', focus: 'age', entity: 'age' }));
 });

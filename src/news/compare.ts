@@ -207,6 +207,42 @@ export interface CompareOptions {
   tokens?: (text: string) => ReadonlySet<string>;
 }
 
+/** A passage that may be its outlet's best: its outlet, its text and the part of its score known without reading the text. */
+export interface OutletCandidate {
+  outlet: string;
+  text: string;
+  base: number;
+}
+
+/**
+ * Each outlet's best candidate as compareCoverage picks it (the highest score, the first on a tie) among those `keep`
+ * admits, a candidate scoring `base + bonus(text)`; the outlets in the order of their first admitted candidate. A
+ * candidate whose `base + most` does not exceed its outlet's best so far cannot beat it and is passed over unread
+ * (`most` no less than any bonus, and bonuses sums of positive weights taken in the order `most` sums them all, so
+ * rounding keeps the bound): reading a text (its words, for `bonus` and `keep`) is the costly part, and syndicated
+ * copies bring one outlet the same passage many times over.
+ */
+export function bestPerOutlet<C extends OutletCandidate>(
+  candidates: Iterable<C>,
+  bonus: (text: string) => number,
+  most: number,
+  keep: (text: string) => boolean = () => true,
+): { candidate: C; score: number }[] {
+  const best = new Map<string, { candidate: C; score: number }>();
+  for (const c of candidates) {
+    const current = best.get(c.outlet);
+    if (current !== undefined && c.base + most <= current.score) continue;
+    if (!keep(c.text)) continue;
+    const score = bonus(c.text) + c.base;
+    if (current === undefined) best.set(c.outlet, { candidate: c, score });
+    else if (score > current.score) {
+      current.candidate = c;
+      current.score = score;
+    }
+  }
+  return [...best.values()];
+}
+
 /** Sentences shorter than this many content words ("He added:") are not facts of their own. */
 export const MIN_FACT_WORDS = 4;
 

@@ -1,4 +1,4 @@
-import { compareCoverage } from '../../news/compare.js';
+import { bestPerOutlet, compareCoverage } from '../../news/compare.js';
 import type { NewsIndex } from '../../news/newsIndex.js';
 import { placesIn } from '../../text/places.js';
 import { stem } from '../../text/tokens.js';
@@ -36,6 +36,14 @@ function namedTopicMatcher(question: string, news: NewsIndex): ((text: string) =
   };
 }
 
+/** Every outlet of the articles, each once, sorted: the same for every question until a reindex brings new articles. */
+const outletLists = new WeakMap<ReadonlyMap<string, { outlet: string }>, string[]>();
+function outletsOf(articles: ReadonlyMap<string, { outlet: string }>): string[] {
+  let list = outletLists.get(articles);
+  if (list === undefined) outletLists.set(articles, (list = [...new Set([...articles.values()].map((a) => a.outlet))].sort()));
+  return list;
+}
+
 /** How many top hits (with their syndicated copies) count as "on the topic" for a comparison. */
 export const COMPARE_DEPTH = 12;
 
@@ -66,20 +74,30 @@ export const compare: AnswerKind<'compare'> = {
       scores.set(text, sum);
       return sum;
     };
-    const ranked = top.flatMap((h) =>
-      [h.passage, ...h.duplicates].filter((p) => named.size === 0 || named.has(outletOf(p.articleId))).map((p) => ({
-        article: p.articleId,
-        paragraph: p.paragraph,
-        outlet: outletOf(p.articleId),
-        text: p.text,
-        score: topicScore(p.text) + h.score,
-      })),
-    );
+    // What a text holding every topic word scores, summed as topicScore sums: no text scores more.
+    let most = 0;
+    for (const t of topic) most += news.weights(t);
+    const carried = function* () {
+      for (const h of top) {
+        for (const p of [h.passage, ...h.duplicates]) {
+          const outlet = outletOf(p.articleId);
+          if (named.size === 0 || named.has(outlet)) yield { passage: p, outlet, text: p.text, base: h.score };
+        }
+      }
+    };
     // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
     // nothing on it, however close its best passage's wording.
     const onTopic = namedTopicMatcher(question, news);
-    const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].filter((o) => named.size === 0 || named.has(o)).sort();
-    const result = compareCoverage(onTopic ? ranked.filter((p) => onTopic(p.text)) : ranked, {
+    // Each outlet's best only (what compareCoverage keeps of them), its copies that cannot beat it left unread.
+    const ranked = bestPerOutlet(carried(), topicScore, most, onTopic ?? undefined).map(({ candidate: { passage: p, outlet }, score }) => ({
+      article: p.articleId,
+      paragraph: p.paragraph,
+      outlet,
+      text: p.text,
+      score,
+    }));
+    const outlets = outletsOf(articles).filter((o) => named.size === 0 || named.has(o));
+    const result = compareCoverage(ranked, {
       outlets,
       weight: news.weights,
       tokens: news.tokens,

@@ -67,14 +67,20 @@ export interface SentenceIndex {
   outlets: string[];
   tokens: ReadonlySet<string>[];
   postings: Map<string, number[]>;
+  /**
+   * How many sentences each text of the coverage (each passage, in order) has: where a passage's sentences are, so
+   * that a comparison reads their tokens here instead of tokenising them. Absent in a file saved without them.
+   */
+  counts?: number[];
 }
 
 /** The sentence index of these sentences; its postings are built on first use (a comparison; no other question reads them). */
-export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[]): SentenceIndex {
+export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[], counts?: number[]): SentenceIndex {
   let postings: Map<string, number[]> | null = null;
   return {
     outlets,
     tokens,
+    ...(counts !== undefined ? { counts } : {}),
     get postings() {
       postings ??= postingsOf(tokens);
       return postings;
@@ -85,17 +91,43 @@ export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[]
 export function buildSentenceIndex(coverage: readonly { outlet: string; text: string }[], toTokens: (text: string) => ReadonlySet<string> = contentTermSet): SentenceIndex {
   const outlets: string[] = [];
   const tokens: ReadonlySet<string>[] = [];
+  const counts: number[] = [];
   // Syndicated copies share their text: each distinct text is cut and read once (its sentences' sets shared, read only).
   const read = new Map<string, ReadonlySet<string>[]>();
   for (const p of coverage) {
     let sets = read.get(p.text);
     if (sets === undefined) read.set(p.text, (sets = sentencesOf(p.text).map((s) => toTokens(s))));
+    counts.push(sets.length);
     for (const set of sets) {
       outlets.push(p.outlet);
       tokens.push(set);
     }
   }
-  return sentenceIndexOf(outlets, tokens);
+  return sentenceIndexOf(outlets, tokens, counts);
+}
+
+/**
+ * The token sets of a text's sentences as the index holds them, found by the text: the coverage's texts (`texts`,
+ * the index's passages in order) and where each one's sentences start are found on first use. Undefined for a text
+ * the coverage does not hold, or an index saved without its counts.
+ */
+export function sentencesByText(index: SentenceIndex, texts: readonly { text: string }[]): (text: string) => readonly ReadonlySet<string>[] | undefined {
+  let found: Map<string, { start: number; count: number }> | null = null;
+  return (text) => {
+    const { counts } = index;
+    if (counts === undefined || counts.length !== texts.length) return undefined;
+    if (found === null) {
+      found = new Map();
+      let start = 0;
+      for (const [i, p] of texts.entries()) {
+        if (!found.has(p.text)) found.set(p.text, { start, count: counts[i]! });
+        start += counts[i]!;
+      }
+      if (start !== index.tokens.length) found.clear();
+    }
+    const at = found.get(text);
+    return at === undefined ? undefined : index.tokens.slice(at.start, at.start + at.count);
+  };
 }
 
 /**
@@ -172,17 +204,26 @@ const splitMemos = new WeakMap<Weights, WeakMap<(text: string) => ReadonlySet<st
  * Sentences of a passage text with their tokens, each distinct text split once: the outlets' best passages are often
  * syndicated copies of one text, and the same passages come back question after question (kept per news index).
  */
-function sentenceSplitter(toTokens: (text: string) => ReadonlySet<string>, weight: Weights): (text: string) => SplitSentence[] {
+function sentenceSplitter(
+  toTokens: (text: string) => ReadonlySet<string>,
+  weight: Weights,
+  known?: (text: string) => readonly ReadonlySet<string>[] | undefined,
+): (text: string) => SplitSentence[] {
   const memo = keptFor(
     keptFor(splitMemos, weight, () => new WeakMap()),
     toTokens,
     () => new Map<string, SplitSentence[]>(),
   );
-  const split = (text: string): SplitSentence[] =>
-    sentencesOf(text).map((sentence) => {
-      const tokens = toTokens(sentence);
+  const split = (text: string): SplitSentence[] => {
+    const parts = sentencesOf(text);
+    // A passage of the coverage: its sentences' tokens as the sentence index holds them (the same `toTokens` made them).
+    const sets = known?.(text);
+    const read = sets !== undefined && sets.length === parts.length ? sets : undefined;
+    return parts.map((sentence, i) => {
+      const tokens = read?.[i] ?? toTokens(sentence);
       return { text: sentence, tokens, weighed: weighTokens(tokens, weight) };
     });
+  };
   return (text) => kept(memo, text, () => split(text), MEMO_LIMIT);
 }
 
@@ -205,6 +246,8 @@ export interface CompareOptions {
   shared?: number;
   /** How texts become content words; use the tokens `weight` was built with (NewsIndex.tokens). Default: the content terms (src/text/tokens.ts). */
   tokens?: (text: string) => ReadonlySet<string>;
+  /** A passage text's sentences' tokens as `tokens` gives them, when already known (NewsIndex.passageSentences); else they are read. */
+  passageSentences?: (text: string) => readonly ReadonlySet<string>[] | undefined;
 }
 
 /** A passage that may be its outlet's best: its outlet, its text and the part of its score known without reading the text. */
@@ -261,7 +304,7 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
   for (const outlet of missing) rows.push({ outlet, passage: null });
 
   const index = options.sentences ?? buildSentenceIndex(coverage ?? [], toTokens);
-  const split = sentenceSplitter(toTokens, weight);
+  const split = sentenceSplitter(toTokens, weight, options.passageSentences);
   // Kept across questions for the index the engine passes, when every outlet counts as elsewhere (its weights are the index's own).
   const memo = options.among === undefined && options.sentences !== undefined ? keptFor(carriedMemos, index, () => new Map<string, boolean>()) : null;
   const carried = (sentence: string, weighed: WeighedTokens, outlet: string): boolean => {

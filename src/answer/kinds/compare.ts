@@ -102,6 +102,7 @@ export const compare: AnswerKind<'compare'> = {
       weight: news.weights,
       tokens: news.tokens,
       sentences: news.sentences,
+      passageSentences: news.passageSentences,
       // Two outlets named: a sentence is one outlet's own when the other does not carry it.
       ...(named.size > 0 ? { among: named } : {}),
     });

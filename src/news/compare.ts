@@ -160,11 +160,50 @@ function* candidates(weighed: WeighedTokens, shared: number, postings: ReadonlyM
   }
 }
 
-/** Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact (heavyPrefix). */
+/** A sentence index's distinct token sets (syndicated copies repeat a sentence in hundreds of outlets), each with the outlets carrying it, and postings over them. */
+interface DistinctSentences {
+  sets: ReadonlySet<string>[];
+  outlets: string[][];
+  postings: Map<string, number[]>;
+}
+
+const distinctOf = new WeakMap<SentenceIndex, DistinctSentences>();
+
+/** The index's distinct sets (equal by their tokens in order), made on a comparison's first "carried elsewhere" check, once per index. */
+export function distinctSentences(index: SentenceIndex): DistinctSentences {
+  return keptFor(distinctOf, index, () => {
+    const sets: ReadonlySet<string>[] = [];
+    const carriers: Set<string>[] = [];
+    const bySet = new Map<ReadonlySet<string>, number>();
+    const byTokens = new Map<string, number>();
+    index.tokens.forEach((set, i) => {
+      let k = bySet.get(set);
+      if (k === undefined) {
+        const key = [...set].join('\u0000');
+        k = byTokens.get(key);
+        if (k === undefined) {
+          k = sets.length;
+          byTokens.set(key, k);
+          sets.push(set);
+          carriers.push(new Set());
+        }
+        bySet.set(set, k);
+      }
+      carriers[k]!.add(index.outlets[i]!);
+    });
+    return { sets, outlets: carriers.map((o) => [...o]), postings: postingsOf(sets) };
+  });
+}
+
+/**
+ * Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact (heavyPrefix):
+ * each distinct sentence holding a heavy word is weighed once, whatever the number of outlets carrying it.
+ */
 function carriedElsewhere(index: SentenceIndex, weighed: WeighedTokens, outlet: string, shared: number, among?: ReadonlySet<string>): boolean {
-  for (const i of candidates(weighed, shared, index.postings)) {
-    if (index.outlets[i] === outlet || (among !== undefined && !among.has(index.outlets[i]!))) continue;
-    if (containedIn(weighed, index.tokens[i]!) >= shared) return true;
+  const distinct = distinctSentences(index);
+  for (const k of candidates(weighed, shared, distinct.postings)) {
+    if (!distinct.outlets[k]!.some((o) => o !== outlet && (among === undefined || among.has(o)))) continue;
+    if (containedIn(weighed, distinct.sets[k]!) >= shared) return true;
   }
   return false;
 }

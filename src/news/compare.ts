@@ -165,6 +165,13 @@ interface DistinctSentences {
   sets: ReadonlySet<string>[];
   outlets: string[][];
   postings: Map<string, number[]>;
+  /** Position of each set in `sets` by its tokens in order (tokensKey). */
+  byTokens: Map<string, number>;
+}
+
+/** What tells two token sets equal, their tokens in order. */
+function tokensKey(tokens: Iterable<string>): string {
+  return [...tokens].join('\u0000');
 }
 
 const distinctOf = new WeakMap<SentenceIndex, DistinctSentences>();
@@ -179,7 +186,7 @@ export function distinctSentences(index: SentenceIndex): DistinctSentences {
     index.tokens.forEach((set, i) => {
       let k = bySet.get(set);
       if (k === undefined) {
-        const key = [...set].join('\u0000');
+        const key = tokensKey(set);
         k = byTokens.get(key);
         if (k === undefined) {
           k = sets.length;
@@ -191,7 +198,7 @@ export function distinctSentences(index: SentenceIndex): DistinctSentences {
       }
       carriers[k]!.add(index.outlets[i]!);
     });
-    return { sets, outlets: carriers.map((o) => [...o]), postings: postingsOf(sets) };
+    return { sets, outlets: carriers.map((o) => [...o]), postings: postingsOf(sets), byTokens };
   });
 }
 
@@ -201,8 +208,12 @@ export function distinctSentences(index: SentenceIndex): DistinctSentences {
  */
 function carriedElsewhere(index: SentenceIndex, weighed: WeighedTokens, outlet: string, shared: number, among?: ReadonlySet<string>): boolean {
   const distinct = distinctSentences(index);
+  const elsewhere = (k: number) => distinct.outlets[k]!.some((o) => o !== outlet && (among === undefined || among.has(o)));
+  // A syndicated sentence is carried word for word: its own set, looked up first, settles it.
+  const own = distinct.byTokens.get(tokensKey(weighed.tokens));
+  if (own !== undefined && elsewhere(own) && containedIn(weighed, distinct.sets[own]!) >= shared) return true;
   for (const k of candidates(weighed, shared, distinct.postings)) {
-    if (!distinct.outlets[k]!.some((o) => o !== outlet && (among === undefined || among.has(o)))) continue;
+    if (!elsewhere(k)) continue;
     if (containedIn(weighed, distinct.sets[k]!) >= shared) return true;
   }
   return false;

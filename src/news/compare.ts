@@ -405,6 +405,21 @@ function differingPhrases(sentence: string, other: ReadonlySet<string>, termsOf:
   return phrases.map((p) => p.replace(/(?:\s+(?:the|a|an|of|in|to|and|on|for|with|by|at))+$/i, '')).filter((p) => p !== '');
 }
 
+/** Texts' words (contentTermSet), kept across questions: the outlets' best passages come back question after question. */
+const wordTerms = new Map<string, string[]>();
+const plainTerms = new Map<string, ReadonlySet<string>>();
+const lacking = new Map<string, readonly string[]>();
+
+function termsOf(word: string): string[] {
+  return kept(wordTerms, word, () => [...contentTermSet(word)], MEMO_LIMIT);
+}
+
+/** differingPhrases of `sentence` against `other`'s words: a function of the two texts alone, kept across questions (a copy given out). */
+export function phrasesLacking(sentence: string, other: string): string[] {
+  const plain = (text: string): ReadonlySet<string> => kept(plainTerms, text, () => contentTermSet(text), MEMO_LIMIT);
+  return [...kept(lacking, `${sentence}\u0000${other}`, () => differingPhrases(sentence, plain(other), termsOf), MEMO_LIMIT)];
+}
+
 /** What bestMatches needs of a sentence: its text, outlet and content words. */
 export interface MatchableSentence {
   outlet: string;
@@ -478,10 +493,6 @@ function wordingDifferences<P extends ComparablePassage>(
     passage === null ? [] : split(passage.text).map(({ text: sentence, tokens, weighed }) => ({ outlet, passage, sentence, tokens, weighed })),
   );
   const matched = bestMatches(sentences, shared);
-  const wordTerms = new Map<string, string[]>();
-  const termsOf = (word: string): string[] => kept(wordTerms, word, () => [...contentTermSet(word)]);
-  const plainOf = new Map<string, ReadonlySet<string>>();
-  const plain = (sentence: string): ReadonlySet<string> => kept(plainOf, sentence, () => contentTermSet(sentence));
   const out: Wording[] = [];
   const seen = new Set<string>();
   for (const [si, s] of sentences.entries()) {
@@ -490,8 +501,8 @@ function wordingDifferences<P extends ComparablePassage>(
     const pair = [s.sentence, best.sentence].sort().join('\u0000');
     if (seen.has(pair)) continue;
     seen.add(pair);
-    const phrases = differingPhrases(s.sentence, plain(best.sentence), termsOf);
-    const theirs = differingPhrases(best.sentence, plain(s.sentence), termsOf);
+    const phrases = phrasesLacking(s.sentence, best.sentence);
+    const theirs = phrasesLacking(best.sentence, s.sentence);
     if (phrases.length === 0 && theirs.length === 0) continue;
     out.push({
       outlet: s.outlet,

@@ -4,7 +4,7 @@
  * and a passage's sentences' tokens found in the sentence index by its text (sentencesByText).
  */
 import { describe, expect, it } from 'vitest';
-import { bestPerOutlet, buildSentenceIndex, compareCoverage, distinctSentences, MIN_FACT_WORDS, sentencesByText, type OutletCandidate } from '../../src/news/compare.js';
+import { bestPerOutlet, buildSentenceIndex, compareCoverage, distinctSentences, MIN_FACT_WORDS, phrasesLacking, sentencesByText, type OutletCandidate } from '../../src/news/compare.js';
 import { containedIn, weighTokens } from '../../src/news/groupStatements.js';
 import { seededRandom } from '../../scripts/lib/syntheticCorpus.js';
 import { contentTermSet } from '../../src/text/tokens.js';
@@ -185,5 +185,17 @@ describe('carried elsewhere, over distinct sentences', () => {
       expect(distinct.outlets[k]).toContain(index.outlets[i]);
     });
     expect(distinctSentences(index)).toBe(distinct);
+  });
+});
+
+describe('phrasesLacking', () => {
+  it('gives the words of a sentence the other lacks, the same each time, as a copy', () => {
+    const a = 'The statement came from Number 10 on Monday.';
+    const b = "The statement came from Starmer's office on Monday.";
+    const first = phrasesLacking(a, b);
+    expect(first).toEqual(['Number 10']);
+    expect(phrasesLacking(b, a)).toEqual(["Starmer's office"]);
+    first.push('changed');
+    expect(phrasesLacking(a, b)).toEqual(['Number 10']);
   });
 });

@@ -19,10 +19,28 @@ export function placeOf(passage: Passage, articles: ReadonlyMap<string, Manifest
   };
 }
 
+/** Per articles map (one per loaded build): each passage's outlet, found once per passage object. */
+const outletMemos = new WeakMap<ReadonlyMap<string, ManifestArticle>, WeakMap<Passage, string>>();
+
+/**
+ * A passage's outlet ('Unknown outlet' for an article not known), kept per passage: a syndicated paragraph's hundreds
+ * of copies are looked at question after question, and an article id is a long string to look up each time.
+ */
+export function passageOutlets(articles: ReadonlyMap<string, ManifestArticle>): (passage: Passage) => string {
+  let memo = outletMemos.get(articles);
+  if (memo === undefined) outletMemos.set(articles, (memo = new WeakMap()));
+  const known = memo;
+  return (passage) => {
+    let outlet = known.get(passage);
+    if (outlet === undefined) known.set(passage, (outlet = articles.get(passage.articleId)?.outlet ?? 'Unknown outlet'));
+    return outlet;
+  };
+}
+
 /** One ranked passage, with the citation number its article is quoted under (if any). */
 export function rankedPassage(passage: Passage, rank: number, score: number, copies: readonly Passage[], articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList): RankedPassage {
   // A few copies listed (one per outlet first), the rest counted: a syndicated paragraph can be in hundreds.
-  const { kept, uncited } = pickCarriers(copies, (d) => articles.get(d.articleId)?.outlet ?? 'Unknown outlet');
+  const { kept, uncited } = pickCarriers(copies, passageOutlets(articles));
   return {
     rank,
     id: passage.id,

@@ -5,9 +5,9 @@ import { stem } from '../../text/tokens.js';
 import { namedTopicWords } from '../namedTopic.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
-import { carriers, rankPassages } from '../passages.js';
+import { carriers, passageOutlets, rankPassages } from '../passages.js';
 import type { Hit } from '../../retrieval/retrieve.js';
-import { pickQuote } from '../pickQuote.js';
+import { pickQuote, type QuotedPart } from '../pickQuote.js';
 import type { Comparison } from '../types.js';
 
 /** Words that ask for a comparison rather than name its topic. */
@@ -55,6 +55,7 @@ export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
   answer(plan, { question, hits: found, articles, news }) {
     const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
+    const outletOfPassage = passageOutlets(articles);
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
     const inNamed = (h: Hit) => named.size === 0 || carriers(h).some((id) => named.has(outletOf(id)));
@@ -80,7 +81,7 @@ export const compare: AnswerKind<'compare'> = {
     const carried = function* () {
       for (const h of top) {
         for (const p of [h.passage, ...h.duplicates]) {
-          const outlet = outletOf(p.articleId);
+          const outlet = outletOfPassage(p);
           if (named.size === 0 || named.has(outlet)) yield { passage: p, outlet, text: p.text, base: h.score };
         }
       }
@@ -108,9 +109,12 @@ export const compare: AnswerKind<'compare'> = {
     });
 
     const cites = new CitationList(articles);
+    // Syndicated copies share their text: each distinct text's part is picked once (a copy given to each row).
+    const parts = new Map<string, QuotedPart>();
     const rows = result.outlets.map(({ outlet, passage }) => {
       if (!passage) return { outlet, quote: null };
-      const part = pickQuote(passage.text, question);
+      let part = parts.get(passage.text);
+      if (part === undefined) parts.set(passage.text, (part = pickQuote(passage.text, question)));
       return { outlet, quote: { ...part, passageId: `${passage.article}#${passage.paragraph}`, citations: [cites.cite(passage.article)] } };
     });
     const onlyIn = result.onlyIn.map((o) => ({ outlet: o.outlet, sentence: o.sentence, citation: cites.numberOf(o.article) }));

@@ -47,8 +47,9 @@ export function pickCarriers<T>(items: readonly T[], outletOf: (item: T) => stri
   if (items.length <= shown) return { kept: [...items] };
   const taken = new Set<number>();
   const outlets = new Set<string>();
-  items.forEach((item, i) => {
-    const outlet = outletOf(item);
+  // Each item's outlet found once (a syndicated paragraph has hundreds of copies).
+  const outletAt = items.map(outletOf);
+  outletAt.forEach((outlet, i) => {
     if (taken.size < shown && !outlets.has(outlet)) {
       taken.add(i);
       outlets.add(outlet);
@@ -56,7 +57,7 @@ export function pickCarriers<T>(items: readonly T[], outletOf: (item: T) => stri
   });
   for (let i = 0; i < items.length && taken.size < shown; i++) taken.add(i);
   const kept = items.filter((_, i) => taken.has(i));
-  const others = new Set(items.filter((_, i) => !taken.has(i)).map(outletOf).filter((o) => !outlets.has(o)));
+  const others = new Set(outletAt.filter((o, i) => !taken.has(i) && !outlets.has(o)));
   return { kept, uncited: { articles: items.length - kept.length, outlets: others.size } };
 }
 

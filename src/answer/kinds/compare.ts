@@ -5,7 +5,7 @@ import { stem } from '../../text/tokens.js';
 import { namedTopicWords } from '../namedTopic.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
-import { carriers, passageOutlets, rankPassages } from '../passages.js';
+import { passageOutlets, rankPassages } from '../passages.js';
 import type { Hit } from '../../retrieval/retrieve.js';
 import { pickQuote, type QuotedPart } from '../pickQuote.js';
 import type { Comparison } from '../types.js';
@@ -54,11 +54,10 @@ export const COMPARE_DEPTH = 12;
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
   answer(plan, { question, hits: found, articles, news }) {
-    const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
     const outletOfPassage = passageOutlets(articles);
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
-    const inNamed = (h: Hit) => named.size === 0 || carriers(h).some((id) => named.has(outletOf(id)));
+    const inNamed = (h: Hit) => named.size === 0 || named.has(outletOfPassage(h.passage)) || h.duplicates.some((p) => named.has(outletOfPassage(p)));
     const hits = found.filter(inNamed).slice(0, plan.search.k);
     const top = hits.slice(0, COMPARE_DEPTH);
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),

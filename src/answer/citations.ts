@@ -43,12 +43,12 @@ export const CARRIERS_SHOWN = 5;
  * The carriers an answer names: all of them when there are at most `shown`; else one article per outlet in
  * their order until `shown` are taken (then the next ones in order), kept in their order; the rest counted.
  */
-export function pickCarriers<T>(items: readonly T[], outletOf: (item: T) => string, shown = CARRIERS_SHOWN): { kept: T[]; uncited?: Uncited } {
+export function pickCarriers<T>(items: readonly T[], outletOf: (item: T, position: number) => string, shown = CARRIERS_SHOWN): { kept: T[]; uncited?: Uncited } {
   if (items.length <= shown) return { kept: [...items] };
   const taken = new Set<number>();
   const outlets = new Set<string>();
   // Each item's outlet found once (a syndicated paragraph has hundreds of copies).
-  const outletAt = items.map(outletOf);
+  const outletAt = items.map((item, i) => outletOf(item, i));
   outletAt.forEach((outlet, i) => {
     if (taken.size < shown && !outlets.has(outlet)) {
       taken.add(i);

@@ -5,7 +5,7 @@ import { stem } from '../../text/tokens.js';
 import { namedTopicWords } from '../namedTopic.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
-import { passageOutlets, rankPassages } from '../passages.js';
+import { hitOutlets, rankPassages } from '../passages.js';
 import type { Hit } from '../../retrieval/retrieve.js';
 import { pickQuote, type QuotedPart } from '../pickQuote.js';
 import type { Comparison } from '../types.js';
@@ -54,10 +54,9 @@ export const COMPARE_DEPTH = 12;
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
   answer(plan, { question, hits: found, articles, news }) {
-    const outletOfPassage = passageOutlets(articles);
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
-    const inNamed = (h: Hit) => named.size === 0 || named.has(outletOfPassage(h.passage)) || h.duplicates.some((p) => named.has(outletOfPassage(p)));
+    const inNamed = (h: Hit) => named.size === 0 || hitOutlets(h, articles).some((o) => named.has(o));
     const hits = found.filter(inNamed).slice(0, plan.search.k);
     const top = hits.slice(0, COMPARE_DEPTH);
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
@@ -79,8 +78,9 @@ export const compare: AnswerKind<'compare'> = {
     for (const t of topic) most += news.weights(t);
     const carried = function* () {
       for (const h of top) {
-        for (const p of [h.passage, ...h.duplicates]) {
-          const outlet = outletOfPassage(p);
+        const outlets = hitOutlets(h, articles);
+        for (const [i, outlet] of outlets.entries()) {
+          const p = i === 0 ? h.passage : h.duplicates[i - 1]!;
           if (named.size === 0 || named.has(outlet)) yield { passage: p, outlet, text: p.text, base: h.score };
         }
       }

@@ -41,7 +41,7 @@ export function passageOutlets(articles: ReadonlyMap<string, ManifestArticle>): 
 const hitOutletMemos = new WeakMap<ReadonlyMap<string, ManifestArticle>, WeakMap<Passage, readonly string[]>>();
 
 /** The outlets of a hit's passage and of its duplicates, in that order. */
-export function hitOutlets(hit: Pick<Hit, 'passage' | 'duplicates'>, articles: ReadonlyMap<string, ManifestArticle>): readonly string[] {
+export function hitOutlets(hit: { passage: Passage; duplicates: readonly Passage[] }, articles: ReadonlyMap<string, ManifestArticle>): readonly string[] {
   let memo = hitOutletMemos.get(articles);
   if (memo === undefined) hitOutletMemos.set(articles, (memo = new WeakMap()));
   let outlets = memo.get(hit.passage);

@@ -17,7 +17,8 @@ export interface Hit {
   denseRank: number | null;
   similarity: number | null;
   /** The same text in other articles (from the index's duplicate groups). */
-  duplicates: StoredPassage[];
+  /** Shared between the questions that retrieve this passage (read only). */
+  duplicates: readonly StoredPassage[];
 }
 
 export interface RetrieveOptions {
@@ -62,6 +63,24 @@ function expansionTerms(index: SearchIndex, question: string): Map<string, numbe
 /** How many candidates each retriever contributes before fusion. */
 export const CANDIDATES = 50;
 
+/** Per search index (one per build): each retrieved passage's duplicates, the same for every question. */
+const duplicateLists = new WeakMap<SearchIndex, Map<number, readonly StoredPassage[]>>();
+
+/** How many passages' duplicate lists are kept per index; past it they are all made again as asked. */
+const DUPLICATE_LISTS = 5_000;
+
+/** The members of a passage's group but itself, as passages: made once per passage (a syndicated group has thousands). */
+function duplicatesOf(index: SearchIndex, label: number, members: readonly number[]): readonly StoredPassage[] {
+  let lists = duplicateLists.get(index);
+  if (lists === undefined) duplicateLists.set(index, (lists = new Map()));
+  let list = lists.get(label);
+  if (list === undefined) {
+    if (lists.size >= DUPLICATE_LISTS) lists.clear();
+    lists.set(label, (list = members.filter((m) => m !== label).map((m) => index.passages[m]!)));
+  }
+  return list;
+}
+
 /**
  * Hybrid retrieval: BM25 and dense nearest neighbours, fused by reciprocal rank, then near-duplicate
  * passages collapsed into the best-ranked one (the others listed as its duplicates).
@@ -99,7 +118,7 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
       lexicalScore: lexicalByLabel.get(label)?.score ?? null,
       denseRank: denseByLabel.get(label)?.rank ?? null,
       similarity: denseByLabel.get(label)?.similarity ?? null,
-      duplicates: members.filter((m) => m !== label).map((m) => index.passages[m]!),
+      duplicates: duplicatesOf(index, label, members),
     });
     if (hits.length >= options.k) break;
   }

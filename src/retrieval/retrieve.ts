@@ -63,20 +63,25 @@ function expansionTerms(index: SearchIndex, question: string): Map<string, numbe
 /** How many candidates each retriever contributes before fusion. */
 export const CANDIDATES = 50;
 
-/** Per search index (one per build): each retrieved passage's duplicates, the same for every question. */
-const duplicateLists = new WeakMap<SearchIndex, Map<number, readonly StoredPassage[]>>();
+/** Per search index (one per build): each retrieved passage's duplicates, the same for every question, and how many entries they hold. */
+const duplicateLists = new WeakMap<SearchIndex, { lists: Map<number, readonly StoredPassage[]>; held: number }>();
 
-/** How many passages' duplicate lists are kept per index; past it they are all made again as asked. */
-const DUPLICATE_LISTS = 5_000;
+/** How many entries the kept duplicate lists of an index may hold in all (a few MB); past it they are all made again as asked. */
+const DUPLICATES_HELD = 500_000;
 
 /** The members of a passage's group but itself, as passages: made once per passage (a syndicated group has thousands). */
 function duplicatesOf(index: SearchIndex, label: number, members: readonly number[]): readonly StoredPassage[] {
-  let lists = duplicateLists.get(index);
-  if (lists === undefined) duplicateLists.set(index, (lists = new Map()));
-  let list = lists.get(label);
+  let kept = duplicateLists.get(index);
+  if (kept === undefined) duplicateLists.set(index, (kept = { lists: new Map(), held: 0 }));
+  let list = kept.lists.get(label);
   if (list === undefined) {
-    if (lists.size >= DUPLICATE_LISTS) lists.clear();
-    lists.set(label, (list = members.filter((m) => m !== label).map((m) => index.passages[m]!)));
+    list = members.filter((m) => m !== label).map((m) => index.passages[m]!);
+    if (kept.held + list.length > DUPLICATES_HELD) {
+      kept.lists.clear();
+      kept.held = 0;
+    }
+    kept.lists.set(label, list);
+    kept.held += list.length;
   }
   return list;
 }

@@ -17,7 +17,8 @@ export interface Hit {
   denseRank: number | null;
   similarity: number | null;
   /** The same text in other articles (from the index's duplicate groups). */
-  duplicates: StoredPassage[];
+  /** Shared between the questions that retrieve this passage (read only). */
+  duplicates: readonly StoredPassage[];
 }
 
 export interface RetrieveOptions {
@@ -79,6 +80,29 @@ function clauseLists(index: SearchIndex, mode: RetrievalMode, options: RetrieveO
   return vectors.map((v) => ({ labels: searchDense(index.vectors, v, CANDIDATES, filter, index.labels).map((h) => h.label), weight }));
 }
 
+/** Per search index (one per build): each retrieved passage's duplicates, the same for every question, and how many entries they hold. */
+const duplicateLists = new WeakMap<SearchIndex, { lists: Map<number, readonly StoredPassage[]>; held: number }>();
+
+/** How many entries the kept duplicate lists of an index may hold in all (a few MB); past it they are all made again as asked. */
+const DUPLICATES_HELD = 500_000;
+
+/** The members of a passage's group but itself, as passages: made once per passage (a syndicated group has thousands). */
+function duplicatesOf(index: SearchIndex, label: number, members: readonly number[]): readonly StoredPassage[] {
+  let kept = duplicateLists.get(index);
+  if (kept === undefined) duplicateLists.set(index, (kept = { lists: new Map(), held: 0 }));
+  let list = kept.lists.get(label);
+  if (list === undefined) {
+    list = members.filter((m) => m !== label).map((m) => index.passages[m]!);
+    if (kept.held + list.length > DUPLICATES_HELD) {
+      kept.lists.clear();
+      kept.held = 0;
+    }
+    kept.lists.set(label, list);
+    kept.held += list.length;
+  }
+  return list;
+}
+
 /**
  * Hybrid retrieval: BM25 and dense nearest neighbours, fused by reciprocal rank, then near-duplicate
  * passages collapsed into the best-ranked one (the others listed as its duplicates).
@@ -117,7 +141,7 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
       lexicalScore: lexicalByLabel.get(label)?.score ?? null,
       denseRank: denseByLabel.get(label)?.rank ?? null,
       similarity: denseByLabel.get(label)?.similarity ?? null,
-      duplicates: members.filter((m) => m !== label).map((m) => index.passages[m]!),
+      duplicates: duplicatesOf(index, label, members),
     });
     if (hits.length >= options.k) break;
   }

@@ -64,9 +64,11 @@ export const compare: AnswerKind<'compare'> = {
     const hits = found.filter(inNamed).slice(0, plan.search.k);
     // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
     // nothing on it, however close its best passage's wording; one that names it only further down the ranking still
-    // has its passage shown, so every retrieved passage counts (bestPerOutlet keeps those naming it).
+    // has its passage shown: past the first COMPARE_DEPTH, the retrieved passages that name it count too (copies are near-
+    // duplicates of the passage found, so it speaks for them), and bestPerOutlet keeps those that name it.
     const onTopic = namedTopicMatcher(question, news);
-    const top = onTopic ? found.filter(inNamed) : hits.slice(0, COMPARE_DEPTH);
+    const deeper = onTopic ? found.filter(inNamed).slice(COMPARE_DEPTH).filter((h) => onTopic(h.passage.text)) : [];
+    const top = [...hits.slice(0, COMPARE_DEPTH), ...deeper];
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
     // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
     const topic = news.tokens(question.replace(COMPARE_WORDS, ' '));

@@ -5,7 +5,7 @@
  * differ" -> compare; otherwise a fact, typed by the kind of answer it asks for.
  */
 import { BotError } from '../errors.js';
-import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
+import { holdsOffice, INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
@@ -251,10 +251,13 @@ function countrySpoken(slot: string, coverage: QuestionContext): SpeakerEntry[] 
   if (ws.length !== 1) return [];
   const key = placeKey(ws[0]!);
   if (key === undefined) return [];
+  // A person by a role of the country's ("French President"), or as the holder of an office one of its institutions is
+  // the office of (the Prime Minister: Downing Street is the office of Britain's).
+  const offices = INSTITUTIONS.filter((d) => d.officeOf.place === key);
   return coverage.directory.entries.filter((e) =>
     e.kind === 'person'
-      ? e.roles.some((r) => roleHead(r)?.place === key)
-      : INSTITUTIONS.some((d) => d.name === e.name && d.officeOf.place === key),
+      ? e.roles.some((r) => roleHead(r)?.place === key) || offices.some((d) => holdsOffice(e, d.officeOf))
+      : offices.some((d) => d.name === e.name),
   );
 }
 

@@ -85,12 +85,15 @@ export const FOLLOW_UP: RegExp[] = [
   /\b(?:he|she|they|him|her|them|his|their)\b/,
   /\b(?:that|this|it)\b/,
   /\b(?:the )?other (?:one|guy|person|side)\b/,
+  // A bare question word or a reaction ("why?", "wait what", "how so", "really?"): about whatever was said before.
+  /^(?:(?:lol|lmao|wait|huh|so|and|but|ok|okay|oh|hm+|um+)\s+)*(?:what|why|how|when|where|who|really|huh|how so|why not|like what|such as|meaning|seriously|how come)$/,
 ];
 /** Words a follow-up may carry besides its pronouns: none of them names what it is about. */
 export const FOLLOW_UP_WORDS = [
   'else', 'more', 'expand', 'elaborate', 'go', 'continue', 'keep', 'going', 'tell', 'show', 'give', 'say', 'said', 'says', 'mean', 'meant',
   'talk', 'explain', 'detail', 'details', 'further', 'add', 'added', 'think', 'thought', 'also', 'other', 'another', 'thing', 'things', 'about',
-  'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen',
+  'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen', 'lol', 'lmao', 'huh', 'wait', 'seriously', 'meaning',
+  'come', 'like',
 ];
 
 /**

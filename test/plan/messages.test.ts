@@ -42,8 +42,11 @@ describe('asksForCoverage', () => {
 });
 
 describe('isBareFollowUp', () => {
-  it.each(['what else did he say?', 'can you expand on that', 'tell me more'])('%s needs an earlier answer', (m) => expect(isBareFollowUp(m)).toBe(true));
-  it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?', 'what does the us do in all this'])('%s names what it asks about', (m) =>
+  it.each(['what else did he say?', 'can you expand on that', 'tell me more', 'why?', 'wait what', 'lol what', 'how so?', 'really?', "wait so when's that happening then lol"])(
+    '%s needs an earlier answer',
+    (m) => expect(isBareFollowUp(m)).toBe(true),
+  );
+  it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?', 'what does the us do in all this', 'why did starmer mention greenland', 'what happened?'])('%s names what it asks about', (m) =>
     expect(isBareFollowUp(m)).toBe(false),
   );
 });

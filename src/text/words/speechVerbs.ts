@@ -95,8 +95,6 @@ export const SPEECH_VERBS: readonly SpeechVerb[] = [
   verb('react reacts reacted reacted reacting', { asked: true, cue: true }),
   verb('speak speaks spoke spoken speaking', { cue: true }),
   verb('quote quotes quoted quoted quoting', { cue: true }),
-  // "did macron mention russia": a person's words on a topic (an outlet's mentions are read before: MENTIONS_TOPIC).
-  verb('mention mentions mentioned mentioned mentioning', { asked: true, cue: true }),
   verb('state states stated stated stating', { asked: true }),
   verb('characterise characterises characterised characterised characterising', { asked: true }),
   verb('characterize characterizes characterized characterized characterizing', { asked: true }),

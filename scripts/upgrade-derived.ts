@@ -27,7 +27,7 @@ const state = deriveState(index, 0, lexicon);
 const dir = buildDir(to, (await readCurrentBuild(to))!);
 const sums: Record<string, string> = {};
 for (const [name, content] of [
-  [NEWS_FILE, newsToJson(state.news)],
+  [NEWS_FILE, newsToJson(state.news, index.passages)],
   [SEARCH_FILE, searchIndexToJson(state.search)],
 ] as const) {
   writeFileSync(path.join(dir, derivedFileName(name)), content);

@@ -291,6 +291,65 @@ describe('comparison across outlets', () => {
     expect(rows.find((r) => r.outlet === 'LBC')?.quote?.text).toMatch(/Greenland/);
     expect(result.answer).toContain('The Independent: nothing on this.');
   });
+
+  it.each([
+    ['compare the daily mail and lbc on putin', 'Putin'],
+    ['which outlets quoted kushner', 'Kushner'],
+  ])('regression: a person named in lower case ("%s") is found in the outlets that name them, where passages carry the person, not the word', async (q, name) => {
+    const result = await ask(q);
+    expect(result.kind).toBe('compare');
+    const rows = result.kind === 'compare' ? result.comparison.outlets : [];
+    const shown = rows.filter((r) => r.quote !== null).map((r) => r.outlet);
+    const naming = new Set(articles.filter((a) => a.body.includes(name)).map((a) => a.outlet));
+    // Before, every outlet had "nothing on this": the lower-case name never matched the person's token.
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    for (const outlet of shown) expect(naming.has(outlet)).toBe(true);
+    checkCitations(result);
+  });
+});
+
+describe('comparisons on a named topic: "nothing on this" only for an outlet that never names it', () => {
+  it('regression: "how did each outlet cover the us" said the Daily Mail had nothing on the US, which it names further down the ranking', async () => {
+    const result = await ask('how did each outlet cover the us');
+    expect(result.kind).toBe('compare');
+    const rows = result.kind === 'compare' ? result.comparison.outlets : [];
+    expect(rows.length).toBe(new Set(articles.map((a) => a.outlet)).size);
+    const namesUs = (outlet: string) => articles.some((a) => a.outlet === outlet && /\bUS\b|United States|America/.test(a.body));
+    for (const row of rows) expect(row.quote !== null, row.outlet).toBe(namesUs(row.outlet));
+    expect(rows.find((r) => r.outlet === 'Daily Mail')?.quote).not.toBeNull();
+    checkCitations(result);
+  });
+});
+
+describe('an office in the plural asks for everyone quoted who holds it', () => {
+  it.each([
+    ['what did the envoys say', ['Jared Kushner', 'Steve Witkoff']],
+    ['what did the presidents say', ['Emmanuel Macron', 'Volodymyr Zelensky']],
+    ['what did the french and ukrainian presidents say', ['Emmanuel Macron', 'Volodymyr Zelensky']],
+  ])('"%s" gives each holder\'s statements (not the US President\'s son-in-law for "presidents")', async (q, people) => {
+    const result = await ask(q);
+    expect(result.kind).toBe('statements');
+    const names = result.kind === 'statements' ? result.sections.map((s) => s.speaker.name).sort() : [];
+    expect(names).toEqual(people);
+    checkCitations(result);
+  });
+});
+
+describe("the articles' own details", () => {
+  it('"who wrote the lbc article", "when was it published": that outlet\'s articles with author, date and link, from their front matter', async () => {
+    const lbc = articles.filter((a) => a.outlet === 'LBC');
+    for (const q of ['who wrote the lbc article', 'when was the lbc article published', 'link to the lbc piece']) {
+      const result = await ask(q);
+      expect(result.kind, q).toBe('coverage');
+      if (result.kind !== 'coverage') continue;
+      expect(result.outlets.map((o) => o.outlet)).toEqual(['LBC']);
+      expect(result.outlets[0]!.articles.map((a) => a.id).sort()).toEqual(lbc.map((a) => a.id).sort());
+      for (const a of lbc) {
+        if (a.author) expect(result.answer).toContain(`by ${a.author}`);
+        if (a.url) expect(result.answer).toContain(a.url);
+      }
+    }
+  });
 });
 
 describe('comparison of the outlets a question names', () => {

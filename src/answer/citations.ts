@@ -43,12 +43,13 @@ export const CARRIERS_SHOWN = 5;
  * The carriers an answer names: all of them when there are at most `shown`; else one article per outlet in
  * their order until `shown` are taken (then the next ones in order), kept in their order; the rest counted.
  */
-export function pickCarriers<T>(items: readonly T[], outletOf: (item: T) => string, shown = CARRIERS_SHOWN): { kept: T[]; uncited?: Uncited } {
+export function pickCarriers<T>(items: readonly T[], outletOf: (item: T, position: number) => string, shown = CARRIERS_SHOWN): { kept: T[]; uncited?: Uncited } {
   if (items.length <= shown) return { kept: [...items] };
   const taken = new Set<number>();
   const outlets = new Set<string>();
-  items.forEach((item, i) => {
-    const outlet = outletOf(item);
+  // Each item's outlet found once (a syndicated paragraph has hundreds of copies).
+  const outletAt = items.map((item, i) => outletOf(item, i));
+  outletAt.forEach((outlet, i) => {
     if (taken.size < shown && !outlets.has(outlet)) {
       taken.add(i);
       outlets.add(outlet);
@@ -56,7 +57,7 @@ export function pickCarriers<T>(items: readonly T[], outletOf: (item: T) => stri
   });
   for (let i = 0; i < items.length && taken.size < shown; i++) taken.add(i);
   const kept = items.filter((_, i) => taken.has(i));
-  const others = new Set(items.filter((_, i) => !taken.has(i)).map(outletOf).filter((o) => !outlets.has(o)));
+  const others = new Set(outletAt.filter((o, i) => !taken.has(i) && !outlets.has(o)));
   return { kept, uncited: { articles: items.length - kept.length, outlets: others.size } };
 }
 

@@ -19,10 +19,55 @@ export function placeOf(passage: Passage, articles: ReadonlyMap<string, Manifest
   };
 }
 
-/** One ranked passage, with the citation number its article is quoted under (if any). */
-export function rankedPassage(passage: Passage, rank: number, score: number, copies: readonly Passage[], articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList): RankedPassage {
+/** Per articles map (one per loaded build): each passage's outlet, found once per passage object. */
+const outletMemos = new WeakMap<ReadonlyMap<string, ManifestArticle>, WeakMap<Passage, string>>();
+
+/**
+ * A passage's outlet ('Unknown outlet' for an article not known), kept per passage: a syndicated paragraph's hundreds
+ * of copies are looked at question after question, and an article id is a long string to look up each time.
+ */
+export function passageOutlets(articles: ReadonlyMap<string, ManifestArticle>): (passage: Passage) => string {
+  let memo = outletMemos.get(articles);
+  if (memo === undefined) outletMemos.set(articles, (memo = new WeakMap()));
+  const known = memo;
+  return (passage) => {
+    let outlet = known.get(passage);
+    if (outlet === undefined) known.set(passage, (outlet = articles.get(passage.articleId)?.outlet ?? 'Unknown outlet'));
+    return outlet;
+  };
+}
+
+/** Per articles map: the outlets of a hit's passage and its copies, in that order, kept per passage (a build's copies of a passage are the same for every question). */
+const hitOutletMemos = new WeakMap<ReadonlyMap<string, ManifestArticle>, WeakMap<Passage, readonly string[]>>();
+
+/** The outlets of a hit's passage and of its duplicates, in that order. */
+export function hitOutlets(hit: { passage: Passage; duplicates: readonly Passage[] }, articles: ReadonlyMap<string, ManifestArticle>): readonly string[] {
+  let memo = hitOutletMemos.get(articles);
+  if (memo === undefined) hitOutletMemos.set(articles, (memo = new WeakMap()));
+  let outlets = memo.get(hit.passage);
+  if (outlets === undefined || outlets.length !== hit.duplicates.length + 1) {
+    const outletOf = passageOutlets(articles);
+    memo.set(hit.passage, (outlets = [outletOf(hit.passage), ...hit.duplicates.map(outletOf)]));
+  }
+  return outlets;
+}
+
+/**
+ * One ranked passage, with the citation number its article is quoted under (if any). `copyOutlets`: the copies'
+ * outlets, in order, when known (else looked up).
+ */
+export function rankedPassage(
+  passage: Passage,
+  rank: number,
+  score: number,
+  copies: readonly Passage[],
+  articles: ReadonlyMap<string, ManifestArticle>,
+  cites: CitationList,
+  copyOutlets?: readonly string[],
+): RankedPassage {
   // A few copies listed (one per outlet first), the rest counted: a syndicated paragraph can be in hundreds.
-  const { kept, uncited } = pickCarriers(copies, (d) => articles.get(d.articleId)?.outlet ?? 'Unknown outlet');
+  const outletOf = passageOutlets(articles);
+  const { kept, uncited } = pickCarriers(copies, copyOutlets?.length === copies.length ? (_, i) => copyOutlets[i]! : outletOf);
   return {
     rank,
     id: passage.id,
@@ -37,7 +82,7 @@ export function rankedPassage(passage: Passage, rank: number, score: number, cop
 
 /** Ranked passages as the JSON output and the bot show them, with the citation number each is quoted under. */
 export function rankPassages(hits: readonly Hit[], articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList): RankedPassage[] {
-  return hits.map((hit, i) => rankedPassage(hit.passage, i + 1, hit.score, hit.duplicates, articles, cites));
+  return hits.map((hit, i) => rankedPassage(hit.passage, i + 1, hit.score, hit.duplicates, articles, cites, hitOutlets(hit, articles).slice(1)));
 }
 
 /** Every article that carries a hit's text: the hit's own first, then its syndicated duplicates. */

@@ -26,9 +26,16 @@ const FUTURE_TIME =
 const TIME =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|tomorrow|yesterday|(?:last|next|this)\s+(?:week|month|year|spring|summer|autumn|winter)|(?:19|20)\d\d)\b/i;
 
-/** A calendar date: a weekday, a day of a month, an ISO date ("on Tuesday", "6 January", "January 6th"). */
+/**
+ * A calendar date: a weekday, a day of a month, an ISO date ("on Tuesday", "6 January", "January 6th"), or a day
+ * named from the report's own ("signed today", "met yesterday"): a news report's date makes it one.
+ */
 const DATE =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{4}-\d{2}-\d{2})\b/i;
+  /\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{4}-\d{2}-\d{2})\b/i;
+/** A person's age: "the 61-year-old", "aged 61", "at the age of 61". */
+const AGE = /\b\d{1,3}[\s-]years?[\s-]old\b|\baged\s+\d{1,3}\b|\bage of \d{1,3}\b/i;
+/** A day of the week: "on Tuesday". */
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 /** A year: "in 2014". */
 const YEAR = /\b(?:19|20)\d\d\b/;
 
@@ -66,7 +73,7 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
       return type.future ? (passage) => SPAN.test(passage) : (passage) => ELAPSED.test(passage) || SPAN.test(passage);
     case 'time': {
       const subject = type.subject.map(stem);
-      const pattern = type.calendar === 'date' ? DATE : type.calendar === 'year' ? YEAR : type.future ? FUTURE_TIME : TIME;
+      const pattern = type.calendar === 'date' ? DATE : type.calendar === 'weekday' ? WEEKDAY : type.calendar === 'year' ? YEAR : type.future ? FUTURE_TIME : TIME;
       return (passage) => {
         if (!pattern.test(passage)) return false;
         // The time must be about the question's subject: every word of it, as written.
@@ -96,6 +103,9 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
           return (passage) => words(passage).some((t) => QUANTITY.test(t));
         case 'percent':
           return (passage) => /\d\s?(?:%|per\s?cent\b)/i.test(passage) || /\b(?:half|a third|a quarter|two thirds|majority|minority)\b/i.test(passage);
+        // A year answers it too: "the 2014 and 2015 Minsk agreements", "born in 1962".
+        case 'age':
+          return (passage) => AGE.test(passage) || YEAR.test(passage);
         case 'word':
           return named;
       }

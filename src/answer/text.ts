@@ -131,8 +131,13 @@ function chatText(intent: Extract<AnswerResult, { kind: 'chat' }>['intent']): st
 
 function coverageText(result: Extract<AnswerResult, { kind: 'coverage' }>): string {
   const count = result.outlets.reduce((n, o) => n + o.articles.length, 0);
-  const head = `The coverage I have: ${count} article${count === 1 ? '' : 's'} from ${result.outlets.length} outlet${result.outlets.length === 1 ? '' : 's'}${result.latest ? `, the latest from ${formatDate(result.latest)}` : ''}.`;
-  const lines = result.outlets.flatMap((o) => o.articles.map((a) => `${o.outlet}: "${a.headline}", ${formatDate(a.published)}, ${a.url ?? 'no link known'}`));
+  const articles = `${count} article${count === 1 ? '' : 's'}`;
+  const head = result.outlet
+    ? `${result.outlet}'s coverage I have: ${articles}${count > 1 && result.latest ? `, the latest from ${formatDate(result.latest)}` : ''}.`
+    : `The coverage I have: ${articles} from ${result.outlets.length} outlet${result.outlets.length === 1 ? '' : 's'}${result.latest ? `, the latest from ${formatDate(result.latest)}` : ''}.`;
+  const lines = result.outlets.flatMap((o) =>
+    o.articles.map((a) => `${o.outlet}: "${a.headline}", ${a.author ? `by ${a.author}, ` : ''}${formatDate(a.published)}, ${a.url ?? 'no link known'}`),
+  );
   return [head, ...lines].join('\n');
 }
 

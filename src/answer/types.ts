@@ -200,7 +200,9 @@ export interface ChatReply extends ResultBase {
 /** What the bot holds: each outlet and its articles. */
 export interface CoverageReply extends ResultBase {
   kind: 'coverage';
-  outlets: { outlet: string; articles: { id: string; headline: string; published: string | null; url: string | null; passages: number }[] }[];
+  outlets: { outlet: string; articles: { id: string; headline: string; published: string | null; url: string | null; author: string | null; passages: number }[] }[];
+  /** Only this outlet's articles were asked for ("who wrote the lbc article"). */
+  outlet: string | null;
   /** The latest publication date in the coverage. */
   latest: string | null;
 }

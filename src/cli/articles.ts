@@ -19,7 +19,7 @@ import type { ExtractedArticle } from '../ingest/extract.js';
 const NO_DETAILS = { outlet: null, headline: null, published: null, author: null, url: null };
 import { describeSyndication } from '../ingest/syndication.js';
 import { createLogger } from '../log.js';
-import { formatProgress, formatReport, runCli, terminalActor } from './format.js';
+import { formatReport, runCli, terminalActor, terminalProgress } from './format.js';
 
 const USAGE = `Usage:
   npm run articles -- add <url|file> [--outlet NAME] [--headline TEXT] [--published YYYY-MM-DD] [--author NAME] [--url LINK] [--yes] [--json]
@@ -109,7 +109,7 @@ function formatAudit(entries: AuditEntry[]): string {
 async function openEngine(config: Config): Promise<AnswerEngine> {
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   await checkWritableDirs(config);
-  return createEngine(config, { log, onProgress: (p) => process.stderr.write(`${formatProgress(p)}\n`) });
+  return createEngine(config, { log, onProgress: terminalProgress() });
 }
 
 async function add(target: string, values: ReturnType<typeof parse>['values'], config: Config): Promise<number> {
@@ -147,7 +147,7 @@ async function add(target: string, values: ReturnType<typeof parse>['values'], c
     console.error('Cancelled; nothing was written.');
     return 1;
   }
-  const result = await publishDraft(draft, terminalActor(), deps!, (p) => process.stderr.write(`${formatProgress(p)}\n`));
+  const result = await publishDraft(draft, terminalActor(), deps!, terminalProgress());
   if (values.json) console.log(JSON.stringify({ added: result.id, file: result.file, build: result.build, report: result.report }));
   else console.log(`\nAdded ${result.file} (build ${result.build}).\n${formatReport(result.report)}`);
   return 0;
@@ -185,7 +185,7 @@ async function main(): Promise<number> {
         return 1;
       }
       const engine = await openEngine(config);
-      const result = await removeArticle(arg, terminalActor(), { config, engine }, (p) => process.stderr.write(`${formatProgress(p)}\n`));
+      const result = await removeArticle(arg, terminalActor(), { config, engine }, terminalProgress());
       console.log(`Removed ${result.file} (build ${result.build}).\n${formatReport(result.report)}`);
       return 0;
     }

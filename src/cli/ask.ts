@@ -7,7 +7,7 @@ import { createEngine, type AnswerEngine } from '../engine/createEngine.js';
 import type { Turn } from '../plan/followUp.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { answerJson, echoQuestion, failureMessage, formatAnswer, formatProgress, formatSources, skippedLines, runCli } from './format.js';
+import { answerJson, echoQuestion, failureMessage, formatAnswer, formatSources, terminalProgress, skippedLines, runCli } from './format.js';
 
 const USAGE = `Usage:
   npm run ask -- "What did Kushner say?"        print the answer and its sources
@@ -104,13 +104,14 @@ async function main(): Promise<number> {
 
   await checkWritableDirs(config);
   let announced = false;
+  const progress = terminalProgress();
   const engine = await createEngine(config, {
     log,
     onProgress: (p) => {
       // Once: a build in the worker process reports 'reading' twice (starting it, then reading the corpus).
       if (p.stage === 'reading' && !announced) process.stderr.write('No index yet: building it from the corpus (this happens once).\n');
       announced = true;
-      process.stderr.write(`${formatProgress(p)}\n`);
+      progress(p);
     },
   });
   try {

@@ -7,7 +7,7 @@ import { isBotError } from '../errors.js';
 import { userInfo } from 'node:os';
 import type { Actor } from '../index/audit.js';
 import type { ReindexProgress } from '../index/buildIndex.js';
-import { REPORT_NAMES_SHOWN, type ReindexReport } from '../index/report.js';
+import { embeddingSummary, REPORT_NAMES_SHOWN, type ReindexReport } from '../index/report.js';
 
 /** What the terminal adds to an answer's text. */
 const HINTS: TextHints = { allStatements: () => '(--json lists them all)' };
@@ -29,8 +29,31 @@ export function formatAnswer(result: AnswerResult): string {
   return lines.join('\n');
 }
 
-export function formatProgress(p: ReindexProgress): string {
+function formatProgress(p: ReindexProgress): string {
   return p.total > 0 && p.stage === 'embedding' ? `  ${p.message} (${Math.round((100 * p.done) / p.total)}%)` : `  ${p.message}`;
+}
+
+/** How often the terminal prints a stage's progress: a build of 20,000 passages reports every batch, hundreds of times. */
+export const PROGRESS_INTERVAL_MS = 2000;
+
+/**
+ * A build's progress for the terminal, one line each: every new stage and every stage's last step, and in between at
+ * most one line per `interval` ms, so that a long build prints a few dozen lines instead of one per batch.
+ */
+export function terminalProgress(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  interval = PROGRESS_INTERVAL_MS,
+  now: () => number = () => performance.now(),
+): (p: ReindexProgress) => void {
+  let stage: string | null = null;
+  let last = -Infinity;
+  return (p) => {
+    const t = now();
+    if (p.stage === stage && p.done < p.total && t - last < interval) return;
+    stage = p.stage;
+    last = t;
+    write(formatProgress(p));
+  };
 }
 
 /** A question as an error echoes it back: at most the first 80 characters, then an ellipsis. */
@@ -80,7 +103,7 @@ export function firstFew(names: readonly string[], shown = REPORT_NAMES_SHOWN): 
 export function formatReport(r: ReindexReport): string {
   const lines = [
     `Articles: ${r.articles} (${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged)`,
-    `Passages: ${r.passages}, with ${r.sentences} sentences of the longer ones (${r.embedded} texts embedded now, ${r.cached} from the cache)`,
+    `Passages: ${r.passages}, with ${r.sentences} sentences of the longer ones (${embeddingSummary(r)})`,
     `Time: ${(r.ms / 1000).toFixed(1)} s`,
   ];
   const named: [string, string[]][] = [['Added', r.added], ['Changed', r.changed], ['Removed', r.removed]];

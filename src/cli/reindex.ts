@@ -2,13 +2,13 @@ import { checkWritableDirs, loadConfig } from '../config/config.js';
 import { reindexIfUnchanged } from '../engine/unchangedReindex.js';
 import { isBotError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { formatProgress, formatReport, runCli, terminalActor } from './format.js';
+import { formatReport, runCli, terminalActor, terminalProgress } from './format.js';
 
 /** Rebuilds the index from the corpus and swaps it in; prints what changed. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const progress = (p: Parameters<typeof formatProgress>[0]) => process.stderr.write(`${formatProgress(p)}\n`);
+  const progress = terminalProgress();
   await checkWritableDirs(config);
   // Nothing changed: reported without loading the model or the index (a new process answers in about a second).
   // A change: built here, under the same lock, from what the check read (the build in use, checked; the corpus files),

@@ -45,11 +45,13 @@ export async function search(
   state: EngineState,
   embedder: Embedder,
   text: string,
-  options: { depth: number; mode?: RetrievalMode; expand?: boolean; outlet?: string | null; extraTerms?: ReadonlyMap<string, number> },
+  options: { depth: number; mode?: RetrievalMode; expand?: boolean; outlet?: string | null; extraTerms?: ReadonlyMap<string, number>; clauses?: readonly string[] },
 ): Promise<SearchOutcome> {
   const mode = options.mode ?? 'hybrid';
   const t0 = performance.now();
-  const vector = mode === 'lexical' ? null : (await embedder.embed([text]))[0]!;
+  // The text and its clauses in one batch.
+  const vectors = mode === 'lexical' ? [] : await embedder.embed([text, ...(options.clauses ?? [])]);
+  const vector = vectors[0] ?? null;
   const t1 = performance.now();
   const outlet = options.outlet ?? null;
   const hits = retrieve(state.search, text, vector, {
@@ -58,6 +60,7 @@ export async function search(
     ...(options.expand !== undefined ? { expand: options.expand } : {}),
     ...(outlet !== null ? { filter: (p: StoredPassage) => state.articles.get(p.articleId)?.outlet === outlet } : {}),
     ...(options.extraTerms ? { extraTerms: options.extraTerms } : {}),
+    ...(vectors.length > 1 ? { clauseVectors: vectors.slice(1) } : {}),
   });
   return { hits, embedMs: t1 - t0, searchMs: performance.now() - t1 };
 }
@@ -121,6 +124,7 @@ export async function answerFor(
         ...(options.expand !== undefined ? { expand: options.expand } : {}),
         outlet: request.outlet,
         extraTerms: request.extraTerms,
+        clauses: request.clauses,
       })
     : { hits: [], embedMs: 0, searchMs: 0 };
   const t0 = performance.now();

@@ -52,7 +52,7 @@ export function deriveBuild(data: IndexData, lexicon: Lexicon | null, previous: 
 /** The news layer of the build before this one (when it saved one), with the articles unchanged since. */
 function previousNews(previous: IndexData | null, data: IndexData): PreviousNews | undefined {
   const saved = previous?.derived?.[NEWS_FILE];
-  const news = saved === undefined ? null : newsFromJson(saved);
+  const news = saved === undefined || previous === null ? null : newsFromJson(saved, previous.passages);
   if (previous === null || news === null) return undefined;
   const before = new Map(previous.manifest.articles.map((a) => [a.id, a.hash]));
   const unchanged = new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id));

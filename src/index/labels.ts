@@ -42,6 +42,13 @@ export function freshLabels(passageTexts: readonly string[], sentences: readonly
   return { labels, texts };
 }
 
+/** How many vectors the labels stand for (deleted ones not counted): one per distinct text in format 6. */
+export function vectorCount(labels: readonly VectorLabel[]): number {
+  let n = 0;
+  for (const entry of labels) if (entry !== null) n++;
+  return n;
+}
+
 /** A format-5 label list (one vector per member, `[passage, sentence]` or null) as format-6 labels: each entry a list of its one member. */
 export function singleMemberLabels(labels: readonly unknown[]): VectorLabel[] {
   return labels.map((entry) => (entry === null ? null : [entry])) as VectorLabel[];

@@ -6,6 +6,7 @@ import { buildIndex, type GraphToReuse, type IndexData, type ReindexProgress } f
 import { DUPLICATES_FILE } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { unchangedReport, type ReindexReport } from './report.js';
+import { vectorCount } from './labels.js';
 
 export interface CachedEmbedder extends Embedder {
   stats(): { hits: number; misses: number };
@@ -60,7 +61,7 @@ export async function rebuildIndex(
       labels: current.labels,
       ...(current.derived ? { derived: current.derived } : {}),
     };
-    return { data, report: unchangedReport(articles.length, current.passages.length, current.manifest.sentences ?? 0, problems, started) };
+    return { data, report: unchangedReport(articles.length, current.passages.length, current.manifest.sentences ?? 0, problems, started, vectorCount(current.labels)) };
   }
 
   onProgress({ stage: 'passages', done: 0, total: articles.length, message: `Cutting ${articles.length} articles into passages` });
@@ -103,8 +104,8 @@ export async function rebuildIndex(
     passages: data.passages.length,
     sentences: data.manifest.sentences ?? 0,
     embedded: after.misses - before.misses,
-    // Every other text's vector came from the cache or the graph of the build in use.
-    cached: data.passages.length + (data.manifest.sentences ?? 0) - (after.misses - before.misses),
+    // One vector per distinct text; every other text's came from the cache or the graph of the build in use.
+    texts: vectorCount(data.labels),
     ms: Math.round(performance.now() - started),
     problems: problems.map((p) => {
       // What only the terminal shows (a symbolic link's target is a server path): never in public messages.

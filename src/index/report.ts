@@ -12,9 +12,14 @@ export interface ReindexReport {
   passages: number;
   /** Sentences of the passages of several sentences, indexed with them (see sentenceUnits). */
   sentences: number;
-  /** Texts (passages and those sentences) embedded now; the rest came from the embedding cache. */
+  /** Distinct texts (passages and those sentences) embedded now: not in the embedding cache, nor in the build before. */
   embedded: number;
-  cached: number;
+  /**
+   * Distinct texts the build has a vector for (syndicated copies share one: fewer than passages + sentences); the
+   * others than `embedded` were reused from the build before or the embedding cache. Null when the reindex found
+   * nothing changed and read no more than the manifest.
+   */
+  texts: number | null;
   ms: number;
   /** Corpus files skipped, with the reason (bad front matter, ...); `detail` is for the terminal only (it may name server paths). */
   problems: { file: string; message: string; detail?: string }[];
@@ -32,6 +37,7 @@ export function unchangedReport(
   sentences: number,
   problems: readonly { file: string; error: { message: string } }[],
   started: number,
+  texts: number | null = null,
 ): ReindexReport {
   return {
     added: [],
@@ -42,8 +48,14 @@ export function unchangedReport(
     passages,
     sentences,
     embedded: 0,
-    cached: passages + sentences,
+    texts,
     ms: Math.round(performance.now() - started),
     problems: problems.map((p) => ({ file: p.file, message: p.error.message })),
   };
+}
+
+/** What a reindex embedded, for a report line: "27 texts embedded now, 8419 reused, of 8446 distinct texts". */
+export function embeddingSummary(r: Pick<ReindexReport, 'embedded' | 'texts'>): string {
+  if (r.texts === null) return `${r.embedded} texts embedded now`;
+  return `${r.embedded} texts embedded now, ${r.texts - r.embedded} reused, of ${r.texts} distinct texts`;
 }

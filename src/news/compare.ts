@@ -67,14 +67,20 @@ export interface SentenceIndex {
   outlets: string[];
   tokens: ReadonlySet<string>[];
   postings: Map<string, number[]>;
+  /**
+   * How many sentences each text of the coverage (each passage, in order) has: where a passage's sentences are, so
+   * that a comparison reads their tokens here instead of tokenising them. Absent in a file saved without them.
+   */
+  counts?: number[];
 }
 
 /** The sentence index of these sentences; its postings are built on first use (a comparison; no other question reads them). */
-export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[]): SentenceIndex {
+export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[], counts?: number[]): SentenceIndex {
   let postings: Map<string, number[]> | null = null;
   return {
     outlets,
     tokens,
+    ...(counts !== undefined ? { counts } : {}),
     get postings() {
       postings ??= postingsOf(tokens);
       return postings;
@@ -85,17 +91,43 @@ export function sentenceIndexOf(outlets: string[], tokens: ReadonlySet<string>[]
 export function buildSentenceIndex(coverage: readonly { outlet: string; text: string }[], toTokens: (text: string) => ReadonlySet<string> = contentTermSet): SentenceIndex {
   const outlets: string[] = [];
   const tokens: ReadonlySet<string>[] = [];
+  const counts: number[] = [];
   // Syndicated copies share their text: each distinct text is cut and read once (its sentences' sets shared, read only).
   const read = new Map<string, ReadonlySet<string>[]>();
   for (const p of coverage) {
     let sets = read.get(p.text);
     if (sets === undefined) read.set(p.text, (sets = sentencesOf(p.text).map((s) => toTokens(s))));
+    counts.push(sets.length);
     for (const set of sets) {
       outlets.push(p.outlet);
       tokens.push(set);
     }
   }
-  return sentenceIndexOf(outlets, tokens);
+  return sentenceIndexOf(outlets, tokens, counts);
+}
+
+/**
+ * The token sets of a text's sentences as the index holds them, found by the text: the coverage's texts (`texts`,
+ * the index's passages in order) and where each one's sentences start are found on first use. Undefined for a text
+ * the coverage does not hold, or an index saved without its counts.
+ */
+export function sentencesByText(index: SentenceIndex, texts: readonly { text: string }[]): (text: string) => readonly ReadonlySet<string>[] | undefined {
+  let found: Map<string, { start: number; count: number }> | null = null;
+  return (text) => {
+    const { counts } = index;
+    if (counts === undefined || counts.length !== texts.length) return undefined;
+    if (found === null) {
+      found = new Map();
+      let start = 0;
+      for (const [i, p] of texts.entries()) {
+        if (!found.has(p.text)) found.set(p.text, { start, count: counts[i]! });
+        start += counts[i]!;
+      }
+      if (start !== index.tokens.length) found.clear();
+    }
+    const at = found.get(text);
+    return at === undefined ? undefined : index.tokens.slice(at.start, at.start + at.count);
+  };
 }
 
 /**
@@ -128,11 +160,61 @@ function* candidates(weighed: WeighedTokens, shared: number, postings: ReadonlyM
   }
 }
 
-/** Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact (heavyPrefix). */
+/** A sentence index's distinct token sets (syndicated copies repeat a sentence in hundreds of outlets), each with the outlets carrying it, and postings over them. */
+interface DistinctSentences {
+  sets: ReadonlySet<string>[];
+  outlets: string[][];
+  postings: Map<string, number[]>;
+  /** Position of each set in `sets` by its tokens in order (tokensKey). */
+  byTokens: Map<string, number>;
+}
+
+/** What tells two token sets equal, their tokens in order. */
+function tokensKey(tokens: Iterable<string>): string {
+  return [...tokens].join('\u0000');
+}
+
+const distinctOf = new WeakMap<SentenceIndex, DistinctSentences>();
+
+/** The index's distinct sets (equal by their tokens in order), made on a comparison's first "carried elsewhere" check, once per index. */
+export function distinctSentences(index: SentenceIndex): DistinctSentences {
+  return keptFor(distinctOf, index, () => {
+    const sets: ReadonlySet<string>[] = [];
+    const carriers: Set<string>[] = [];
+    const bySet = new Map<ReadonlySet<string>, number>();
+    const byTokens = new Map<string, number>();
+    index.tokens.forEach((set, i) => {
+      let k = bySet.get(set);
+      if (k === undefined) {
+        const key = tokensKey(set);
+        k = byTokens.get(key);
+        if (k === undefined) {
+          k = sets.length;
+          byTokens.set(key, k);
+          sets.push(set);
+          carriers.push(new Set());
+        }
+        bySet.set(set, k);
+      }
+      carriers[k]!.add(index.outlets[i]!);
+    });
+    return { sets, outlets: carriers.map((o) => [...o]), postings: postingsOf(sets), byTokens };
+  });
+}
+
+/**
+ * Whether a sentence of an outlet other than `outlet` carries at least `shared` of `tokens`' weight. Exact (heavyPrefix):
+ * each distinct sentence holding a heavy word is weighed once, whatever the number of outlets carrying it.
+ */
 function carriedElsewhere(index: SentenceIndex, weighed: WeighedTokens, outlet: string, shared: number, among?: ReadonlySet<string>): boolean {
-  for (const i of candidates(weighed, shared, index.postings)) {
-    if (index.outlets[i] === outlet || (among !== undefined && !among.has(index.outlets[i]!))) continue;
-    if (containedIn(weighed, index.tokens[i]!) >= shared) return true;
+  const distinct = distinctSentences(index);
+  const elsewhere = (k: number) => distinct.outlets[k]!.some((o) => o !== outlet && (among === undefined || among.has(o)));
+  // A syndicated sentence is carried word for word: its own set, looked up first, settles it.
+  const own = distinct.byTokens.get(tokensKey(weighed.tokens));
+  if (own !== undefined && elsewhere(own) && containedIn(weighed, distinct.sets[own]!) >= shared) return true;
+  for (const k of candidates(weighed, shared, distinct.postings)) {
+    if (!elsewhere(k)) continue;
+    if (containedIn(weighed, distinct.sets[k]!) >= shared) return true;
   }
   return false;
 }
@@ -172,17 +254,26 @@ const splitMemos = new WeakMap<Weights, WeakMap<(text: string) => ReadonlySet<st
  * Sentences of a passage text with their tokens, each distinct text split once: the outlets' best passages are often
  * syndicated copies of one text, and the same passages come back question after question (kept per news index).
  */
-function sentenceSplitter(toTokens: (text: string) => ReadonlySet<string>, weight: Weights): (text: string) => SplitSentence[] {
+function sentenceSplitter(
+  toTokens: (text: string) => ReadonlySet<string>,
+  weight: Weights,
+  known?: (text: string) => readonly ReadonlySet<string>[] | undefined,
+): (text: string) => SplitSentence[] {
   const memo = keptFor(
     keptFor(splitMemos, weight, () => new WeakMap()),
     toTokens,
     () => new Map<string, SplitSentence[]>(),
   );
-  const split = (text: string): SplitSentence[] =>
-    sentencesOf(text).map((sentence) => {
-      const tokens = toTokens(sentence);
+  const split = (text: string): SplitSentence[] => {
+    const parts = sentencesOf(text);
+    // A passage of the coverage: its sentences' tokens as the sentence index holds them (the same `toTokens` made them).
+    const sets = known?.(text);
+    const read = sets !== undefined && sets.length === parts.length ? sets : undefined;
+    return parts.map((sentence, i) => {
+      const tokens = read?.[i] ?? toTokens(sentence);
       return { text: sentence, tokens, weighed: weighTokens(tokens, weight) };
     });
+  };
   return (text) => kept(memo, text, () => split(text), MEMO_LIMIT);
 }
 
@@ -205,6 +296,44 @@ export interface CompareOptions {
   shared?: number;
   /** How texts become content words; use the tokens `weight` was built with (NewsIndex.tokens). Default: the content terms (src/text/tokens.ts). */
   tokens?: (text: string) => ReadonlySet<string>;
+  /** A passage text's sentences' tokens as `tokens` gives them, when already known (NewsIndex.passageSentences); else they are read. */
+  passageSentences?: (text: string) => readonly ReadonlySet<string>[] | undefined;
+}
+
+/** A passage that may be its outlet's best: its outlet, its text and the part of its score known without reading the text. */
+export interface OutletCandidate {
+  outlet: string;
+  text: string;
+  base: number;
+}
+
+/**
+ * Each outlet's best candidate as compareCoverage picks it (the highest score, the first on a tie) among those `keep`
+ * admits, a candidate scoring `base + bonus(text)`; the outlets in the order of their first admitted candidate. A
+ * candidate whose `base + most` does not exceed its outlet's best so far cannot beat it and is passed over unread
+ * (`most` no less than any bonus, and bonuses sums of positive weights taken in the order `most` sums them all, so
+ * rounding keeps the bound): reading a text (its words, for `bonus` and `keep`) is the costly part, and syndicated
+ * copies bring one outlet the same passage many times over.
+ */
+export function bestPerOutlet<C extends OutletCandidate>(
+  candidates: Iterable<C>,
+  bonus: (text: string) => number,
+  most: number,
+  keep: (text: string) => boolean = () => true,
+): { candidate: C; score: number }[] {
+  const best = new Map<string, { candidate: C; score: number }>();
+  for (const c of candidates) {
+    const current = best.get(c.outlet);
+    if (current !== undefined && c.base + most <= current.score) continue;
+    if (!keep(c.text)) continue;
+    const score = bonus(c.text) + c.base;
+    if (current === undefined) best.set(c.outlet, { candidate: c, score });
+    else if (score > current.score) {
+      current.candidate = c;
+      current.score = score;
+    }
+  }
+  return [...best.values()];
 }
 
 /** Sentences shorter than this many content words ("He added:") are not facts of their own. */
@@ -225,7 +354,7 @@ export function compareCoverage<P extends ComparablePassage>(ranked: P[], option
   for (const outlet of missing) rows.push({ outlet, passage: null });
 
   const index = options.sentences ?? buildSentenceIndex(coverage ?? [], toTokens);
-  const split = sentenceSplitter(toTokens, weight);
+  const split = sentenceSplitter(toTokens, weight, options.passageSentences);
   // Kept across questions for the index the engine passes, when every outlet counts as elsewhere (its weights are the index's own).
   const memo = options.among === undefined && options.sentences !== undefined ? keptFor(carriedMemos, index, () => new Map<string, boolean>()) : null;
   const carried = (sentence: string, weighed: WeighedTokens, outlet: string): boolean => {
@@ -274,6 +403,21 @@ function differingPhrases(sentence: string, other: ReadonlySet<string>, termsOf:
   flush();
   // Trailing function words carry nothing.
   return phrases.map((p) => p.replace(/(?:\s+(?:the|a|an|of|in|to|and|on|for|with|by|at))+$/i, '')).filter((p) => p !== '');
+}
+
+/** Texts' words (contentTermSet), kept across questions: the outlets' best passages come back question after question. */
+const wordTerms = new Map<string, string[]>();
+const plainTerms = new Map<string, ReadonlySet<string>>();
+const lacking = new Map<string, readonly string[]>();
+
+function termsOf(word: string): string[] {
+  return kept(wordTerms, word, () => [...contentTermSet(word)], MEMO_LIMIT);
+}
+
+/** differingPhrases of `sentence` against `other`'s words: a function of the two texts alone, kept across questions (a copy given out). */
+export function phrasesLacking(sentence: string, other: string): string[] {
+  const plain = (text: string): ReadonlySet<string> => kept(plainTerms, text, () => contentTermSet(text), MEMO_LIMIT);
+  return [...kept(lacking, `${sentence}\u0000${other}`, () => differingPhrases(sentence, plain(other), termsOf), MEMO_LIMIT)];
 }
 
 /** What bestMatches needs of a sentence: its text, outlet and content words. */
@@ -349,10 +493,6 @@ function wordingDifferences<P extends ComparablePassage>(
     passage === null ? [] : split(passage.text).map(({ text: sentence, tokens, weighed }) => ({ outlet, passage, sentence, tokens, weighed })),
   );
   const matched = bestMatches(sentences, shared);
-  const wordTerms = new Map<string, string[]>();
-  const termsOf = (word: string): string[] => kept(wordTerms, word, () => [...contentTermSet(word)]);
-  const plainOf = new Map<string, ReadonlySet<string>>();
-  const plain = (sentence: string): ReadonlySet<string> => kept(plainOf, sentence, () => contentTermSet(sentence));
   const out: Wording[] = [];
   const seen = new Set<string>();
   for (const [si, s] of sentences.entries()) {
@@ -361,8 +501,8 @@ function wordingDifferences<P extends ComparablePassage>(
     const pair = [s.sentence, best.sentence].sort().join('\u0000');
     if (seen.has(pair)) continue;
     seen.add(pair);
-    const phrases = differingPhrases(s.sentence, plain(best.sentence), termsOf);
-    const theirs = differingPhrases(best.sentence, plain(s.sentence), termsOf);
+    const phrases = phrasesLacking(s.sentence, best.sentence);
+    const theirs = phrasesLacking(best.sentence, s.sentence);
     if (phrases.length === 0 && theirs.length === 0) continue;
     out.push({
       outlet: s.outlet,

@@ -61,13 +61,18 @@ export interface IdfTable {
   df: Map<string, number>;
 }
 
-export function idfTable(passages: Passage[], directory: SpeakerDirectory | null = null): IdfTable {
+/** `tokensOf` reads a text as entityTokens does with `directory` (passage tokens already read, say). */
+export function idfTable(
+  passages: Passage[],
+  directory: SpeakerDirectory | null = null,
+  tokensOf: (text: string) => ReadonlySet<string> = (text) => entityTokens(text, directory),
+): IdfTable {
   const df = new Map<string, number>();
   // Syndicated copies share their text: each distinct text is read once.
-  const read = new Map<string, Set<string>>();
+  const read = new Map<string, ReadonlySet<string>>();
   for (const p of passages) {
     let tokens = read.get(p.text);
-    if (tokens === undefined) read.set(p.text, (tokens = entityTokens(p.text, directory)));
+    if (tokens === undefined) read.set(p.text, (tokens = tokensOf(p.text)));
     for (const t of tokens) df.set(t, (df.get(t) ?? 0) + 1);
   }
   return { passages: passages.length, df };

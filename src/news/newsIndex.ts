@@ -7,7 +7,7 @@ import { extractStatements, type Statement } from './attribution.js';
 import { buildDirectory, type SpeakerDirectory } from './directory.js';
 import { entityTokens, groupStatements, idfTable, toGroup, weightsOf, type IdfTable, type StatementGroup, type Weights } from './groupStatements.js';
 import { findMentions } from './mentions.js';
-import { buildSentenceIndex, sentenceIndexOf, type SentenceIndex } from './compare.js';
+import { buildSentenceIndex, sentenceIndexOf, sentencesByText, type SentenceIndex } from './compare.js';
 import { UNKNOWN_OUTLET } from '../corpus/outlets.js';
 import { buildQuestionContext, type QuestionContext } from './questionContext.js';
 import { buildAcronyms } from './acronyms.js';
@@ -36,14 +36,84 @@ export interface NewsIndex {
   mentionedIn: Map<string, number[]>;
   /** Every sentence of the coverage as `tokens` gives it, by outlet: what a comparison checks "carried elsewhere" against. */
   sentences: SentenceIndex;
+  /** Each passage's content words as `tokens` gives them, in passage order: read, not derived, when a comparison scores passages. */
+  passageTokens: PassageTokens;
+  /** A passage text's sentences' tokens as `sentences` holds them (undefined for another text): what a comparison splits. */
+  passageSentences: (text: string) => readonly ReadonlySet<string>[] | undefined;
+}
+
+/**
+ * The content words of each passage (entityTokens of its text), by position in the passages, copies sharing one set:
+ * derived once per build with the word counts, saved with it (news.json) and read back, so that no question tokenises
+ * the passages it compares. Sets are made on first use.
+ */
+export interface PassageTokens {
+  readonly length: number;
+  at(i: number): ReadonlySet<string>;
+}
+
+/** Passage tokens made by `make` on first use, each position once. */
+export function lazyPassageTokens(length: number, make: (i: number) => ReadonlySet<string>): PassageTokens {
+  const made: (ReadonlySet<string> | undefined)[] = new Array<ReadonlySet<string> | undefined>(length);
+  return {
+    length,
+    at(i) {
+      if (!(i >= 0 && i < length)) throw new RangeError(`no passage ${i}`);
+      return (made[i] ??= make(i));
+    },
+  };
+}
+
+/**
+ * The passage tokens of these passages: each distinct text read once (`known` first: what the build before read,
+ * by text), copies sharing the set.
+ */
+export function passageTokensOf(passages: readonly { text: string }[], tokensOf: (text: string) => ReadonlySet<string>, known?: ReadonlyMap<string, ReadonlySet<string>>): PassageTokens {
+  const read = new Map<string, ReadonlySet<string>>();
+  const sets = passages.map((p) => {
+    let set = read.get(p.text);
+    if (set === undefined) read.set(p.text, (set = known?.get(p.text) ?? tokensOf(p.text)));
+    return set;
+  });
+  return {
+    length: sets.length,
+    at(i) {
+      const set = sets[i];
+      if (set === undefined) throw new RangeError(`no passage ${i}`);
+      return set;
+    },
+  };
+}
+
+/** Each distinct text of `passages` with its tokens: the build before's, to read only the texts that are new. */
+function tokensByText(passages: readonly { text: string }[], tokens: PassageTokens): Map<string, ReadonlySet<string>> | null {
+  if (tokens.length !== passages.length) return null;
+  const byText = new Map<string, ReadonlySet<string>>();
+  passages.forEach((p, i) => {
+    if (!byText.has(p.text)) byText.set(p.text, tokens.at(i));
+  });
+  return byText;
 }
 
 /** Texts' tokens are asked for again and again (the same passages rank for many questions): kept, up to a bound. */
 const TOKEN_MEMO = 50_000;
 
-function memoTokens(directory: SpeakerDirectory): (text: string) => ReadonlySet<string> {
-  const memo = new Map<string, Set<string>>();
+/** A text's tokens: a passage's as saved with the build (`known`, found by text), any other text's read and kept. */
+function memoTokens(directory: SpeakerDirectory, known?: { passages: readonly { text: string }[]; tokens: PassageTokens }): (text: string) => ReadonlySet<string> {
+  const memo = new Map<string, ReadonlySet<string>>();
+  // Each passage text's first position, found on first use (the engine's first question, not the start).
+  let positions: Map<string, number> | null = null;
+  const passageAt = (text: string): number | undefined => {
+    if (known === undefined || known.passages.length !== known.tokens.length) return undefined;
+    if (positions === null) {
+      positions = new Map();
+      for (const [i, p] of known.passages.entries()) if (!positions.has(p.text)) positions.set(p.text, i);
+    }
+    return positions.get(text);
+  };
   return (text) => {
+    const at = passageAt(text);
+    if (at !== undefined) return known!.tokens.at(at);
     let found = memo.get(text);
     if (!found) {
       if (memo.size >= TOKEN_MEMO) memo.clear();
@@ -92,11 +162,17 @@ export interface NewsParts {
   speakers: Speaker[];
   mentionedIn: Map<string, number[]>;
   sentences: SentenceIndex;
+  /** Null when the file holds none (versions 3 and 4): read from `passages` on first use. */
+  passageTokens: PassageTokens | null;
 }
 
-/** A news index from its saved parts: only linear look-ups are rebuilt. */
-export function assembleNewsIndex(parts: NewsParts): NewsIndex {
+/**
+ * A news index from its saved parts: only linear look-ups are rebuilt. `passages` are the build's, in order: a
+ * passage's text finds its saved tokens (without them, every text is read as it comes).
+ */
+export function assembleNewsIndex(parts: NewsParts, passages: readonly { text: string }[] = []): NewsIndex {
   const { directory, statements, idf, question, speakers, mentionedIn, sentences } = parts;
+  const passageTokens = parts.passageTokens ?? lazyPassageTokens(passages.length, (i) => entityTokens(passages[i]!.text, directory));
   const groups = parts.groups.map((members) => toGroup(members.map((i) => statements[i]!)));
   const bySpeaker = new Map<string, number[]>();
   groups.forEach((g, i) => {
@@ -109,19 +185,21 @@ export function assembleNewsIndex(parts: NewsParts): NewsIndex {
     statements,
     groups,
     weights: weightsOf(idf),
-    tokens: memoTokens(directory),
+    tokens: memoTokens(directory, { passages, tokens: passageTokens }),
     question,
     speakers,
     idf,
     bySpeaker,
     mentionedIn,
     sentences,
+    passageTokens,
+    passageSentences: sentencesByText(sentences, passages),
   };
 }
 
 /** The news layer of the build before, the passages and articles it was derived from, and the articles unchanged since (same file content, so the same passages). */
 export interface PreviousNews {
-  news: Pick<NewsIndex, 'directory' | 'statements' | 'idf' | 'question' | 'sentences'>;
+  news: Pick<NewsIndex, 'directory' | 'statements' | 'idf' | 'question' | 'sentences' | 'passageTokens'>;
   passages: readonly Passage[];
   articles: readonly ArticleMeta[];
   unchanged: ReadonlySet<string>;
@@ -197,16 +275,18 @@ function sentencesSince(previous: PreviousNews, articles: ArticleMeta[], passage
   const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
   const outlets: string[] = [];
   const tokens: ReadonlySet<string>[] = [];
+  const counts: number[] = [];
   for (const p of passages) {
     let sets = known.get(p.text);
     if (sets === undefined) known.set(p.text, (sets = sentencesOf(p.text).map(tokensOf)));
     const outlet = outletOf.get(p.articleId) ?? UNKNOWN_OUTLET;
+    counts.push(sets.length);
     for (const set of sets) {
       outlets.push(outlet);
       tokens.push(set);
     }
   }
-  return sentenceIndexOf(outlets, tokens);
+  return sentenceIndexOf(outlets, tokens, counts);
 }
 
 /**
@@ -253,12 +333,16 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], pre
   const directory = buildDirectory(articles, passages);
   const parts = previous && changedParts(previous, articles, passages);
   const same = previous !== undefined && tokenView(previous.news.directory) === tokenView(directory) ? previous : undefined;
-  const tokens = memoTokens(directory);
+  const read = memoTokens(directory);
+  // The build before read its texts as this directory does: only new texts are read.
+  const passageTokens = passageTokensOf(passages, read, (same && tokensByText(same.passages, same.news.passageTokens)) || undefined);
+  const tokens = memoTokens(directory, { passages, tokens: passageTokens });
   const statements = extractStatements(articles, passages, directory, knownStatements(same));
-  const idf = (same && parts && idfSince(same, parts, passages.length, tokens)) || idfTable(passages, directory);
+  const idf = (same && parts && idfSince(same, parts, passages.length, tokens)) || idfTable(passages, directory, (text) => tokens(text));
   const weights = weightsOf(idf);
   const groups = groupStatements(statements, weights, { directory });
   const { bySpeaker, mentionedIn } = groupLookups(groups, directory);
+  const sentences = (same && sentencesSince(same, articles, passages, tokens)) || coverageSentences(articles, passages, (text) => entityTokens(text, directory));
   return {
     directory,
     statements,
@@ -270,7 +354,9 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], pre
     idf,
     bySpeaker,
     mentionedIn,
-    sentences: (same && sentencesSince(same, articles, passages, tokens)) || coverageSentences(articles, passages, (text) => entityTokens(text, directory)),
+    sentences,
+    passageTokens,
+    passageSentences: sentencesByText(sentences, passages),
   };
 }
 

@@ -2,18 +2,20 @@
  * The news layer as saved with the index (`news.json` in the build folder): derived once per build from the
  * passages, loaded at start instead of derived again. Plain JSON; sets and maps as arrays. Version 4 stores each
  * distinct string of the statements and speakers once (syndicated copies repeat the same texts, sentences, speakers
- * and outlets hundreds of times), statements as rows of numbers, and each distinct sentence token set once; version
- * 3 files still load.
+ * and outlets hundreds of times), statements as rows of numbers, and each distinct sentence token set once. Version 5
+ * adds each passage's tokens (each distinct set once), so that a comparison reads them instead of tokenising the
+ * passages it scores; version 3 and 4 files still load (their passages are tokenised on first use, as before).
  */
 import type { ArticleMeta, Passage } from '../types.js';
 import type { Statement } from './attribution.js';
 import type { SpeakerDirectory } from './directory.js';
-import { assembleNewsIndex, buildNewsIndex, type NewsIndex } from './newsIndex.js';
+import { assembleNewsIndex, buildNewsIndex, lazyPassageTokens, type NewsIndex, type PassageTokens } from './newsIndex.js';
 import type { Speaker } from './speakers.js';
 import { sentenceIndexOf, type SentenceIndex } from './compare.js';
+import { sentences as sentencesOf } from '../text/sentences.js';
 
-/** Bumped when what is saved changes shape; a file of another version (but 3) is derived again from the passages. */
-export const NEWS_STORE_VERSION = 4;
+/** Bumped when what is saved changes shape; a file of another version (but 3 and 4) is derived again from the passages. */
+export const NEWS_STORE_VERSION = 5;
 
 /** Version 3: statements, speakers and sentences written out in full. */
 export interface NewsStoreFileV3 {
@@ -29,7 +31,7 @@ export interface NewsStoreFileV3 {
   sentences: { outlets: string[]; outletOf: number[]; terms: string[]; tokens: number[][] };
 }
 
-/** Version 4: repeated strings as positions in `strings`. */
+/** Version 4: repeated strings as positions in `strings`; version 5 adds `passages`. */
 export interface NewsStoreFile {
   version: number;
   /** Every distinct string of the statements and speakers. */
@@ -44,7 +46,9 @@ export interface NewsStoreFile {
   speakers: [number, number, number, number, number[]][];
   mentionedIn: [string, number[]][];
   /** The coverage's sentences: their outlets (positions in `outlets`) and token sets (positions in `sets`, each set positions in `terms`). */
-  sentences: { outlets: string[]; outletOf: number[]; terms: string[]; sets: number[][]; setOf: number[] };
+  sentences: { outlets: string[]; outletOf: number[]; terms: string[]; sets: number[][]; setOf: number[]; counts?: number[] };
+  /** Version 5: each passage's tokens (NewsIndex.passageTokens), as positions in `sets`, each set positions in `terms`. */
+  passages?: { terms: string[]; sets: number[][]; setOf: number[] };
 }
 
 /** A table of distinct values (distinct by `keyOf`), each given its position once. */
@@ -99,7 +103,8 @@ function statementOf(row: number[], strings: string[]): Statement {
   };
 }
 
-function packSentences(index: SentenceIndex): NewsStoreFile['sentences'] {
+/** `counts`: how many sentences each passage has (the index's own, or counted from the passages when it has none). */
+function packSentences(index: SentenceIndex, counts: number[] | undefined): NewsStoreFile['sentences'] {
   const outlets = [...new Set(index.outlets)];
   const outletNumber = new Map(outlets.map((o, i) => [o, i]));
   const terms = [...index.postings.keys()];
@@ -107,10 +112,10 @@ function packSentences(index: SentenceIndex): NewsStoreFile['sentences'] {
   // Identical sentences (syndicated copies) have equal token sets, in the same order: each is kept once.
   const sets = table<number[]>((list) => list.join(','));
   const setOf = index.tokens.map((set) => sets.at([...set].map((t) => termNumber.get(t)!)));
-  return { outlets, outletOf: index.outlets.map((o) => outletNumber.get(o)!), terms, sets: sets.items, setOf };
+  return { outlets, outletOf: index.outlets.map((o) => outletNumber.get(o)!), terms, sets: sets.items, setOf, ...(counts !== undefined ? { counts } : {}) };
 }
 
-function unpackSentences(file: NewsStoreFile['sentences']): SentenceIndex {
+function unpackSentences(file: NewsStoreFile['sentences'], passages: number | null): SentenceIndex {
   const term = (i: number): string => {
     const t = file.terms[i];
     if (typeof t !== 'string') throw new Error('a sentence refers to no term');
@@ -120,10 +125,40 @@ function unpackSentences(file: NewsStoreFile['sentences']): SentenceIndex {
   const sets = file.sets.map((list) => new Set(list.map(term)));
   const tokens = file.setOf.map((i) => sets[i] ?? new Set<string>());
   if (file.setOf.some((i) => sets[i] === undefined) || file.outletOf.length !== tokens.length) throw new Error('the sentences do not agree');
+  const { counts } = file;
+  if (counts !== undefined) {
+    if (!Array.isArray(counts) || (passages !== null && counts.length !== passages)) throw new Error('the sentence counts do not match the passages');
+    if (counts.reduce((sum, n) => sum + n, 0) !== tokens.length) throw new Error('the sentence counts do not add up');
+  }
   return sentenceIndexOf(
     file.outletOf.map((i) => file.outlets[i]!),
     tokens,
+    counts,
   );
+}
+
+function packPassageTokens(tokens: PassageTokens): NonNullable<NewsStoreFile['passages']> {
+  const terms = table<string>((t) => t);
+  // Copies of a text share its set: each distinct set is kept once.
+  const sets = table<number[]>((list) => list.join(','));
+  const setOf = Array.from({ length: tokens.length }, (_, i) => sets.at([...tokens.at(i)].map((t) => terms.at(t))));
+  return { terms: terms.items, sets: sets.items, setOf };
+}
+
+/** The saved passage tokens, checked whole (every position a set, every set's terms known); each set made on first use. */
+function unpackPassageTokens(file: NonNullable<NewsStoreFile['passages']>, passages: number | null): PassageTokens {
+  const { terms, sets, setOf } = file;
+  if (!Array.isArray(setOf) || !Array.isArray(sets) || !Array.isArray(terms)) throw new Error('the passage tokens are not lists');
+  if (passages !== null && setOf.length !== passages) throw new Error('the passage tokens do not match the passages');
+  if (setOf.some((i) => !Array.isArray(sets[i]))) throw new Error('a passage refers to no token set');
+  if (sets.some((list) => list.some((t) => typeof terms[t] !== 'string'))) throw new Error('a passage token set refers to no term');
+  const made = new Map<number, ReadonlySet<string>>();
+  return lazyPassageTokens(setOf.length, (i) => {
+    const k = setOf[i]!;
+    let set = made.get(k);
+    if (set === undefined) made.set(k, (set = new Set(sets[k]!.map((t) => terms[t]!))));
+    return set;
+  });
 }
 
 function unpackSentencesV3(file: NewsStoreFileV3['sentences']): SentenceIndex {
@@ -133,7 +168,12 @@ function unpackSentencesV3(file: NewsStoreFileV3['sentences']): SentenceIndex {
   );
 }
 
-export function newsToJson(news: NewsIndex): string {
+/**
+ * `passages`: the build's, to count their sentences when the news layer does not hold the counts (one read from a
+ * version 4 file); without them such a file is written without the counts (and still loads).
+ */
+export function newsToJson(news: NewsIndex, passages?: readonly { text: string }[]): string {
+  const counts = news.sentences.counts ?? passages?.map((p) => sentencesOf(p.text).length);
   const position = new Map(news.statements.map((s, i) => [s, i]));
   const { items: strings, at } = table<string>((s) => s);
   const file: NewsStoreFile = {
@@ -152,13 +192,18 @@ export function newsToJson(news: NewsIndex): string {
     },
     speakers: news.speakers.map((s) => [at(s.id), at(s.name), s.role === null ? -1 : at(s.role), s.statements, s.outlets.map(at)]),
     mentionedIn: [...news.mentionedIn],
-    sentences: packSentences(news.sentences),
+    sentences: packSentences(news.sentences, counts),
+    passages: packPassageTokens(news.passageTokens),
   };
   return JSON.stringify(file);
 }
 
-/** The saved news layer, or null when the text is not one this version reads (the caller derives it again). */
-export function newsFromJson(text: string): NewsIndex | null {
+/**
+ * The saved news layer, or null when the text is not one this version reads (the caller derives it again).
+ * `passages`: the build's, in order (its passages' saved tokens are found by their text; a file of another number
+ * of passages is not this build's). Without them (a script reading statements), texts are read as they come.
+ */
+export function newsFromJson(text: string, passages?: readonly { text: string }[]): NewsIndex | null {
   let file: NewsStoreFile | NewsStoreFileV3;
   try {
     file = JSON.parse(text) as NewsStoreFile | NewsStoreFileV3;
@@ -167,15 +212,16 @@ export function newsFromJson(text: string): NewsIndex | null {
   }
   if (file === null || typeof file !== 'object') return null;
   try {
-    if (file.version === NEWS_STORE_VERSION) return fromV4(file as NewsStoreFile);
-    if (file.version === 3) return fromV3(file as NewsStoreFileV3);
+    if (file.version === NEWS_STORE_VERSION || file.version === 4) return fromV4(file as NewsStoreFile, passages);
+    if (file.version === 3) return fromV3(file as NewsStoreFileV3, passages);
   } catch {
     // Inconsistent (a file this version did not write as it reads it): derived again.
   }
   return null;
 }
 
-function fromV4(file: NewsStoreFile): NewsIndex {
+function fromV4(file: NewsStoreFile, passages: readonly { text: string }[] = []): NewsIndex {
+  if (file.version === NEWS_STORE_VERSION && file.passages === undefined) throw new Error('no passage tokens');
   const { strings, directory } = file;
   const str = (i: number): string => {
     const s = strings[i];
@@ -190,11 +236,12 @@ function fromV4(file: NewsStoreFile): NewsIndex {
     question: questionOf(file.question, directory),
     speakers: file.speakers.map(([id, name, role, statements, outlets]) => ({ id: str(id), name: str(name), role: role === -1 ? null : str(role), statements, outlets: outlets.map(str) })),
     mentionedIn: new Map(file.mentionedIn),
-    sentences: unpackSentences(file.sentences),
-  });
+    sentences: unpackSentences(file.sentences, passages.length > 0 ? passages.length : null),
+    passageTokens: file.passages === undefined ? null : unpackPassageTokens(file.passages, passages.length > 0 ? passages.length : null),
+  }, passages);
 }
 
-function fromV3(file: NewsStoreFileV3): NewsIndex {
+function fromV3(file: NewsStoreFileV3, passages: readonly { text: string }[] = []): NewsIndex {
   const directory = file.directory;
   return assembleNewsIndex({
     directory,
@@ -205,7 +252,8 @@ function fromV3(file: NewsStoreFileV3): NewsIndex {
     speakers: file.speakers,
     mentionedIn: new Map(file.mentionedIn),
     sentences: unpackSentencesV3(file.sentences),
-  });
+    passageTokens: null,
+  }, passages);
 }
 
 function questionOf(question: NewsStoreFile['question'], directory: SpeakerDirectory): NewsIndex['question'] {
@@ -220,5 +268,5 @@ function questionOf(question: NewsStoreFile['question'], directory: SpeakerDirec
 
 /** The news layer of a build: from its saved file when there is a usable one, else derived from the passages. */
 export function loadOrBuildNews(saved: string | null, articles: ArticleMeta[], passages: Passage[]): NewsIndex {
-  return (saved !== null ? newsFromJson(saved) : null) ?? buildNewsIndex(articles, passages);
+  return (saved !== null ? newsFromJson(saved, passages) : null) ?? buildNewsIndex(articles, passages);
 }

@@ -15,8 +15,11 @@ export type AnswerType =
   | { kind: 'count'; focus: string[] }
   | { kind: 'amount' }
   | { kind: 'duration'; future: boolean; subject: string[] }
-  /** `calendar`: "what date", "which day", "what year" ask for that, not any time ("last month" is no date). */
-  | { kind: 'time'; future: boolean; subject: string[]; calendar?: 'date' | 'year' }
+  /**
+   * `calendar`: "what date", "which day", "what year" ask for that, not any time ("last month" is no date);
+   * "what weekday", "what day of the week" for a weekday ("signed today" dates a report, names no weekday).
+   */
+  | { kind: 'time'; future: boolean; subject: string[]; calendar?: 'date' | 'weekday' | 'year' }
   /** A time of day ("what time did the press conference start"). */
   | { kind: 'clock' }
   /** An instance of a category a passage shows by its form: a country, a city, a person (by name), a number. */
@@ -29,6 +32,8 @@ const FUNCTION = new Set([
   'when', 'will', 'would', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'the', 'a', 'an', 'be', 'been', 'going', 'to', 'get',
   // Verbs that only say that something happens: "when did the meeting happen" asks when the meeting was.
   'happen', 'happened', 'happens', 'take', 'took', 'place', 'occur', 'occurred', 'held',
+  // Or that it starts: "when did the coalition start meeting" is answered by "has been meeting since March".
+  'start', 'started', 'starts', 'begin', 'began', 'begun', 'begins', 'first',
 ]);
 
 /** What the question's words are: a word the coverage uses, an English word. Without them, every word is both. */
@@ -40,7 +45,7 @@ const EVERY_WORD: WordKnowledge = { inCoverage: () => true, isEnglish: () => tru
 
 export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_WORD): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
-  const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely) to)\b/.test(q);
+  const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely|supposed|meant|scheduled) to)\b/.test(q);
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
   // Only words the coverage uses can be required of a passage ("sumit" cannot).
@@ -48,6 +53,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // "for how many years", "how many months": a duration, not a count.
   if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
   if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };
+  // "how old is starmer": an age ("61-year-old", "aged 61").
+  if (/\bhow old\b/.test(q) || /\bwhat(?:'s| is| was)? (?:his|her|their|the) age\b/.test(q)) return { kind: 'category', focus: 'age', entity: 'age' };
   // "the exact number of troops", "troop numbers", "how many soldiers".
   const numberOf = /\b(?:numbers?|figures?|count)\s+of\s+(\w+)/.exec(q) ?? /\b(\w+)\s+(?:numbers|figures|count)\b/.exec(q);
   if (numberOf && !/\b(?:the|a|an|what|how|exact|precise|any)$/.test(numberOf[1]!)) return { kind: 'count', focus: [numberOf[1]!] };
@@ -73,7 +80,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     // "what day of the week was it": the week is the calendar's, not the subject's.
     const rest = q.replace(/\b(?:day|date)\s+of\s+the\s+(?:week|month|year)\b/, calendar);
     const own = new Set(words(rest));
-    return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: calendarOf(calendar) ?? 'date' };
+    const asked = /\bday\s+of\s+the\s+week\b/.test(q) ? 'weekday' : (calendarOf(calendar) ?? 'date');
+    return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: asked };
   }
   const category = /^\s*(?:which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
@@ -103,9 +111,9 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
 }
 
 
-/** What a date noun asks for: a calendar date ("date", "day", "weekday"), a year, or any time ("deadline", "month"). */
-function calendarOf(noun: string): 'date' | 'year' | undefined {
-  return /^(?:date|dates|day|weekday)$/.test(noun) ? 'date' : noun === 'year' ? 'year' : undefined;
+/** What a date noun asks for: a calendar date ("date", "day"), a weekday, a year, or any time ("deadline", "month"). */
+function calendarOf(noun: string): 'date' | 'weekday' | 'year' | undefined {
+  return /^(?:date|dates|day)$/.test(noun) ? 'date' : noun === 'weekday' ? 'weekday' : noun === 'year' ? 'year' : undefined;
 }
 
 /** Category nouns by stem, so that a plural however written ("citys") is the noun's. */

@@ -7,7 +7,7 @@ import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
-import { CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
+import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -35,7 +35,13 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   if (words.length <= 10 && aboutNothing && HELP_LOOSE.some((re) => re.test(text))) return 'help';
   const kept = words.filter((w) => !FILLER_SET.has(w));
   if (kept.length === 0) return null;
-  const whole = CHAT_PHRASES.get(kept.join(' '));
+  // As written first, then without the filler around it, then without any: "good bot" and "well done bot" are thanks,
+  // though "bot" and "well" are filler.
+  let to = words.length;
+  while (to > 0 && FILLER_SET.has(words[to - 1]!)) to--;
+  let from = 0;
+  while (from < to && FILLER_SET.has(words[from]!)) from++;
+  const whole = [text, words.slice(0, to).join(' '), words.slice(from, to).join(' '), kept.join(' ')].map((t) => CHAT_PHRASES.get(t)).find((i) => i !== undefined);
   if (whole) return whole;
   // Several bits of small talk in a row ("nice one, cheers", "ok thanks bye"): the last one says what it is.
   const each = kept.map((w) => CHAT_PHRASES.get(w));
@@ -44,6 +50,32 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   const opening = CHAT_PHRASES.get(kept.slice(0, 2).join(' ')) ?? CHAT_PHRASES.get(kept[0]!);
   // A question after it is still a question ("ok but why did they do that").
   return opening && words.length <= 12 && aboutNothing && !/\b(?:why|what|whats|when|who|how|where|which)\b/.test(text) ? opening : null;
+}
+
+const PREAMBLE_SET = new Set(PREAMBLES);
+
+/**
+ * The message without what it opens with that asks nothing: small talk and preambles set off by a comma, colon or dash
+ * ("hey quick question, who leads the force?" -> "who leads the force?"). Their words would otherwise be searched for
+ * ("question" finds "on the question of Greenland"). A message that is nothing else is left as it is.
+ */
+export function withoutPreamble(message: string, asksAboutCoverage: (word: string) => boolean = () => true): string {
+  // Small talk through and through ("thanks, that was really helpful!") stays as it is, to be answered as such.
+  if (chatIntent(message, asksAboutCoverage) !== null) return message;
+  let rest = message;
+  for (;;) {
+    const m = /^\s*([^,:;–—]+?)\s*(?:[,:;–—]+|\s-\s|\.{3})\s*(.*)$/su.exec(rest);
+    if (!m || m[2]!.trim() === '') return rest;
+    const head = plainWords(m[1]!);
+    // A greeting before a preamble ("hey quick question") is part of it.
+    let from = 0;
+    while (from < head.length - 1 && (FILLER_SET.has(head[from]!) || CHAT_PHRASES.get(head[from]!) === 'greeting')) from++;
+    const kept = head.filter((w) => !FILLER_SET.has(w)).join(' ');
+    const intent = kept === '' ? null : chatIntent(m[1]!);
+    const idle = head.length > 0 && (PREAMBLE_SET.has(head.join(' ')) || PREAMBLE_SET.has(head.slice(from).join(' ')) || PREAMBLE_SET.has(kept) || (intent !== null && intent !== 'help'));
+    if (!idle) return rest;
+    rest = m[2]!;
+  }
 }
 
 /**
@@ -55,9 +87,27 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const text = words.join(' ');
   if (COVERAGE_QUESTIONS.some((re) => re.test(text))) return true;
   if (!COVERAGE_NOUNS.test(text)) return false;
+  // A country or body in common words is a topic: "how did each outlet cover the us".
+  if (placesIn(message).length > 0) return false;
   const allowed = new Set(COVERAGE_WORDS);
   // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
   return words.every((w) => allowed.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
+}
+
+const DETAIL_STEMS = new Set(ARTICLE_DETAIL_WORDS.map(stem));
+const ARTICLE_STEMS = new Set(ARTICLE_NOUNS.map(stem));
+const DETAIL_ALLOWED = new Set([...DETAIL_STEMS, ...ARTICLE_STEMS, ...['have', 'give', 'show', 'send', 'find', 'get', 'list', 'original', 'full'].map(stem)]);
+
+/**
+ * A question about the articles themselves ("who wrote the independent article", "when was the lbc piece published",
+ * "what's the a news headline"): a detail of theirs, an article or an outlet named, nothing else but the topic's name.
+ * Not "who wrote the declaration": that asks about the topic.
+ */
+export function asksForArticleDetails(message: string, outlets: readonly string[], topicWords: ReadonlySet<string>, namesOutlet: boolean): boolean {
+  const terms = contentTerms(message);
+  if (!terms.some((t) => DETAIL_STEMS.has(t))) return false;
+  if (!namesOutlet && !terms.some((t) => ARTICLE_STEMS.has(t))) return false;
+  return namesNothingBut(message, DETAIL_ALLOWED, [...outlets, ...topicWords]);
 }
 
 /** Whether every content word of the message is one of these (stems) or a word of `names` (the topic's, an outlet's). */

@@ -14,10 +14,20 @@ export type ChatIntent = 'greeting' | 'thanks' | 'farewell' | 'acknowledgement' 
 /** Whole messages (after filler is dropped) of each kind of small talk. */
 export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
   greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'hows it going', 'how is it going'],
-  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'cool thanks', 'ok thanks', 'thanks a lot'],
+  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot'],
   farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl'],
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted'],
 };
+
+/**
+ * What people put before a question that asks nothing itself ("quick question, who leads the force?", "hey so, …"),
+ * besides small talk: taken off before the question is read and searched.
+ */
+export const PREAMBLES = [
+  'question', 'quick question', 'random question', 'genuine question', 'honest question', 'serious question', 'dumb question', 'stupid question',
+  'silly question', 'another question', 'one more question', 'follow up question', 'i have a question', 'i got a question', 'question for you',
+  'so', 'ok so', 'okay so', 'right so', 'well', 'um', 'umm', 'uh', 'erm', 'hmm', 'wait', 'also', 'and also', 'one more thing', 'sorry',
+];
 
 /** Requests for help that could also ask about the coverage ("what can you tell me about the hubs"): help only when nothing else is asked. */
 export const HELP_LOOSE: RegExp[] = [
@@ -39,6 +49,8 @@ export const HELP: RegExp[] = [
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|person|real|chatgpt|gpt)\b/,
   /\bwho (?:made|built|created|wrote|programmed|runs|owns|coded) (?:you|u|this bot|this|the bot)\b/,
   /\bwhat (?:is|s) this bot\b/,
+  // Tasks that are not questions about the coverage: "write me a poem about peace", "tell me a joke".
+  /\b(?:write|compose|draw|generate|create|make|sing|tell|give)(?: me| us)? (?:a |an |some |another )?(?:poem|song|story|essay|joke|picture|image|drawing|haiku|rap|limerick|meme|riddle|recipe|code|program|script)s?\b/,
 ];
 
 /** Words that ask what the bot holds rather than name a topic: "which outlets covered this?", "list ur sources". */
@@ -73,12 +85,15 @@ export const FOLLOW_UP: RegExp[] = [
   /\b(?:he|she|they|him|her|them|his|their)\b/,
   /\b(?:that|this|it)\b/,
   /\b(?:the )?other (?:one|guy|person|side)\b/,
+  // A bare question word or a reaction ("why?", "wait what", "how so", "really?"): about whatever was said before.
+  /^(?:(?:lol|lmao|wait|huh|so|and|but|ok|okay|oh|hm+|um+)\s+)*(?:what|why|how|when|where|who|really|huh|how so|why not|like what|such as|meaning|seriously|how come)$/,
 ];
 /** Words a follow-up may carry besides its pronouns: none of them names what it is about. */
 export const FOLLOW_UP_WORDS = [
   'else', 'more', 'expand', 'elaborate', 'go', 'continue', 'keep', 'going', 'tell', 'show', 'give', 'say', 'said', 'says', 'mean', 'meant',
   'talk', 'explain', 'detail', 'details', 'further', 'add', 'added', 'think', 'thought', 'also', 'other', 'another', 'thing', 'things', 'about',
-  'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen',
+  'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen', 'lol', 'lmao', 'huh', 'wait', 'seriously', 'meaning',
+  'come', 'like',
 ];
 
 /**
@@ -119,6 +134,17 @@ export const WHO_SAID = new RegExp(
     .join('|')})\b\s*(.*)$`,
   'i',
 );
+
+/**
+ * Questions about the articles themselves, answered from their details (headline, date, link, author): "who wrote the
+ * independent article", "when was the lbc piece published", "link to the daily mail article". A detail word, and an
+ * article word or an outlet's name; no other word but these and the topic's name.
+ */
+export const ARTICLE_DETAIL_WORDS = [
+  'headline', 'headlines', 'title', 'titles', 'link', 'links', 'url', 'urls', 'published', 'publish', 'publication', 'posted', 'date', 'dated', 'dates',
+  'author', 'authors', 'wrote', 'written', 'writer', 'writers', 'write', 'byline', 'bylines', 'journalist', 'journalists', 'reporter', 'reporters',
+];
+export const ARTICLE_NOUNS = ['article', 'articles', 'piece', 'pieces', 'story', 'stories', 'report', 'reports', 'coverage', 'headline', 'headlines', 'source', 'sources'];
 
 /**
  * Words a question about an outlet's coverage as a whole may carry besides the outlet's name ("what did lbc report",

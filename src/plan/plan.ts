@@ -17,6 +17,8 @@ export interface SearchRequest {
   outlet: string | null;
   /** Extra lexical terms with their weights: the names of a person the question describes ("Kyiv's head of state"). */
   extraTerms: ReadonlyMap<string, number>;
+  /** The question's clauses, each searched by its own vector beside the whole text's (see questionClauses); often none. */
+  clauses: readonly string[];
 }
 
 /** Why a question is refused before anything is looked up. */
@@ -33,7 +35,8 @@ export type QuestionPlan =
   /** Small talk or a request for help: a short friendly reply with example questions. */
   | { kind: 'chat'; intent: ChatIntent }
   /** "Which outlets covered this?", "what sources do you have": the outlets and articles indexed. */
-  | { kind: 'coverage' }
+  /** What the bot holds: every outlet's articles, or one outlet's (`outlet`), with their details. */
+  | { kind: 'coverage'; outlet: string | null }
   /** A follow-up that needs an earlier answer ("what else did he say?") with none before it: ask who or what is meant. */
   | { kind: 'clarify' }
   /** "Who said peace through strength?": the speaker of the statement the search finds. */

@@ -5,10 +5,11 @@
  * differ" -> compare; otherwise a fact, typed by the kind of answer it asks for.
  */
 import { BotError } from '../errors.js';
-import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
+import { holdsOffice, INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
+import { questionClauses } from '../text/clauses.js';
 import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
@@ -16,7 +17,7 @@ import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
-import { asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from './messages.js';
+import { asksForArticleDetails, asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from './messages.js';
 import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
@@ -68,28 +69,34 @@ function outletOption(option: string, outlets: readonly string[]): string {
 export function understand(asked: string, ctx: PlanContext, options: PlanOptions = {}): QuestionPlan {
   // Chat shorthand written out first ("how many ppl attended"), unless the coverage itself uses the word.
   // Then acronyms of names the coverage writes out ("the CoW" is the Coalition of the Willing).
+  // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
+  const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
+  // Small talk and preambles it opens with are taken off ("hey quick question, who leads the force?").
   const question = expandAcronyms(
-    expandShorthand(asked, (w) => isKnownWord(w, ctx.coverage.vocabulary)),
+    expandShorthand(withoutPreamble(asked, asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)),
     ctx.coverage.acronyms,
     ctx.coverage.vocabulary,
   );
-  // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
-  const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
   const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
-  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage' };
+  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage', outlet: null };
+  // "who wrote the independent article", "when was the lbc piece published": the articles' own details.
+  const detailsOf = matchOutlet(question, ctx.coverage.outlets) ?? null;
+  if (asksForArticleDetails(question, ctx.coverage.outlets, ctx.topicWords, detailsOf !== null)) return { kind: 'coverage', outlet: detailsOf };
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
   // "what happened?", "tl;dr": the coverage as a whole, searched by its headlines. Not "what happened to it": that
   // needs an earlier answer.
   if (asksForOverview(question, ctx.topicWords) && (!isBareFollowUp(question) || /\bwhat(?:'|’)?s (?:this|it|all this)\b/i.test(question))) {
-    const request: SearchRequest = { text: ctx.overview(), k: ctx.retrieveK, outlet: null, extraTerms: new Map() };
+    const request: SearchRequest = { text: ctx.overview(), k: ctx.retrieveK, outlet: null, extraTerms: new Map(), clauses: [] };
     return { kind: 'fact', answerType: { kind: 'open' }, outlet: null, unfamiliar: [], unknownShare: 0, search: request };
   }
   if (isBareFollowUp(question)) return { kind: 'clarify' };
-  // A country or body written in common words ("the us") is something to look up.
-  if (contentTerms(question).length === 0 && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
+  // A country or body written in common words ("the us") is something to look up; sums ("what's 2+2") are not. A number
+  // alone may be a name ("what did no 10 say").
+  const sum = /\d\s*[-+*/×x^]\s*\d/.test(question) && !contentTerms(question).some((t) => /\p{L}/u.test(t));
+  if ((contentTerms(question).length === 0 || sum) && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
@@ -99,6 +106,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     k,
     outlet,
     extraTerms: new Map(extra.map((w) => [w, 1])),
+    // The question's own clauses: not those of a text searched in its place (an outlet's headlines, a quotation).
+    clauses: text === mended ? questionClauses(text) : [],
   });
   // Read only for a fact plan: a typo search over the whole vocabulary per word.
   const fact = (outlet: string | null, request: SearchRequest): QuestionPlan => {
@@ -179,6 +188,13 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   }
   const holders = slot === null ? [] : [...new Set(offices.flatMap((w) => officeHolders(w, slot, ctx.coverage)))];
   const held = holders.length > 0;
+  // An office in the plural: everyone quoted who holds it ("what did the envoys say", "the presidents"), by the head of
+  // one of their roles (not "the US President's son-in-law" for "presidents").
+  const heads = new Set(offices.flatMap((w) => roleOf(w)?.means ?? [roleOf(w)?.head ?? w]));
+  const quotedHolders = holders.filter((h) => ctx.speaks(h.id) && h.roles.some((r) => heads.has(roleHead(r)?.head ?? '')));
+  if (slot && quotedHolders.length > 1 && slotWordsOf(slot).some(pluralOffice) && outletOf(slot) === undefined) {
+    return { kind: 'statements', speakers: quotedHolders, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
+  }
   // One person the coverage quotes holds it: "the former white house senior adviser" is Kushner.
   if (slot && holders.length === 1 && ctx.speaks(holders[0]!.id) && outletOf(slot) === undefined) {
     return { kind: 'statements', speakers: [holders[0]!], outlet, search: search(SPEAKER_RANK_DEPTH, outlet, holders[0]!.name.split(' ')) };
@@ -235,10 +251,13 @@ function countrySpoken(slot: string, coverage: QuestionContext): SpeakerEntry[] 
   if (ws.length !== 1) return [];
   const key = placeKey(ws[0]!);
   if (key === undefined) return [];
+  // A person by a role of the country's ("French President"), or as the holder of an office one of its institutions is
+  // the office of (the Prime Minister: Downing Street is the office of Britain's).
+  const offices = INSTITUTIONS.filter((d) => d.officeOf.place === key);
   return coverage.directory.entries.filter((e) =>
     e.kind === 'person'
-      ? e.roles.some((r) => roleHead(r)?.place === key)
-      : INSTITUTIONS.some((d) => d.name === e.name && d.officeOf.place === key),
+      ? e.roles.some((r) => roleHead(r)?.place === key) || offices.some((d) => holdsOffice(e, d.officeOf))
+      : offices.some((d) => d.name === e.name),
   );
 }
 
@@ -270,7 +289,7 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
   // The words before an owner are the owner's ("the US president's special envoy": special, not US).
   const slotWords = slot.toLowerCase().split(/\s+/);
   const lastOwner = slotWords.findLastIndex((w) => /['’]s$/.test(w) || owner(w));
-  const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w));
+  const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w) && !pluralOffice(w));
   const fits = (q: string, roleWords: string[]) =>
     [q, ...(QUALIFIER_FORMS[q] ?? [])].some((f) => roleWords.includes(f)) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
   return coverage.directory.entries.filter((e) =>
@@ -283,9 +302,21 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
 
 /** The offices a speaker phrase names ("envoy", "foreign minister" -> "minister"), with or without the general ones ("spokesman"). */
 function officesIn(slot: string, general: boolean): string[] {
+  // "the french and ukrainian presidents" names each holder: read person by person (peopleAskedAbout).
+  const each = /\b(?:and|plus)\b|[,&+/]/.test(slot);
+  return slotWordsOf(slot)
+    .map((w) => (!each && !ROLE_NOUNS.has(w) && pluralOffice(w) ? w.slice(0, -1) : w))
+    .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
+}
+
+function slotWordsOf(slot: string): string[] {
   return slot
     .toLowerCase()
     .split(/\s+/)
-    .map((w) => w.replace(/['’]s$/, ''))
-    .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
+    .map((w) => w.replace(/['’]s$/, ''));
+}
+
+/** "envoys", "leaders": an office's noun in the plural, asking for everyone who holds it. */
+function pluralOffice(word: string): boolean {
+  return /[^s]s$/.test(word) && ROLE_NOUNS.has(word.slice(0, -1));
 }

@@ -261,9 +261,7 @@ export function searchLexical(
   extraTerms: WeightedTerms = new Map(),
 ): LexicalHit[] {
   const { query, boosts } = queryOf(question, extraTerms);
-  return bm25Search(index, query, (term) => boosts.get(term) ?? 1, filter)
-    .slice(0, k)
-    .map((r) => ({ label: r.id, score: r.score }));
+  return bm25Search(index, query, (term) => boosts.get(term) ?? 1, filter, k).map((r) => ({ label: r.id, score: r.score }));
 }
 
 /** The question with its extra terms, and their weights keyed by processed (stemmed) term; the question's own terms keep weight 1. */
@@ -362,7 +360,30 @@ function editDistanceWithin(a: string, b: string, max: number, prev: Uint16Array
  * in query order), same ties (first matched first, stable sort): the same hits with the same scores
  * (test/scale/lexicalSearch.test.ts compares it with MiniSearch's own search).
  */
-function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) => number, filter?: (label: number) => boolean): { id: number; score: number }[] {
+/**
+ * The first `k` of the items given, by score (highest first, equal scores in the order given): what a stable sort of
+ * them all then `.slice(0, k)` gives, keeping only k. At 100,000 passages a question's words match tens of thousands;
+ * sorting them all to keep 50 was most of a search.
+ */
+export function topByScore<T extends { score: number }>(k: number): { admits: (score: number) => boolean; add: (item: T) => void; items: () => T[] } {
+  const top: T[] = [];
+  // Whether an item scoring this, given now, would be kept (so far).
+  const admits = (score: number): boolean => k > 0 && (top.length < k || score > top[top.length - 1]!.score);
+  return {
+    admits,
+    add(item) {
+      if (!admits(item.score)) return;
+      // After every item scoring as much (they came first), before the first scoring less.
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < item.score) at--;
+      top.splice(at, 0, item);
+      if (top.length > k) top.pop();
+    },
+    items: () => top,
+  };
+}
+
+function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) => number, filter: ((label: number) => boolean) | undefined, k: number): { id: number; score: number }[] {
   const terms = OPTIONS.tokenize(query).flatMap((t) => processTerm(t) ?? []).filter((t) => t !== '');
   const { lengths, offsets, docs, freqs, documentCount, avgLength: avg } = index;
   const size = lengths.length;
@@ -421,11 +442,14 @@ function bm25Search(index: LexicalIndex, query: string, boostOf: (term: string) 
       if (first) quality[docId] = quality[docId]! + 1;
     }
   }
-  const results: { id: number; score: number }[] = [];
+  const results = topByScore<{ id: number; score: number }>(k);
   for (const docId of order) {
+    const score = total[docId]! * (quality[docId] || 1);
+    // The filter (an outlet's passages) is asked only about a passage that would be kept.
+    if (!results.admits(score)) continue;
     const id = index.labels[docId]!;
     if (filter && !filter(id)) continue;
-    results.push({ id, score: total[docId]! * (quality[docId] || 1) });
+    results.add({ id, score });
   }
-  return results.sort((a, b) => b.score - a.score);
+  return results.items();
 }

@@ -17,7 +17,8 @@ export interface Hit {
   denseRank: number | null;
   similarity: number | null;
   /** The same text in other articles (from the index's duplicate groups). */
-  duplicates: StoredPassage[];
+  /** Shared between the questions that retrieve this passage (read only). */
+  duplicates: readonly StoredPassage[];
 }
 
 export interface RetrieveOptions {
@@ -32,6 +33,8 @@ export interface RetrieveOptions {
   extraTerms?: ReadonlyMap<string, number>;
   /** The k of reciprocal rank fusion. */
   rrfK?: number;
+  /** Vectors of the question's clauses (see questionClauses): each a dense list of its own, sharing CLAUSE_WEIGHT. */
+  clauseVectors?: readonly Float32Array[];
   /** Add the corpus words closest to the question's words to the lexical query (default true). */
   expand?: boolean;
 }
@@ -43,6 +46,14 @@ export interface RetrieveOptions {
  */
 export const LEXICAL_WEIGHT = 1;
 export const DENSE_WEIGHT = 1.5;
+
+/**
+ * How much the dense lists of a question's clauses count together, relative to the whole question's dense list (shared
+ * equally among them). With all-MiniLM-L6-v2 on the question bank's dev splits, 0.3 to 0.7 all gave the same: two
+ * more answers in the top five on dev2 (0.887 -> 0.897: a question and its qualifier, "how near is the end of the
+ * fighting, according to the brits"), dev and dev3 unchanged; measured with `npx tsx scripts/eval.ts --dev`.
+ */
+export const CLAUSE_WEIGHT = 0.5;
 
 /** How much an expansion term counts, relative to a word of the question, per unit of similarity. */
 export const EXPANSION_WEIGHT = 0.5;
@@ -62,6 +73,36 @@ function expansionTerms(index: SearchIndex, question: string): Map<string, numbe
 /** How many candidates each retriever contributes before fusion. */
 export const CANDIDATES = 50;
 
+/** The dense lists of the question's clauses, each weighted CLAUSE_WEIGHT / their number, relative to the dense list's weight. */
+function clauseLists(index: SearchIndex, mode: RetrievalMode, options: RetrieveOptions, filter: ((label: number) => boolean) | undefined): { labels: number[]; weight: number }[] {
+  const vectors = mode === 'lexical' ? [] : (options.clauseVectors ?? []);
+  const weight = ((options.denseWeight ?? DENSE_WEIGHT) * CLAUSE_WEIGHT) / Math.max(1, vectors.length);
+  return vectors.map((v) => ({ labels: searchDense(index.vectors, v, CANDIDATES, filter, index.labels).map((h) => h.label), weight }));
+}
+
+/** Per search index (one per build): each retrieved passage's duplicates, the same for every question, and how many entries they hold. */
+const duplicateLists = new WeakMap<SearchIndex, { lists: Map<number, readonly StoredPassage[]>; held: number }>();
+
+/** How many entries the kept duplicate lists of an index may hold in all (a few MB); past it they are all made again as asked. */
+const DUPLICATES_HELD = 500_000;
+
+/** The members of a passage's group but itself, as passages: made once per passage (a syndicated group has thousands). */
+function duplicatesOf(index: SearchIndex, label: number, members: readonly number[]): readonly StoredPassage[] {
+  let kept = duplicateLists.get(index);
+  if (kept === undefined) duplicateLists.set(index, (kept = { lists: new Map(), held: 0 }));
+  let list = kept.lists.get(label);
+  if (list === undefined) {
+    list = members.filter((m) => m !== label).map((m) => index.passages[m]!);
+    if (kept.held + list.length > DUPLICATES_HELD) {
+      kept.lists.clear();
+      kept.held = 0;
+    }
+    kept.lists.set(label, list);
+    kept.held += list.length;
+  }
+  return list;
+}
+
 /**
  * Hybrid retrieval: BM25 and dense nearest neighbours, fused by reciprocal rank, then near-duplicate
  * passages collapsed into the best-ranked one (the others listed as its duplicates).
@@ -78,6 +119,7 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
   const lists = [
     { labels: lexical.map((h) => h.label), weight: options.lexicalWeight ?? LEXICAL_WEIGHT },
     { labels: dense.map((h) => h.label), weight: options.denseWeight ?? DENSE_WEIGHT },
+    ...clauseLists(index, mode, options, filter),
   ];
   const fused = reciprocalRankFusion(lists, options.rrfK);
   const lexicalByLabel = new Map(lexical.map((h, rank) => [h.label, { rank: rank + 1, score: h.score }]));
@@ -99,7 +141,7 @@ export function retrieve(index: SearchIndex, question: string, vector: Float32Ar
       lexicalScore: lexicalByLabel.get(label)?.score ?? null,
       denseRank: denseByLabel.get(label)?.rank ?? null,
       similarity: denseByLabel.get(label)?.similarity ?? null,
-      duplicates: members.filter((m) => m !== label).map((m) => index.passages[m]!),
+      duplicates: duplicatesOf(index, label, members),
     });
     if (hits.length >= options.k) break;
   }

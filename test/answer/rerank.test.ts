@@ -91,6 +91,24 @@ describe('"what date", "which year": a calendar date or a year, not any time', (
     expect(matches('The meeting on 6 January went on late.')).toBe(true);
     expect(matches('They held the meeting at Mar-a-Lago last month.')).toBe(false);
   });
+  it('regression: a day named from the report\'s own ("signed today") is a date: "what day was the declaration signed" was refused as having none', () => {
+    const matches = typeMatcher({ kind: 'time', future: false, subject: ['declaration', 'signed'], calendar: 'date' }, () => []);
+    expect(matches('Starmer said the declaration signed today paves the way for a legal framework.')).toBe(true);
+    expect(matches('The declaration was signed after the talks.')).toBe(false);
+  });
+  it('a weekday is asked for by "what weekday": "today" names none', () => {
+    const matches = typeMatcher({ kind: 'time', future: false, subject: ['meeting'], calendar: 'weekday' }, () => []);
+    expect(matches('The meeting in Paris on Tuesday was attended by 30 allies.')).toBe(true);
+    expect(matches('The meeting today was attended by 30 allies.')).toBe(false);
+    expect(matches('The meeting on 6 January went on late.')).toBe(false);
+  });
+  it('an age: "61-year-old", "aged 61", or a year ("the 2014 Minsk agreements"); not any number', () => {
+    const matches = typeMatcher({ kind: 'category', focus: 'age', entity: 'age' }, () => []);
+    expect(matches('The 61-year-old Prime Minister flew to Paris.')).toBe(true);
+    expect(matches('Starmer, aged 61, signed it.')).toBe(true);
+    expect(matches('The Minsk agreements of 2014 failed.')).toBe(true);
+    expect(matches('Some 35 countries have met since March.')).toBe(false);
+  });
   it('a year', () => {
     const matches = typeMatcher({ kind: 'time', future: false, subject: ['agreements'], calendar: 'year' }, () => []);
     expect(matches('The Minsk agreements of 2014 and 2015 failed.')).toBe(true);

@@ -215,7 +215,7 @@ describe('reindex replies', () => {
       passages: 4000,
       sentences: 600,
       embedded: 4500,
-      cached: 100,
+      texts: 4600,
       ms: 12_345,
       problems: [{ file: 'bad.md', message: 'no front matter' }],
     };
@@ -238,7 +238,7 @@ describe('reindex replies', () => {
       passages: 100,
       sentences: 35,
       embedded: 0,
-      cached: 135,
+      texts: null,
       ms: 1000,
       problems: [{ file: 'dangling.md', message: 'dangling.md: a symbolic link whose target does not exist', detail: 'it points at /srv/secret/gone.md' }],
     };

@@ -9,7 +9,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIndex, EMBED_WINDOW, MAX_DELETED_SHARE, reusePlan, sentenceUnits } from '../../src/index/buildIndex.js';
-import { freshLabels, labelIndex, labelProblem, oneVectorEachLabels, singleMemberLabels, type VectorLabel } from '../../src/index/labels.js';
+import { freshLabels, labelIndex, labelProblem, oneVectorEachLabels, singleMemberLabels, vectorCount, type VectorLabel } from '../../src/index/labels.js';
+import { embeddingSummary } from '../../src/index/report.js';
 import { createHnswStore } from '../../src/index/vectorStore.js';
 import type { Article, Embedder, Passage } from '../../src/types.js';
 
@@ -19,6 +20,13 @@ const passage = (articleId: string, paragraph: number, text: string): Passage =>
 const freshOf = (passages: readonly Passage[]) => freshLabels(passages.map((p) => p.text), sentenceUnits(passages));
 
 describe('labels', () => {
+  it('vectorCount: the vectors labels stand for, deleted ones not counted; a report words them against what was embedded', () => {
+    expect(vectorCount([[[0, 0]], null, [[1, 0], [2, 0]], [[1, 1]]])).toBe(3);
+    expect(vectorCount([])).toBe(0);
+    expect(embeddingSummary({ embedded: 27, texts: 8446 })).toBe('27 texts embedded now, 8419 reused, of 8446 distinct texts');
+    expect(embeddingSummary({ embedded: 0, texts: null })).toBe('0 texts embedded now');
+  });
+
   it('freshLabels: one label per distinct text, passages\' own texts first, then sentences numbered from 1; copies share a label', () => {
     const units = [
       { owner: 1, text: 'One.' },

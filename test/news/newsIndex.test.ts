@@ -50,6 +50,11 @@ describe('the news layer updated from the build before', () => {
     expect(newsToJson(updated)).toBe(newsToJson(fresh));
     // The first sentence of the coverage (an unchanged article's) is the set the build before held, not read again.
     expect(updated.sentences.tokens[0]).toBe(previous.sentences.tokens[0]);
+    // So are the first passage's tokens; the changed article's new passage is read (what tokenising it gives).
+    expect(updated.passageTokens.at(0)).toBe(previous.passageTokens.at(0));
+    const last = updated.passageTokens.length;
+    expect(last).toBe(fresh.passageTokens.length);
+    expect([...updated.passageTokens.at(last - 1)]).toEqual([...fresh.passageTokens.at(last - 1)]);
     expect(updated.statements.length).toBe(fresh.statements.length);
   });
 

@@ -1,11 +1,14 @@
 /**
- * news.json version 4 (src/news/newsStore.ts): statements and speakers through a string table, each distinct
- * sentence token set once. It reads back to the news layer it was written from; version 3 files (written out in
- * full) still load to the same layer; a file that does not hold together is derived again, never half read.
+ * news.json version 5 (src/news/newsStore.ts): statements and speakers through a string table, each distinct
+ * sentence token set once (version 4), each passage's tokens and sentence count (version 5). It reads back to the
+ * news layer it was written from; version 3 and 4 files still load to the same layer; a file that does not hold
+ * together is derived again, never half read.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { buildNewsIndex, type NewsIndex } from '../../src/news/newsIndex.js';
+import { entityTokens } from '../../src/news/groupStatements.js';
+import { sentences as sentencesOf } from '../../src/text/sentences.js';
 import { loadOrBuildNews, NEWS_STORE_VERSION, newsFromJson, newsToJson, type NewsStoreFile, type NewsStoreFileV3 } from '../../src/news/newsStore.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
 import type { ArticleMeta, Passage } from '../../src/types.js';
@@ -21,6 +24,13 @@ beforeAll(async () => {
   passages = corpus.articles.flatMap((a) => buildPassages(a));
   built = buildNewsIndex(articles, passages);
 }, 120_000);
+
+/** The news layer as version 4 wrote it: no passage tokens, no sentence counts. */
+function asVersion4(news: NewsIndex): string {
+  const { passages: _passages, sentences, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
+  const { counts: _counts, ...v4sentences } = sentences;
+  return JSON.stringify({ ...file, version: 4, sentences: v4sentences });
+}
 
 /** The news layer as version 3 wrote it (statements, speakers and sentences in full). */
 function asVersion3(news: NewsIndex): string {
@@ -60,17 +70,32 @@ function expectSameLayer(loaded: NewsIndex | null): void {
   expect(loaded!.sentences.tokens).toEqual(built.sentences.tokens);
   expect(loaded!.sentences.postings).toEqual(built.sentences.postings);
   expect(loaded!.weights('milestone')).toBe(built.weights('milestone'));
+  // Each passage's tokens, and its sentences' tokens found by its text: what tokenising them gives, in the same order.
+  expect(loaded!.passageTokens.length).toBe(passages.length);
+  for (const i of [0, 1, Math.floor(passages.length / 2), passages.length - 1]) {
+    const text = passages[i]!.text;
+    expect([...loaded!.passageTokens.at(i)]).toEqual([...entityTokens(text, built.directory)]);
+    expect([...loaded!.tokens(text)]).toEqual([...entityTokens(text, built.directory)]);
+    const own = loaded!.passageSentences(text);
+    if (own !== undefined) expect(own.map((set) => [...set])).toEqual(sentencesOf(text).map((s) => [...entityTokens(s, built.directory)]));
+  }
 }
 
-describe('news.json version 4', () => {
+describe('news.json version 5', () => {
   it('round-trips to the news layer it was written from, and writes the same file again', () => {
     const text = newsToJson(built);
     const file = JSON.parse(text) as NewsStoreFile;
     expect(file.version).toBe(NEWS_STORE_VERSION);
-    expect(NEWS_STORE_VERSION).toBe(4);
-    const loaded = newsFromJson(text);
+    expect(NEWS_STORE_VERSION).toBe(5);
+    const loaded = newsFromJson(text, passages);
     expectSameLayer(loaded);
     expect(newsToJson(loaded!)).toBe(text);
+    // Every passage's sentences are found by its text, as many as it has.
+    expect(passages.every((p) => loaded!.passageSentences(p.text)?.length === sentencesOf(p.text).length)).toBe(true);
+    // Copies share their text's token set: each distinct set is written once.
+    expect(file.passages!.setOf).toHaveLength(passages.length);
+    expect(file.passages!.sets.length).toBeLessThanOrEqual(new Set(passages.map((p) => p.text)).size);
+    expect(file.sentences.counts).toEqual(passages.map((p) => sentencesOf(p.text).length));
     // Repeated strings are stored once: fewer strings than statement fields, each distinct.
     expect(new Set(file.strings).size).toBe(file.strings.length);
     expect(file.strings.length).toBeLessThan(file.statements.length * 10);
@@ -84,11 +109,20 @@ describe('news.json version 4', () => {
   });
 
   it('a version-3 file still loads, to the same news layer', () => {
-    expectSameLayer(newsFromJson(asVersion3(built)));
+    expectSameLayer(newsFromJson(asVersion3(built), passages));
+  });
+
+  it('a version-4 file still loads, to the same news layer, and is written again as a fresh build writes it', () => {
+    const loaded = newsFromJson(asVersion4(built), passages);
+    expectSameLayer(loaded);
+    // Its passages' sentences are not found by text (no counts saved) but read as before.
+    expect(loaded!.passageSentences(passages[0]!.text)).toBeUndefined();
+    expect(newsToJson(loaded!, passages)).toBe(newsToJson(built));
   });
 
   it('a file of another version, or one that does not hold together, is derived again from the passages', () => {
-    const file = JSON.parse(newsToJson(built)) as NewsStoreFile;
+    const text = newsToJson(built);
+    const file = JSON.parse(text) as NewsStoreFile;
     expect(newsFromJson(JSON.stringify({ ...file, version: 2 }))).toBeNull();
     expect(newsFromJson('{"version": 4')).toBeNull();
     // A statement naming a string the table does not have.
@@ -98,6 +132,17 @@ describe('news.json version 4', () => {
     expect(newsFromJson(JSON.stringify(shortRow))).toBeNull();
     const badSentences = { ...file, sentences: { ...file.sentences, setOf: [file.sentences.sets.length + 1, ...file.sentences.setOf.slice(1)] } };
     expect(newsFromJson(JSON.stringify(badSentences))).toBeNull();
+    // Sentence counts that do not add up to the sentences, or are not one per passage.
+    const badCounts = { ...file, sentences: { ...file.sentences, counts: [file.sentences.counts![0]! + 1, ...file.sentences.counts!.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(badCounts), passages)).toBeNull();
+    expect(newsFromJson(text, passages.slice(1))).toBeNull();
+    // Passage tokens: a position naming no set, a set naming no term, or none at all in a version-5 file.
+    const noSet = { ...file, passages: { ...file.passages!, setOf: [file.passages!.sets.length, ...file.passages!.setOf.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(noSet), passages)).toBeNull();
+    const noTerm = { ...file, passages: { ...file.passages!, sets: [[file.passages!.terms.length], ...file.passages!.sets.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(noTerm), passages)).toBeNull();
+    const { passages: _gone, ...withoutPassages } = file;
+    expect(newsFromJson(JSON.stringify(withoutPassages), passages)).toBeNull();
     // loadOrBuildNews derives it then: the same layer as building it.
     expectSameLayer(loadOrBuildNews(JSON.stringify(broken), articles, passages));
   });

@@ -188,6 +188,17 @@ describe('questions for a date', () => {
     expect(answerTypeOf('whats the weather like in london this weekend', { inCoverage: (w) => w !== 'weather', isEnglish: () => true })).toEqual({ kind: 'category', focus: 'weather', entity: 'word' }));
 });
 
+describe('a time asked with a verb of starting, or of what is supposed to happen', () => {
+  it('"when did the coalition start meeting" needs no passage with "start" ("meeting since March")', () =>
+    expect(answerTypeOf('when did the coalition start meeting')).toEqual({ kind: 'time', future: false, subject: ['coalition', 'meeting'] }));
+  it('"when is the ceasefire supposed to start" asks for a time still to come', () =>
+    expect(answerTypeOf('when is the ceasefire supposed to start')).toMatchObject({ kind: 'time', future: true }));
+});
+
+describe('an age', () => {
+  it.each(['how old is keir starmer', "what's his age"])('"%s" asks for an age', (q) => expect(answerTypeOf(q)).toEqual({ kind: 'category', focus: 'age', entity: 'age' }));
+});
+
 describe('a time still to come said other ways than "will"', () => {
   it.each(['how many years are they expected to stay', 'how long are the troops set to remain'])('"%s" asks how long it will last', (q) =>
     expect(answerTypeOf(q)).toMatchObject({ kind: 'duration', future: true }),
@@ -204,5 +215,9 @@ describe('dates and shares asked with a qualifier or a slip', () => {
 
 describe('regression: "what day of the week" (eval-questions q022)', () => {
   it('the week is the calendar\'s, not a word the passage must hold', () =>
-    expect(answerTypeOf('What day of the week was the Paris meeting?')).toEqual({ kind: 'time', future: false, subject: ['meeting'], calendar: 'date' }));
+    expect(answerTypeOf('What day of the week was the Paris meeting?')).toEqual({ kind: 'time', future: false, subject: ['meeting'], calendar: 'weekday' }));
+  it('"what weekday" asks for a day of the week too, "what day" for any date', () => {
+    expect(answerTypeOf('what weekday was the paris meeting')).toMatchObject({ kind: 'time', calendar: 'weekday' });
+    expect(answerTypeOf('what day was the declaration signed')).toMatchObject({ kind: 'time', calendar: 'date' });
+  });
 });

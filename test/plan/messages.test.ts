@@ -1,7 +1,7 @@
 /** Messages that are not questions about the coverage, read from their words alone. */
 import { describe, expect, it } from 'vitest';
 import { foreignLanguage } from '../../src/plan/language.js';
-import { asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote } from '../../src/plan/messages.js';
+import { asksForArticleDetails, asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from '../../src/plan/messages.js';
 
 describe('chatIntent', () => {
   it.each([
@@ -16,11 +16,16 @@ describe('chatIntent', () => {
     ['help', 'help'],
     ['what can you do?', 'help'],
     ['how do i use you', 'help'],
+    ['good bot', 'thanks'],
+    ['well done bot 👍', 'thanks'],
+    ['write me a poem about peace', 'help'],
+    ['tell me a joke', 'help'],
+    ['can you make a meme of this', 'help'],
   ])('%s -> %s', (message, intent) => {
     expect(chatIntent(message)).toBe(intent);
   });
 
-  it.each(['thanks to the coalition, what changed?', 'whats a good recipe for pancakes', 'the', 'hi, what did macron say?'])('%s is not small talk', (message) => {
+  it.each(['thanks to the coalition, what changed?', 'whats a good recipe for pancakes', 'the', 'hi, what did macron say?', 'tell me about the hubs', 'give me the story so far'])('%s is not small talk', (message) => {
     expect(chatIntent(message)).toBeNull();
   });
 });
@@ -31,14 +36,17 @@ describe('asksForCoverage', () => {
     '%s asks what the bot holds',
     (message) => expect(asksForCoverage(message, topic)).toBe(true),
   );
-  it.each(['which outlets mention greenland and which dont', "Which outlet reported Zelensky's own words?", 'what did the sources say about troops'])('%s names a topic', (message) =>
+  it.each(['which outlets mention greenland and which dont', "Which outlet reported Zelensky's own words?", 'what did the sources say about troops', 'how did each outlet cover the us'])('%s names a topic', (message) =>
     expect(asksForCoverage(message, topic)).toBe(false),
   );
 });
 
 describe('isBareFollowUp', () => {
-  it.each(['what else did he say?', 'can you expand on that', 'tell me more'])('%s needs an earlier answer', (m) => expect(isBareFollowUp(m)).toBe(true));
-  it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?', 'what does the us do in all this'])('%s names what it asks about', (m) =>
+  it.each(['what else did he say?', 'can you expand on that', 'tell me more', 'why?', 'wait what', 'lol what', 'how so?', 'really?', "wait so when's that happening then lol"])(
+    '%s needs an earlier answer',
+    (m) => expect(isBareFollowUp(m)).toBe(true),
+  );
+  it.each(['what did he say about greenland', 'and macron?', 'what else did Kushner say?', 'what does the us do in all this', 'why did starmer mention greenland', 'what happened?'])('%s names what it asks about', (m) =>
     expect(isBareFollowUp(m)).toBe(false),
   );
 });
@@ -131,4 +139,44 @@ describe('"who said …?" in the ways people ask it (eval-bank-dev3)', () => {
     ['who came up with the name paris declaration', 'the name paris declaration'],
   ])('regression: "%s" asks who said "%s"', (m, quote) => expect(whoSaidQuote(m)).toBe(quote));
   it.each(['who is kushner', 'who signed the declaration', 'who attended the talks'])('"%s" asks something else', (m) => expect(whoSaidQuote(m)).toBeNull());
+});
+
+describe('withoutPreamble', () => {
+  it.each([
+    ['hey quick question, who is leading the multinational force?', 'who is leading the multinational force?'],
+    ['quick question: who leads it', 'who leads it'],
+    ['hi, what did macron say?', 'what did macron say?'],
+    ['ok so, what are the hubs', 'what are the hubs'],
+    ['also - what about kushner', 'what about kushner'],
+    ['yo... what did witkoff say', 'what did witkoff say'],
+  ])('takes what asks nothing off the front: %s', (message, rest) => expect(withoutPreamble(message)).toBe(rest));
+
+  it.each(['Greenland, what did starmer say about it', 'According to LBC, how did Zelensky describe it', 'hello', 'so what?', 'what did macron say?'])(
+    'keeps a message that opens with something asked, or is nothing else: %s',
+    (message) => expect(withoutPreamble(message)).toBe(message),
+  );
+
+  it('leaves small talk through and through to be answered as such', () => {
+    const coverageWords = new Set(['macron', 'hubs']);
+    expect(withoutPreamble('thanks, that was really helpful!', (w) => coverageWords.has(w))).toBe('thanks, that was really helpful!');
+  });
+});
+
+describe('asksForArticleDetails', () => {
+  const outlets = ['LBC', 'The Independent', 'Daily Mail'];
+  const topic = new Set(['paris', 'declaration']);
+  it.each([
+    ['who wrote the independent article', true],
+    ['when was the lbc article published', true],
+    ['link to the daily mail article', true],
+    ['does the daily mail have a link', true],
+    ['what are the headlines', true],
+    ['who wrote the articles', true],
+  ])('%s asks for the articles\' details', (message, names) => expect(asksForArticleDetails(message, outlets, topic, names)).toBe(true));
+  it.each([
+    ['who wrote the declaration', false],
+    ['what did lbc report about the hubs', true],
+    ['when was the declaration signed', false],
+    ['what did the reporters ask starmer', false],
+  ])('%s does not', (message, names) => expect(asksForArticleDetails(message, outlets, topic, names)).toBe(false));
 });

@@ -29,6 +29,14 @@ describe('understand', () => {
     expect(plan('what is the')).toEqual({ kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null });
   });
 
+  it('refuses a sum ("what\'s 2+2"), which was answered with a weak match, but a number may be a name ("no 10")', () => {
+    for (const q of ["what's 2+2", 'what is 12 x 7']) expect(plan(q)).toEqual({ kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null });
+    for (const q of ['what did no 10 say', 'did the g7 meet']) {
+      const p = plan(q);
+      expect(p.kind === 'refuse' ? p.refusal.code : p.kind).not.toBe('NO_CONTENT_WORDS');
+    }
+  });
+
   it('"what happened?", "tl;dr": the coverage as a whole, searched by the headlines the context gives; "what happened to it" needs an earlier answer', () => {
     for (const q of ['what happened?', 'tl;dr', 'catch me up']) {
       const p = plan(q);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/syntheticCorpus.js';
 import { reportReply } from '../../src/bot/format/reindex.js';
-import { firstFew, formatReport, skippedLines } from '../../src/cli/format.js';
+import { firstFew, formatReport, skippedLines, terminalProgress } from '../../src/cli/format.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import type { ReindexReport } from '../../src/index/report.js';
 import { CORPUS_DIR } from '../helpers/testEngine.js';
@@ -42,10 +42,29 @@ describe('reindex reports at scale', () => {
     passages: 20_000,
     sentences: 3_000,
     embedded: 23_000,
-    cached: 0,
+    texts: 23_000,
     ms: 600_000,
     problems: Array.from({ length: 12 }, (_, i) => ({ file: `bad-${i}.md`, message: 'no front matter' })),
   };
+
+  it("the terminal's progress prints every stage and its last step, and in between one line per interval, not one per batch", () => {
+    const lines: string[] = [];
+    let clock = 0;
+    const progress = terminalProgress((l) => lines.push(l), 1000, () => clock);
+    progress({ stage: 'reading', done: 0, total: 0, message: 'Reading the corpus' });
+    for (let done = 32; done <= 20_000; done += 32) {
+      clock += 50; // a batch every 50 ms: 625 batches in about 31 s
+      progress({ stage: 'embedding', done, total: 20_000, message: `Indexed ${done}/20000` });
+    }
+    progress({ stage: 'embedding', done: 20_000, total: 20_000, message: 'Indexed 20000/20000' });
+    progress({ stage: 'saving', done: 0, total: 0, message: 'Saving the index' });
+    expect(lines[0]).toBe('  Reading the corpus');
+    expect(lines[1]).toBe('  Indexed 32/20000 (0%)');
+    expect(lines.at(-2)).toBe('  Indexed 20000/20000 (100%)');
+    expect(lines.at(-1)).toBe('  Saving the index');
+    expect(lines.filter((l) => l.startsWith('  Indexed')).length).toBeGreaterThan(30);
+    expect(lines.filter((l) => l.startsWith('  Indexed')).length).toBeLessThan(36);
+  });
 
   it('the terminal gives counts, then the first five names and how many more', () => {
     expect(firstFew(['a', 'b'])).toBe('a, b');

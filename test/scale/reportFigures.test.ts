@@ -16,7 +16,7 @@ const report: ReindexReport = {
   passages: 20009,
   sentences: 14860,
   embedded: 27,
-  cached: 34842,
+  texts: 8446,
   ms: 2800,
   problems: [],
 };

@@ -1,13 +1,14 @@
-import { compareCoverage } from '../../news/compare.js';
+import { bestPerOutlet, compareCoverage } from '../../news/compare.js';
 import type { NewsIndex } from '../../news/newsIndex.js';
+import { resolveSpeaker } from '../../news/speakers.js';
 import { placesIn } from '../../text/places.js';
 import { stem } from '../../text/tokens.js';
 import { namedTopicWords } from '../namedTopic.js';
 import { CitationList } from '../citations.js';
 import type { AnswerKind } from '../context.js';
-import { carriers, rankPassages } from '../passages.js';
+import { hitOutlets, rankPassages } from '../passages.js';
 import type { Hit } from '../../retrieval/retrieve.js';
-import { pickQuote } from '../pickQuote.js';
+import { pickQuote, type QuotedPart } from '../pickQuote.js';
 import type { Comparison } from '../types.js';
 
 /** Words that ask for a comparison rather than name its topic. */
@@ -22,7 +23,10 @@ function namedTopicMatcher(question: string, news: NewsIndex): ((text: string) =
   const named = namedTopicWords(question, news.question);
   const places = new Set(placesIn(question).map((p) => p.key));
   if (named.length === 0 && places.size === 0) return null;
-  const forms = [...new Set([...named.map(stem), ...[...news.tokens(question)].filter((t) => t.startsWith('@'))])];
+  // A name typed in lower case ("on putin") is no mention to the directory, which reads capitalised names; passages
+  // carry the person's entity token (see entityTokens) in place of the name, so it is looked up as a speaker too.
+  const people = named.flatMap((w) => resolveSpeaker(w, news.directory)?.entry.id ?? []).map((id) => `@${id}`);
+  const forms = [...new Set([...named.map(stem), ...people, ...[...news.tokens(question)].filter((t) => t.startsWith('@'))])];
   // Syndicated copies share their text: each distinct text is read once.
   const seen = new Map<string, boolean>();
   return (text) => {
@@ -36,6 +40,14 @@ function namedTopicMatcher(question: string, news: NewsIndex): ((text: string) =
   };
 }
 
+/** Every outlet of the articles, each once, sorted: the same for every question until a reindex brings new articles. */
+const outletLists = new WeakMap<ReadonlyMap<string, { outlet: string }>, string[]>();
+function outletsOf(articles: ReadonlyMap<string, { outlet: string }>): string[] {
+  let list = outletLists.get(articles);
+  if (list === undefined) outletLists.set(articles, (list = [...new Set([...articles.values()].map((a) => a.outlet))].sort()));
+  return list;
+}
+
 /** How many top hits (with their syndicated copies) count as "on the topic" for a comparison. */
 export const COMPARE_DEPTH = 12;
 
@@ -46,12 +58,17 @@ export const COMPARE_DEPTH = 12;
 export const compare: AnswerKind<'compare'> = {
   kind: 'compare',
   answer(plan, { question, hits: found, articles, news }) {
-    const outletOf = (articleId: string) => articles.get(articleId)?.outlet ?? 'Unknown outlet';
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
-    const inNamed = (h: Hit) => named.size === 0 || carriers(h).some((id) => named.has(outletOf(id)));
+    const inNamed = (h: Hit) => named.size === 0 || hitOutlets(h, articles).some((o) => named.has(o));
     const hits = found.filter(inNamed).slice(0, plan.search.k);
-    const top = hits.slice(0, COMPARE_DEPTH);
+    // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
+    // nothing on it, however close its best passage's wording; one that names it only further down the ranking still
+    // has its passage shown: past the first COMPARE_DEPTH, the retrieved passages that name it count too (copies are near-
+    // duplicates of the passage found, so it speaks for them), and bestPerOutlet keeps those that name it.
+    const onTopic = namedTopicMatcher(question, news);
+    const deeper = onTopic ? found.filter(inNamed).slice(COMPARE_DEPTH).filter((h) => onTopic(h.passage.text)) : [];
+    const top = [...hits.slice(0, COMPARE_DEPTH), ...deeper];
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
     // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.
     const topic = news.tokens(question.replace(COMPARE_WORDS, ' '));
@@ -66,32 +83,44 @@ export const compare: AnswerKind<'compare'> = {
       scores.set(text, sum);
       return sum;
     };
-    const ranked = top.flatMap((h) =>
-      [h.passage, ...h.duplicates].filter((p) => named.size === 0 || named.has(outletOf(p.articleId))).map((p) => ({
-        article: p.articleId,
-        paragraph: p.paragraph,
-        outlet: outletOf(p.articleId),
-        text: p.text,
-        score: topicScore(p.text) + h.score,
-      })),
-    );
-    // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
-    // nothing on it, however close its best passage's wording.
-    const onTopic = namedTopicMatcher(question, news);
-    const outlets = [...new Set([...articles.values()].map((a) => a.outlet))].filter((o) => named.size === 0 || named.has(o)).sort();
-    const result = compareCoverage(onTopic ? ranked.filter((p) => onTopic(p.text)) : ranked, {
+    // What a text holding every topic word scores, summed as topicScore sums: no text scores more.
+    let most = 0;
+    for (const t of topic) most += news.weights(t);
+    const carried = function* () {
+      for (const h of top) {
+        const outlets = hitOutlets(h, articles);
+        for (const [i, outlet] of outlets.entries()) {
+          const p = i === 0 ? h.passage : h.duplicates[i - 1]!;
+          if (named.size === 0 || named.has(outlet)) yield { passage: p, outlet, text: p.text, base: h.score };
+        }
+      }
+    };
+    // Each outlet's best only (what compareCoverage keeps of them), its copies that cannot beat it left unread.
+    const ranked = bestPerOutlet(carried(), topicScore, most, onTopic ?? undefined).map(({ candidate: { passage: p, outlet }, score }) => ({
+      article: p.articleId,
+      paragraph: p.paragraph,
+      outlet,
+      text: p.text,
+      score,
+    }));
+    const outlets = outletsOf(articles).filter((o) => named.size === 0 || named.has(o));
+    const result = compareCoverage(ranked, {
       outlets,
       weight: news.weights,
       tokens: news.tokens,
       sentences: news.sentences,
+      passageSentences: news.passageSentences,
       // Two outlets named: a sentence is one outlet's own when the other does not carry it.
       ...(named.size > 0 ? { among: named } : {}),
     });
 
     const cites = new CitationList(articles);
+    // Syndicated copies share their text: each distinct text's part is picked once (a copy given to each row).
+    const parts = new Map<string, QuotedPart>();
     const rows = result.outlets.map(({ outlet, passage }) => {
       if (!passage) return { outlet, quote: null };
-      const part = pickQuote(passage.text, question);
+      let part = parts.get(passage.text);
+      if (part === undefined) parts.set(passage.text, (part = pickQuote(passage.text, question)));
       return { outlet, quote: { ...part, passageId: `${passage.article}#${passage.paragraph}`, citations: [cites.cite(passage.article)] } };
     });
     const onlyIn = result.onlyIn.map((o) => ({ outlet: o.outlet, sentence: o.sentence, citation: cites.numberOf(o.article) }));

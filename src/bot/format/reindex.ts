@@ -1,7 +1,7 @@
 /** /reindex: progress while it runs, then what changed. Pure. */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ReindexProgress } from '../../index/buildIndex.js';
-import { REPORT_NAMES_SHOWN, type ReindexReport } from '../../index/report.js';
+import { embeddingSummary, REPORT_NAMES_SHOWN, type ReindexReport } from '../../index/report.js';
 import { Limits } from '../limits.js';
 import { neutralizeMentions, truncate } from '../text.js';
 import { Colors, NO_PINGS, type ReplyPayload } from './common.js';
@@ -66,7 +66,7 @@ export function reportReply(r: ReindexReport, labels: ArticleLabels = new Map())
   const changed = r.added.length + r.changed.length + r.removed.length;
   const summary = [
     changed === 0 ? 'No articles changed since the last build.' : `${changed} article${changed === 1 ? '' : 's'} changed since the last build.`,
-    `**${r.articles}** articles, **${r.passages}** passages with ${r.sentences} of their sentences (${r.embedded} texts embedded now, ${r.cached} from the cache), ${r.unchanged} unchanged.`,
+    `**${r.articles}** articles, **${r.passages}** passages with ${r.sentences} of their sentences (${embeddingSummary(r)}), ${r.unchanged} unchanged.`,
     `Took ${(r.ms / 1000).toFixed(1)} s.`,
   ].join('\n');
   const fields = [

@@ -22,7 +22,7 @@ export const CATEGORY_NOUNS = {
 } as const;
 
 /** `word`: a noun the coverage never uses ("what's the weather like"): only a passage with the word would answer. */
-export type CategoryClass = 'country' | 'city' | 'person' | 'quantity' | 'percent' | 'word';
+export type CategoryClass = 'country' | 'city' | 'person' | 'quantity' | 'percent' | 'age' | 'word';
 
 /**
  * Nouns that ask for an explanation: "what is the goal of the cell", "what's the idea for …". A passage answers

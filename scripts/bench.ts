@@ -23,7 +23,7 @@
  * and the bot during a reindex. Building 20,000 passages takes minutes; this measures an answering change in seconds.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,7 +104,10 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'declaration-bench-'));
   const reuse = values.index !== undefined;
   if (reuse && (values.corpus === undefined || values.passages !== undefined)) throw new Error('--index needs --corpus (the corpus it was built from), and no --passages');
-  const corpusDir = values.corpus ? path.resolve(values.corpus) : values.passages ? path.join(tmp, 'corpus') : path.resolve(base.CORPUS_DIR);
+  // A corpus is built and reindexed from a copy (the reindex rows append a sentence to one of its articles): never the
+  // real one, nor one given with --corpus. An index built before (--index) is only read, with its corpus.
+  const corpusDir = reuse ? path.resolve(values.corpus!) : path.join(tmp, 'corpus');
+  if (!reuse && !values.passages) await cp(path.resolve(values.corpus ?? base.CORPUS_DIR), corpusDir, { recursive: true });
   const cacheDir = values.cache ? path.resolve(values.cache) : path.join(tmp, 'cache');
   const config = { ...base, CORPUS_DIR: corpusDir, INDEX_DIR: reuse ? path.resolve(values.index!) : path.join(tmp, 'index'), EMBED_CACHE_DIR: cacheDir };
   const log = createLogger('warn');

@@ -80,10 +80,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
-  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && matchOutlet(question, ctx.coverage.outlets) === undefined) return { kind: 'coverage', outlet: null };
+  const namedOutlet = matchOutlet(question, ctx.coverage.outlets) ?? null;
+  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && namedOutlet === null) return { kind: 'coverage', outlet: null };
   // "who wrote the independent article", "when was the lbc piece published": the articles' own details.
-  const detailsOf = matchOutlet(question, ctx.coverage.outlets) ?? null;
-  if (asksForArticleDetails(question, ctx.coverage.outlets, ctx.topicWords, detailsOf !== null)) return { kind: 'coverage', outlet: detailsOf };
+  if (asksForArticleDetails(question, ctx.coverage.outlets, ctx.topicWords, namedOutlet !== null)) return { kind: 'coverage', outlet: namedOutlet };
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));
   if (language) return { kind: 'refuse', refusal: { code: 'NOT_ENGLISH', language }, search: null };
   // "what happened?", "tl;dr": the coverage as a whole, searched by its headlines. Not "what happened to it": that
@@ -95,8 +95,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   if (isBareFollowUp(question)) return { kind: 'clarify' };
   // A country or body written in common words ("the us") is something to look up; sums ("what's 2+2") are not. A number
   // alone may be a name ("what did no 10 say").
-  const sum = /\d\s*[-+*/×x^]\s*\d/.test(question) && !contentTerms(question).some((t) => /\p{L}/u.test(t));
-  if ((contentTerms(question).length === 0 || sum) && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
+  const terms = contentTerms(question);
+  const sum = /\d\s*[-+*/×x^]\s*\d/.test(question) && !terms.some((t) => /\p{L}/u.test(t));
+  if ((terms.length === 0 || sum) && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
@@ -190,7 +191,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const held = holders.length > 0;
   // An office in the plural: everyone quoted who holds it ("what did the envoys say", "the presidents"), by the head of
   // one of their roles (not "the US President's son-in-law" for "presidents").
-  const heads = new Set(offices.flatMap((w) => roleOf(w)?.means ?? [roleOf(w)?.head ?? w]));
+  const heads = new Set(offices.flatMap(officeHeads));
   const quotedHolders = holders.filter((h) => ctx.speaks(h.id) && h.roles.some((r) => heads.has(roleHead(r)?.head ?? '')));
   if (slot && quotedHolders.length > 1 && slotWordsOf(slot).some(pluralOffice) && outletOf(slot) === undefined) {
     return { kind: 'statements', speakers: quotedHolders, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
@@ -282,8 +283,7 @@ function namedOutright(question: string, matched: string): boolean {
  * are left out, as the coverage may name them differently.
  */
 function officeHolders(office: string, slot: string, coverage: QuestionContext): SpeakerEntry[] {
-  const role = roleOf(office);
-  const heads = role?.means ?? [role?.head ?? office];
+  const heads = officeHeads(office);
   // An owner written without its apostrophe ("trumps peace envoy") is left out like one written with it.
   const owner = (w: string) => /[^s]s$/.test(w) && coverage.directory.entries.some((e) => e.surname === foldName(w.slice(0, -1)));
   // The words before an owner are the owner's ("the US president's special envoy": special, not US).
@@ -298,6 +298,12 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
       return heads.some((h) => r.toLowerCase().includes(h)) && qualifiers.every((q) => fits(q, roleWords));
     }),
   );
+}
+
+/** The heads of role an office noun stands for: "leader" means a president or a prime minister, "envoy" is itself. */
+function officeHeads(office: string): readonly string[] {
+  const role = roleOf(office);
+  return role?.means ?? [role?.head ?? office];
 }
 
 /** The offices a speaker phrase names ("envoy", "foreign minister" -> "minister"), with or without the general ones ("spokesman"). */

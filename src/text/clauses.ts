@@ -9,10 +9,10 @@ import { CLAUSE_JOINERS, CLAUSE_OPENERS } from './words/clauses.js';
 /** A clause shorter than this (in words) is no question of its own ("per the uk", "lol"). */
 export const MIN_CLAUSE_WORDS = 3;
 
-const JOINED = new RegExp(`\\s+(?:${CLAUSE_JOINERS.join('|')})\\s+(?=(?:${CLAUSE_OPENERS.map((w) => w.replace(/'/g, "['’]")).join('|')})\\b)`, 'i');
-const BREAKS = new RegExp(`[,;:?!()]+|\\s+[-–—]+\\s+|${JOINED.source}`, 'i');
-
-const OPENS = new RegExp(`^(?:(?:${CLAUSE_JOINERS.join('|')})\\s+)?(?:${CLAUSE_OPENERS.map((w) => w.replace(/'/g, "['’]")).join('|')})\\b`, 'i');
+const OPENER = CLAUSE_OPENERS.map((w) => w.replace(/'/g, "['’]")).join('|');
+const JOINER = CLAUSE_JOINERS.join('|');
+const BREAKS = new RegExp(`[,;:?!()]+|\\s+[-–—]+\\s+|\\s+(?:${JOINER})\\s+(?=(?:${OPENER})\\b)`, 'i');
+const OPENS = new RegExp(`^(?:(?:${JOINER})\\s+)?(?:${OPENER})\\b`, 'i');
 
 /**
  * The question's clauses of at least MIN_CLAUSE_WORDS words, in order, from the first that asks something (opens with a

@@ -61,13 +61,14 @@ export const compare: AnswerKind<'compare'> = {
     // "how did the Mail and the Independent differ": only those outlets' passages, side by side.
     const named = new Set(plan.outlets);
     const inNamed = (h: Hit) => named.size === 0 || hitOutlets(h, articles).some((o) => named.has(o));
-    const hits = found.filter(inNamed).slice(0, plan.search.k);
+    const admitted = found.filter(inNamed);
+    const hits = admitted.slice(0, plan.search.k);
     // A topic named in the question ("greenland", "kushner", "the us"): an outlet whose passages never name it has
     // nothing on it, however close its best passage's wording; one that names it only further down the ranking still
     // has its passage shown: past the first COMPARE_DEPTH, the retrieved passages that name it count too (copies are near-
     // duplicates of the passage found, so it speaks for them), and bestPerOutlet keeps those that name it.
     const onTopic = namedTopicMatcher(question, news);
-    const deeper = onTopic ? found.filter(inNamed).slice(COMPARE_DEPTH).filter((h) => onTopic(h.passage.text)) : [];
+    const deeper = onTopic ? admitted.slice(COMPARE_DEPTH).filter((h) => onTopic(h.passage.text)) : [];
     const top = [...hits.slice(0, COMPARE_DEPTH), ...deeper];
     // Each outlet's passage is the one sharing the question's rarest topic words ("milestone" over "Kushner"),
     // then the best ranked; every carrier of a hit counts for its outlet, so a syndicated passage shows under each.

@@ -478,3 +478,49 @@ describe('a place asked about by any of its names', () => {
     expect(r.abstainReason).toBe('The coverage quotes Volodymyr Zelensky, but never on Putin.');
   });
 });
+
+describe('questions a fourth outside set showed misread (eval-bank-dev4)', () => {
+  it.each([
+    ["who said putin's stunts only harden their resolve", 'keir-starmer'],
+    ["whose quote is 'as strong as anyone has ever seen'", 'steve-witkoff'],
+    ["who was talking about 'real backstops'", 'jared-kushner'],
+    ["who came out with 'peace through strength'", 'jared-kushner'],
+  ])('regression: "%s" names the speaker (%s)', async (question, speaker) => {
+    const result = await ask(question);
+    expect(result.kind).toBe('attribution');
+    if (result.kind === 'attribution') expect(result.attributions[0]!.speaker.id).toBe(speaker);
+    checkCitations(result);
+  });
+
+  it('regression: "tdpel - what\'s next according to them" quotes TDPel Media as a weak match, not "another subject"', async () => {
+    const result = await ask("tdpel - what's next according to them");
+    expect(result.abstained).toBe(false);
+    expect(result.kind).toBe('passages');
+    if (result.kind === 'passages') expect(result.match).toBe('weak');
+    expect(new Set(result.citations.map((c) => c.outlet))).toEqual(new Set(['TDPel Media']));
+  });
+
+  it('an outlet named beside a subject the coverage has no word for is still another subject', async () => {
+    const result = await ask('what does lbc say about cricket scores and recipes');
+    expect(result.abstained).toBe(true);
+  });
+
+  it('regression: "what did the former white house adviser call the declaration" is Kushner\'s "building block"', async () => {
+    const result = await ask('what did the former white house adviser call the declaration');
+    expect(result.kind).toBe('statements');
+    expect(new Set(result.statements.map((s) => s.speaker))).toEqual(new Set(['Jared Kushner']));
+    expect(result.statements.some((s) => s.wordings.some((w) => w.includes('building block')))).toBe(true);
+  });
+
+  it('regression: "what year did russia invade ukraine according to the coverage" is answered with 2022', async () => {
+    const result = await ask('what year did russia invade ukraine according to the coverage');
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toContain('2022');
+  });
+
+  it('regression: "qui a signé la déclaration de Paris ?" is French', async () => {
+    const result = await ask('qui a signé la déclaration de Paris ?');
+    expect(result.abstained).toBe(true);
+    expect(result.abstainReason).toMatch(/French/);
+  });
+});

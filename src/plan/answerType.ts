@@ -29,7 +29,7 @@ export type AnswerType =
 
 /** Question words and auxiliaries that carry no subject. */
 const FUNCTION = new Set([
-  'when', 'will', 'would', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'the', 'a', 'an', 'be', 'been', 'going', 'to', 'get',
+  'when', 'will', 'would', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'the', 'a', 'an', 'be', 'been', 'going', 'to', 'get', 'gets', 'getting', 'got',
   // Verbs that only say that something happens: "when did the meeting happen" asks when the meeting was.
   'happen', 'happened', 'happens', 'take', 'took', 'place', 'occur', 'occurred', 'held',
   // Or that it starts: "when did the coalition start meeting" is answered by "has been meeting since March".
@@ -49,7 +49,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
   // Only words the coverage uses can be required of a passage ("sumit" cannot).
-  const subject = words(q).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w) && knowledge.inCoverage(w));
+  // "according to the coverage", "according to lbc": whose account, not what it is about.
+  const subject = words(q.replace(/\baccording to (?:the |a )?[\w'-]+(?: [\w'-]+)?(?=[,?.!]|$)/g, ' ')).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w) && knowledge.inCoverage(w));
   // "for how many years", "how many months": a duration, not a count.
   if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
   if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };
@@ -69,6 +70,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   if (/\bhow much\s*[?!.]*$/.test(q) || /\bwhat (?:will|would|does|did) (?:it|this|that|the \w+) cost\b/.test(q)) return { kind: 'amount' };
   if (much && /^(?:time|longer)$/.test(much[1]!)) return { kind: 'duration', future, subject };
   if (/\bhow long\b/.test(q)) return { kind: 'duration', future, subject };
+  // "when would the hubs be set up, before or after a ceasefire?": a choice between the two, not a date.
+  if (/\b(?:before or after|after or before)\b/.test(q)) return { kind: 'open' };
   if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q) || /\b(?:set|give|name|fix|agree)s? (?:a|any) (?:date|timetable|timeline|deadline)\b/.test(q)) {
     return { kind: 'time', future, subject };
   }

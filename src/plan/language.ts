@@ -24,6 +24,8 @@ export const LANGUAGES: Record<string, string> = {
 };
 
 const ENGLISH = new Set(ISO.en ?? []);
+/** Words of the English list that are also another language's ("la", "de", "et", "es"): evidence for neither. */
+const SHARED = new Set(Object.keys(LANGUAGES).flatMap((code) => (ISO[code] ?? []).filter((w) => ENGLISH.has(w))));
 const FOREIGN = new Map(Object.keys(LANGUAGES).map((code) => [code, new Set((ISO[code] ?? []).filter((w) => !ENGLISH.has(w) && w.length > 2))]));
 
 /** Scripts in which no English question is written. */
@@ -44,14 +46,19 @@ export function foreignLanguage(message: string, inCoverage: (word: string) => b
     .split(/[^\p{L}]+/u)
     .filter((t) => t.length > 0);
   // One-letter words ("a", "i") are English and French and more: they tell nothing.
-  const english = tokens.filter((t) => t.length > 1 && ENGLISH.has(t)).length;
+  const english = tokens.filter((t) => t.length > 1 && ENGLISH.has(t) && !SHARED.has(t)).length;
   let best: { code: string; hits: number } | null = null;
   for (const [code, words] of FOREIGN) {
     const hits = tokens.filter((t) => words.has(t) && !inCoverage(t)).length;
     if (hits > (best?.hits ?? 0)) best = { code, hits };
   }
   // Words with accents English does not write ("países", "coalición"), and Spanish opening marks, count too.
-  const marked = tokens.filter((t) => MARKED.test(t) && !inCoverage(t)).length + (/[¿¡]/u.test(message) ? 1 : 0);
+  // A name the coverage uses ("Élysée", capitalised) is no evidence; a word in lower case is, even when the coverage has
+  // it without its accents ("signé", "déclaration").
+  const marked =
+    message
+      .split(/[^\p{L}]+/u)
+      .filter((t) => MARKED.test(t.toLowerCase()) && !(/^\p{Lu}/u.test(t) && inCoverage(t.toLowerCase()))).length + (/[¿¡]/u.test(message) ? 1 : 0);
   const evidence = (best?.hits ?? 0) + marked;
   if (evidence <= english) return null;
   // One foreign word among no English ones is enough in a short message ("¿Qué dijo Zelensky?"); otherwise two.

@@ -7,7 +7,7 @@ import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
-import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, type ChatIntent } from './phrases.js';
+import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, WHOSE_WORDS, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -87,11 +87,13 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const text = words.join(' ');
   if (COVERAGE_QUESTIONS.some((re) => re.test(text))) return true;
   if (!COVERAGE_NOUNS.test(text)) return false;
+  // "is it just british papers or do you have foreign outlets too": a country's outlets are outlets, not a topic.
+  const outletCountries = new Set(words.filter((w, i) => COVERAGE_NOUNS.test(words[i + 1] ?? '') && placesIn(w).length > 0));
   // A country or body in common words is a topic: "how did each outlet cover the us".
-  if (placesIn(message).length > 0) return false;
+  if (outletCountries.size > 0 ? placesIn(words.filter((w) => !outletCountries.has(w)).join(' ')).length > 0 : placesIn(message).length > 0) return false;
   const allowed = new Set(COVERAGE_WORDS);
   // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
-  return words.every((w) => allowed.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
+  return words.every((w) => allowed.has(w) || outletCountries.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
 }
 
 const DETAIL_STEMS = new Set(ARTICLE_DETAIL_WORDS.map(stem));
@@ -161,7 +163,7 @@ function mendVerb(message: string): string {
 
 /** The words a "who said …?" question asks about ("who said peace through strength" -> "peace through strength"), or null. */
 export function whoSaidQuote(message: string): string | null {
-  const m = WHO_SAID.exec(message.trim()) ?? WHO_SAID.exec(mendVerb(message.trim()));
+  const m = WHO_SAID.exec(message.trim()) ?? WHO_SAID.exec(mendVerb(message.trim())) ?? WHOSE_WORDS.map((r) => r.exec(message.trim())).find((x) => x !== null);
   if (!m) return null;
   const quote = (m[1] ?? '').replace(/^(?:it|that|this)\s+(?:was\s+)?/i, '').replace(/[?!.]+\s*$/, '').trim();
   return contentTerms(quote).length > 0 ? quote : null;

@@ -24,7 +24,7 @@ export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
  * besides small talk: taken off before the question is read and searched.
  */
 export const PREAMBLES = [
-  'question', 'quick question', 'random question', 'genuine question', 'honest question', 'serious question', 'dumb question', 'stupid question',
+  'question', 'quick question', 'quick q', 'q', 'qq', 'random question', 'random q', 'genuine question', 'honest question', 'serious question', 'dumb question', 'stupid question',
   'silly question', 'another question', 'one more question', 'follow up question', 'i have a question', 'i got a question', 'question for you',
   'so', 'ok so', 'okay so', 'right so', 'well', 'um', 'umm', 'uh', 'erm', 'hmm', 'wait', 'also', 'and also', 'one more thing', 'sorry',
 ];
@@ -63,7 +63,7 @@ export const COVERAGE_WORDS = [
   'for', 'about', 'thing', 'topic', 'event', 'stuff', 'whole', 'at', 'so', 'far', 'currently', 'now', 'we', 'got', 'get', 'draw', 'drawing',
   'database', 'corpus', 'library', 'collection', 'include', 'included', 'includes', 'up', 'date', 'latest', 'newest', 'recent', 'most',
   'current', 'old', 'new', 'whats', 'what’s', 'which', 'were', 'was', 'been', 'has', 'broadcaster', 'broadcasters', 'channel', 'channels',
-  'big', 'like', 'just', 'other', 'or', 'only', 'answers', 'answer',
+  'big', 'like', 'just', 'other', 'or', 'only', 'answers', 'answer', 'foreign', 'international', 'local', 'too', 'also',
 ];
 /** Asking what the bot holds without naming outlets or articles. */
 export const COVERAGE_QUESTIONS: RegExp[] = [
@@ -94,6 +94,8 @@ export const FOLLOW_UP_WORDS = [
   'talk', 'explain', 'detail', 'details', 'further', 'add', 'added', 'think', 'thought', 'also', 'other', 'another', 'thing', 'things', 'about',
   'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen', 'lol', 'lmao', 'huh', 'wait', 'seriously', 'meaning',
   'come', 'like',
+  // "did they agree with that?", "which outlet was that from again?": about an earlier answer.
+  'agree', 'agreed', 'disagree', 'outlet', 'source', 'article', 'again',
 ];
 
 /**
@@ -120,7 +122,7 @@ export const OVERVIEW_WORDS = [
 
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
 /** Ways of asking who said something besides the reporting verbs copy uses: "who was like", "who came up with". */
-const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'coined', 'first said'];
+const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'came out with', 'come out with', 'coined', 'first said'];
 /**
  * "who said peace through strength?", "who accused putin of …", "who's the one saying …": the speaker of the words
  * after the verb (group 1). The verbs are copy's reporting verbs (src/text/words/speechVerbs.ts) in every form.
@@ -134,6 +136,17 @@ export const WHO_SAID = new RegExp(
     .join('|')})\b\s*(.*)$`,
   'i',
 );
+
+/**
+ * Other ways of asking whose words these are: "whose quote is 'as strong as anyone has ever seen'", "which leader said
+ * …", "who was talking about 'real backstops'" (only with the words in quotation marks: without them it asks about a
+ * topic). The words are group 1.
+ */
+export const WHOSE_WORDS: readonly RegExp[] = [
+  /^\s*whose\s+(?:quote|words?|line|phrase|comment|remark|claim)s?\s+(?:is|was|are|were|it)\s+(.+)$/i,
+  /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)\s+(?:said|says|was\s+saying|called\s+it)\s+(.+)$/i,
+  /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|speaking)\s+(?:about|of)\s+(["“'‘].+)$/i,
+];
 
 /**
  * Questions about the articles themselves, answered from their details (headline, date, link, author): "who wrote the

@@ -25,6 +25,7 @@ import { ABBREVIATIONS } from '../text/words/abbreviations.js';
 const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(ABBREVIATIONS.map((a) => a.toLowerCase()));
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
+import { COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 
 export interface QuestionAnalysis {
@@ -230,6 +231,11 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
     analysis.asksForStatements = false;
     return analysis;
   }
+  // "how do the different outlets describe kushner", "what did the articles say about witkoff": the coverage itself.
+  if (slot !== null && COVERAGE_NOUNS.test(slot.toLowerCase())) {
+    analysis.asksForStatements = false;
+    return analysis;
+  }
   const match = speakerInQuestion(scoped, ctx.directory);
   const other = match ? otherOfSurname(slot, match.entry, ctx) : null;
   if (other) {
@@ -338,7 +344,7 @@ function speakerInQuestion(question: string, directory: SpeakerDirectory): Speak
   if (office) return office;
   const slotWords = new Set<string>();
   for (const slot of SPEAKER_SLOTS) {
-    const text = slot.exec(question)?.[1]?.trim();
+    const text = slotHead(slot.exec(question)?.[1]?.trim() ?? '');
     if (!text) continue;
     for (const w of text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)) if (w.length > 2) slotWords.add(w);
     const match = resolveSpeaker(text, directory);
@@ -350,6 +356,14 @@ function speakerInQuestion(question: string, directory: SpeakerDirectory): Speak
   // ("the Ukrainian head of [state]"); a name outside every slot is the topic ("… say about putin").
   if (!whole || slotWords.size === 0) return whole;
   return whole.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).some((w) => slotWords.has(w)) ? whole : null;
+}
+
+/**
+ * A speaker slot without its relative clause: "the american envoy who married into the trump family" is an envoy,
+ * described by whom he married; Trump is not the speaker.
+ */
+function slotHead(slot: string): string {
+  return slot.split(/\s+(?:who|whose|which|that)\s+/i)[0]!.trim();
 }
 
 /**

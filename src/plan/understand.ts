@@ -77,6 +77,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     ctx.coverage.acronyms,
     ctx.coverage.vocabulary,
   );
+  // "ok and did they agree with that?", "which outlet was that from again": about an earlier answer, whose words these
+  // pronouns stand for; with nothing before them, who or what is meant is asked (before chat or the list of sources).
+  if (isBareFollowUp(question) && REFERS_BACK.test(question)) return { kind: 'clarify' };
   const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
@@ -116,7 +119,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     // "what was marco rubio's role": two words the coverage never uses before a possessive are a name it never mentions.
     const unused = (w: string) => !isKnownWord(w, ctx.coverage.vocabulary) && !nearKnownWord(w, ctx.coverage.vocabulary);
     const names = [...question.matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
-      .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && !isKnownWord(m[1]!, ctx.coverage.vocabulary) && unused(m[2]!))
+      .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && !isKnownWord(m[1]!, ctx.coverage.vocabulary) && unused(m[2]!) && !coveredPlaceName(`${m[1]} ${m[2]}`, ctx.coverage))
       .map((m) => `${m[1]} ${m[2]}`);
     // "did marco rubio attend the talks", "is the raf sending jets": the subject is a name the coverage never mentions.
     names.push(...evidence.unfamiliar.flatMap((run) => subjectName(question, run) ?? []));
@@ -187,11 +190,14 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   if (country.length > 0 && !country.some((e) => ctx.speaks(e.id))) {
     return { kind: 'statements', speakers: country, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
   }
-  const holders = slot === null ? [] : [...new Set(offices.flatMap((w) => officeHolders(w, slot, ctx.coverage)))];
+  // Holders are looked for under the general offices too ("the former white house adviser" is Kushner), but only a
+  // specific office no one holds is refused ("what did the adviser say" is searched).
+  const anyOffices = slot !== null && country.length === 0 ? officesIn(slot, true) : [];
+  const holders = slot === null ? [] : [...new Set(anyOffices.flatMap((w) => officeHolders(w, slot, ctx.coverage)))];
   const held = holders.length > 0;
   // An office in the plural: everyone quoted who holds it ("what did the envoys say", "the presidents"), by the head of
   // one of their roles (not "the US President's son-in-law" for "presidents").
-  const heads = new Set(offices.flatMap(officeHeads));
+  const heads = new Set(anyOffices.flatMap(officeHeads));
   const quotedHolders = holders.filter((h) => ctx.speaks(h.id) && h.roles.some((r) => heads.has(roleHead(r)?.head ?? '')));
   if (slot && quotedHolders.length > 1 && slotWordsOf(slot).some(pluralOffice) && outletOf(slot) === undefined) {
     return { kind: 'statements', speakers: quotedHolders, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
@@ -217,6 +223,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   if (compare) return { kind: 'compare', outlets: twoOutlets ? named : [], search: search(depth, null, described) };
   return fact(outlet, search(depth, outlet, described));
 }
+
+/** A pronoun standing for someone or something an earlier answer named. */
+const REFERS_BACK = /\b(?:he|she|they|him|her|them|his|their|that|this|it)\b/i;
 
 /**
  * Names a question uses that the coverage never mentions: capitalised names not in its vocabulary (less the

@@ -5,7 +5,7 @@
  * ("Élysée" and "Elysee" are both `elysee`) and the possessive ("Starmer's" is `starmer`).
  */
 import { foldText, stripDiacritics } from './fold.js';
-import { CHAT_SHORTHAND } from './words/chatShorthand.js';
+import { CHAT_SHORTHAND, SPELT_APART } from './words/chatShorthand.js';
 import { STOPWORDS } from './words/stopwords.js';
 
 export { STOPWORDS };
@@ -99,13 +99,20 @@ export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): num
   return shared / small.size;
 }
 
+const APART = new RegExp(`\\b(?:${Object.keys(SPELT_APART).map((k) => k.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+
+/** Compounds written apart joined as copy writes them: "son in law" -> "son-in-law". */
+function joinCompounds(text: string): string {
+  return text.replace(APART, (m) => SPELT_APART[m.toLowerCase().replace(/\s+/g, ' ')] ?? m);
+}
+
 /**
  * Chat shorthand written out ("how many ppl attended" -> "how many people attended"), word by word, the
  * rest of the text untouched. Words in `keep` (the coverage's own, e.g. a name) stay as they are.
  */
 export function expandShorthand(text: string, keep: (word: string) => boolean = () => false): string {
   // Lower case only ("W" in a name stays), and not an initial ("u.s.").
-  return text.replace(/(?<![\p{L}\p{N}'’.])\p{Ll}+\/?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (w) => {
+  return joinCompounds(text).replace(/(?<![\p{L}\p{N}'’.])\p{Ll}+\/?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (w) => {
     const full = CHAT_SHORTHAND[w];
     return full === undefined || keep(w) ? w : full;
   });

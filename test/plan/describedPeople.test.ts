@@ -221,3 +221,41 @@ describe('regression: "what day of the week" (eval-questions q022)', () => {
     expect(answerTypeOf('what day was the declaration signed')).toMatchObject({ kind: 'time', calendar: 'date' });
   });
 });
+
+describe('people described in the ways a fourth outside set wrote them (eval-bank-dev4)', () => {
+  it.each([
+    ['what did the former white house adviser call the declaration', 'jared-kushner'],
+    ['what did the american envoy who married into the trump family call the day', 'jared-kushner'],
+    ['How did the British Prime Minister characterise the nature of the agreement he signed?', 'keir-starmer'],
+    ["how strong did trump's envoy hype the guarantees up to be", 'steve-witkoff'],
+  ])('regression: "%s" asks for %s\'s words', (q, id) => expect(speakersOf(plan(q))).toEqual([id]));
+
+  it('a name in the relative clause describes the speaker; it is not the speaker ("who married into the trump family")', () =>
+    expect(speakersOf(plan('what did the american envoy who married into the trump family call the day'))).not.toContain('donald-trump'));
+
+  it.each(['How do the different outlets describe Jared Kushner?', "do the outlets describe witkoff's job the same way?"])(
+    'regression: "%s" asks what the outlets wrote, not what "the outlets" said',
+    (q) => expect(['compare', 'fact']).toContain(plan(q).kind),
+  );
+
+  it('regression: "son in law" written apart is the son-in-law', () => {
+    const p = plan("what did the US president's son in law say ukraine needs after a deal");
+    expect(p.kind).not.toBe('refuse');
+  });
+  it('"what did the adviser say" with one adviser quoted is his; an office no one quoted holds is still refused', () => {
+    expect(speakersOf(plan('what did the adviser say'))).toEqual(['jared-kushner']);
+    expect(plan("what did the ukrainian foreign minister say").kind).toBe('refuse');
+  });
+});
+
+describe('times asked with an account or a choice (eval-bank-dev4)', () => {
+  it('"according to the coverage" is whose account, not a word the passage must hold', () =>
+    expect(answerTypeOf('what year did russia invade ukraine according to the coverage')).toMatchObject({ kind: 'time', calendar: 'year', subject: ['russia', 'invade', 'ukraine'] }));
+  it('"before or after a ceasefire?" asks which of the two, not for a date', () =>
+    expect(answerTypeOf('when would the hubs actually be set up, before or after a ceasefire?')).toEqual({ kind: 'open' }));
+});
+
+describe('follow-ups with nothing before them (eval-bank-dev4)', () => {
+  it.each(['ok and did they agree with that?', 'wait which outlet was that from again'])('regression: "%s" asks who or what is meant', (q) => expect(plan(q).kind).toBe('clarify'));
+  it.each(['which outlets covered this?', 'thanks for that'])('"%s" is not a follow-up', (q) => expect(plan(q).kind).not.toBe('clarify'));
+});

@@ -180,3 +180,23 @@ describe('asksForArticleDetails', () => {
     ['what did the reporters ask starmer', false],
   ])('%s does not', (message, names) => expect(asksForArticleDetails(message, outlets, topic, names)).toBe(false));
 });
+
+describe('messages a fourth outside set showed misread (eval-bank-dev4)', () => {
+  it.each([
+    ["whose quote is 'as strong as anyone has ever seen'", "'as strong as anyone has ever seen'"],
+    ["who was talking about 'real backstops'", "'real backstops'"],
+    ["who came out with 'peace through strength'", "'peace through strength'"],
+    ['which leader said peace is closer than ever', 'peace is closer than ever'],
+  ])('regression: "%s" asks whose words these are', (m, words) => expect(whoSaidQuote(m)).toBe(words));
+  it('"who was talking about the hubs" asks about a topic: no quotation marks, no quote', () => expect(whoSaidQuote('who was talking about the hubs')).toBeNull());
+  it('regression: "qui a signé la déclaration de Paris ?" is French, though its short words are also in the English list', () =>
+    expect(foreignLanguage('qui a signé la déclaration de Paris ?', (w) => ['declaration', 'paris', 'signe'].includes(w))).toBe('French'));
+  it('a capitalised name the coverage uses is no evidence of another language', () =>
+    expect(foreignLanguage('what did the Élysée say', (w) => w === 'élysée')).toBeNull());
+  it('regression: "quick q, is it just british papers or do you have foreign outlets too" asks what the bot holds', () => {
+    expect(withoutPreamble('quick q, is it just british papers or do you have foreign outlets too')).toBe('is it just british papers or do you have foreign outlets too');
+    expect(asksForCoverage('is it just british papers or do you have foreign outlets too', new Set(['paris', 'declaration']))).toBe(true);
+  });
+  it('a country that is not an outlet\'s is still a topic ("what did british papers say about the us")', () =>
+    expect(asksForCoverage('what did british papers say about the us', new Set())).toBe(false));
+});

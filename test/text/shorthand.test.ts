@@ -18,3 +18,11 @@ describe('expandShorthand', () => {
     expect(expandShorthand('what did gov say', (w) => w === 'gov')).toBe('what did gov say');
   });
 });
+
+describe('compounds written apart', () => {
+  it.each([
+    ["what did trump's son in law say", "what did trump's son-in-law say"],
+    ['his Father In Law', 'his father-in-law'],
+  ])('regression: "%s" -> "%s"', (text, expected) => expect(expandShorthand(text)).toBe(expected));
+  it('leaves "in law" alone elsewhere ("enshrined in law")', () => expect(expandShorthand('is it enshrined in law')).toBe('is it enshrined in law'));
+});

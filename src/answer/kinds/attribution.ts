@@ -16,6 +16,8 @@ import { fact } from './fact.js';
 const DEPTH = 10;
 /** Share of the quoted words a statement (with its sentence) must carry. */
 const MIN_SHARE = 0.6;
+/** Share of the quoted words enough for a statement the top passage carries ("who said putin's stunts only harden their resolve"). */
+const TOP_SHARE = 0.5;
 /** Statements within this share of the best are listed too (two people saying much the same). */
 const NEAR_BEST = 0.85;
 
@@ -39,7 +41,7 @@ export const attribution: AnswerKind<'whoSaid'> = {
     }
     scored.sort((a, b) => b.share - a.share || a.rank - b.rank);
     const best = scored[0];
-    if (!best || best.share < MIN_SHARE) {
+    if (!best || (best.share < MIN_SHARE && !(best.rank === 0 && best.share >= TOP_SHARE))) {
       return fact.answer({ kind: 'fact', answerType: { kind: 'open' }, outlet: plan.search.outlet, unfamiliar: [], unknownShare: 0, search: plan.search }, ctx);
     }
     const cites = new CitationList(ctx.articles);

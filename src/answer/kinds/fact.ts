@@ -22,13 +22,16 @@ export const fact: AnswerKind<'fact'> = {
     const scoped = { ...ctx, hits };
     if (hits.length === 0) return abstain({ code: 'NO_MATCH', outlet }, scoped);
     const closeness = ctx.calibration ? similarityEvidence(ctx.hits, plan.unfamiliar, ctx.calibration, plan.unknownShare) : 'strong';
-    if (closeness === 'off-topic') return abstain({ code: 'OFF_TOPIC' }, scoped);
+    // A question that names an outlet, mostly in words the coverage uses ("tdpel - what's next according to them"), is
+    // about the coverage however far its passages are: a weak match, not another subject.
+    const aboutOutlet = outlet !== null && plan.unknownShare < 0.5;
+    if (closeness === 'off-topic' && !aboutOutlet) return abstain({ code: 'OFF_TOPIC' }, scoped);
     if (closeness === 'unfamiliar') return abstain({ code: 'UNKNOWN_NAMES', names: plan.unfamiliar, outlet }, scoped);
     if (matcher && answerType.kind !== 'open' && lacksAnswerType(hits, matcher)) {
       return abstain({ code: 'ANSWER_TYPE_MISSING', answerType, outlet }, scoped);
     }
     const cites = new CitationList(ctx.articles);
     const quotes = hits.slice(0, ctx.quoted).map((hit) => quoteHit(hit, ctx.question, ctx.articles, cites, outlet));
-    return { kind: 'passages', quotes, match: closeness === 'weak' ? 'weak' : 'strong', outlet, citations: cites.list(), passages: rankPassages(hits, ctx.articles, cites) };
+    return { kind: 'passages', quotes, match: closeness === 'weak' || closeness === 'off-topic' ? 'weak' : 'strong', outlet, citations: cites.list(), passages: rankPassages(hits, ctx.articles, cites) };
   },
 };

@@ -47,6 +47,17 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   info: 'information',
 };
 
+/** Compounds people write apart, joined as copy writes them ("trump's son in law" is his son-in-law). Data only. */
+export const SPELT_APART: Readonly<Record<string, string>> = {
+  'son in law': 'son-in-law',
+  'sons in law': 'sons-in-law',
+  'daughter in law': 'daughter-in-law',
+  'father in law': 'father-in-law',
+  'mother in law': 'mother-in-law',
+  'brother in law': 'brother-in-law',
+  'sister in law': 'sister-in-law',
+};
+
 /**
  * Chat words that carry no content: read as neither the coverage's words nor unknown ones ("wtf are the
  * binding commitments lol"). Data only.

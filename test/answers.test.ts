@@ -518,6 +518,12 @@ describe('questions a fourth outside set showed misread (eval-bank-dev4)', () =>
     expect(result.answer).toContain('2022');
   });
 
+  it('regression: a surname neither the coverage\'s nor English, after a first name it uses, is a name it never mentions; written capitalised', async () => {
+    const result = await ask("what's mark rutte's take on the declaration");
+    expect(result.abstained).toBe(true);
+    expect(result.abstainReason).toBe('The coverage never mentions Mark Rutte.');
+  });
+
   it('regression: "qui a signé la déclaration de Paris ?" is French', async () => {
     const result = await ask('qui a signé la déclaration de Paris ?');
     expect(result.abstained).toBe(true);

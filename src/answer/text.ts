@@ -18,6 +18,11 @@ function either(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
 }
 
+/** A name as a reply writes it: one typed all in lower case is capitalised ("mark rutte" -> "Mark Rutte"). */
+function asName(name: string): string {
+  return name === name.toLowerCase() ? name.replace(/(^|[\s-])(\p{Ll})/gu, (_m, before: string, c: string) => before + c.toUpperCase()) : name;
+}
+
 function missing(type: Exclude<AnswerType, { kind: 'open' }>): string {
   switch (type.kind) {
     case 'count':
@@ -43,7 +48,7 @@ export function describeReason(reason: AbstainReason): string {
     case 'NOT_ENGLISH':
       return `I read questions in English only, and that one looks like ${reason.language === 'another language' ? 'it is in another language' : reason.language}: please ask it in English.`;
     case 'UNKNOWN_NAMES':
-      return reason.outlet ? `${reason.outlet}'s coverage never mentions ${either(reason.names)}.` : `The coverage never mentions ${either(reason.names)}.`;
+      return reason.outlet ? `${reason.outlet}'s coverage never mentions ${either(reason.names.map(asName))}.` : `The coverage never mentions ${either(reason.names.map(asName))}.`;
     case 'OFF_TOPIC':
       return `It is about ${TOPIC_NAME}, and nothing in it comes close to that question.`;
     case 'NO_MATCH':

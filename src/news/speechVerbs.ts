@@ -69,3 +69,9 @@ export const STATEMENT_CUE = new RegExp(
   `\\b(?:${alternation(verbForms(SPEECH_VERBS.filter((v) => v.cue)))}|${STATEMENT_NOUN}|according to|(?:anything|something|a word|a peep) from|hear(?:d)? from)\\b(?!\\s+me\\b)`,
   'i',
 );
+
+/** The same cues less the nouns: a question that asks for someone's words with a verb ("say", "told", "anything from"). */
+export const STATEMENT_VERB_CUE = new RegExp(
+  `\\b(?:${alternation(verbForms(SPEECH_VERBS.filter((v) => v.cue)))}|according to|(?:anything|something|a word|a peep) from|hear(?:d)? from)\\b(?!\\s+me\\b)`,
+  'i',
+);

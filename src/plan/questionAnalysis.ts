@@ -14,7 +14,7 @@ import { OUTLET_NICKNAMES } from '../corpus/outlets.js';
 import { holdsOffice, INSTITUTIONS, type SpeakerDirectory, type SpeakerEntry } from '../news/directory.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { resolveSpeaker, shortenedFirstName, type SpeakerMatch } from '../news/speakers.js';
-import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN } from '../news/speechVerbs.js';
+import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN, STATEMENT_VERB_CUE } from '../news/speechVerbs.js';
 import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
 import { foldName, isPossessive, stripPossessive } from '../text/fold.js';
 import { STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
@@ -237,6 +237,12 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
     return analysis;
   }
   const match = speakerInQuestion(scoped, ctx.directory);
+  // Asked only by a noun, with the person elsewhere than before it ("the putin residence attack claims"): the person
+  // is part of the topic, not whose words are wanted ("putin's claims", "claims by putin", "putin comments" are).
+  if (match && asksForStatements && !asksWithVerb(scoped) && SPEAKER_SLOTS.every((s) => !s.test(scoped))) {
+    const name = match.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!new RegExp(`${name}(?:['’]s?)?\\s+(?:${STATEMENT_NOUN})\\b`, 'i').test(scoped)) analysis.asksForStatements = false;
+  }
   const other = match ? otherOfSurname(slot, match.entry, ctx) : null;
   if (other) {
     // "what did melania trump say": someone else of a known surname.
@@ -340,7 +346,7 @@ export function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
  * in "what did the labour leader say about putin" Putin is the topic, not the speaker.
  */
 function speakerInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const office = officeInQuestion(question, directory);
+  const office = officeInQuestion(question, directory) ?? holderInQuestion(question, directory);
   if (office) return office;
   const slotWords = new Set<string>();
   for (const slot of SPEAKER_SLOTS) {
@@ -379,6 +385,32 @@ function officeInQuestion(question: string, directory: SpeakerDirectory): Speake
   const def = INSTITUTIONS.find((d) => holdsOffice(person, d.officeOf));
   const institution = def ? resolveSpeaker(def.name, directory) : null;
   return institution && institution.entry.kind === 'institution' ? { ...institution, text: `${named.text}'s office` } : null;
+}
+
+const VERB_CUES = new RegExp(STATEMENT_VERB_CUE.source, 'gi');
+
+/**
+ * Whether a question asks for someone's words with a verb ("what did putin claim"), not only a noun: "claims" after a
+ * determiner ("the putin residence attack claims") is the noun.
+ */
+function asksWithVerb(question: string): boolean {
+  return [...question.matchAll(VERB_CUES)].some(
+    (m) => !(STATEMENT_NOUN_WORDS.has(m[0].toLowerCase()) && /\b(?:the|a|an|these|those|this|that|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,4}$/iu.test(question.slice(0, m.index))),
+  );
+}
+
+/** "the fella in number 10", "the man at the elysee": someone by the office they sit in. */
+const IN_OFFICE = /\b(?:man|fella|fellow|guy|bloke|chap|woman|lady|person|one|occupant|boss|resident)\s+(?:in|at|of|from)\s+(?:the\s+)?([\p{L}\p{N}\s.'’-]{2,30}?)(?=\s+(?:say|said|says|think|thinks|thought|about|on|make|made)\b|[,?.!]|$)/iu;
+
+/** The one person the coverage names who holds the office an institution is the office of ("the fella in number 10": the Prime Minister). */
+function holderInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const m = IN_OFFICE.exec(question);
+  if (!m) return null;
+  const place = resolveSpeaker(m[1]!, directory);
+  if (!place || place.entry.kind !== 'institution') return null;
+  const def = INSTITUTIONS.find((d) => resolveSpeaker(d.name, directory)?.entry.id === place.entry.id);
+  const holders = def ? directory.entries.filter((e) => e.kind === 'person' && holdsOffice(e, def.officeOf)) : [];
+  return holders.length === 1 ? { entry: holders[0]!, via: 'role', text: m[0] } : null;
 }
 
 const STATEMENT_NOUN_WORDS = new Set(STATEMENT_NOUNS.flatMap((n) => [n, `${n}s`]));

@@ -116,10 +116,11 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // Read only for a fact plan: a typo search over the whole vocabulary per word.
   const fact = (outlet: string | null, request: SearchRequest): QuestionPlan => {
     const evidence = wordEvidence(question, ctx.coverage, ctx.isEnglishWord);
-    // "what was marco rubio's role": two words the coverage never uses before a possessive are a name it never mentions.
+    // "what was marco rubio's role": two words the coverage never uses before a possessive are a name it never mentions;
+    // so is a surname neither the coverage's nor English after a first name it happens to use ("mark rutte's take").
     const unused = (w: string) => !isKnownWord(w, ctx.coverage.vocabulary) && !nearKnownWord(w, ctx.coverage.vocabulary);
     const names = [...question.matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
-      .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && !isKnownWord(m[1]!, ctx.coverage.vocabulary) && unused(m[2]!) && !coveredPlaceName(`${m[1]} ${m[2]}`, ctx.coverage))
+      .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && (!isKnownWord(m[1]!, ctx.coverage.vocabulary) || !isDictionaryWord(m[2]!)) && unused(m[2]!) && !coveredPlaceName(`${m[1]} ${m[2]}`, ctx.coverage))
       .map((m) => `${m[1]} ${m[2]}`);
     // "did marco rubio attend the talks", "is the raf sending jets": the subject is a name the coverage never mentions.
     names.push(...evidence.unfamiliar.flatMap((run) => subjectName(question, run) ?? []));
@@ -190,6 +191,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   if (country.length > 0 && !country.some((e) => ctx.speaks(e.id))) {
     return { kind: 'statements', speakers: country, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
   }
+  // "the two americans at the talks", "trumps two guys in paris": as many people as the number says, when exactly that
+  // many quoted people are of that country, or are someone's (their roles name him).
+  const counted = slot !== null && !compare ? countedPeople(slot, ctx.coverage, ctx.speaks) : [];
+  if (counted.length > 0) return { kind: 'statements', speakers: counted, outlet, search: search(SPEAKER_RANK_DEPTH, outlet, described) };
   // Holders are looked for under the general offices too ("the former white house adviser" is Kushner), but only a
   // specific office no one holds is refused ("what did the adviser say" is searched).
   const anyOffices = slot !== null && country.length === 0 ? officesIn(slot, true) : [];
@@ -250,6 +255,37 @@ function subjectName(question: string, run: string): string | null {
   if (!m) return null;
   const before = m[1]!.trim();
   return before !== '' && !STOPWORDS.has(before.toLowerCase()) ? `${before} ${run}` : run;
+}
+
+const COUNTS: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * The people a slot counts ("the two americans", "trumps two guys"): the quoted people of the country the counted noun
+ * names, or those whose roles name the person before the number; none unless there are exactly as many as it says.
+ */
+function countedPeople(slot: string, coverage: QuestionContext, speaks: (id: string) => boolean): SpeakerEntry[] {
+  const m = /\b(two|both|three|four|[234])\s+([\p{L}'’-]+)/iu.exec(slot);
+  if (!m) return [];
+  const n = COUNTS[m[1]!.toLowerCase()]!;
+  const persons = coverage.directory.entries.filter((e) => e.kind === 'person' && speaks(e.id));
+  const key = placeKey(m[2]!.toLowerCase());
+  let people: SpeakerEntry[] = [];
+  if (key !== undefined) {
+    // Of the country by a role of theirs ("US envoy"), or by a role that names someone of it ("Donald Trump's peace envoy").
+    const of = (e: SpeakerEntry) => e.roles.some((r) => roleHead(r)?.place === key);
+    const ofCountry = coverage.directory.entries.filter((e) => e.kind === 'person' && of(e));
+    people = persons.filter((e) => of(e) || ofCountry.some((o) => o.id !== e.id && namesPerson(e, o)));
+  } else {
+    const owner = slot.slice(0, m.index).trim().split(/\s+/).at(-1) ?? '';
+    const who = coverage.directory.entries.find((e) => e.kind === 'person' && e.surname === foldName(owner.replace(/(?:['’]s?|s)$/i, '')));
+    if (who) people = persons.filter((e) => e.id !== who.id && namesPerson(e, who));
+  }
+  return people.length === n ? people : [];
+}
+
+/** Whether one of a person's roles names another ("Mr Trump’s son-in-law" names Trump). */
+function namesPerson(entry: SpeakerEntry, other: SpeakerEntry): boolean {
+  return entry.roles.some((r) => words(r).some((w) => foldName(w) === other.surname));
 }
 
 /**

@@ -259,3 +259,18 @@ describe('follow-ups with nothing before them (eval-bank-dev4)', () => {
   it.each(['ok and did they agree with that?', 'wait which outlet was that from again'])('regression: "%s" asks who or what is meant', (q) => expect(plan(q).kind).toBe('clarify'));
   it.each(['which outlets covered this?', 'thanks for that'])('"%s" is not a follow-up', (q) => expect(plan(q).kind).not.toBe('clarify'));
 });
+
+describe('people by where they sit or how many they are (eval-bank-dev4)', () => {
+  it.each([
+    ['what did the fella in number 10 say about oil tankers', ['keir-starmer']],
+    ['what did the man at the elysee say', ['emmanuel-macron']],
+    ['what did the two americans at the talks say', ['jared-kushner', 'steve-witkoff']],
+    ['what did trumps two guys in paris say', ['jared-kushner', 'steve-witkoff']],
+  ])('regression: "%s" asks for %j', (q, ids) => expect(speakersOf(plan(q)).sort()).toEqual(ids));
+  it('a number that does not match how many are quoted singles no one out ("the four americans")', () =>
+    expect(plan('what did the four americans at the talks say').kind).not.toBe('statements'));
+  it('regression: "the putin residence attack claims" is about the claims, not a request for Putin\'s words', () =>
+    expect(plan("what's the deal with the putin residence attack claims").kind).toBe('fact'));
+  it.each(['what did putin claim', 'putin comments?', 'any comments from putin?'])('"%s" still asks for Putin\'s words', (q) =>
+    expect(speakersOf(plan(q))).toEqual(['vladimir-putin']));
+});

@@ -122,7 +122,7 @@ export const OVERVIEW_WORDS = [
 
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
 /** Ways of asking who said something besides the reporting verbs copy uses: "who was like", "who came up with". */
-const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'came out with', 'come out with', 'coined', 'first said'];
+const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'came out with', 'come out with', 'coined', 'first said', 'issued', 'put out', 'released'];
 /**
  * "who said peace through strength?", "who accused putin of …", "who's the one saying …": the speaker of the words
  * after the verb (group 1). The verbs are copy's reporting verbs (src/text/words/speechVerbs.ts) in every form.
@@ -145,7 +145,7 @@ export const WHO_SAID = new RegExp(
 export const WHOSE_WORDS: readonly RegExp[] = [
   /^\s*whose\s+(?:quote|words?|line|phrase|comment|remark|claim)s?\s+(?:is|was|are|were|it)\s+(.+)$/i,
   /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)\s+(?:said|says|was\s+saying|called\s+it)\s+(.+)$/i,
-  /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|speaking)\s+(?:about|of)\s+(["“'‘].+)$/i,
+  /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|talked|speaking|spoke)\s+(?:about|of)\s+(["“'‘].+)$/i,
 ];
 
 /**

@@ -187,6 +187,8 @@ describe('messages a fourth outside set showed misread (eval-bank-dev4)', () => 
     ["who was talking about 'real backstops'", "'real backstops'"],
     ["who came out with 'peace through strength'", "'peace through strength'"],
     ['which leader said peace is closer than ever', 'peace is closer than ever'],
+    ["who talked about 'real backstops'?", "'real backstops'"],
+    ['who issued the statement about the coordination cell and hubs', 'the statement about the coordination cell and hubs'],
   ])('regression: "%s" asks whose words these are', (m, words) => expect(whoSaidQuote(m)).toBe(words));
   it('"who was talking about the hubs" asks about a topic: no quotation marks, no quote', () => expect(whoSaidQuote('who was talking about the hubs')).toBeNull());
   it('regression: "qui a signé la déclaration de Paris ?" is French, though its short words are also in the English list', () =>

@@ -45,7 +45,7 @@ const EVERY_WORD: WordKnowledge = { inCoverage: () => true, isEnglish: () => tru
 
 export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_WORD): AnswerType {
   const q = question.toLowerCase().replace(/[’‘]/g, "'");
-  const future = /\b(?:will|would|is going to|are going to|shall|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely|supposed|meant|scheduled) to)\b/.test(q);
+  const future = /\b(?:will|would|is going to|are going to|shall|the next|upcoming|(?:is|are|was|were)(?:\s+\w+){0,2}\s+(?:expected|set|due|planned|likely|supposed|meant|scheduled) to)\b/.test(q);
   // The subject a time or duration must be about: the question's words, less the topic's own name, which the
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
   // Only words the coverage uses can be required of a passage ("sumit" cannot).
@@ -67,6 +67,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // "how much will it cost", "how much money": an amount; "how much graft is left", "how much support": not money.
   const much = /\bhow much\s+(\w+)/.exec(q);
   if (much && (MONEY_WORDS.has(much[1]!) || !/^[a-z]+$/.test(much[1]!) || AFTER_MUCH.has(much[1]!))) return { kind: 'amount' };
+  // "how much military aid in pounds": asked in a currency.
+  if (much && /\b(?:in|of) (?:pounds|dollars|euros|quid|bucks|sterling)\b|[£$€]/.test(q)) return { kind: 'amount' };
   if (/\bhow much\s*[?!.]*$/.test(q) || /\bwhat (?:will|would|does|did) (?:it|this|that|the \w+) cost\b/.test(q)) return { kind: 'amount' };
   if (much && /^(?:time|longer)$/.test(much[1]!)) return { kind: 'duration', future, subject };
   if (/\bhow long\b/.test(q)) return { kind: 'duration', future, subject };

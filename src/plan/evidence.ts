@@ -48,7 +48,9 @@ export function wordEvidence(question: string, ctx: QuestionContext, isEnglishWo
       content++;
       if (!covered) unknown++;
     }
-    if (!covered && w.length >= 3 && !/\d/.test(w) && !isEnglishWord(w)) run.push(w);
+    // "brit-american": a compound of words that are each the coverage's, a place's or English is no name.
+    const compound = w.includes('-') && w.split('-').every((p) => p === '' || known(p) || placesIn(p).length > 0 || isEnglishWord(p));
+    if (!covered && w.length >= 3 && !/\d/.test(w) && !isEnglishWord(w) && !compound) run.push(w);
     else if (run.length > 0) {
       unfamiliar.push(run.join(' '));
       run = [];

@@ -274,3 +274,13 @@ describe('people by where they sit or how many they are (eval-bank-dev4)', () =>
   it.each(['what did putin claim', 'putin comments?', 'any comments from putin?'])('"%s" still asks for Putin\'s words', (q) =>
     expect(speakersOf(plan(q))).toEqual(['vladimir-putin']));
 });
+
+describe('kinds of answer a fourth outside set asked for (eval-bank-dev4)', () => {
+  it('regression: "when\'s the next coalition of the willing meeting" asks for a time still to come', () =>
+    expect(answerTypeOf("when's the next coalition of the willing meeting")).toMatchObject({ kind: 'time', future: true }));
+  it('regression: "how much military aid in pounds" asks for an amount', () =>
+    expect(answerTypeOf('ok so how much military aid in pounds is the uk giving ukraine this year')).toEqual({ kind: 'amount' }));
+  it('"how much support" is still no amount', () => expect(answerTypeOf('how much support is there')).not.toEqual({ kind: 'amount' }));
+  it('regression: "brit-american", a compound of a place and a word the coverage uses, is no unknown name', () =>
+    expect(plan('is the brit-american friendship still solid after the arctic island drama').kind).not.toBe('refuse'));
+});

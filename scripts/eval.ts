@@ -31,6 +31,7 @@ const BANK = {
   dev2: path.resolve('test/fixtures/eval-bank-dev2.json'),
   dev3: path.resolve('test/fixtures/eval-bank-dev3.json'),
   dev4: path.resolve('test/fixtures/eval-bank-dev4.json'),
+  dev5: path.resolve('test/fixtures/eval-bank-dev5.json'),
   test: path.resolve('test/fixtures/eval-bank-test.json'),
   val: path.resolve('test/fixtures/eval-bank-val.json'),
 };
@@ -136,7 +137,7 @@ async function bankOutcomes(engine: AnswerEngine, questions: readonly BankQuesti
  * The question bank: dev (tuned on; misses listed) and test (figures only, never looked into). Returns the
  * floors of the test split for the shipped configuration.
  */
-async function bankSection(engine: AnswerEngine, splits: readonly Split[] = ['dev', 'dev2', 'dev3', 'dev4', 'test', 'val']): Promise<Floor[]> {
+async function bankSection(engine: AnswerEngine, splits: readonly Split[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'test', 'val']): Promise<Floor[]> {
   const floors: Floor[] = [];
   for (const split of splits) {
     let questions: BankQuestion[];
@@ -250,7 +251,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (DEV_ONLY || ONE_SPLIT) {
     const engine = await createEngine(config, { log: createLogger('warn') });
-    await bankSection(engine, ONE_SPLIT ? [ONE_SPLIT] : ['dev', 'dev2', 'dev3', 'dev4']);
+    await bankSection(engine, ONE_SPLIT ? [ONE_SPLIT] : ['dev', 'dev2', 'dev3', 'dev4', 'dev5']);
     return;
   }
   const engine = await createEngine(config, { log: createLogger('warn') });

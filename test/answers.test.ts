@@ -530,3 +530,11 @@ describe('questions a fourth outside set showed misread (eval-bank-dev4)', () =>
     expect(result.abstainReason).toMatch(/French/);
   });
 });
+
+describe('questions a fifth outside set showed misread (eval-bank-dev5)', () => {
+  it('regression: a place the profile links to the US ("Florida") is a topic Kushner is quoted on (Mar-a-Lago)', async () => {
+    const result = await ask("What did Jared Kushner say about the talks at Trump's Florida club?");
+    expect(result.kind).toBe('statements');
+    expect(result.statements.some((s) => s.wordings.some((w) => w.includes('Mar-a-Lago')))).toBe(true);
+  });
+});

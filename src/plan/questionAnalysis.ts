@@ -27,6 +27,8 @@ import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
 import { COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
+import { isDictionaryWord } from '../text/english.js';
+import { placesIn } from '../text/places.js';
 
 export interface QuestionAnalysis {
   /** The speaker the question names: one in the directory, or a person the corpus never mentions. */
@@ -52,7 +54,7 @@ const QUESTION_WORDS = new Set(
 );
 
 const COMPARE_CUES =
-  /\b(?:differ(?:ed|s|ence|ences|ent|ently)?|compar(?:e|ed|es|ing|ison)|contrast|side by side|which outlets?|each outlet|every outlet|between (?:the )?outlets|how did (?:the )?(?:outlets|papers|newspapers|media|coverage|sources|reports)|only one outlet)\b|\b(?:outlets|papers|newspapers|sources|reports)\b[^?]*\b(?:agree|disagree)\b/i;
+  /\b(?:differ(?:ed|s|ence|ences|ent|ently)?|compar(?:e|ed|es|ing|ison)|contrast|side by side|which (?:outlets?|papers?|newspapers?|sites?|sources?|media|articles?|publications?|broadcasters?)|each outlet|every outlet|between (?:the )?outlets|how did (?:the )?(?:outlets|papers|newspapers|media|coverage|sources|reports)|only one outlet)\b|\b(?:outlets|papers|newspapers|sources|reports)\b[^?]*\b(?:agree|disagree)\b/i;
 
 /** Words that name the coverage rather than what it covers. */
 const COVERAGE_WORDS = /^(?:outlets?|papers?|newspapers?|media|coverage|sources?|reports?|articles?|news)$/i;
@@ -159,7 +161,10 @@ function capitalisedNames(question: string): { text: string; start: number; end:
   for (const [i, m] of tokens.entries()) {
     const word = m[0];
     const bare = stripPossessive(word);
-    const capital = /^\p{Lu}/u.test(bare) && !QUESTION_WORDS.has(bare.toLowerCase());
+    // A sentence's first word is capitalised for opening it ("Good evening.", "Sorry if …", "Didn't think so."): a name
+    // only when it is no English word.
+    const opens = /(?:^|[.!?…:;—–"“(]\s*)$/u.test(question.slice(0, m.index).trimEnd()) && isDictionaryWord(bare);
+    const capital = /^\p{Lu}/u.test(bare) && !QUESTION_WORDS.has(bare.toLowerCase()) && !opens;
     const last = out[out.length - 1];
     // A particle joins the name it stands in when a capitalised word follows it.
     const particle = NAME_PARTICLES.test(word) && last !== undefined && last.end === (m.index ?? 0) - 1 && /^\p{Lu}/u.test(tokens.slice(i + 1).find((t) => !NAME_PARTICLES.test(t[0]))?.[0] ?? '');
@@ -191,6 +196,10 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     // Titles and abbreviations are no names ("Downing St" is Downing Street's).
     const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w) && !ABBREVIATIONS.includes(w.replace(/\.$/, '')));
     if (words.length === 0) continue;
+    // English words beside a title or a place describe rather than name ("the Labour PM", "the Danish Arctic territory");
+    // a name has a word English lacks ("Rutte", "Healey"), and an English word alone may name a body ("Parliament").
+    const described = name.words.some((w) => TITLE_WORDS.has(w) || roleOf(w.toLowerCase()) !== undefined || placesIn(w).length > 0);
+    if (described && words.every((w) => isDictionaryWord(w))) continue;
     // "Vlad" is Vladimir Putin's first name shortened.
     if (words.length === 1 && shortenedFirstName(words[0]!, ctx.directory)) continue;
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);
@@ -284,8 +293,8 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     // Abbreviations in any case: "downing st" is Downing Street.
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATION_KEYS.has(w.replace(/\.$/, '').toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;
-    // Pronouns and quantifiers are no name: "who do they each say put out the statement".
-    if (ws.some((w) => PRONOUNS.test(w))) continue;
+    // Pronouns and quantifiers are no name: "who do they each say put out the statement", "what did he actually say".
+    if (name.split(/\s+/).some((w) => PRONOUNS.test(w))) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // Roles alone are no name: "the president's in-law" describes someone.
     if (ws.every((w) => roleOf(stripPossessive(w).toLowerCase()) !== undefined)) continue;

@@ -62,5 +62,5 @@ export const PLACE_FORMS: Readonly<Record<string, readonly string[]>> = {
   france: ['paris'],
   britain: ['london'],
   russia: ['moscow'],
-  us: ['washington'],
+  us: ['washington', 'florida', 'mar-a-lago', 'palm beach'],
 };

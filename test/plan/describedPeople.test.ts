@@ -284,3 +284,31 @@ describe('kinds of answer a fourth outside set asked for (eval-bank-dev4)', () =
   it('regression: "brit-american", a compound of a place and a word the coverage uses, is no unknown name', () =>
     expect(plan('is the brit-american friendship still solid after the arctic island drama').kind).not.toBe('refuse'));
 });
+
+describe('names a fifth outside set showed misread as unknown (eval-bank-dev5)', () => {
+  it.each([
+    "Good evening. For my seminar I need the Prime Minister's caveat about the remaining difficulties on the path to peace — what precisely did he warn?",
+    'Sorry if this was asked already, I was away all week — could the American guarantee include air defence?',
+    "Who'll be the referee making sure nobody breaks the truce?",
+    'Journalist here, double-checking a figure before filing: what does The Independent say about the size of the coalition?',
+    'so the french prez, wot did he actually say about the guarantees then',
+    "What did the Labour PM say the coalition's purpose is?",
+    'Does POTUS back the guarantee?',
+    'Will the Hexagon send soldiers too, or just the Brits?',
+    'What did the PM say about the row over the Danish Arctic territory?',
+    'What did the son-in-law reckon came out of the earlier Florida summit?',
+  ])('regression: "%s" names nothing the coverage lacks', (q) => expect(plan(q).kind).not.toBe('refuse'));
+
+  it.each([
+    ['what did mark rutte say', 'UNKNOWN_NAMES'],
+    ['Will Parliament be given a vote before British troops are deployed to Ukraine?', 'UNKNOWN_NAMES'],
+    ['what did the ukrainian parliament say about the declaration', 'UNKNOWN_NAMES'],
+    ['What did Defence Secretary John Healey say about the troops?', 'UNKNOWN_NAMES'],
+  ])('"%s" still names what the coverage never mentions', (q, code) => {
+    const p = plan(q);
+    expect(p.kind === 'refuse' ? p.refusal.code : p.kind).toBe(code);
+  });
+
+  it('regression: "which papers even bother bringing up minsk" compares the outlets', () => expect(plan('which papers even bother bringing up minsk').kind).toBe('compare'));
+  it('"POTUS" is the US President: Trump', () => expect(speakersOf(plan('what did POTUS say'))).toEqual(['donald-trump']));
+});

@@ -16,6 +16,7 @@ import { placeTerm, placeTerms, speakerSection, STATEMENTS_SHOWN, topicTerms } f
 import type { StatementGroup } from '../../news/groupStatements.js';
 import { foldName } from '../../text/fold.js';
 import { placesIn } from '../../text/places.js';
+import { placeForms, placeKey } from '../../news/places.js';
 import { contentTerms, stem } from '../../text/tokens.js';
 
 /** Content words of each loaded passage, worked out once (a widely carried statement stands in hundreds of them). */
@@ -81,6 +82,15 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
   // A place asked about by any of its names ("the us", "america"): touched when a passage names it by any other.
   const questionPlaces = placesIn(ctx.question);
   const asPlace = new Map(questionPlaces.flatMap((p) => contentTerms(p.text).map((t) => [t, placeTerm(p.key)] as const)));
+  // A place the topic's profile links to a country ("Florida", "Mar-a-Lago": the US) is touched where the country is.
+  for (const w of asked) {
+    if (asPlace.has(stem(w)) || placeKey(w.toLowerCase()) === undefined) continue;
+    // As the passages' place terms key it: by the first of its forms a text names ("united states" for "florida").
+    const place = placeForms(w.toLowerCase())
+      .map((f) => placesIn(f)[0])
+      .find((m) => m !== undefined);
+    if (place) asPlace.set(stem(w), placeTerm(place.key));
+  }
   const places = questionPlaces.filter((p) => terms.has(placeTerm(p.key)));
   if (topic.size === 0 && places.length === 0) return null;
   const seen = new Set<string>();

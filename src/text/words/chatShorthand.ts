@@ -47,8 +47,13 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   info: 'information',
 };
 
-/** Compounds people write apart, joined as copy writes them ("trump's son in law" is his son-in-law). Data only. */
+/**
+ * Compounds people write apart, joined as copy writes them ("trump's son in law" is his son-in-law), and titles written
+ * as acronyms, written out as copy writes them ("POTUS" is the US President), in any case. Data only.
+ */
 export const SPELT_APART: Readonly<Record<string, string>> = {
+  potus: 'the US President',
+  flotus: 'the US First Lady',
   'son in law': 'son-in-law',
   'sons in law': 'sons-in-law',
   'daughter in law': 'daughter-in-law',

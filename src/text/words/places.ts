@@ -6,7 +6,7 @@
  */
 export const COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
   ukraine: ['ukraine', 'ukrainian', 'ukrainians'],
-  france: ['france', 'french', 'french republic'],
+  france: ['france', 'french', 'french republic', 'hexagon', 'hexagone'],
   britain: ['britain', 'british', 'uk', 'u.k.', 'united kingdom', 'great britain', 'england', 'english', 'brits', 'brit', 'gb', 'blighty', 'britannia', 'westminster', 'whitehall', 'hmg', "his majesty's government", 'her majesty’s government', "his majesty’s government"],
   russia: ['russia', 'russian', 'russians', 'russian federation'],
   us: ['us', 'usa', 'u.s.', 'u.s.a.', 'america', 'american', 'americans', 'united states', 'united states of america', 'yanks', 'yank', 'uncle sam', 'washington dc', 'dc'],

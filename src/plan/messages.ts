@@ -165,6 +165,7 @@ function mendVerb(message: string): string {
 export function whoSaidQuote(message: string): string | null {
   const m = WHO_SAID.exec(message.trim()) ?? WHO_SAID.exec(mendVerb(message.trim())) ?? WHOSE_WORDS.map((r) => r.exec(message.trim())).find((x) => x !== null);
   if (!m) return null;
-  const quote = (m[1] ?? '').replace(/^(?:it|that|this)\s+(?:was\s+)?/i, '').replace(/[?!.]+\s*$/, '').trim();
+  // The words end with the question: "Who said it only 'strengthens our resolve'? Sounds like a press release."
+  const quote = (m[1] ?? '').split(/[?!]+\s+(?=\S)/)[0]!.replace(/^(?:it|that|this)\s+(?:was\s+)?/i, '').replace(/[?!.]+\s*$/, '').trim();
   return contentTerms(quote).length > 0 ? quote : null;
 }

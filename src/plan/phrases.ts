@@ -13,7 +13,7 @@ export type ChatIntent = 'greeting' | 'thanks' | 'farewell' | 'acknowledgement' 
 
 /** Whole messages (after filler is dropped) of each kind of small talk. */
 export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
-  greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'hows it going', 'how is it going'],
+  greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'how are today', 'how are doing today', 'hows it going', 'how is it going', 'hows your day', 'how is your day'],
   thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot'],
   farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl'],
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted'],

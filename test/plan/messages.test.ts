@@ -182,12 +182,14 @@ describe('asksForArticleDetails', () => {
 });
 
 describe('messages a fourth outside set showed misread (eval-bank-dev4)', () => {
+  it('regression: "Hello bot, how are you today?" is a greeting (eval-bank-dev5)', () => expect(chatIntent('how are you today?')).toBe('greeting'));
   it.each([
     ["whose quote is 'as strong as anyone has ever seen'", "'as strong as anyone has ever seen'"],
     ["who was talking about 'real backstops'", "'real backstops'"],
     ["who came out with 'peace through strength'", "'peace through strength'"],
     ['which leader said peace is closer than ever', 'peace is closer than ever'],
     ["who talked about 'real backstops'?", "'real backstops'"],
+    ["Who said it only 'strengthens our resolve'? Sounds like a Rupert in a press release.", "only 'strengthens our resolve'"],
     ['who issued the statement about the coordination cell and hubs', 'the statement about the coordination cell and hubs'],
   ])('regression: "%s" asks whose words these are', (m, words) => expect(whoSaidQuote(m)).toBe(words));
   it('"who was talking about the hubs" asks about a topic: no quotation marks, no quote', () => expect(whoSaidQuote('who was talking about the hubs')).toBeNull());

@@ -78,7 +78,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     return { kind: 'time', future, subject };
   }
   // "what date was the meeting", "which year": a date or a year.
-  const calendar = /^\s*(?:which|what)\s+(?:(?:exact|precise|specific|actual)\s+)?(date|day|weekday|year)\b/.exec(q)?.[1];
+  // "in which year", "on what date": a preposition before the question word asks the same.
+  const calendar = /^\s*(?:(?:in|on|at|from|by|for|to)\s+)?(?:which|what)\s+(?:(?:exact|precise|specific|actual)\s+)?(date|day|weekday|year)\b/.exec(q)?.[1];
   // "what percentage of brits support it": a share given as a percentage.
   if (/^\s*(?:what|which)\s+(?:(?:exact|precise)\s+)?(?:percentage|percent|per cent|proportion)\b/.test(q)) return { kind: 'category', focus: 'percentage', entity: 'percent' };
   if (calendar) {
@@ -88,7 +89,7 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     const asked = /\bday\s+of\s+the\s+week\b/.test(q) ? 'weekday' : (calendarOf(calendar) ?? 'date');
     return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: asked };
   }
-  const category = /^\s*(?:which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
+  const category = /^\s*(?:(?:in|on|at|from|by|for|to|with)\s+which|which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
   if (category) {
     // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").
     // Its head: the last English word of the phrase ("the militray hubs actualy" -> hubs).

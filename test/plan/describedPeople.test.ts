@@ -312,3 +312,9 @@ describe('names a fifth outside set showed misread as unknown (eval-bank-dev5)',
   it('regression: "which papers even bother bringing up minsk" compares the outlets', () => expect(plan('which papers even bother bringing up minsk').kind).toBe('compare'));
   it('"POTUS" is the US President: Trump', () => expect(speakersOf(plan('what did POTUS say'))).toEqual(['donald-trump']));
 });
+
+describe('a preposition before "which" (eval-bank-dev5)', () => {
+  it('regression: "In which Ukrainian cities will the military hubs be located?" asks for cities', () =>
+    expect(answerTypeOf('In which Ukrainian cities will the military hubs be located?')).toEqual({ kind: 'category', focus: 'cities', entity: 'city' }));
+  it('"in which year" asks for a year', () => expect(answerTypeOf('in which year did russia invade')).toMatchObject({ kind: 'time', calendar: 'year' }));
+});

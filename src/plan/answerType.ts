@@ -2,6 +2,7 @@ import { placesIn } from '../text/places.js';
 import { stem, STOPWORDS, words } from '../text/tokens.js';
 import { AFTER_MUCH, CATEGORY_NOUNS, MONEY_WORDS, OPEN_NOUNS, type CategoryClass } from '../text/words/answerTypes.js';
 import { TOPIC_NAME } from '../topic/profile.js';
+import { SPEECH_VERBS, STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
 
 const TOPIC_WORDS: ReadonlySet<string> = new Set(words(TOPIC_NAME.toLowerCase()));
 
@@ -57,7 +58,7 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // "how old is starmer": an age ("61-year-old", "aged 61").
   if (/\bhow old\b/.test(q) || /\bwhat(?:'s| is| was)? (?:his|her|their|the) age\b/.test(q)) return { kind: 'category', focus: 'age', entity: 'age' };
   // "the exact number of troops", "troop numbers", "how many soldiers".
-  const numberOf = /\b(?:numbers?|figures?|count)\s+of\s+(\w+)/.exec(q) ?? /\b(\w+)\s+(?:numbers|figures|count)\b/.exec(q);
+  const numberOf = /\b(?:numbers?|figures?|count)\s+of\s+(\w+)/.exec(q) ?? /(?<![\w-])(\w+)\s+(?:numbers|figures|count)\b/.exec(q);
   if (numberOf && !/\b(?:the|a|an|what|how|exact|precise|any)$/.test(numberOf[1]!)) return { kind: 'count', focus: [numberOf[1]!] };
   const many = /\bhow many\s+(.*)$/.exec(q);
   if (many) {
@@ -143,9 +144,17 @@ function countedNoun(tokens: string[]): string | null {
   return [...phrase].reverse().find((t) => /[^s]s$/.test(t)) ?? phrase.at(-1) ?? null;
 }
 
+/** A reporting verb ends the phrase counted: "how many allies lbc says were in paris" counts allies, not "says". */
+const SAYS = new Set(
+  SPEECH_VERBS.filter((v) => v.reports !== undefined)
+    .flatMap((v) => [v.third, v.past])
+    .filter((f) => !f.includes(' ') && !STATEMENT_NOUNS.some((n) => `${n}s` === f)),
+);
+
 function nounPhrase(tokens: string[]): string[] {
   const phrase: string[] = [];
   for (const t of tokens) {
+    if (SAYS.has(t)) break;
     if (PHRASE_END.has(t) || (phrase.length > 0 && /ed$/.test(t) && t.length > 4) || phrase.length === 3) break;
     phrase.push(t);
   }

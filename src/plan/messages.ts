@@ -87,6 +87,9 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const text = words.join(' ');
   if (COVERAGE_QUESTIONS.some((re) => re.test(text))) return true;
   if (!COVERAGE_NOUNS.test(text)) return false;
+  // "which outlets mention mar-a-lago": what follows the verb is a topic, whatever its words.
+  const after = MENTIONS.exec(text)?.[1];
+  if (after !== undefined && !after.split(' ').every((w) => COVERAGE_WORDS.includes(w) || topicWords.has(w))) return false;
   // "is it just british papers or do you have foreign outlets too": a country's outlets are outlets, not a topic.
   const outletCountries = new Set(words.filter((w, i) => COVERAGE_NOUNS.test(words[i + 1] ?? '') && placesIn(w).length > 0));
   // A country or body in common words is a topic: "how did each outlet cover the us".
@@ -95,6 +98,9 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
   return words.every((w) => allowed.has(w) || outletCountries.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
 }
+
+/** A verb of mentioning and the words after it: "which outlets mention mar a lago". */
+const MENTIONS = /\b(?:mentions?|mentioned|mentioning|bring(?:s|ing)? up|brought up|talks? about|talked about|says? about|said about)\s+(.+)$/;
 
 const DETAIL_STEMS = new Set(ARTICLE_DETAIL_WORDS.map(stem));
 const ARTICLE_STEMS = new Set(ARTICLE_NOUNS.map(stem));

@@ -40,7 +40,7 @@ export const HELP_LOOSE: RegExp[] = [
 /** Requests for help with the bot itself, matched anywhere in a short message. */
 export const HELP: RegExp[] = [
   /^help\b/,
-  /\bhow (?:do|can|should) i (?:use|ask|talk to)\b/,
+  /\bhow (?:do|can|should) i (?:use|ask|talk to|phrase|word)\b/,
   /\bwhat (?:can|do|should) (?:you|u|i) (?:do|ask)\b/,
   /\bwhat are (?:you|u)\b/,
   /\bwho are (?:you|u)\b/,
@@ -96,6 +96,8 @@ export const FOLLOW_UP_WORDS = [
   'come', 'like',
   // "did they agree with that?", "which outlet was that from again?": about an earlier answer.
   'agree', 'agreed', 'disagree', 'outlet', 'source', 'article', 'again',
+  // "can you explain that last bit more": a part of the answer before.
+  'last', 'bit', 'part', 'previous', 'earlier', 'answer',
 ];
 
 /**

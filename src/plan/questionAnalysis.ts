@@ -29,6 +29,8 @@ import { COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { isDictionaryWord } from '../text/english.js';
 import { placesIn } from '../text/places.js';
+import { placeKey } from '../news/places.js';
+import { roleHead } from '../news/roles.js';
 
 export interface QuestionAnalysis {
   /** The speaker the question names: one in the directory, or a person the corpus never mentions. */
@@ -295,6 +297,10 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     if (ws.length === 0 || ws.length > 4) continue;
     // Pronouns and quantifiers are no name: "who do they each say put out the statement", "what did he actually say".
     if (name.split(/\s+/).some((w) => PRONOUNS.test(w))) continue;
+    // A country's people are no one's name ("the americans at the summit"); a country's body may be ("the ukrainian
+    // parliament"): the place word ends the phrase or a preposition follows it.
+    const raw = name.split(/\s+/);
+    if (raw.some((w, i) => placeKey(w) !== undefined && (i === raw.length - 1 || /^(?:at|in|on|from|during|of|who|that)$/i.test(raw[i + 1]!)))) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // Roles alone are no name: "the president's in-law" describes someone.
     if (ws.every((w) => roleOf(stripPossessive(w).toLowerCase()) !== undefined)) continue;
@@ -386,11 +392,14 @@ function slotHead(slot: string): string {
  * is the office of the person named (Downing Street, the Elysee), when the coverage quotes it.
  */
 function officeInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const owner = /([\p{L}\p{N}\s.'’-]{2,60}?)['’]s?\s+office\b/iu.exec(question)?.[1] ?? /\boffice of\s+([\p{L}\s.'’-]{2,40}?)(?=[,?.!]|\s+(?:say|said|about|on)\b|$)/iu.exec(question)?.[1];
-  if (!owner) return null;
+  const office = /([\p{L}\p{N}\s.'’-]{2,60}?)['’]s?\s+(office|residence|palace|home)\b/iu.exec(question) ?? /\b(office|residence|palace) of\s+([\p{L}\s.'’-]{2,40}?)(?=[,?.!]|\s+(?:say|said|about|on)\b|$)/iu.exec(question);
+  if (!office) return null;
+  const [owner, place] = office[2] !== undefined && /^(?:office|residence|palace|home)$/i.test(office[2]) ? [office[1]!, office[2]] : [office[2]!, office[1]!];
   const named = resolveSpeaker(owner, directory);
   const person = named?.entry;
   if (!named || !person || person.kind !== 'person') return null;
+  // "the prime minister's residence" is where the office sits; "putin's residence" is his house, not a speaker.
+  if (!/^office$/i.test(place) && named.via === 'name') return null;
   const def = INSTITUTIONS.find((d) => holdsOffice(person, d.officeOf));
   const institution = def ? resolveSpeaker(def.name, directory) : null;
   return institution && institution.entry.kind === 'institution' ? { ...institution, text: `${named.text}'s office` } : null;
@@ -415,6 +424,13 @@ const IN_OFFICE = /\b(?:man|fella|fellow|guy|bloke|chap|woman|lady|person|one|oc
 function holderInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
   const m = IN_OFFICE.exec(question);
   if (!m) return null;
+  // "the man from kyiv": the one leader of the country the place stands for that the coverage names.
+  const where = slotHead(m[1]!).split(/\s+/);
+  const country = placeKey(where[0]!);
+  if (country !== undefined && where.length === 1) {
+    const leaders = directory.entries.filter((e) => e.kind === 'person' && e.roles.some((r) => { const h = roleHead(r); return h !== null && h.place === country && (h.head === 'president' || h.head === 'prime minister'); }));
+    return leaders.length === 1 ? { entry: leaders[0]!, via: 'role', text: m[0] } : null;
+  }
   const place = resolveSpeaker(m[1]!, directory);
   if (!place || place.entry.kind !== 'institution') return null;
   const def = INSTITUTIONS.find((d) => resolveSpeaker(d.name, directory)?.entry.id === place.entry.id);
@@ -444,7 +460,8 @@ function namesTheSpeaker(text: string, match: SpeakerMatch): boolean {
 /** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */
 export function speakerSlot(question: string): string | null {
   // "what did X say", else "according to X, …".
-  return (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question))?.[1]?.trim() ?? null;
+  const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question))?.[1]?.trim();
+  return slot ? slotHead(slot) : null;
 }
 
 /** Every form of one outlet's name, to take it out of the question before looking for a speaker. */

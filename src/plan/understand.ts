@@ -22,6 +22,7 @@ import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
+import { withKnownNames } from './knownAs.js';
 import { foldName } from '../text/fold.js';
 import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
 
@@ -73,7 +74,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
   // Small talk and preambles it opens with are taken off ("hey quick question, who leads the force?").
   const question = expandAcronyms(
-    expandShorthand(withoutPreamble(asked, asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)),
+    withKnownNames(expandShorthand(withoutPreamble(asked, asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)), ctx.coverage.directory),
     ctx.coverage.acronyms,
     ctx.coverage.vocabulary,
   );

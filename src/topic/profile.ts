@@ -64,3 +64,16 @@ export const PLACE_FORMS: Readonly<Record<string, readonly string[]>> = {
   russia: ['moscow'],
   us: ['washington', 'florida', 'mar-a-lago', 'palm beach'],
 };
+
+/**
+ * What people call the topic's public figures besides what the coverage writes: nicknames and relations readers know
+ * ("Manu" is Emmanuel Macron, "Ivanka's husband" Jared Kushner). A question's phrase is read as the full name, when the
+ * coverage names that person. Lower case, whole words.
+ */
+export const KNOWN_AS: Readonly<Record<string, readonly string[]>> = {
+  'Emmanuel Macron': ['manu'],
+  'Keir Starmer': ['starmzy'],
+  'Vladimir Putin': ['vlad', 'team vlad', 'pootin'],
+  'Donald Trump': ['the donald', 'djt', 'trumpy'],
+  'Jared Kushner': ["ivanka's husband", 'ivanka’s husband', 'ivankas husband', "ivanka trump's husband"],
+};

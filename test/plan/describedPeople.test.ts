@@ -318,3 +318,26 @@ describe('a preposition before "which" (eval-bank-dev5)', () => {
     expect(answerTypeOf('In which Ukrainian cities will the military hubs be located?')).toEqual({ kind: 'category', focus: 'cities', entity: 'city' }));
   it('"in which year" asks for a year', () => expect(answerTypeOf('in which year did russia invade')).toMatchObject({ kind: 'time', calendar: 'year' }));
 });
+
+describe('people and questions a sixth outside set showed misread (eval-bank-dev6)', () => {
+  it.each([
+    ['what did manu say about security guarantees', ['emmanuel-macron']],
+    ['what did starmzy say about putin', ['keir-starmer']],
+    ["what did ivanka's husband say in paris", ['jared-kushner']],
+    ["what did the prime minister's residence put out after paris", ['downing-street']],
+    ['what did the man from kyiv who signed the thing say', ['volodymyr-zelensky']],
+  ])('regression: "%s" asks for %j', (q, ids) => expect(speakersOf(plan(q))).toEqual(ids));
+  it('regression: "putin\'s residence" is his house, the topic; the speaker is Starmer', () =>
+    expect(speakersOf(plan("what did starmer say about the claims of attacks on putin's residence"))).toEqual(['keir-starmer']));
+  it('a nickname of someone the coverage never names is left as written', () => expect(plan('what did bojo say').kind).not.toBe('statements'));
+  it('regression: "how many allies lbc says were in paris" counts allies', () =>
+    expect(answerTypeOf('do you know how many allies lbc says were in paris?')).toEqual({ kind: 'count', focus: ['allies'] }));
+  it('regression: "washington-based figures" are people, not a number asked for', () =>
+    expect(answerTypeOf('how did london and washington-based figures both being there matter').kind).toBe('open'));
+  it('regression: "which outlets mention mar-a-lago" compares the outlets on it, not the list of sources', () => expect(plan('which outlets mention mar-a-lago').kind).toBe('compare'));
+  it('regression: "what did the americans at the summit say" is not an unknown name; "the ukrainian parliament" still is', () => {
+    expect(plan('what did the americans at the summit say').kind).not.toBe('refuse');
+    expect(plan('what did the ukrainian parliament say about the declaration').kind).toBe('refuse');
+  });
+  it('regression: "can you explain that last bit more" needs an earlier answer', () => expect(plan('can you explain that last bit more').kind).toBe('clarify'));
+});

@@ -101,6 +101,10 @@ export const SPEECH_VERBS: readonly SpeechVerb[] = [
   verb('portray portrays portrayed portrayed portraying', { asked: true, cue: true }),
   verb('hype hypes hyped hyped hyping', { asked: true, cue: true }),
   verb('frame frames framed framed framing', { asked: true }),
+  // What a body does with a statement: "what did downing street put out", "what did the elysee release".
+  verb('put out|puts out|put out|put out|putting out', { asked: true, cue: true }),
+  verb('release releases released released releasing', { asked: true, cue: true }),
+  verb('issue issues issued issued issuing', { asked: true, cue: true }),
 ];
 
 /** Nouns for what someone said: "Kushner's comments", "the PM's remarks", "statements by Witkoff". */

@@ -532,6 +532,12 @@ describe('questions a fourth outside set showed misread (eval-bank-dev4)', () =>
 });
 
 describe('questions a fifth outside set showed misread (eval-bank-dev5)', () => {
+  it('regression: Mar-a-Lago is a place of its own, not the US: The Independent never mentions it (eval-news n111)', async () => {
+    const result = await ask('What did The Independent say about Kushner and Mar-a-Lago?');
+    expect(result.abstained).toBe(true);
+    expect(result.abstainReason).toBe("The Independent's coverage never mentions Mar-a-Lago.");
+  });
+
   it('regression: a place the profile links to the US ("Florida") is a topic Kushner is quoted on (Mar-a-Lago)', async () => {
     const result = await ask("What did Jared Kushner say about the talks at Trump's Florida club?");
     expect(result.kind).toBe('statements');

@@ -62,7 +62,7 @@ export const PLACE_FORMS: Readonly<Record<string, readonly string[]>> = {
   france: ['paris'],
   britain: ['london'],
   russia: ['moscow'],
-  us: ['washington', 'florida', 'mar-a-lago', 'palm beach'],
+  us: ['washington', 'florida'],
 };
 
 /**

@@ -15,7 +15,8 @@ import type { ReindexReport } from '../index/report.js';
 import { saveIndex } from '../index/saveIndex.js';
 import { ensureLexicon } from '../lexicon/lexicon.js';
 import type { Embedder } from '../types.js';
-import { deriveBuild, hasDerivedFiles } from './engineState.js';
+import { deriveBuild, deriveBuildFiles, hasDerivedFiles, NEWS_FILE } from './engineState.js';
+import { startNewsThread } from './newsThread.js';
 import type { BuildJob } from './reindexInWorker.js';
 import type { CheckedSinceBuild } from './unchangedReindex.js';
 
@@ -66,14 +67,30 @@ export async function buildFromCorpus(
     built !== undefined && built.id === job.embedderId ? lazyEmbedder(built.id, built.dimensions, () => createEmbedder(job.config)) : await createEmbedder(job.config);
   const cached = withEmbeddingCache(embedder, job.config.EMBED_CACHE_DIR, { logger: { warn: (obj: unknown, msg?: string) => onWarn(obj, msg ?? '') } as never });
   if (cached.id !== job.embedderId) throw new Error(`the build's embedder is ${cached.id}, the engine's ${job.embedderId}`);
-  const { data, report } = await rebuildIndex(job.config.CORPUS_DIR, cached, job.previous, onProgress, current, { ownsGraph: true, ...(read?.corpus ? { corpus: read.corpus } : {}) });
-  if (current !== null && data.vectors === current.vectors && hasDerivedFiles(data) && (await readCurrentBuildIfValid(job.config.INDEX_DIR)) === current.build) {
-    return { report, build: current.build, kept: true };
+  // The news layer is derived in a thread of its own, from the moment the passages are cut (see newsThread.ts).
+  const saved = current?.derived?.[NEWS_FILE];
+  const newsThread = startNewsThread(current !== null && saved !== undefined ? { saved, passages: current.passages, articles: current.manifest.articles } : null);
+  let news: Promise<string> | null = null;
+  try {
+    const { data, report } = await rebuildIndex(job.config.CORPUS_DIR, cached, job.previous, onProgress, current, {
+      ownsGraph: true,
+      ...(read?.corpus ? { corpus: read.corpus } : {}),
+      onPassages: (articles, passages) => {
+        news = newsThread.derive(articles, passages);
+        news.catch(() => {}); // awaited below; a build that fails before that reports its own error
+      },
+    });
+    if (current !== null && data.vectors === current.vectors && hasDerivedFiles(data) && (await readCurrentBuildIfValid(job.config.INDEX_DIR)) === current.build) {
+      return { report, build: current.build, kept: true };
+    }
+    // The news layer and search index are derived once here and saved with the build.
+    const lexicon = await ensureLexicon(job.config.MODEL_DIR, (msg, err) => onWarn({ err: String(err) }, msg));
+    if (news === null) deriveBuild(data, lexicon, current);
+    else deriveBuildFiles(data, lexicon, await news);
+    onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
+    const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince, keepBuilds: job.config.INDEX_BUILDS_KEPT, swap: job.swap !== false });
+    return { report, build, kept: false };
+  } finally {
+    await newsThread.close();
   }
-  // The news layer and search index are derived once here and saved with the build.
-  const lexicon = await ensureLexicon(job.config.MODEL_DIR, (msg, err) => onWarn({ err: String(err) }, msg));
-  deriveBuild(data, lexicon, current);
-  onProgress({ stage: 'saving', done: 0, total: 1, message: 'Saving the index' });
-  const build = await saveIndex(job.config.INDEX_DIR, data, { lockedSince: job.lockedSince, keepBuilds: job.config.INDEX_BUILDS_KEPT, swap: job.swap !== false });
-  return { report, build, kept: false };
 }

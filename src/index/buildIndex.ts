@@ -128,8 +128,12 @@ export async function buildIndex(
   reuse: GraphToReuse | null = null,
   /** The build before's passages and near-duplicate pairs: only new classes of passages are compared (see groupNearDuplicates). */
   duplicatesBefore: DuplicatesBefore | null = null,
+  /** Told the build's articles (as its manifest will list them) and passages as soon as they are known, before anything is embedded. */
+  onPassages: (articles: Manifest['articles'], passages: readonly Passage[]) => void = () => {},
 ): Promise<IndexData> {
   const all: Passage[] = articles.flatMap((a) => passagesByArticle.get(a.id) ?? []);
+  const listed = manifestArticles(articles, all);
+  onPassages(listed, all);
   const { groups, saved: duplicates } = groupNearDuplicates(all, duplicatesBefore);
   const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
 
@@ -170,8 +174,6 @@ export async function buildIndex(
     labels = fresh.labels;
   }
 
-  const counts = new Map<string, number>();
-  for (const p of passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
   const manifest: Manifest = {
     format: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
@@ -179,19 +181,26 @@ export async function buildIndex(
     passages: passages.length,
     sentences: units.length,
     checksums: { hnsw: '', passages: '', manifest: '' },
-    articles: articles.map((a) => ({
-      id: a.id,
-      file: a.file,
-      hash: a.hash,
-      outlet: a.outlet,
-      headline: a.headline,
-      published: a.published,
-      url: a.url,
-      author: a.author,
-      passages: counts.get(a.id) ?? 0,
-    })),
+    articles: listed,
   };
   return { manifest, vectors: store, passages, labels, derived: { [DUPLICATES_FILE]: duplicates } };
+}
+
+/** The articles as a build's manifest lists them, with their passage counts. */
+function manifestArticles(articles: readonly Article[], passages: readonly Passage[]): Manifest['articles'] {
+  const counts = new Map<string, number>();
+  for (const p of passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
+  return articles.map((a) => ({
+    id: a.id,
+    file: a.file,
+    hash: a.hash,
+    outlet: a.outlet,
+    headline: a.headline,
+    published: a.published,
+    url: a.url,
+    author: a.author,
+    passages: counts.get(a.id) ?? 0,
+  }));
 }
 
 /** reusePlan, or null when more than MAX_DELETED_SHARE of the labels would then be deleted ones. */

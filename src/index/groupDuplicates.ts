@@ -301,29 +301,30 @@ function pairsSince(
   const fresh: number[] = [];
   for (const [key, c] of classByKey) if (!old.has(key)) fresh.push(c);
   if (fresh.length > Math.max(MAX_NEW_CLASSES, MAX_NEW_SHARE * classTerms.length)) return null;
+  // Each class of the build before as it is numbered now (-1: gone), looked up once per class rather than per pair.
+  const now = Int32Array.from(known.keys, (key) => classByKey.get(key) ?? -1);
   const pairs: Array<[number, number]> = [];
   for (let k = 0; k < known.pairs.length; k += 2) {
-    const a = classByKey.get(known.keys[known.pairs[k]!]!);
-    const b = classByKey.get(known.keys[known.pairs[k + 1]!]!);
-    if (a !== undefined && b !== undefined) pairs.push([a, b]);
+    const a = now[known.pairs[k]!]!;
+    const b = now[known.pairs[k + 1]!]!;
+    if (a >= 0 && b >= 0) pairs.push([a, b]);
   }
   if (fresh.length === 0) return pairs;
-  // Term sets as sorted numbers (any numbering: sharedAtLeast counts by a merge).
-  const number = new Map<string, number>();
-  const sets = classTerms.map((set) => Int32Array.from(set, (t) => number.get(t) ?? (number.set(t, number.size), number.size - 1)).sort());
   const isFresh = new Uint8Array(classTerms.length);
   for (const c of fresh) isFresh[c] = 1;
   for (const c of fresh) {
-    const own = sets[c]!;
-    if (own.length === 0) continue;
-    for (let d = 0; d < sets.length; d++) {
+    const own = classTerms[c]!;
+    if (own.size === 0) continue;
+    for (let d = 0; d < classTerms.length; d++) {
       // Each pair of two new classes once.
       if (d === c || (isFresh[d] && d < c)) continue;
-      const other = sets[d]!;
-      if (other.length === 0) continue;
-      const [small, large] = own.length <= other.length ? [own, other] : [other, own];
-      const shared = sharedAtLeast(small, large, minShared(small.length));
-      if (shared >= 0 && nearDuplicateByCount(small.length, large.length, shared)) pairs.push([c, d]);
+      const other = classTerms[d]!;
+      if (other.size === 0) continue;
+      // The terms the two share, counted from the other class's side (a set lookup each): what sharedAtLeast counts.
+      let shared = 0;
+      for (const t of other) if (own.has(t)) shared++;
+      const [small, large] = own.size <= other.size ? [own.size, other.size] : [other.size, own.size];
+      if (shared >= minShared(small) && nearDuplicateByCount(small, large, shared)) pairs.push([c, d]);
     }
   }
   return pairs;

@@ -49,7 +49,8 @@ export async function rebuildIndex(
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
   onProgress({ stage: 'reading', done: 0, total: 0, message: 'Reading the corpus' });
-  const { articles, problems } = await loadCorpus(corpusDir, corpus ? { read: corpus } : {});
+  const known = current ? new Map(current.manifest.articles.map(({ passages: _passages, ...a }) => [a.file, a])) : undefined;
+  const { articles, problems } = await loadCorpus(corpusDir, { ...(corpus ? { read: corpus } : {}), ...(known ? { known } : {}) });
   if (articles.length === 0) {
     const why = problems.length > 0 ? ` (${problems.length} file(s) could not be read: ${problems.map((p) => p.error.message).join('; ')})` : '';
     throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });

@@ -10,7 +10,6 @@ import { loadOrBuildNews, newsFromJson, newsToJson } from '../news/newsStore.js'
 import { buildQuestionContext, type QuestionContext } from '../news/questionContext.js';
 import { createSearchIndex, loadOrCreateSearchIndex, searchIndexToJson, type SearchIndex } from '../retrieval/searchIndex.js';
 import type { IndexData } from '../index/buildIndex.js';
-import { previousNewsOf } from './previousNews.js';
 
 /** The loaded index and what is derived from it; replaced as a whole when a reindex is swapped in. */
 export interface EngineState {
@@ -55,16 +54,9 @@ function previousNews(previous: IndexData | null, data: IndexData): PreviousNews
   const saved = previous?.derived?.[NEWS_FILE];
   const news = saved === undefined || previous === null ? null : newsFromJson(saved, previous.passages);
   if (previous === null || news === null) return undefined;
-  return previousNewsOf({ news, passages: previous.passages, articles: previous.manifest.articles }, data.manifest.articles);
-}
-
-/**
- * deriveBuild with the news layer's file derived elsewhere from the same passages and build before (a thread, see
- * newsThread.ts): the search index is derived here, and both put in the build's files to save.
- */
-export function deriveBuildFiles(data: IndexData, lexicon: Lexicon | null, newsJson: string): void {
-  const search = createSearchIndex(data.passages, data.vectors, data.labels, lexicon);
-  data.derived = { ...data.derived, [NEWS_FILE]: newsJson, [SEARCH_FILE]: searchIndexToJson(search) };
+  const before = new Map(previous.manifest.articles.map((a) => [a.id, a.hash]));
+  const unchanged = new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id));
+  return { news, passages: previous.passages, articles: previous.manifest.articles, unchanged };
 }
 
 /**

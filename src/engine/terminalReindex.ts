@@ -51,7 +51,7 @@ export async function terminalReindexLocked(
     const { report, build, kept } = await buildFromCorpus(
       { config, embedderId, previous: current.manifest, lockedSince: lock.since },
       { onProgress, onWarn },
-      { current, corpus: read?.corpus ?? null, newFiles: read?.newFiles ?? false },
+      { current, corpus: read?.corpus ?? null },
     );
     onProgress({ stage: 'done', done: 1, total: 1, message: kept ? 'Nothing changed: the index in use is kept' : 'Index swapped in' });
     await record({

@@ -25,8 +25,6 @@ export interface CheckedSinceBuild {
   current: ReadBuild | null;
   /** The corpus's article files' texts by file name; null: not read (the folder holds something loadCorpus reports). */
   corpus: ReadonlyMap<string, string> | null;
-  /** Some article file is not in the build or its content changed: the build will likely embed a text (load the model). */
-  newFiles?: boolean;
 }
 
 /**
@@ -40,12 +38,7 @@ export async function sinceBuild(config: Config): Promise<{ kept: { build: strin
   if (embedderId === null) return { kept: null, read: { current: null, corpus: null } };
   // The build's checksums and the corpus files' hashes, read side by side.
   const [current, corpus] = await Promise.all([readCheckedBuild(config.INDEX_DIR), corpusFingerprint(config.CORPUS_DIR)]);
-  const hashes = new Map(current?.manifest.articles.map((a) => [a.file, a.hash]));
-  const read: CheckedSinceBuild = {
-    current,
-    corpus: corpus === null ? null : new Map(corpus.map((c) => [c.file, c.text])),
-    newFiles: corpus !== null && corpus.some((c) => hashes.get(c.file) !== c.hash),
-  };
+  const read: CheckedSinceBuild = { current, corpus: corpus === null ? null : new Map(corpus.map((c) => [c.file, c.text])) };
   const none = { kept: null, read };
   if (current === null || corpus === null || current.manifest.embedder.id !== embedderId) return none;
   // A build of an earlier format (before the derived files, before sentence vectors) is written again, as the full reindex does.

@@ -128,12 +128,8 @@ export async function buildIndex(
   reuse: GraphToReuse | null = null,
   /** The build before's passages and near-duplicate pairs: only new classes of passages are compared (see groupNearDuplicates). */
   duplicatesBefore: DuplicatesBefore | null = null,
-  /** Told the build's articles (as its manifest will list them) and passages as soon as they are known, before anything is embedded. */
-  onPassages: (articles: Manifest['articles'], passages: readonly Passage[]) => void = () => {},
 ): Promise<IndexData> {
   const all: Passage[] = articles.flatMap((a) => passagesByArticle.get(a.id) ?? []);
-  const listed = manifestArticles(articles, all);
-  onPassages(listed, all);
   const { groups, saved: duplicates } = groupNearDuplicates(all, duplicatesBefore);
   const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
 
@@ -183,7 +179,7 @@ export async function buildIndex(
     passages: passages.length,
     sentences: units.length,
     checksums: { hnsw: '', passages: '', manifest: '' },
-    articles: listed,
+    articles: manifestArticles(articles, passages),
   };
   return { manifest, vectors: store, passages, labels, derived: { [DUPLICATES_FILE]: duplicates } };
 }

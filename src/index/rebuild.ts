@@ -38,13 +38,8 @@ export async function rebuildIndex(
   /**
    * ownsGraph: whether `current`'s graph is this build's to change (loaded for it alone): else it is copied first.
    * corpus: the article files' texts as the caller read them under the reindex lock (see loadCorpus's `read`).
-   * onPassages: told the new build's articles and passages once they are cut (not when the build in use is kept).
    */
-  {
-    ownsGraph = false,
-    corpus,
-    onPassages,
-  }: { ownsGraph?: boolean; corpus?: ReadonlyMap<string, string>; onPassages?: (articles: Manifest['articles'], passages: readonly Passage[]) => void } = {},
+  { ownsGraph = false, corpus }: { ownsGraph?: boolean; corpus?: ReadonlyMap<string, string> } = {},
 ): Promise<{ data: IndexData; report: ReindexReport }> {
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
@@ -95,7 +90,7 @@ export async function rebuildIndex(
   }
   const before = embedder.stats();
   const duplicatesBefore = current ? { passages: current.passages, saved: current.derived?.[DUPLICATES_FILE] } : null;
-  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress, reuse, duplicatesBefore, onPassages);
+  const data = await buildIndex(articles, passagesByArticle, embedder, onProgress, reuse, duplicatesBefore);
   await embedder.flush();
   const after = embedder.stats();
 

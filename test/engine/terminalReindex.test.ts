@@ -66,7 +66,6 @@ describe('terminalReindex', () => {
     appendFileSync(path.join(corpus, files[7]!), '\n\nThe minister said the ceasefire would hold until the spring.\n');
     const report = await reindexIfUnchanged(config, actor, (lock, read) => terminalReindexLocked(config, actor, lock, read));
     expect(report?.changed).toHaveLength(1);
-    expect(report?.embedded).toBeGreaterThan(0);
     await testEngine({ ...config, INDEX_DIR: path.join(ws.dir, 'fresh') });
     const [a, b] = await Promise.all([loadIndex(config.INDEX_DIR), loadIndex(path.join(ws.dir, 'fresh'))]);
     expect(a.passages).toEqual(b.passages);

@@ -5,17 +5,19 @@
  * The three folders are copied (never written), one sentence appended to one article, then measured, each run on
  * fresh copies (so the new sentence is embedded every time, the model loaded for it):
  *   - the terminal's `node dist/cli/reindex.js` as a new process: wall time, CPU time (user + system) and peak RSS;
- *   - the bot's /reindex: an engine loaded in this process (as the bot holds it), `engine.reindex()` building in its
- *     worker process and this process loading the new build: wall time, and the time to each progress stage.
- * Run `npm run build` first (the process rows run dist/). Print the load average beside the figures: wall times
+ *   - the bot's /reindex: an engine loaded in this process (as the bot holds it, from dist/ as `npm start` runs it),
+ *     `engine.reindex()` building in its worker process (dist/engine/buildWorker.js) and this process loading the new
+ *     build: wall time, and the time to each progress stage.
+ * Run `npm run build` first (both rows run dist/). Print the load average beside the figures: wall times
  * on a shared machine are several times the CPU times.
  */
 import { cp, mkdtemp, readdir, appendFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
-import { createEngine } from '../src/engine/createEngine.js';
+import type { createEngine as CreateEngine } from '../src/engine/createEngine.js';
 import { createLogger } from '../src/log.js';
 import { child, described, s } from './lib/childRun.js';
 import { embeddedNow } from './lib/reportFigures.js';
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
     console.log(`terminal (node dist/cli/reindex.js): ${described(run)}; ${embeddedNow(run.stdout) ?? '?'} embedded; load ${before}`);
     await rm(c.dir, { recursive: true, force: true });
   }
+  // The bot as `npm start` runs it (dist/): its /reindex worker is dist/engine/buildWorker.js, not the sources through tsx.
+  const { createEngine } = (await import(pathToFileURL(path.resolve('dist/engine/createEngine.js')).href)) as { createEngine: typeof CreateEngine };
   for (let i = 0; i < runs; i++) {
     const c = await copies();
     const config = { ...loadConfig(), CORPUS_DIR: c.corpus, INDEX_DIR: c.index, EMBED_CACHE_DIR: c.cache, REINDEX_IN_WORKER: true };

@@ -25,7 +25,10 @@ const index = await loadIndex(to);
 const lexicon = await ensureLexicon(loadConfig().MODEL_DIR, (message) => console.warn(message));
 const state = deriveState(index, 0, lexicon);
 const dir = buildDir(to, (await readCurrentBuild(to))!);
-const sums: Record<string, string> = {};
+const manifestFile = path.join(dir, MANIFEST_FILE);
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { checksums: { derived?: Record<string, string> } & Record<string, unknown> };
+// Derived files not rewritten here (duplicates.json) are kept, with their checksums.
+const sums: Record<string, string> = { ...manifest.checksums.derived };
 for (const [name, content] of [
   [NEWS_FILE, newsToJson(state.news, index.passages)],
   [SEARCH_FILE, searchIndexToJson(state.search)],
@@ -33,8 +36,6 @@ for (const [name, content] of [
   writeFileSync(path.join(dir, derivedFileName(name)), content);
   sums[name] = await sha256File(path.join(dir, derivedFileName(name)));
 }
-const manifestFile = path.join(dir, MANIFEST_FILE);
-const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { checksums: Record<string, unknown> };
 manifest.checksums.derived = sums;
 manifest.checksums.manifest = manifestChecksum(manifest);
 writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));

@@ -216,6 +216,11 @@ export interface LoadCorpusOptions {
    * the reindex lock since): used instead of reading the file again. Every file is still checked as below.
    */
   read?: ReadonlyMap<string, string>;
+  /**
+   * The articles of the build in use by file name, as parsed from their files then: a file whose text has the hash
+   * recorded there is that article again (parsing is deterministic), so it is not parsed again (its body is, if asked for).
+   */
+  known?: ReadonlyMap<string, Omit<Article, 'body'>>;
 }
 
 /**
@@ -251,9 +256,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       return;
     }
     try {
-      const notText = notTextReason(entry.raw);
-      if (notText) throw new BotError('CORPUS_NOT_TEXT', `${name}: ${notText}`, { file: name });
-      const article = parseArticle(name, entry.raw);
+      const article = knownArticle(name, entry.raw, options.known) ?? checkedArticle(name, entry.raw);
       if (article.url) {
         const first = firstWithUrl.get(urlKey(article.url));
         if (first) {
@@ -272,6 +275,26 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     }
   });
   return { articles, problems };
+}
+
+/** A corpus file's article: its text checked, then parsed (parseArticle). */
+function checkedArticle(name: string, raw: string): Article {
+  const notText = notTextReason(raw);
+  if (notText) throw new BotError('CORPUS_NOT_TEXT', `${name}: ${notText}`, { file: name });
+  return parseArticle(name, raw);
+}
+
+/** The article the build in use parsed from this very text (same file, same hash), its body parsed only if asked for; else undefined. */
+function knownArticle(name: string, raw: string, known: LoadCorpusOptions['known']): Article | undefined {
+  const before = known?.get(name);
+  if (before === undefined || before.id !== path.basename(name, path.extname(name)) || before.hash !== articleHash(raw)) return undefined;
+  let body: string | undefined;
+  return {
+    ...before,
+    get body(): string {
+      return (body ??= checkedArticle(name, raw).body);
+    },
+  };
 }
 
 /** A corpus entry as checked and read: not an article and not a mistake (a plain subfolder), a problem, its text, or an unexpected error. */

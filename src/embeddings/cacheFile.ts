@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat, writeFile, appendFile } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -16,6 +17,7 @@ import path from 'node:path';
 const MAGIC = Buffer.from('EMB2', 'latin1');
 const LEGACY_MAGIC = Buffer.from('EMBC', 'latin1');
 const KEY_BYTES = 32;
+const LITTLE_ENDIAN = endianness() === 'LE';
 const SUM_BYTES = 8;
 
 export interface CacheFileContents {
@@ -113,7 +115,9 @@ export function decodeCacheFile(buf: Buffer): DecodedCacheFile {
       continue;
     }
     const vector = new Float32Array(dimensions);
-    for (let d = 0; d < dimensions; d++) vector[d] = record.readFloatLE(KEY_BYTES + d * 4);
+    // The stored little-endian numbers copied as they are where this machine's floats are little-endian too.
+    if (LITTLE_ENDIAN) new Uint8Array(vector.buffer).set(record.subarray(KEY_BYTES, KEY_BYTES + dimensions * 4));
+    else for (let d = 0; d < dimensions; d++) vector[d] = record.readFloatLE(KEY_BYTES + d * 4);
     if (!vector.every(Number.isFinite)) {
       damaged++;
       continue;

@@ -46,9 +46,8 @@ export const EMBED_WINDOW = 4096;
  * its whole text; a question that paraphrases one of its sentences is closer to that sentence alone (all-MiniLM-L6-v2
  * was trained on single sentences), so retrieval scores a passage by its best vector (see searchDense).
  */
-export function sentenceUnits(passages: readonly Passage[]): { owner: number; text: string }[] {
+export function sentenceUnits(passages: readonly Passage[], split: (text: string) => string[] = sentenceCutter()): { owner: number; text: string }[] {
   const units: { owner: number; text: string }[] = [];
-  const split = sentenceCutter();
   passages.forEach((p, owner) => {
     const cut = split(p.text);
     if (cut.length > 1) for (const text of cut) units.push({ owner, text });
@@ -91,9 +90,10 @@ export const MAX_DELETED_SHARE = 0.1;
 export function reusePlan(
   reuse: Pick<GraphToReuse, 'labels' | 'passages'>,
   fresh: { labels: readonly (readonly Member[])[]; texts: readonly string[] },
+  /** `sentences`, memoised (a build's sentenceUnits cut its texts already). */
+  split: (text: string) => string[] = sentenceCutter(),
 ): { labels: VectorLabel[]; removed: number[]; fresh: number[] } {
   const freshOf = new Map(fresh.texts.map((t, label) => [t, label]));
-  const split = sentenceCutter();
   const claimed = new Uint8Array(fresh.texts.length);
   const labels: VectorLabel[] = [];
   const removed: number[] = [];
@@ -133,13 +133,15 @@ export async function buildIndex(
   const { groups, saved: duplicates } = groupNearDuplicates(all, duplicatesBefore);
   const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
 
-  const units = sentenceUnits(passages);
+  // Each distinct text cut into sentences once, for this build's units and the build before's labels alike.
+  const split = sentenceCutter();
+  const units = sentenceUnits(passages, split);
   const fresh = freshLabels(
     passages.map((p) => p.text),
     units,
   );
   const reusable = reuse !== null && reuse.vectors.remove !== undefined && reuse.vectors.reserve !== undefined && reuse.vectors.dimensions === embedder.dimensions;
-  const plan = reusable ? reuseGraphPlan(reuse, fresh) : null;
+  const plan = reusable ? reuseGraphPlan(reuse, fresh, split) : null;
   let store: VectorStore;
   let labels: VectorLabel[];
   if (plan) {
@@ -170,8 +172,6 @@ export async function buildIndex(
     labels = fresh.labels;
   }
 
-  const counts = new Map<string, number>();
-  for (const p of passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
   const manifest: Manifest = {
     format: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
@@ -179,24 +179,35 @@ export async function buildIndex(
     passages: passages.length,
     sentences: units.length,
     checksums: { hnsw: '', passages: '', manifest: '' },
-    articles: articles.map((a) => ({
-      id: a.id,
-      file: a.file,
-      hash: a.hash,
-      outlet: a.outlet,
-      headline: a.headline,
-      published: a.published,
-      url: a.url,
-      author: a.author,
-      passages: counts.get(a.id) ?? 0,
-    })),
+    articles: manifestArticles(articles, passages),
   };
   return { manifest, vectors: store, passages, labels, derived: { [DUPLICATES_FILE]: duplicates } };
 }
 
+/** The articles as a build's manifest lists them, with their passage counts. */
+function manifestArticles(articles: readonly Article[], passages: readonly Passage[]): Manifest['articles'] {
+  const counts = new Map<string, number>();
+  for (const p of passages) counts.set(p.articleId, (counts.get(p.articleId) ?? 0) + 1);
+  return articles.map((a) => ({
+    id: a.id,
+    file: a.file,
+    hash: a.hash,
+    outlet: a.outlet,
+    headline: a.headline,
+    published: a.published,
+    url: a.url,
+    author: a.author,
+    passages: counts.get(a.id) ?? 0,
+  }));
+}
+
 /** reusePlan, or null when more than MAX_DELETED_SHARE of the labels would then be deleted ones. */
-function reuseGraphPlan(reuse: GraphToReuse, fresh: { labels: readonly (readonly Member[])[]; texts: readonly string[] }): ReturnType<typeof reusePlan> | null {
-  const plan = reusePlan(reuse, fresh);
+function reuseGraphPlan(
+  reuse: GraphToReuse,
+  fresh: { labels: readonly (readonly Member[])[]; texts: readonly string[] },
+  split: (text: string) => string[],
+): ReturnType<typeof reusePlan> | null {
+  const plan = reusePlan(reuse, fresh, split);
   const deleted = plan.labels.reduce((n, l) => n + (l === null ? 1 : 0), 0);
   if (deleted > MAX_DELETED_SHARE * (plan.labels.length + plan.fresh.length)) return null;
   return plan;

@@ -11,6 +11,9 @@ export function isNearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>):
   return Math.min(a.size, b.size) >= CONTAINMENT_MIN_TERMS && containment(a, b) >= CONTAINMENT_MIN;
 }
 
+/** Pairs of classes, flat: the two classes of pair k at 2k and 2k + 1 (no array per pair: there are millions at 100,000 passages). */
+type ClassPairs = number[];
+
 /**
  * The fewest terms two near-duplicates with `smaller` terms in the smaller set must share: Jaccard >= 1/2 needs
  * (|a| + |b|) / 3 >= 2/3 of the smaller set, containment >= 0.8 needs more. Rounded down: a lower bound.
@@ -55,7 +58,7 @@ function nearDuplicateByCount(sizeA: number, sizeB: number, shared: number): boo
  * with the sets, at least as large, that hold one of its rarest terms. Terms are numbered rarest first, so a
  * set's sorted numbers start with its rarest terms.
  */
-function nearDuplicateSetPairs(terms: readonly ReadonlySet<string>[]): Array<[number, number]> {
+function nearDuplicateSetPairs(terms: readonly ReadonlySet<string>[]): ClassPairs {
   const df = new Map<string, number>();
   for (const set of terms) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   const rarestFirst = (a: string, b: string): number => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
@@ -66,7 +69,7 @@ function nearDuplicateSetPairs(terms: readonly ReadonlySet<string>[]): Array<[nu
     for (const t of set) postings[t]!.push(i);
   });
   const seen = new Int32Array(sets.length).fill(-1);
-  const pairs: Array<[number, number]> = [];
+  const pairs: ClassPairs = [];
   for (let i = 0; i < sets.length; i++) {
     const own = sets[i]!;
     const m = own.length;
@@ -81,7 +84,8 @@ function nearDuplicateSetPairs(terms: readonly ReadonlySet<string>[]): Array<[nu
         if (size < m || (size === m && j < i)) continue;
         const shared = sharedAtLeast(own, sets[j]!, needed);
         if (shared < 0 || !nearDuplicateByCount(m, size, shared)) continue;
-        pairs.push(i < j ? [i, j] : [j, i]);
+        if (i < j) pairs.push(i, j);
+        else pairs.push(j, i);
       }
     }
   }
@@ -188,7 +192,9 @@ export function groupNearDuplicates(passages: readonly Passage[], before: Duplic
   });
   const classPairs = (before && pairsSince(before, classByKey, classTerms, readText)) ?? nearDuplicateSetPairs(classTerms);
   const near: number[][] = members.map(() => []);
-  for (const [a, b] of classPairs) {
+  for (let k = 0; k < classPairs.length; k += 2) {
+    const a = classPairs[k]!;
+    const b = classPairs[k + 1]!;
     near[a]!.push(b);
     near[b]!.push(a);
   }
@@ -201,12 +207,24 @@ export function groupNearDuplicates(passages: readonly Passage[], before: Duplic
     }
     return i;
   };
-  const articlesOf = Array.from(article, (a) => new Set([a]));
+  // Each group's articles, by its root: null for a passage alone (its own article), a set once it has taken others in.
+  const articlesOf: (Set<number> | null)[] = new Array<Set<number> | null>(n).fill(null);
+  // Each class's members whose partners were listed, one per group they were in then (see below).
+  const listed: (number[] | undefined)[] = new Array<number[] | undefined>(members.length);
   // Each passage's partners, ascending (a typed array sorts numbers without a comparator).
   let partners = new Int32Array(1024);
   for (let i = 0; i < n; i++) {
     if (terms[i]!.size === 0) continue;
     const c = classOf[i]!;
+    // A passage already in the group of an earlier member of its class has nothing left to merge: that member's
+    // partners were each merged into the group or refused for good (two groups sharing an article never merge), and
+    // they are this passage's partners, but for passages of that member's article, which the group holds already.
+    const earlier = listed[c];
+    if (earlier !== undefined) {
+      const root = find(i);
+      if (earlier.some((e) => find(e) === root)) continue;
+      earlier.push(i);
+    } else listed[c] = [i];
     const others = near[c]!;
     let count = 0;
     for (let o = -1; o < others.length; o++) {
@@ -229,11 +247,15 @@ export function groupNearDuplicates(passages: readonly Passage[], before: Duplic
       const rj = find(j);
       if (ri === rj) continue;
       // Keep one passage per article in a group, so grouping never swallows an article's other paragraph.
-      const a = articlesOf[ri]!;
-      const b = articlesOf[rj]!;
-      if (intersects(a, b)) continue;
+      const a = articlesOf[ri] ?? null;
+      const b = articlesOf[rj] ?? null;
+      if (a === null ? (b === null ? article[ri] === article[rj] : b.has(article[ri]!)) : b === null ? a.has(article[rj]!) : intersects(a, b)) continue;
       parent[rj] = ri;
-      for (const id of b) a.add(id);
+      const merged = a ?? new Set([article[ri]!]);
+      if (b === null) merged.add(article[rj]!);
+      else for (const id of b) merged.add(id);
+      articlesOf[ri] = merged;
+      articlesOf[rj] = null;
     }
   }
   const numbers = new Map<number, number>();
@@ -245,9 +267,15 @@ export function groupNearDuplicates(passages: readonly Passage[], before: Duplic
   return { groups, saved: savedPairs(classPairs, members.length) };
 }
 
-function savedPairs(pairs: ReadonlyArray<readonly [number, number]>, classes: number): string {
+function savedPairs(pairs: ClassPairs, classes: number): string {
   // Each pair (a < b) as one number a * classes + b, sorted as numbers: by a, then b.
-  const keys = Float64Array.from(pairs, ([a, b]) => (a < b ? a * classes + b : b * classes + a)).sort();
+  const keys = new Float64Array(pairs.length / 2);
+  for (let k = 0; k < keys.length; k++) {
+    const a = pairs[2 * k]!;
+    const b = pairs[2 * k + 1]!;
+    keys[k] = a < b ? a * classes + b : b * classes + a;
+  }
+  keys.sort();
   const flat = new Uint32Array(2 * keys.length);
   keys.forEach((key, k) => {
     flat[2 * k] = Math.floor(key / classes);
@@ -294,36 +322,37 @@ function pairsSince(
   classByKey: ReadonlyMap<string, number>,
   classTerms: readonly ReadonlySet<string>[],
   readText: (text: string) => { key: string },
-): Array<[number, number]> | null {
+): ClassPairs | null {
   const known = pairsBefore(before, readText);
   if (known === null) return null;
   const old = new Set(known.keys);
   const fresh: number[] = [];
   for (const [key, c] of classByKey) if (!old.has(key)) fresh.push(c);
   if (fresh.length > Math.max(MAX_NEW_CLASSES, MAX_NEW_SHARE * classTerms.length)) return null;
-  const pairs: Array<[number, number]> = [];
+  // Each class of the build before as it is numbered now (-1: gone), looked up once per class rather than per pair.
+  const now = Int32Array.from(known.keys, (key) => classByKey.get(key) ?? -1);
+  const pairs: ClassPairs = [];
   for (let k = 0; k < known.pairs.length; k += 2) {
-    const a = classByKey.get(known.keys[known.pairs[k]!]!);
-    const b = classByKey.get(known.keys[known.pairs[k + 1]!]!);
-    if (a !== undefined && b !== undefined) pairs.push([a, b]);
+    const a = now[known.pairs[k]!]!;
+    const b = now[known.pairs[k + 1]!]!;
+    if (a >= 0 && b >= 0) pairs.push(a, b);
   }
   if (fresh.length === 0) return pairs;
-  // Term sets as sorted numbers (any numbering: sharedAtLeast counts by a merge).
-  const number = new Map<string, number>();
-  const sets = classTerms.map((set) => Int32Array.from(set, (t) => number.get(t) ?? (number.set(t, number.size), number.size - 1)).sort());
   const isFresh = new Uint8Array(classTerms.length);
   for (const c of fresh) isFresh[c] = 1;
   for (const c of fresh) {
-    const own = sets[c]!;
-    if (own.length === 0) continue;
-    for (let d = 0; d < sets.length; d++) {
+    const own = classTerms[c]!;
+    if (own.size === 0) continue;
+    for (let d = 0; d < classTerms.length; d++) {
       // Each pair of two new classes once.
       if (d === c || (isFresh[d] && d < c)) continue;
-      const other = sets[d]!;
-      if (other.length === 0) continue;
-      const [small, large] = own.length <= other.length ? [own, other] : [other, own];
-      const shared = sharedAtLeast(small, large, minShared(small.length));
-      if (shared >= 0 && nearDuplicateByCount(small.length, large.length, shared)) pairs.push([c, d]);
+      const other = classTerms[d]!;
+      if (other.size === 0) continue;
+      // The terms the two share, counted from the other class's side (a set lookup each): what sharedAtLeast counts.
+      let shared = 0;
+      for (const t of other) if (own.has(t)) shared++;
+      const [small, large] = own.size <= other.size ? [own.size, other.size] : [other.size, own.size];
+      if (shared >= minShared(small) && nearDuplicateByCount(small, large, shared)) pairs.push(c, d);
     }
   }
   return pairs;

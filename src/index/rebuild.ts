@@ -44,7 +44,11 @@ export async function rebuildIndex(
   const started = performance.now();
   // Progress is shown publicly in Discord: no server paths in it.
   onProgress({ stage: 'reading', done: 0, total: 0, message: 'Reading the corpus' });
-  const { articles, problems } = await loadCorpus(corpusDir, corpus ? { read: corpus } : {});
+  // A file unchanged since the build in use (same name, same hash) is the article that build parsed (parsing, like
+  // cutting, is deterministic): not parsed again. Only from a build of this format.
+  const known =
+    current && current.manifest.format === INDEX_FORMAT_VERSION ? new Map(current.manifest.articles.map(({ passages: _passages, ...a }) => [a.file, a])) : undefined;
+  const { articles, problems } = await loadCorpus(corpusDir, { ...(corpus ? { read: corpus } : {}), ...(known ? { known } : {}) });
   if (articles.length === 0) {
     const why = problems.length > 0 ? ` (${problems.length} file(s) could not be read: ${problems.map((p) => p.error.message).join('; ')})` : '';
     throw new BotError('CORPUS_EMPTY', `The corpus in ${corpusDir} holds no usable articles${why}.`, { corpusDir });

@@ -31,24 +31,39 @@ function phrasesIn(text: string): string[][] {
   const out: string[][] = [];
   let run: string[] = [];
   const close = (): void => {
-    while (run.length > 0 && !CAPITALISED.test(run.at(-1)!)) run.pop();
+    if (run.length === 0) return;
+    while (run.length > 0 && !capitalised(run.at(-1)!)) run.pop();
     while (run.length > 0 && STOPWORDS.has(run[0]!.toLowerCase())) run.shift();
     if (run.length > 0) run[run.length - 1] = stripPossessive(run.at(-1)!);
-    if (run.filter((w) => CAPITALISED.test(w)).length >= 2) out.push(run);
+    if (run.filter((w) => capitalised(w)).length >= 2) out.push(run);
     run = [];
   };
   let last = -1;
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     // Words only run on across spaces: a comma, a full stop or a quotation mark ends a name.
-    if (last >= 0 && !/^\s+$/.test(text.slice(last, m.index))) close();
+    if (last >= 0 && !onlySpaces(text, last, m.index)) close();
     last = m.index + word.length;
-    if (CAPITALISED.test(word)) run.push(word);
+    if (capitalised(word)) run.push(word);
     else if (run.length > 0 && JOINERS.has(word)) run.push(word);
     else close();
   }
   close();
   return out;
+}
+
+/** CAPITALISED.test(word): ASCII letters told by their code, anything else by the pattern. */
+function capitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return CAPITALISED.test(word);
+}
+
+/** /^\s+$/.test(text.slice(from, to)): at least one character, all white space (a plain space told by its code). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 0x20 && !/\s/.test(text[i]!)) return false;
+  return true;
 }
 
 /** The acronyms readers write for a phrase: every word's initial, without the articles, the capitalised words' only. */
@@ -64,18 +79,18 @@ function acronymsOf(phrase: readonly string[]): Set<string> {
 /** The coverage's acronyms: for each, the phrase written most often (the first such on a tie). */
 export function buildAcronyms(articles: readonly ArticleMeta[], passages: readonly Passage[]): Acronyms {
   const counts = new Map<string, Map<string, number>>();
-  const texts = [...passages.map((p) => p.text), ...articles.map((a) => a.headline)];
-  // Each distinct text is read once; its phrases still count once per text that carries them.
-  const read = new Map<string, ReturnType<typeof phrasesIn>>();
-  for (const text of texts) {
-    let phrases = read.get(text);
-    if (phrases === undefined) read.set(text, (phrases = phrasesIn(text)));
-    for (const phrase of phrases) {
+  // Each distinct text is read once, in the order texts first carry it; its phrases still count once per text that
+  // carries them (the same sums, and each phrase first counted at the same text, so ties fall the same way).
+  const carried = new Map<string, number>();
+  for (const p of passages) carried.set(p.text, (carried.get(p.text) ?? 0) + 1);
+  for (const a of articles) carried.set(a.headline, (carried.get(a.headline) ?? 0) + 1);
+  for (const [text, times] of carried) {
+    for (const phrase of phrasesIn(text)) {
       const written = phrase.join(' ');
       for (const acronym of acronymsOf(phrase)) {
         if (acronym.length < 2) continue;
         const byPhrase = counts.get(acronym) ?? new Map<string, number>();
-        byPhrase.set(written, (byPhrase.get(written) ?? 0) + 1);
+        byPhrase.set(written, (byPhrase.get(written) ?? 0) + times);
         counts.set(acronym, byPhrase);
       }
     }

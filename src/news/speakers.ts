@@ -220,9 +220,16 @@ export function resolveSpeaker(query: string, directory: SpeakerDirectory): Spea
  */
 export function listSpeakers(directory: SpeakerDirectory, groups: StatementGroup[], articles: ArticleMeta[]): Speaker[] {
   const outletOf = new Map(articles.map((a) => [a.id, a.outlet]));
+  // Each speaker's groups in order, listed once (not filtered out of every group for every entry).
+  const bySpeaker = new Map<string, StatementGroup[]>();
+  for (const g of groups) {
+    const list = bySpeaker.get(g.speakerId);
+    if (list) list.push(g);
+    else bySpeaker.set(g.speakerId, [g]);
+  }
   const out: Speaker[] = [];
   for (const entry of directory.entries) {
-    const own = groups.filter((g) => g.speakerId === entry.id);
+    const own = bySpeaker.get(entry.id) ?? [];
     if (own.length === 0) continue;
     const outlets = [...new Set(own.flatMap((g) => g.articleIds.map((id) => outletOf.get(id) ?? id)))].sort();
     out.push({ id: entry.id, name: entry.name, role: entry.role, statements: own.length, outlets });

@@ -19,8 +19,13 @@ export const EXPANSIONS_PER_WORD = 3;
 export function corpusVocabulary(texts: readonly string[], lexicon: Lexicon): CorpusVocabulary {
   const seen = new Set<string>();
   // Each distinct text once (syndicated copies share theirs): the same words.
-  for (const text of new Set(texts)) for (const w of words(text)) if (!STOPWORDS.has(w) && lexicon.rows.has(w)) seen.add(w);
-  return vocabularyOf([...seen].sort(), lexicon);
+  for (const text of new Set(texts)) for (const w of words(text)) if (!STOPWORDS.has(w)) seen.add(w);
+  return vocabularyOfWords(seen, lexicon);
+}
+
+/** corpusVocabulary of the texts whose words (stopwords left out) are `seen`, each once (see buildLexicalIndex). */
+export function vocabularyOfWords(seen: Iterable<string>, lexicon: Lexicon): CorpusVocabulary {
+  return vocabularyOf([...seen].filter((w) => lexicon.rows.has(w)).sort(), lexicon);
 }
 
 /** The vocabulary of these words (sorted, all in the lexicon), with their vectors from the lexicon. */

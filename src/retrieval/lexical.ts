@@ -69,10 +69,13 @@ export function buildMiniSearch(passages: readonly Passage[], { asLoaded = true 
  * compares the two), built without MiniSearch's documents, JSON round trip and per-posting maps. Each distinct text
  * is tokenized once (syndicated copies share theirs); what the two radix trees decide (the order of the terms) is
  * reproduced with MiniSearch's own map: its terms inserted in the order MiniSearch's `add` first meets them, listed as
- * its `toJSON` lists them and inserted again as `loadJSON` does.
+ * its `toJSON` lists them and inserted again as `loadJSON` does. `seen`, when given, gets every word of the passages that
+ * is not a stopword (what corpusVocabulary reads of them).
  */
-export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
+export function buildLexicalIndex(passages: readonly Passage[], seen?: Set<string>): LexicalIndex {
   const n = passages.length;
+  // Each word's term (stemmed, null for a stopword), worked out once: words recur across texts.
+  const termOf = new Map<string, string | null>();
   // Per distinct text: its number of distinct words (MiniSearch's field length), and each processed term with its count, in first-met order.
   const read = new Map<string, { length: number; terms: number[]; counts: number[] }>();
   // Each term's postings: its passages (ascending) and counts; terms numbered in the order MiniSearch's `add` first meets them.
@@ -87,7 +90,12 @@ export function buildLexicalIndex(passages: readonly Passage[]): LexicalIndex {
       const tokens = OPTIONS.tokenize(p.text);
       const counts = new Map<number, number>();
       for (const token of tokens) {
-        const term = processTerm(token);
+        let term = termOf.get(token);
+        if (term === undefined) {
+          termOf.set(token, (term = processTerm(token)));
+          // The words of the passages that are not stopwords (`seen`, e.g. for corpusVocabulary), each once.
+          if (term !== null) seen?.add(token);
+        }
         if (!term) continue;
         let t = termNumber.get(term);
         if (t === undefined) {

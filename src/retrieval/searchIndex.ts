@@ -2,7 +2,7 @@ import { labelIndex, type LabelIndex, type VectorLabel } from '../index/labels.j
 import type { VectorStore } from '../index/vectorStore.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { corpusVocabulary, vocabularyOf, type CorpusVocabulary } from './expandQuery.js';
+import { vocabularyOf, vocabularyOfWords, type CorpusVocabulary } from './expandQuery.js';
 import { buildLexicalIndex, lexicalFromFile, lexicalFromMiniSearchJson, lexicalToFile, type LexicalFile, type LexicalIndex } from './lexical.js';
 
 /** Everything retrieval reads, built once per loaded index. */
@@ -83,6 +83,9 @@ function groupMembers(passages: StoredPassage[]): Map<number, number[]> {
 
 export function createSearchIndex(passages: StoredPassage[], vectors: VectorStore, labels: readonly VectorLabel[], lexicon: Lexicon | null = null): SearchIndex {
   const groups = groupMembers(passages);
-  const expansion = lexicon ? { lexicon, vocabulary: corpusVocabulary(passages.map((p) => p.text), lexicon) } : null;
-  return { passages, vectors, labels: labelIndex(labels, passages.length), lexical: buildLexicalIndex(passages), groups, expansion };
+  // The words query expansion compares with are the lexical index's words (stopwords aside): read once for both.
+  const seen = new Set<string>();
+  const lexical = buildLexicalIndex(passages, seen);
+  const expansion = lexicon ? { lexicon, vocabulary: vocabularyOfWords(seen, lexicon) } : null;
+  return { passages, vectors, labels: labelIndex(labels, passages.length), lexical, groups, expansion };
 }

@@ -162,3 +162,21 @@ describe('dates', () => {
     expect(parseArticle('a.md', article({ published: '2026-01-06' })).published).toBe('2026-01-06');
   });
 });
+
+describe('loadCorpus: articles the build in use parsed already (`known`)', () => {
+  it('takes an unchanged file (same name, same hash) from the build in use, its body parsed only when read; parses a changed one', async () => {
+    write('a.md', article({ headline: 'Alpha' }));
+    write('b.md', article({ headline: 'Beta' }));
+    const { articles: parsed } = await loadCorpus(dir);
+    const [a, b] = parsed as [(typeof parsed)[0], (typeof parsed)[0]];
+    // What the build in use recorded; a's headline marked so it shows where the article came from.
+    const known = new Map([
+      ['a.md', { ...a, body: undefined, headline: 'Alpha (from the build)' }],
+      ['b.md', { ...b, body: undefined, hash: 'another hash' }],
+    ]);
+    const { articles } = await loadCorpus(dir, { known });
+    expect(articles.map((x) => x.headline)).toEqual(['Alpha (from the build)', 'Beta']);
+    expect(articles[0]!.body).toBe(a.body);
+    expect(articles[1]!).toEqual(b);
+  });
+});

@@ -17,6 +17,8 @@ import { readCurrentBuild } from '../../src/index/indexFiles.js';
 import { sentenceUnits } from '../../src/index/buildIndex.js';
 import { freshLabels } from '../../src/index/labels.js';
 import { loadIndex } from '../../src/index/loadIndex.js';
+import { NEWS_FILE, SEARCH_FILE } from '../../src/engine/engineState.js';
+import { DUPLICATES_FILE } from '../../src/index/groupDuplicates.js';
 import { CORPUS_DIR, testEngine, testWorkspace, type TestWorkspace } from '../helpers/testEngine.js';
 
 const actor = { via: 'terminal' as const, name: 'tester' };
@@ -56,6 +58,21 @@ describe('terminalReindex', () => {
     expect(index.labels).not.toEqual(freshLabels(index.passages.map((p) => p.text), sentenceUnits(index.passages)).labels);
     const audit = readFileSync(auditLogPath(config.INDEX_DIR), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.at(-1)).toMatchObject({ action: 'reindex', ok: true, actor, build: index.build, previousBuild: before, changes: { changed: report!.changed } });
+  }, 180_000);
+
+  it('derives exactly the files a fresh build of the same corpus derives', async () => {
+    const config = { ...ws.config, CORPUS_DIR: corpus, INDEX_DIR: path.join(ws.dir, 'index') };
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+    appendFileSync(path.join(corpus, files[7]!), '\n\nThe minister said the ceasefire would hold until the spring.\n');
+    const report = await reindexIfUnchanged(config, actor, (lock, read) => terminalReindexLocked(config, actor, lock, read));
+    expect(report?.changed).toHaveLength(1);
+    await testEngine({ ...config, INDEX_DIR: path.join(ws.dir, 'fresh') });
+    const [a, b] = await Promise.all([loadIndex(config.INDEX_DIR), loadIndex(path.join(ws.dir, 'fresh'))]);
+    expect(a.passages).toEqual(b.passages);
+    for (const file of [NEWS_FILE, SEARCH_FILE, DUPLICATES_FILE]) expect(a.derived![file]).toBe(b.derived![file]);
+    const { builtAt: _a, checksums: _ca, ...manifestA } = a.manifest;
+    const { builtAt: _b, checksums: _cb, ...manifestB } = b.manifest;
+    expect(manifestA).toEqual(manifestB);
   }, 180_000);
 
   it('as `npm run reindex` runs it: under the no-change check\'s lock, from what the check read (build and corpus files not read again)', async () => {

@@ -169,7 +169,10 @@ function mendVerb(message: string): string {
 
 /** The words a "who said …?" question asks about ("who said peace through strength" -> "peace through strength"), or null. */
 export function whoSaidQuote(message: string): string | null {
-  const m = WHO_SAID.exec(message.trim()) ?? WHO_SAID.exec(mendVerb(message.trim())) ?? WHOSE_WORDS.map((r) => r.exec(message.trim())).find((x) => x !== null);
+  // "was it macron who said …?", "it wasn't zelensky who talked about …, was it?": who said it, whoever is guessed.
+  const guessed = /^\s*(?:(?:was|wasn['’]t|is|isn['’]t)\s+it|it\s+(?:was|wasn['’]t|is|isn['’]t)(?:\s+not)?)\s+[^?,]{1,40}?\s+(who\s+.+)$/i.exec(message.trim())?.[1];
+  const text = guessed?.replace(/,\s*(?:was|wasn['’]t|is|isn['’]t|did|didn['’]t)\s+(?:it|he|she|they)\s*\?*\s*$/i, '') ?? message.trim();
+  const m = WHO_SAID.exec(text) ?? WHO_SAID.exec(mendVerb(text)) ?? WHOSE_WORDS.map((r) => r.exec(text)).find((x) => x !== null);
   if (!m) return null;
   // The words end with the question: "Who said it only 'strengthens our resolve'? Sounds like a press release."
   const quote = (m[1] ?? '').split(/[?!]+\s+(?=\S)/)[0]!.replace(/^(?:it|that|this)\s+(?:was\s+)?/i, '').replace(/[?!.]+\s*$/, '').trim();

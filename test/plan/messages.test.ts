@@ -189,6 +189,8 @@ describe('messages a fourth outside set showed misread (eval-bank-dev4)', () => 
     ["who came out with 'peace through strength'", "'peace through strength'"],
     ['which leader said peace is closer than ever', 'peace is closer than ever'],
     ["who talked about 'real backstops'?", "'real backstops'"],
+    ['was it macron who said trump strongly stands behind the guarantee?', 'trump strongly stands behind the guarantee'],
+    ["it wasn't kushner who said 'as strong as anyone has ever seen', was it?", "'as strong as anyone has ever seen'"],
     ["Who said it only 'strengthens our resolve'? Sounds like a Rupert in a press release.", "only 'strengthens our resolve'"],
     ['who issued the statement about the coordination cell and hubs', 'the statement about the coordination cell and hubs'],
   ])('regression: "%s" asks whose words these are', (m, words) => expect(whoSaidQuote(m)).toBe(words));

@@ -309,7 +309,7 @@ function countrySpoken(slot: string, coverage: QuestionContext): SpeakerEntry[] 
 }
 
 /** Words around a name in the speaker's place that do not change who is meant. */
-const PLAIN = /^(?:the|a|an|mr|mrs|ms|dr|sir|dame|he|she|they|it)$/;
+const PLAIN = /^(?:the|a|an|mr|mrs|ms|dr|sir|dame|he|she|they|it|himself|herself|themselves|personally)$/;
 
 /**
  * Whether the question asks for the person it names, not someone described through them: "what did Trump

@@ -341,3 +341,8 @@ describe('people and questions a sixth outside set showed misread (eval-bank-dev
   });
   it('regression: "can you explain that last bit more" needs an earlier answer', () => expect(plan('can you explain that last bit more').kind).toBe('clarify'));
 });
+
+describe('a reflexive after the name (eval-bank-dev6)', () => {
+  it('regression: "did putin himself say anything in response" asks for Putin\'s words', () =>
+    expect(speakersOf(plan('did putin himself say anything in response'))).toEqual(['vladimir-putin']));
+});

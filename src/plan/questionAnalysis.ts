@@ -17,7 +17,7 @@ import { resolveSpeaker, shortenedFirstName, type SpeakerMatch } from '../news/s
 import { ASKED_PARTICIPLES, ASKED_VERBS, STATEMENT_CUE, STATEMENT_NOUN, STATEMENT_VERB_CUE } from '../news/speechVerbs.js';
 import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
 import { foldName, isPossessive, stripPossessive } from '../text/fold.js';
-import { STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
+import { ISSUED_BY_NOUNS, STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { alternation } from '../text/patterns.js';
 import { ABBREVIATIONS } from '../text/words/abbreviations.js';
@@ -386,8 +386,11 @@ function speakerInQuestion(question: string, directory: SpeakerDirectory): Speak
  * described by whom he married; Trump is not the speaker.
  */
 function slotHead(slot: string): string {
-  return slot.split(/\s+(?:who|whose|which|that)\s+/i)[0]!.trim();
+  // "the french presidential palace's summary": whoever issued it.
+  return slot.split(/\s+(?:who|whose|which|that)\s+/i)[0]!.trim().replace(ISSUED_BY, '');
 }
+
+const ISSUED_BY = new RegExp(`['’]s?\\s+(?:${alternation(ISSUED_BY_NOUNS)})s?$`, 'i');
 
 /**
  * "the Prime Minister's office", "Starmer's office", "the office of the French president": the institution that

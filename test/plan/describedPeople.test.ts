@@ -346,3 +346,10 @@ describe('a reflexive after the name (eval-bank-dev6)', () => {
   it('regression: "did putin himself say anything in response" asks for Putin\'s words', () =>
     expect(speakersOf(plan('did putin himself say anything in response'))).toEqual(['vladimir-putin']));
 });
+
+describe('a body by its summary and its seat (eval-bank-dev6)', () => {
+  it.each([
+    ["what did the french presidential palace's summary say about a multinational force", ['elysee']],
+    ["what did the elysee's summary say", ['elysee']],
+  ])('regression: "%s" asks for %j', (q, ids) => expect(speakersOf(plan(q))).toEqual(ids));
+});

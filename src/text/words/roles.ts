@@ -86,8 +86,9 @@ export const ROLES: readonly Role[] = [
   { head: 'chairman', titleWords: ['Chairman'] },
   // An office stands for the person or body that holds it: "the official residence of the French president".
   { head: 'office', owned: true },
-  { head: 'residence' },
-  { head: 'palace' },
+  // Where an office sits: "the french presidential palace" is the official residence of the French president.
+  { head: 'residence', means: ['residence', 'palace'] },
+  { head: 'palace', means: ['palace', 'residence'] },
 ];
 
 /** Words that qualify a title without being one on their own: "Vice President", "Deputy Prime Minister". */
@@ -144,4 +145,5 @@ export const QUALIFIER_FORMS: Readonly<Record<string, readonly string[]>> = {
   ex: ['former', 'previously'],
   american: ['us', 'u.s.'],
   british: ['uk', 'britain'],
+  presidential: ['president', "president's", 'president’s'],
 };

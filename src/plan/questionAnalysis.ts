@@ -297,11 +297,11 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     // Abbreviations in any case: "downing st" is Downing Street.
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATION_KEYS.has(w.replace(/\.$/, '').toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;
+    const raw = name.split(/\s+/);
     // Pronouns and quantifiers are no name: "who do they each say put out the statement", "what did he actually say".
-    if (name.split(/\s+/).some((w) => PRONOUNS.test(w))) continue;
+    if (raw.some((w) => PRONOUNS.test(w))) continue;
     // A country's people are no one's name ("the americans at the summit"); a country's body may be ("the ukrainian
     // parliament"): the place word ends the phrase or a preposition follows it.
-    const raw = name.split(/\s+/);
     if (raw.some((w, i) => placeKey(w) !== undefined && (i === raw.length - 1 || /^(?:at|in|on|from|during|of|who|that)$/i.test(raw[i + 1]!)))) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // Roles alone are no name: "the president's in-law" describes someone.
@@ -397,9 +397,12 @@ const ISSUED_BY = new RegExp(`['’]s?\\s+(?:${alternation(ISSUED_BY_NOUNS)})s?$
  * is the office of the person named (Downing Street, the Elysee), when the coverage quotes it.
  */
 function officeInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const office = /([\p{L}\p{N}\s.'’-]{2,60}?)['’]s?\s+(office|residence|palace|home)\b/iu.exec(question) ?? /\b(office|residence|palace) of\s+([\p{L}\s.'’-]{2,40}?)(?=[,?.!]|\s+(?:say|said|about|on)\b|$)/iu.exec(question);
-  if (!office) return null;
-  const [owner, place] = office[2] !== undefined && /^(?:office|residence|palace|home)$/i.test(office[2]) ? [office[1]!, office[2]] : [office[2]!, office[1]!];
+  const found =
+    /(?<owner>[\p{L}\p{N}\s.'’-]{2,60}?)['’]s?\s+(?<place>office|residence|palace|home)\b/iu.exec(question) ??
+    /\b(?<place>office|residence|palace) of\s+(?<owner>[\p{L}\s.'’-]{2,40}?)(?=[,?.!]|\s+(?:say|said|about|on)\b|$)/iu.exec(question);
+  const owner = found?.groups?.owner;
+  const place = found?.groups?.place ?? '';
+  if (!owner) return null;
   const named = resolveSpeaker(owner, directory);
   const person = named?.entry;
   if (!named || !person || person.kind !== 'person') return null;

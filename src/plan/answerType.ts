@@ -90,7 +90,11 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     const asked = /\bday\s+of\s+the\s+week\b/.test(q) ? 'weekday' : (calendarOf(calendar) ?? 'date');
     return { kind: 'time', future, subject: subject.filter((w) => w !== calendar && own.has(w)), calendar: asked };
   }
-  const category = /^\s*(?:(?:in|on|at|from|by|for|to|with)\s+which|which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(q);
+  // Only the first sentence's words ("what's the elysee? lbc mentions it"); "what's the minsk reference about" asks what
+  // it is about, not for an instance of a category.
+  const first = q.split(/[?!.](?:\s|$)/)[0]!;
+  const explain = /^\s*what(?:'s|s| is| was)\s+(?:the|this|that)\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s+about\s*$/.test(first);
+  const category = explain ? null : /^\s*(?:(?:in|on|at|from|by|for|to|with)\s+which|which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(first);
   if (category) {
     // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").
     // Its head: the last English word of the phrase ("the militray hubs actualy" -> hubs).

@@ -59,6 +59,9 @@ export function foreignLanguage(message: string, inCoverage: (word: string) => b
     message
       .split(/[^\p{L}]+/u)
       .filter((t) => MARKED.test(t.toLowerCase()) && !(/^\p{Lu}/u.test(t) && inCoverage(t.toLowerCase()))).length + (/[¿¡]/u.test(message) ? 1 : 0);
+  // French elisions ("qu'est-ce", "c'est", "l'accord") are no English.
+  const elided = message.match(/(?<![\p{L}])(?:qu|c|l|d|j|n|s)['’]\p{L}/giu)?.length ?? 0;
+  if (elided > 0 && (best === null || best.code === 'fr')) best = { code: 'fr', hits: (best?.hits ?? 0) + elided };
   const evidence = (best?.hits ?? 0) + marked;
   if (evidence <= english) return null;
   // One foreign word among no English ones is enough in a short message ("¿Qué dijo Zelensky?"); otherwise two.

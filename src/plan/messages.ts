@@ -7,6 +7,7 @@ import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
+import { CHAT_FILLERS } from '../text/words/chatShorthand.js';
 import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, WHOSE_WORDS, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
@@ -41,7 +42,9 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   while (to > 0 && FILLER_SET.has(words[to - 1]!)) to--;
   let from = 0;
   while (from < to && FILLER_SET.has(words[from]!)) from++;
-  const whole = [text, words.slice(0, to).join(' '), words.slice(from, to).join(' '), kept.join(' ')].map((t) => CHAT_PHRASES.get(t)).find((i) => i !== undefined);
+  // Chat fillers around it too ("you're pretty useful ngl", "haha that's wild").
+  const plain = kept.filter((w) => !CHAT_FILLERS.has(w)).join(' ');
+  const whole = [text, words.slice(0, to).join(' '), words.slice(from, to).join(' '), kept.join(' '), plain].map((t) => CHAT_PHRASES.get(t)).find((i) => i !== undefined);
   if (whole) return whole;
   // Several bits of small talk in a row ("nice one, cheers", "ok thanks bye"): the last one says what it is.
   const each = kept.map((w) => CHAT_PHRASES.get(w));

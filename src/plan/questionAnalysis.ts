@@ -286,6 +286,9 @@ const SPEAKER_SLOTS: RegExp[] = [
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
 ];
 
+/** Plain nouns for a person: a speaker slot with one describes someone rather than naming them. */
+const PERSON_NOUNS: ReadonlySet<string> = new Set(['guy', 'guys', 'man', 'men', 'woman', 'women', 'bloke', 'fella', 'fellow', 'lady', 'person', 'chap', 'dude', 'host', 'boss', 'folks', 'people']);
+
 const PRONOUNS = /^(?:they|them|he|she|him|her|it|we|us|you|i|each|both|all|everyone|anyone|someone|somebody|anybody|people|others?)$/i;
 
 /** The words in a speaker slot, when none of them is a word the coverage uses (nor a near-typo of one). */
@@ -303,6 +306,8 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     // A country's people are no one's name ("the americans at the summit"); a country's body may be ("the ukrainian
     // parliament"): the place word ends the phrase or a preposition follows it.
     if (raw.some((w, i) => placeKey(w) !== undefined && (i === raw.length - 1 || /^(?:at|in|on|from|during|of|who|that)$/i.test(raw[i + 1]!)))) continue;
+    // "the ukrainian guy", "the host of the summit": a person described by a plain noun for one, not named.
+    if (ws.some((w) => PERSON_NOUNS.has(stripPossessive(w).toLowerCase()))) continue;
     const unknown = (w: string) => !isKnownWord(w, ctx.vocabulary) && !nearKnownWord(w, ctx.vocabulary);
     // Roles alone are no name: "the president's in-law" describes someone.
     if (ws.every((w) => roleOf(stripPossessive(w).toLowerCase()) !== undefined)) continue;
@@ -426,7 +431,7 @@ function asksWithVerb(question: string): boolean {
 }
 
 /** "the fella in number 10", "the man at the elysee": someone by the office they sit in. */
-const IN_OFFICE = /\b(?:man|fella|fellow|guy|bloke|chap|woman|lady|person|one|occupant|boss|resident)\s+(?:in|at|of|from)\s+(?:the\s+)?([\p{L}\p{N}\s.'’-]{2,30}?)(?=\s+(?:say|said|says|think|thinks|thought|about|on|make|made)\b|[,?.!]|$)/iu;
+const IN_OFFICE = /\b(?:man|fella|fellow|guy|bloke|chap|woman|lady|person|one|occupant|boss|resident)\s+(?:in|at|of|from|running|heading|leading|who runs|who leads)\s+(?:the\s+)?([\p{L}\p{N}\s.'’-]{2,30}?)(?=\s+(?:say|said|says|think|thinks|thought|about|on|make|made)\b|[,?.!]|$)/iu;
 
 /** The one person the coverage names who holds the office an institution is the office of ("the fella in number 10": the Prime Minister). */
 function holderInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {

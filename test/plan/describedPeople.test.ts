@@ -353,3 +353,18 @@ describe('a body by its summary and its seat (eval-bank-dev6)', () => {
     ["what did the elysee's summary say", ['elysee']],
   ])('regression: "%s" asks for %j', (q, ids) => expect(speakersOf(plan(q))).toEqual(ids));
 });
+
+describe('questions a seventh outside set showed misread (eval-bank-dev7)', () => {
+  it.each(["what's the minsk reference about", "what's the legal framework bit about"])('regression: "%s" asks what it is about, not for an instance of a category', (q) =>
+    expect(answerTypeOf(q)).toEqual({ kind: 'open' }));
+  it('"what\'s the death toll from the strikes starmer was talking about?" still asks for a number', () =>
+    expect(answerTypeOf("what's the death toll from the strikes starmer was talking about?").kind).toBe('count'));
+  it('regression: a category\'s noun is read in the first sentence only ("what\'s the elysee? lbc mentions it")', () =>
+    expect(plan("what's the elysee? lbc mentions it").kind).not.toBe('refuse'));
+  it.each(['what did the ukrainian guy say about today\'s announcement', 'what did the host of the summit call the agreement'])(
+    'regression: "%s" describes someone by a plain noun: no unknown name',
+    (q) => expect(plan(q).kind).not.toBe('refuse'),
+  );
+  it('regression: "the man running downing street" is the Prime Minister', () =>
+    expect(speakersOf(plan('the man running downing street - did he say the US is still a close ally'))).toEqual(['keir-starmer']));
+});

@@ -206,3 +206,14 @@ describe('messages a fourth outside set showed misread (eval-bank-dev4)', () => 
   it('a country that is not an outlet\'s is still a topic ("what did british papers say about the us")', () =>
     expect(asksForCoverage('what did british papers say about the us', new Set())).toBe(false));
 });
+
+describe('messages a seventh outside set showed misread (eval-bank-dev7)', () => {
+  it.each([
+    ["you're pretty useful ngl", 'thanks'],
+    ["haha that's wild", 'acknowledgement'],
+  ])('regression: "%s" is small talk (%s)', (m, intent) => expect(chatIntent(m)).toBe(intent));
+  it('"lol what did macron say" is still a question', () => expect(chatIntent('lol what did macron say')).toBeNull());
+  it('regression: "Qu\'est-ce que la Déclaration de Paris?" is French, by its two-letter words too', () =>
+    expect(foreignLanguage("Qu'est-ce que la Déclaration de Paris?", (w) => ['declaration', 'déclaration', 'paris'].includes(w))).toBe('French'));
+  it('"en route to paris, what did they sign" is English', () => expect(foreignLanguage('en route to paris, what did they sign', () => false)).toBeNull());
+});

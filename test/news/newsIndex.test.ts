@@ -1,6 +1,6 @@
 /**
  * The news layer updated from the build before's (buildNewsIndex with `previous`: unchanged articles' statements, the
- * sentences of texts it read, word counts and question context updated by the changed passages) must be exactly the
+ * sentences and statement texts it read, word counts and question context updated by the changed passages) must be exactly the
  * one derived afresh, byte for byte as saved, whatever the change: a sentence added, words taken out, an article
  * removed or added, a new speaker (the directory changes: everything is derived again).
  */
@@ -56,6 +56,11 @@ describe('the news layer updated from the build before', () => {
     expect(last).toBe(fresh.passageTokens.length);
     expect([...updated.passageTokens.at(last - 1)]).toEqual([...fresh.passageTokens.at(last - 1)]);
     expect(updated.statements.length).toBe(fresh.statements.length);
+    // An unchanged statement's text is not read for names again: its tokens are the set the build before saved.
+    const kept = updated.statements.find((s) => s.articleId === articles[0]!.id)!;
+    expect(previous.textTokens.get(kept.text)).toBeDefined();
+    expect(updated.textTokens.get(kept.text)).toBe(previous.textTokens.get(kept.text));
+    expect([...updated.textTokens.get(kept.text)!]).toEqual([...fresh.textTokens.get(kept.text)!]);
   });
 
   it('equals the one derived afresh after words are taken out of an article', () => {

@@ -4,7 +4,7 @@
  */
 import type { ArticleMeta, Passage } from '../types.js';
 import { extractStatements, type Statement } from './attribution.js';
-import { buildDirectory, type SpeakerDirectory } from './directory.js';
+import { readDirectory, type DirectoryReadings, type PersonReading, type SpeakerDirectory } from './directory.js';
 import { entityTokens, groupStatements, idfTable, toGroup, weightsOf, type IdfTable, type StatementGroup, type Weights } from './groupStatements.js';
 import { buildSentenceIndex, sentenceIndexOf, sentencesByText, type SentenceIndex } from './compare.js';
 import { UNKNOWN_OUTLET } from '../corpus/outlets.js';
@@ -45,6 +45,8 @@ export interface NewsIndex {
    * ones. Empty when loaded from an older file (its texts are read when it is written again).
    */
   textTokens: ReadonlyMap<string, ReadonlySet<string>>;
+  /** What the speaker directory read in each distinct passage text (saved with the build, news.json version 6); null when loaded from an older file. */
+  readings: DirectoryReadings | null;
 }
 
 /**
@@ -186,6 +188,8 @@ export interface NewsParts {
   passageTokens: PassageTokens | null;
   /** Null when the file holds none (versions 3 to 5). */
   textTokens: Map<string, ReadonlySet<string>> | null;
+  /** Null when the file holds none (versions 3 to 5). */
+  readings: DirectoryReadings | null;
 }
 
 /**
@@ -217,12 +221,13 @@ export function assembleNewsIndex(parts: NewsParts, passages: readonly { text: s
     passageTokens,
     passageSentences: sentencesByText(sentences, passages),
     textTokens: parts.textTokens ?? new Map(),
+    readings: parts.readings,
   };
 }
 
 /** The news layer of the build before, the passages and articles it was derived from, and the articles unchanged since (same file content, so the same passages). */
 export interface PreviousNews {
-  news: Pick<NewsIndex, 'directory' | 'statements' | 'idf' | 'question' | 'sentences' | 'passageTokens' | 'textTokens'>;
+  news: Pick<NewsIndex, 'directory' | 'statements' | 'idf' | 'question' | 'sentences' | 'passageTokens' | 'textTokens' | 'readings'>;
   passages: readonly Passage[];
   articles: readonly ArticleMeta[];
   unchanged: ReadonlySet<string>;
@@ -334,6 +339,20 @@ function questionSince(previous: PreviousNews, parts: ChangedParts, articles: Ar
   };
 }
 
+/** What the build before's directory read, by text (its readings come in the order its passages first give each text); undefined when it saved none, or they do not match its passages. */
+function readingsBefore(previous: PreviousNews): { lowerCase: string; people: Map<string, PersonReading[]> } | undefined {
+  const saved = previous.news.readings;
+  if (saved === null) return undefined;
+  const people = new Map<string, PersonReading[]>();
+  for (const p of previous.passages) {
+    if (people.has(p.text)) continue;
+    const read = saved.people[people.size];
+    if (read === undefined) return undefined;
+    people.set(p.text, read);
+  }
+  return people.size === saved.people.length ? { lowerCase: saved.lowerCase, people } : undefined;
+}
+
 /**
  * What a text's tokens (entityTokens: findMentions) and an article's statements (articleStatements: mentions, subjects,
  * speakers by name or role) read of the directory: every entry, in order, but for how often the coverage names it and
@@ -347,14 +366,15 @@ function tokenView(directory: SpeakerDirectory): string {
 /**
  * The news layer of these articles' passages. Given the build before's (and which articles are unchanged since), what
  * does not depend on the changed articles is taken from it: the question context's vocabulary and places updated by
- * the changed texts; when the directory reads every text the same (tokenView), unchanged articles' statements, the
+ * the changed texts; the speaker directory's readings of the texts it read, when the corpus's lower-case words are the
+ * same; when the directory reads every text the same (tokenView), unchanged articles' statements, the
  * word counts updated by the changed passages, the sentences of the texts it read and the tokens of the statements'
  * texts and subjects it read.
  * Exactly what deriving it afresh gives (test/scale/reindexVsFresh.test.ts, test/news/newsIndex.test.ts); news.json
  * writes sets and counts in a fixed order, so the files are the same too.
  */
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], previous?: PreviousNews): NewsIndex {
-  const directory = buildDirectory(articles, passages);
+  const { directory, readings } = readDirectory(passages, previous && readingsBefore(previous));
   const parts = previous && changedParts(previous, articles, passages);
   const same = previous !== undefined && tokenView(previous.news.directory) === tokenView(directory) ? previous : undefined;
   const read = memoTokens(directory);
@@ -384,6 +404,7 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], pre
     passageTokens,
     passageSentences: sentencesByText(sentences, passages),
     textTokens,
+    readings,
   };
 }
 

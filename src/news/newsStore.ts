@@ -7,11 +7,12 @@
  * passages it scores; version 3 and 4 files still load (their passages are tokenised on first use, as before).
  * Version 6 adds the tokens of the statements' texts and subjects (each distinct text once), so that a reindex whose
  * speaker directory reads texts as the build before's did reads only the new ones; version 5 files still load (those
- * texts are read again when grouping, or when the layer is written).
+ * texts are read again when grouping, or when the layer is written), and what the speaker directory read in each
+ * distinct passage text, under which lower-case words (see DirectoryReadings).
  */
 import type { ArticleMeta, Passage } from '../types.js';
 import type { Statement } from './attribution.js';
-import type { SpeakerDirectory } from './directory.js';
+import { readDirectory, type DirectoryReadings, type SpeakerDirectory } from './directory.js';
 import { assembleNewsIndex, buildNewsIndex, lazyPassageTokens, type NewsIndex, type PassageTokens } from './newsIndex.js';
 import type { Speaker } from './speakers.js';
 import { sentenceIndexOf, type SentenceIndex } from './compare.js';
@@ -58,6 +59,8 @@ export interface NewsStoreFile {
    * first give them (text, then subject): `texts` as positions in `strings`, `sets` each as positions in `terms`.
    */
   statementTokens?: { terms: string[]; texts: number[]; sets: number[][] };
+  /** Version 6: what the speaker directory read in each distinct passage text (DirectoryReadings); absent when the layer was written without its passages. */
+  readings?: DirectoryReadings;
 }
 
 /** A table of distinct values (distinct by `keyOf`), each given its position once. */
@@ -194,6 +197,21 @@ function unpackStatementTokens(file: NonNullable<NewsStoreFile['statementTokens'
   return out;
 }
 
+/** The saved directory readings, checked whole (each reading of a known kind, with its fields). */
+function checkedReadings(file: DirectoryReadings): DirectoryReadings {
+  const strings = (list: unknown): boolean => Array.isArray(list) && list.every((x) => typeof x === 'string');
+  const ok = (r: unknown): boolean => {
+    if (!Array.isArray(r)) return false;
+    if (r[0] === 0) return r.length === 5 && typeof r[1] === 'string' && typeof r[2] === 'string' && strings(r[3]) && typeof r[4] === 'boolean';
+    if (r[0] === 1) return r.length === 4 && typeof r[1] === 'string' && typeof r[2] === 'string' && typeof r[3] === 'boolean';
+    return r[0] === 2 && r.length === 4 && strings(r[1]) && strings(r[2]) && strings(r[3]);
+  };
+  if (typeof file.lowerCase !== 'string' || !Array.isArray(file.people) || !file.people.every((list) => Array.isArray(list) && list.every(ok))) {
+    throw new Error('the directory readings do not hold together');
+  }
+  return file;
+}
+
 /** The saved passage tokens, checked whole (every position a set, every set's terms known); each set made on first use. */
 function unpackPassageTokens(file: NonNullable<NewsStoreFile['passages']>, passages: number | null): PassageTokens {
   const { terms, sets, setOf } = file;
@@ -245,6 +263,9 @@ export function newsToJson(news: NewsIndex, passages?: readonly { text: string }
     passages: packPassageTokens(news.passageTokens),
   };
   file.statementTokens = packStatementTokens(news, at);
+  // A layer loaded from an older file has no readings: read from the passages when given.
+  const readings = news.readings ?? (passages !== undefined ? readDirectory(passages).readings : null);
+  if (readings !== null) file.readings = readings;
   return JSON.stringify(file);
 }
 
@@ -290,6 +311,7 @@ function fromV4(file: NewsStoreFile, passages: readonly { text: string }[] = [])
     sentences: unpackSentences(file.sentences, passages.length > 0 ? passages.length : null),
     passageTokens: file.passages === undefined ? null : unpackPassageTokens(file.passages, passages.length > 0 ? passages.length : null),
     textTokens: file.statementTokens === undefined ? null : unpackStatementTokens(file.statementTokens, strings),
+    readings: file.readings === undefined ? null : checkedReadings(file.readings),
   }, passages);
 }
 
@@ -306,6 +328,7 @@ function fromV3(file: NewsStoreFileV3, passages: readonly { text: string }[] = [
     sentences: unpackSentencesV3(file.sentences),
     passageTokens: null,
     textTokens: null,
+    readings: null,
   }, passages);
 }
 

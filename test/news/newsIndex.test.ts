@@ -61,6 +61,17 @@ describe('the news layer updated from the build before', () => {
     expect(previous.textTokens.get(kept.text)).toBeDefined();
     expect(updated.textTokens.get(kept.text)).toBe(previous.textTokens.get(kept.text));
     expect([...updated.textTokens.get(kept.text)!]).toEqual([...fresh.textTokens.get(kept.text)!]);
+    expect(updated.readings).toEqual(fresh.readings);
+  });
+
+  it('reads every text for the directory again when the lower-case words change, and still equals the one derived afresh', () => {
+    const { updated, fresh, previous } = update(articles, changed(0, (b) => `${b}
+
+The zyxquor talks resumed in Paris on Friday.
+`));
+    expect(updated.readings!.lowerCase).not.toBe(previous.readings!.lowerCase);
+    expect(updated.readings!.people[0]).not.toBe(previous.readings!.people[0]);
+    expect(newsToJson(updated)).toBe(newsToJson(fresh));
   });
 
   it('equals the one derived afresh after words are taken out of an article', () => {
@@ -89,6 +100,10 @@ describe('the news layer updated from the build before', () => {
     // An unchanged article's statements are the build before's, not found again.
     const unchanged = updated.statements.find((s) => s.articleId === articles[0]!.id)!;
     expect(previous.statements).toContain(unchanged);
+    // The sentence brings no new lower-case word, so the directory's readings of the first text are the saved ones.
+    expect(updated.readings!.lowerCase).toBe(previous.readings!.lowerCase);
+    expect(updated.readings!.people[0]).toBe(previous.readings!.people[0]);
+    expect(updated.readings).toEqual(fresh.readings);
     expect(newsToJson(updated)).toBe(newsToJson(fresh));
   });
 

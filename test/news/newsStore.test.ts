@@ -1,13 +1,14 @@
 /**
  * news.json version 6 (src/news/newsStore.ts): statements and speakers through a string table, each distinct
  * sentence token set once (version 4), each passage's tokens and sentence count (version 5), the tokens of each
- * distinct statement text and subject (version 6). It reads back to the news layer it was written from; version 3, 4
+ * distinct statement text and subject and the speaker directory's readings of each passage text (version 6). It reads back to the news layer it was written from; version 3, 4
  * and 5 files still load to the same layer; a file that does not hold together is derived again, never half read.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { buildNewsIndex, type NewsIndex } from '../../src/news/newsIndex.js';
 import { entityTokens } from '../../src/news/groupStatements.js';
+import { readDirectory } from '../../src/news/directory.js';
 import { sentences as sentencesOf } from '../../src/text/sentences.js';
 import { loadOrBuildNews, NEWS_STORE_VERSION, newsFromJson, newsToJson, type NewsStoreFile, type NewsStoreFileV3 } from '../../src/news/newsStore.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
@@ -27,13 +28,13 @@ beforeAll(async () => {
 
 /** The news layer as version 5 wrote it: no statement tokens. */
 function asVersion5(news: NewsIndex): string {
-  const { statementTokens: _statementTokens, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
+  const { statementTokens: _statementTokens, readings: _readings, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
   return JSON.stringify({ ...file, version: 5 });
 }
 
 /** The news layer as version 4 wrote it: no passage tokens, no sentence counts. */
 function asVersion4(news: NewsIndex): string {
-  const { passages: _passages, statementTokens: _statementTokens, sentences, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
+  const { passages: _passages, statementTokens: _statementTokens, readings: _readings, sentences, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
   const { counts: _counts, ...v4sentences } = sentences;
   return JSON.stringify({ ...file, version: 4, sentences: v4sentences });
 }
@@ -113,6 +114,9 @@ describe('news.json version 6', () => {
     expect(saved.texts.map((i) => file.strings[i])).toEqual(texts);
     expect(saved.sets.map((list) => list.map((t) => saved.terms[t]))).toEqual(texts.map((t) => [...entityTokens(t, built.directory)]));
     expect(texts.every((t) => [...loaded!.textTokens.get(t)!].join() === [...entityTokens(t, built.directory)].join())).toBe(true);
+    // What the directory read in each distinct passage text, as it reads them now.
+    expect(loaded!.readings).toEqual(readDirectory(passages).readings);
+    expect(file.readings!.people).toHaveLength(new Set(passages.map((p) => p.text)).size);
   });
 
   it('a version-5 file still loads, to the same news layer, and is written again as a fresh build writes it', () => {
@@ -170,6 +174,12 @@ describe('news.json version 6', () => {
     expect(newsFromJson(JSON.stringify(noTokenTerm), passages)).toBeNull();
     const { statementTokens: _none, ...withoutTokens } = file;
     expect(newsFromJson(JSON.stringify(withoutTokens), passages)).toBeNull();
+    // Directory readings of an unknown kind, or missing a field.
+    const readings = file.readings!;
+    const badKind = { ...file, readings: { ...readings, people: [[[7, 'x']], ...readings.people.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(badKind), passages)).toBeNull();
+    const shortReading = { ...file, readings: { ...readings, people: [[[0, 'keir starmer', 'Keir Starmer']], ...readings.people.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(shortReading), passages)).toBeNull();
     // loadOrBuildNews derives it then: the same layer as building it.
     expectSameLayer(loadOrBuildNews(JSON.stringify(broken), articles, passages));
   });

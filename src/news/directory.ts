@@ -14,7 +14,6 @@
  * Kremlin"). An institution speaks for itself: a Downing Street statement is not put in the Prime
  * Minister's mouth. Honorifics, titles and speech verbs come from the word lists in src/text/words/.
  */
-import { createHash } from 'node:crypto';
 import type { ArticleMeta, Passage } from '../types.js';
 import { foldName, stripDiacritics, stripPossessive } from '../text/fold.js';
 import { alternation } from '../text/patterns.js';
@@ -158,11 +157,11 @@ export type PersonReading =
 
 /**
  * What the directory read in each distinct text of a build (`people`: its readings, in the order the build's passages
- * first give each text), under the corpus's lower-case words (`lowerCase`, their digest): saved with the build, so that
- * the next one, when its lower-case words are the same, reads only the texts that are new.
+ * first give each text), under the corpus's lower-case words (`lowerCase`, sorted): saved with the build, so that the
+ * next one reads only the texts that are new, and those that hold a word whose lower-case use changed.
  */
 export interface DirectoryReadings {
-  lowerCase: string;
+  lowerCase: string[];
   people: PersonReading[][];
 }
 
@@ -399,9 +398,27 @@ export function buildDirectory(_articles: ArticleMeta[], passages: Passage[]): S
   return readDirectory(passages).directory;
 }
 
-/** A digest of a set of words, whatever their order. */
-function wordsDigest(words: ReadonlySet<string>): string {
-  return createHash('sha256').update([...words].sort().join('\n')).digest('base64');
+/**
+ * Whether `ordinary` may answer differently for a word of this text when the words of `changed` (lower case) change
+ * their lower-case use: readPeople asks it only about the text's words, with the possessive stripped once or more,
+ * in lower case; every such form of every word is looked for here.
+ */
+function asksAbout(text: string, changed: ReadonlySet<string>, ascii: readonly string[] | null): boolean {
+  // Changed words all in ASCII: a word of the text that is one in lower case is one in the text in lower case.
+  if (ascii !== null) {
+    const lower = text.toLowerCase();
+    if (!ascii.some((w) => lower.includes(w))) return false;
+  }
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    for (;;) {
+      if (changed.has(word.toLowerCase())) return true;
+      const bare = stripPossessive(word);
+      if (bare === word) break;
+      word = bare;
+    }
+  }
+  return false;
 }
 
 /**
@@ -411,16 +428,35 @@ function wordsDigest(words: ReadonlySet<string>): string {
  */
 export function readDirectory(
   passages: readonly { text: string }[],
-  before?: { lowerCase: string; people: ReadonlyMap<string, PersonReading[]> },
+  before?: { lowerCase: readonly string[]; people: ReadonlyMap<string, PersonReading[]> },
 ): { directory: SpeakerDirectory; readings: DirectoryReadings } {
   const lower = lowerCaseWords(passages);
-  const lowerCase = wordsDigest(lower);
   const ordinary = (w: string): boolean => lower.has(stripPossessive(w).toLowerCase());
-  const { drafts, readings } = findPeople(passages, ordinary, before?.lowerCase === lowerCase ? before.people : undefined);
+  const { drafts, readings } = findPeople(passages, ordinary, before && readingsStill(before, lower));
   const people = [...drafts.values()].filter((d) => d.evidence).map(personEntry);
   const institutions = findInstitutions(passages, people);
   const entries = [...people, ...institutions].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  return { directory: { entries }, readings: { lowerCase, people: [...readings.values()] } };
+  return { directory: { entries }, readings: { lowerCase: [...lower].sort(), people: [...readings.values()] } };
+}
+
+/**
+ * The readings of the build before that still hold under these lower-case words: all of them when the words are the
+ * same; else those of texts holding none of the words that came or went (a reading depends on the text and on
+ * `ordinary` for its own words only).
+ */
+function readingsStill(
+  before: { lowerCase: readonly string[]; people: ReadonlyMap<string, PersonReading[]> },
+  lower: ReadonlySet<string>,
+): ReadonlyMap<string, PersonReading[]> {
+  const old = new Set(before.lowerCase);
+  const changed = new Set<string>();
+  for (const w of old) if (!lower.has(w)) changed.add(w);
+  for (const w of lower) if (!old.has(w)) changed.add(w);
+  if (changed.size === 0) return before.people;
+  const ascii = [...changed].every((w) => /^[\x00-\x7f]*$/.test(w)) ? [...changed] : null;
+  const still = new Map<string, PersonReading[]>();
+  for (const [text, read] of before.people) if (!asksAbout(text, changed, ascii)) still.set(text, read);
+  return still;
 }
 
 export function entryById(directory: SpeakerDirectory, id: string): SpeakerEntry | undefined {

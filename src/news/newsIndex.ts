@@ -340,7 +340,7 @@ function questionSince(previous: PreviousNews, parts: ChangedParts, articles: Ar
 }
 
 /** What the build before's directory read, by text (its readings come in the order its passages first give each text); undefined when it saved none, or they do not match its passages. */
-function readingsBefore(previous: PreviousNews): { lowerCase: string; people: Map<string, PersonReading[]> } | undefined {
+function readingsBefore(previous: PreviousNews): { lowerCase: readonly string[]; people: Map<string, PersonReading[]> } | undefined {
   const saved = previous.news.readings;
   if (saved === null) return undefined;
   const people = new Map<string, PersonReading[]>();
@@ -366,8 +366,8 @@ function tokenView(directory: SpeakerDirectory): string {
 /**
  * The news layer of these articles' passages. Given the build before's (and which articles are unchanged since), what
  * does not depend on the changed articles is taken from it: the question context's vocabulary and places updated by
- * the changed texts; the speaker directory's readings of the texts it read, when the corpus's lower-case words are the
- * same; when the directory reads every text the same (tokenView), unchanged articles' statements, the
+ * the changed texts; the speaker directory's readings of the texts it read (but texts holding a word whose lower-case
+ * use changed); when the directory reads every text the same (tokenView), unchanged articles' statements, the
  * word counts updated by the changed passages, the sentences of the texts it read and the tokens of the statements'
  * texts and subjects it read.
  * Exactly what deriving it afresh gives (test/scale/reindexVsFresh.test.ts, test/news/newsIndex.test.ts); news.json

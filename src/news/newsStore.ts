@@ -206,7 +206,7 @@ function checkedReadings(file: DirectoryReadings): DirectoryReadings {
     if (r[0] === 1) return r.length === 4 && typeof r[1] === 'string' && typeof r[2] === 'string' && typeof r[3] === 'boolean';
     return r[0] === 2 && r.length === 4 && strings(r[1]) && strings(r[2]) && strings(r[3]);
   };
-  if (typeof file.lowerCase !== 'string' || !Array.isArray(file.people) || !file.people.every((list) => Array.isArray(list) && list.every(ok))) {
+  if (!strings(file.lowerCase) || !Array.isArray(file.people) || !file.people.every((list) => Array.isArray(list) && list.every(ok))) {
     throw new Error('the directory readings do not hold together');
   }
   return file;

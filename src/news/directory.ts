@@ -453,7 +453,7 @@ function readingsStill(
   for (const w of old) if (!lower.has(w)) changed.add(w);
   for (const w of lower) if (!old.has(w)) changed.add(w);
   if (changed.size === 0) return before.people;
-  const ascii = [...changed].every((w) => /^[\x00-\x7f]*$/.test(w)) ? [...changed] : null;
+  const ascii = [...changed].every((w) => !/[^\p{ASCII}]/u.test(w)) ? [...changed] : null;
   const still = new Map<string, PersonReading[]>();
   for (const [text, read] of before.people) if (!asksAbout(text, changed, ascii)) still.set(text, read);
   return still;

@@ -330,15 +330,16 @@ export function holdsOffice(entry: SpeakerEntry, office: RoleHead): boolean {
 /** Where a text names an institution: its definition (null: a body credited with a statement), name, and the end of the mention. */
 type InstitutionNote = [def: InstitutionDef | null, name: string, end: number];
 
-/** Each institution with the pattern of its names, compiled once. */
-const INSTITUTION_NAMES = INSTITUTIONS.map((def) => ({ def, re: new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu') }));
+/** Each institution with the pattern of its names, compiled once (and the names: a text holding none cannot match). */
+const INSTITUTION_NAMES = INSTITUTIONS.map((def) => ({ def, aliases: def.aliases, re: new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu') }));
 
 function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote[] {
   const notes: InstitutionNote[] = [];
   // "Starmer's office", "the Prime Minister's office" (when only one office is that role's): found once, weighed for each institution.
-  const offices = [...text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)];
-  for (const { def, re } of INSTITUTION_NAMES) {
-    for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
+  // The patterns match only texts holding their words as written: the others are not scanned.
+  const offices = text.includes('s office') ? [...text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)] : [];
+  for (const { def, aliases, re } of INSTITUTION_NAMES) {
+    if (aliases.some((a) => text.includes(a))) for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
     for (const m of offices) {
       const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
       const role = roleAtEnd(text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
@@ -347,7 +348,7 @@ function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote
       if ((holder && holdsOffice(holder, def.officeOf)) || byRole) notes.push([def, def.name, (m.index ?? 0) + m[0].length]);
     }
   }
-  for (const m of text.matchAll(CREDITED_TO)) {
+  for (const m of ISSUED_BY_NOUNS.some((n) => text.includes(n)) ? text.matchAll(CREDITED_TO) : []) {
     const name = stripPossessive(m[1] ?? '');
     if (isInstitutionAlias(name) || /['’]s$/.test(m[1] ?? '')) continue;
     if (people.some((e) => e.keys.includes(foldName(name)) || e.surname === foldName(name))) continue;

@@ -129,6 +129,8 @@ export function resolveRole(qualifier: string | undefined, headWord: string, dir
 function institutionMentions(text: string, directory: SpeakerDirectory): Mention[] {
   const out: Mention[] = [];
   for (const { entry, re } of lookup(directory).institutions) {
+    // The pattern matches only a text holding one of the names as written.
+    if (!entry.aliases.some((a) => text.includes(a))) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) out.push({ entry, start: m.index, end: m.index + m[0].length, possessive: false, via: 'institution' });
   }

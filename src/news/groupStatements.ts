@@ -243,22 +243,13 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
   const classOf = new Int32Array(sets.length);
   const classes: number[][] = [];
   const byKey = new Map<string, number>();
-  // Copies of a statement share one set (groupStatements reads each once): its class is found once per set.
-  const bySet = new Map<Set<string>, number>();
   sets.forEach((set, i) => {
-    let c = set.size === 0 ? undefined : bySet.get(set);
-    if (c === undefined && set.size > 0) {
-      const key = [...set].join('\u0000');
-      c = byKey.get(key);
-      if (c === undefined) {
-        c = classes.length;
-        classes.push([]);
-        byKey.set(key, c);
-      }
-      bySet.set(set, c);
-    } else if (c === undefined) {
+    const key = set.size === 0 ? null : [...set].join('\u0000');
+    let c = key === null ? undefined : byKey.get(key);
+    if (c === undefined) {
       c = classes.length;
       classes.push([]);
+      if (key !== null) byKey.set(key, c);
     }
     classes[c]!.push(i);
     classOf[i] = c;

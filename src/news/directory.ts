@@ -93,7 +93,7 @@ function startsLowerCase(word: string): boolean {
 }
 
 /** Lower-case words of the corpus: a capitalised word also written in lower case is an ordinary word. */
-function lowerCaseWords(passages: Passage[]): Set<string> {
+function lowerCaseWords(passages: readonly { text: string }[]): Set<string> {
   const out = new Set<string>();
   // Each distinct text once (syndicated copies share theirs): the same words.
   for (const text of new Set(passages.map((p) => p.text))) for (const m of text.matchAll(WORD)) if (startsLowerCase(m[0])) out.add(m[0].toLowerCase());
@@ -143,8 +143,68 @@ function isInstitutionAlias(words: string): boolean {
   return INSTITUTION_ALIASES.has(foldName(words));
 }
 
-/** People named in the coverage, with their roles. */
-function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<string, PersonDraft> {
+/**
+ * What one text adds to the people of the directory, as data (findPeople): a name of two or three words (its key, the
+ * surface written, the roles around it, whether the text treats it as a person); a surname after an honorific or title
+ * ("Mr Kushner": its key, the form written, whether the honorific goes with a first name); a longer run ("Middle East
+ * Steve Witkoff": its words, and the roles around its last three and its last two). It depends on the text and on the
+ * corpus's lower-case words only.
+ */
+export type PersonReading =
+  | [kind: 0, key: string, surface: string, roles: string[], evidence: boolean]
+  | [kind: 1, key: string, form: string, sir: boolean]
+  | [kind: 2, words: string[], lastThree: string[], lastTwo: string[]];
+
+/**
+ * What the directory read in each distinct text of a build (`people`: its readings, in the order the build's passages
+ * first give each text), under the corpus's lower-case words (`lowerCase`, sorted): saved with the build, so that the
+ * next one reads only the texts that are new, and those that hold a word whose lower-case use changed.
+ */
+export interface DirectoryReadings {
+  lowerCase: string[];
+  people: PersonReading[][];
+}
+
+/** What a text adds to the people of the directory (see PersonReading), `ordinary` telling the corpus's ordinary words. */
+function readPeople(text: string, ordinary: (w: string) => boolean): PersonReading[] {
+  const readings: PersonReading[] = [];
+  const runs = capitalisedRuns(text);
+  runs.forEach((run, r) => {
+    const ci = coreIndex(run, ordinary);
+    const core = run.tokens.slice(ci).map((t) => stripPossessive(t.text));
+    const titles = run.tokens.slice(0, ci).map((t) => t.text);
+    const titled = titles.some((t) => HONORIFICS.has(t) || TITLE_WORDS.has(stripPossessive(t)));
+    if (core.length === 1 && titled) {
+      if (!isNameWord(core[0] ?? '', ordinary)) return;
+      const key = foldName(core[0] ?? '');
+      const form = `${titles.filter((t) => BEFORE_SURNAME.has(t)).join(' ')} ${core[0]}`.trim();
+      readings.push([1, key, form, titles.some((t) => isFirstNameHonorific(t))]);
+      return;
+    }
+    if (!core.every((w) => isNameWord(w, ordinary)) || isInstitutionAlias(core.join(' '))) return;
+    const roles = (i: number): string[] => rolesAt(text, run, i, runs[r - 1]);
+    if (core.length > 3) {
+      readings.push([2, core, roles(ci + core.length - 3), roles(ci + core.length - 2)]);
+      return;
+    }
+    if (core.length < 2) return;
+    const surface = core.join(' ');
+    const found = roles(ci);
+    const knighted = titles.find((t) => isFirstNameHonorific(t));
+    readings.push([0, foldName(surface), knighted ? `${knighted} ${surface}` : surface, found, titled || found.length > 0 || isSpeechSubject(text, run)]);
+  });
+  return readings;
+}
+
+/**
+ * People named in the coverage, with their roles; and what each distinct text added (`readings`, by text, in the order
+ * the passages first give them). `known`: readings of texts read before under the same lower-case words, taken as they are.
+ */
+function findPeople(
+  passages: readonly { text: string }[],
+  ordinary: (w: string) => boolean,
+  known?: ReadonlyMap<string, PersonReading[]>,
+): { drafts: Map<string, PersonDraft>; readings: Map<string, PersonReading[]> } {
   const drafts = new Map<string, PersonDraft>();
   const honorificSurnames = new Map<string, string[]>(); // surname key -> honorific forms seen
   const sirFirstNames = new Set<string>();
@@ -154,56 +214,22 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
     return d;
   };
   const occurrences: { key: string; surface: string; roles: string[]; evidence: boolean }[] = [];
-  const longRuns: { words: string[]; roles: (i: number) => string[] }[] = [];
-
-  // What each distinct text adds is worked out once (syndicated copies share their text) and added for every passage.
-  const effectsOf = (text: string): (() => void)[] => {
-    const effects: (() => void)[] = [];
-    const runs = capitalisedRuns(text);
-    runs.forEach((run, r) => {
-      const ci = coreIndex(run, ordinary);
-      const core = run.tokens.slice(ci).map((t) => stripPossessive(t.text));
-      const titles = run.tokens.slice(0, ci).map((t) => t.text);
-      const titled = titles.some((t) => HONORIFICS.has(t) || TITLE_WORDS.has(stripPossessive(t)));
-      if (core.length === 1 && titled) {
-        if (!isNameWord(core[0] ?? '', ordinary)) return;
-        const key = foldName(core[0] ?? '');
-        const form = `${titles.filter((t) => BEFORE_SURNAME.has(t)).join(' ')} ${core[0]}`.trim();
-        const sir = titles.some((t) => isFirstNameHonorific(t));
-        effects.push(() => {
-          const forms = honorificSurnames.get(key) ?? [];
-          forms.push(form);
-          honorificSurnames.set(key, forms);
-          if (sir) sirFirstNames.add(key);
-        });
-        return;
-      }
-      if (!core.every((w) => isNameWord(w, ordinary)) || isInstitutionAlias(core.join(' '))) return;
-      const roles = (i: number): string[] => rolesAt(text, run, i, runs[r - 1]);
-      if (core.length > 3) {
-        const long = { words: core, roles: (offset: number) => roles(ci + offset) };
-        effects.push(() => longRuns.push(long));
-        return;
-      }
-      if (core.length < 2) return;
-      const surface = core.join(' ');
-      const found = roles(ci);
-      const knighted = titles.find((t) => isFirstNameHonorific(t));
-      const occurrence = {
-        key: foldName(surface),
-        surface: knighted ? `${knighted} ${surface}` : surface,
-        roles: found,
-        evidence: titled || found.length > 0 || isSpeechSubject(text, run),
-      };
-      effects.push(() => occurrences.push(occurrence));
-    });
-    return effects;
-  };
-  const read = new Map<string, (() => void)[]>();
+  const longRuns: { words: string[]; lastThree: string[]; lastTwo: string[] }[] = [];
+  // What each distinct text adds is read once (syndicated copies share their text) and added for every passage.
+  const readings = new Map<string, PersonReading[]>();
   for (const p of passages) {
-    let effects = read.get(p.text);
-    if (effects === undefined) read.set(p.text, (effects = effectsOf(p.text)));
-    for (const effect of effects) effect();
+    let read = readings.get(p.text);
+    if (read === undefined) readings.set(p.text, (read = known?.get(p.text) ?? readPeople(p.text, ordinary)));
+    for (const reading of read) {
+      if (reading[0] === 0) occurrences.push({ key: reading[1], surface: reading[2], roles: reading[3], evidence: reading[4] });
+      else if (reading[0] === 1) {
+        const [, key, form, sir] = reading;
+        const forms = honorificSurnames.get(key) ?? [];
+        forms.push(form);
+        honorificSurnames.set(key, forms);
+        if (sir) sirFirstNames.add(key);
+      } else longRuns.push({ words: reading[1], lastThree: reading[2], lastTwo: reading[3] });
+    }
   }
   for (const o of occurrences) {
     const d = draft(o.key);
@@ -215,14 +241,14 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
     d.mentions += 1;
   }
   // Long runs ("Middle East Steve Witkoff"): a suffix that is a known name.
-  for (const { words, roles } of longRuns) {
+  for (const { words, lastThree, lastTwo } of longRuns) {
     for (const len of [3, 2]) {
       const offset = words.length - len;
       const key = foldName(words.slice(offset).join(' '));
       const d = drafts.get(key);
       if (!d) continue;
       d.mentions += 1;
-      for (const role of roles(offset)) bump(d.roles, role);
+      for (const role of len === 3 ? lastThree : lastTwo) bump(d.roles, role);
       break;
     }
   }
@@ -253,7 +279,7 @@ function findPeople(passages: Passage[], ordinary: (w: string) => boolean): Map<
       d.mentions += forms.length;
     }
   }
-  return drafts;
+  return { drafts, readings };
 }
 
 function personEntry(d: PersonDraft): SpeakerEntry {
@@ -304,15 +330,16 @@ export function holdsOffice(entry: SpeakerEntry, office: RoleHead): boolean {
 /** Where a text names an institution: its definition (null: a body credited with a statement), name, and the end of the mention. */
 type InstitutionNote = [def: InstitutionDef | null, name: string, end: number];
 
-/** Each institution with the pattern of its names, compiled once. */
-const INSTITUTION_NAMES = INSTITUTIONS.map((def) => ({ def, re: new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu') }));
+/** Each institution with the pattern of its names, compiled once (and the names: a text holding none cannot match). */
+const INSTITUTION_NAMES = INSTITUTIONS.map((def) => ({ def, aliases: def.aliases, re: new RegExp(`(?<![\\p{L}])(?:${alternation(def.aliases)})(?![\\p{L}\\p{N}])`, 'gu') }));
 
 function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote[] {
   const notes: InstitutionNote[] = [];
   // "Starmer's office", "the Prime Minister's office" (when only one office is that role's): found once, weighed for each institution.
-  const offices = [...text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)];
-  for (const { def, re } of INSTITUTION_NAMES) {
-    for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
+  // The patterns match only texts holding their words as written: the others are not scanned.
+  const offices = text.includes('s office') ? [...text.matchAll(/(\p{Lu}[\p{L}]*)['’]s office\b/gu)] : [];
+  for (const { def, aliases, re } of INSTITUTION_NAMES) {
+    if (aliases.some((a) => text.includes(a))) for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
     for (const m of offices) {
       const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
       const role = roleAtEnd(text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
@@ -321,7 +348,7 @@ function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote
       if ((holder && holdsOffice(holder, def.officeOf)) || byRole) notes.push([def, def.name, (m.index ?? 0) + m[0].length]);
     }
   }
-  for (const m of text.matchAll(CREDITED_TO)) {
+  for (const m of ISSUED_BY_NOUNS.some((n) => text.includes(n)) ? text.matchAll(CREDITED_TO) : []) {
     const name = stripPossessive(m[1] ?? '');
     if (isInstitutionAlias(name) || /['’]s$/.test(m[1] ?? '')) continue;
     if (people.some((e) => e.keys.includes(foldName(name)) || e.surname === foldName(name))) continue;
@@ -331,7 +358,7 @@ function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote
   return notes;
 }
 
-function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerEntry[] {
+function findInstitutions(passages: readonly { text: string }[], people: SpeakerEntry[]): SpeakerEntry[] {
   const found = new Map<string, { def: InstitutionDef | null; name: string; mentions: number; roles: Map<string, number> }>();
   const note = (def: InstitutionDef | null, name: string, text: string, end: number): void => {
     const key = slug(def?.name ?? name);
@@ -369,12 +396,68 @@ function findInstitutions(passages: Passage[], people: SpeakerEntry[]): SpeakerE
 
 /** Everyone the coverage names as a person, and the institutions that issue statements. */
 export function buildDirectory(_articles: ArticleMeta[], passages: Passage[]): SpeakerDirectory {
+  return readDirectory(passages).directory;
+}
+
+/**
+ * Whether `ordinary` may answer differently for a word of this text when the words of `changed` (lower case) change
+ * their lower-case use: readPeople asks it only about the text's words, with the possessive stripped once or more,
+ * in lower case; every such form of every word is looked for here.
+ */
+function asksAbout(text: string, changed: ReadonlySet<string>, ascii: readonly string[] | null): boolean {
+  // Changed words all in ASCII: a word of the text that is one in lower case is one in the text in lower case.
+  if (ascii !== null) {
+    const lower = text.toLowerCase();
+    if (!ascii.some((w) => lower.includes(w))) return false;
+  }
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    for (;;) {
+      if (changed.has(word.toLowerCase())) return true;
+      const bare = stripPossessive(word);
+      if (bare === word) break;
+      word = bare;
+    }
+  }
+  return false;
+}
+
+/**
+ * buildDirectory, and what it read in each distinct text (to save with the build). `before`: what the build before
+ * read, by text, under the lower-case words of its digest: taken for the texts it read when the lower-case words are
+ * the same (then each such text reads the same), so only new texts are read. The same directory either way.
+ */
+export function readDirectory(
+  passages: readonly { text: string }[],
+  before?: { lowerCase: readonly string[]; people: ReadonlyMap<string, PersonReading[]> },
+): { directory: SpeakerDirectory; readings: DirectoryReadings } {
   const lower = lowerCaseWords(passages);
   const ordinary = (w: string): boolean => lower.has(stripPossessive(w).toLowerCase());
-  const people = [...findPeople(passages, ordinary).values()].filter((d) => d.evidence).map(personEntry);
+  const { drafts, readings } = findPeople(passages, ordinary, before && readingsStill(before, lower));
+  const people = [...drafts.values()].filter((d) => d.evidence).map(personEntry);
   const institutions = findInstitutions(passages, people);
   const entries = [...people, ...institutions].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  return { entries };
+  return { directory: { entries }, readings: { lowerCase: [...lower].sort(), people: [...readings.values()] } };
+}
+
+/**
+ * The readings of the build before that still hold under these lower-case words: all of them when the words are the
+ * same; else those of texts holding none of the words that came or went (a reading depends on the text and on
+ * `ordinary` for its own words only).
+ */
+function readingsStill(
+  before: { lowerCase: readonly string[]; people: ReadonlyMap<string, PersonReading[]> },
+  lower: ReadonlySet<string>,
+): ReadonlyMap<string, PersonReading[]> {
+  const old = new Set(before.lowerCase);
+  const changed = new Set<string>();
+  for (const w of old) if (!lower.has(w)) changed.add(w);
+  for (const w of lower) if (!old.has(w)) changed.add(w);
+  if (changed.size === 0) return before.people;
+  const ascii = [...changed].every((w) => !/[^\p{ASCII}]/u.test(w)) ? [...changed] : null;
+  const still = new Map<string, PersonReading[]>();
+  for (const [text, read] of before.people) if (!asksAbout(text, changed, ascii)) still.set(text, read);
+  return still;
 }
 
 export function entryById(directory: SpeakerDirectory, id: string): SpeakerEntry | undefined {

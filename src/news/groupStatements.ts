@@ -180,11 +180,16 @@ export interface GroupOptions {
   /** Compare names as the people they name. */
   directory?: SpeakerDirectory | null;
   threshold?: number;
+  /**
+   * The tokens of statements' texts and subjects (entityTokens with `directory`) already read, by text: taken from
+   * it, and each text read here added to it (what news.json saves, so that the next build reads only new texts).
+   */
+  textTokens?: Map<string, ReadonlySet<string>>;
 }
 
 /** Groups each speaker's statements; groups come in order of their first statement. */
 export function groupStatements(statements: Statement[], weight: Weights, options: GroupOptions = {}): StatementGroup[] {
-  const { directory = null, threshold = SAME_STATEMENT } = options;
+  const { directory = null, threshold = SAME_STATEMENT, textTokens = new Map<string, ReadonlySet<string>>() } = options;
   const bySpeaker = new Map<string, number[]>();
   for (let i = 0; i < statements.length; i++) {
     const id = statements[i]!.speakerId;
@@ -194,10 +199,9 @@ export function groupStatements(statements: Statement[], weight: Weights, option
   }
   // Copies of a statement (same speaker, subject and words) have the same tokens: read once, the set shared. A text
   // (a quote, a subject) recurs under other subjects and speakers: its names are looked for once.
-  const ofText = new Map<string, Set<string>>();
-  const tokensOf = (text: string): Set<string> => {
-    let found = ofText.get(text);
-    if (found === undefined) ofText.set(text, (found = entityTokens(text, directory)));
+  const tokensOf = (text: string): ReadonlySet<string> => {
+    let found = textTokens.get(text);
+    if (found === undefined) textTokens.set(text, (found = entityTokens(text, directory)));
     return found;
   };
   const read = new Map<string, Set<string>>();

@@ -11,7 +11,7 @@ import { INSTITUTIONS } from '../topic/profile.js';
 import { holdsOffice, type SpeakerDirectory, type SpeakerEntry } from './directory.js';
 import { capitalisedRuns, isTitleOrPlace, type NameRun } from './names.js';
 import { placeKey } from './places.js';
-import { roleHead } from './roles.js';
+import { roleHead, type RoleHead } from './roles.js';
 
 export interface Mention {
   readonly entry: SpeakerEntry;
@@ -43,6 +43,8 @@ interface DirectoryLookup {
   /** `${head}|${place}` -> the people one of whose roles has that head (and place). */
   byRole: Map<string, SpeakerEntry[]>;
   institutions: { entry: SpeakerEntry; re: RegExp }[];
+  /** Each person's roles as roleHead reads them, in `people` order: made on the first role looked up. */
+  roleHeads?: (RoleHead | null)[][];
   /** Texts already read (findMentions), up to MENTION_MEMO of them. */
   mentions: Map<string, readonly Mention[]>;
 }
@@ -114,12 +116,11 @@ export function resolveRole(qualifier: string | undefined, headWord: string, dir
   const key = `${head}|${place}`;
   let fits = cache.get(key);
   if (!fits) {
-    fits = lookup(directory).people.filter((e) =>
-      e.roles.some((r) => {
-        const h = roleHead(r);
-        return h !== null && h.head === head && (place === null || h.place === place);
-      }),
-    );
+    const found = lookup(directory);
+    // Each person's roles read (roleHead) once per directory, not once per role looked up.
+    found.roleHeads ??= found.people.map((e) => e.roles.map((r) => roleHead(r)));
+    const heads = found.roleHeads;
+    fits = found.people.filter((_, k) => heads[k]!.some((h) => h !== null && h.head === head && (place === null || h.place === place)));
     cache.set(key, fits);
   }
   return fits.length === 1 ? (fits[0] ?? null) : null;
@@ -128,6 +129,8 @@ export function resolveRole(qualifier: string | undefined, headWord: string, dir
 function institutionMentions(text: string, directory: SpeakerDirectory): Mention[] {
   const out: Mention[] = [];
   for (const { entry, re } of lookup(directory).institutions) {
+    // The pattern matches only a text holding one of the names as written.
+    if (!entry.aliases.some((a) => text.includes(a))) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) out.push({ entry, start: m.index, end: m.index + m[0].length, possessive: false, via: 'institution' });
   }

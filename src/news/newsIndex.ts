@@ -4,9 +4,8 @@
  */
 import type { ArticleMeta, Passage } from '../types.js';
 import { extractStatements, type Statement } from './attribution.js';
-import { buildDirectory, type SpeakerDirectory } from './directory.js';
+import { readDirectory, type DirectoryReadings, type PersonReading, type SpeakerDirectory } from './directory.js';
 import { entityTokens, groupStatements, idfTable, toGroup, weightsOf, type IdfTable, type StatementGroup, type Weights } from './groupStatements.js';
-import { findMentions } from './mentions.js';
 import { buildSentenceIndex, sentenceIndexOf, sentencesByText, type SentenceIndex } from './compare.js';
 import { UNKNOWN_OUTLET } from '../corpus/outlets.js';
 import { buildQuestionContext, type QuestionContext } from './questionContext.js';
@@ -40,6 +39,14 @@ export interface NewsIndex {
   passageTokens: PassageTokens;
   /** A passage text's sentences' tokens as `sentences` holds them (undefined for another text): what a comparison splits. */
   passageSentences: (text: string) => readonly ReadonlySet<string>[] | undefined;
+  /**
+   * The tokens (entityTokens) of statements' texts and subjects, by text, as statement grouping read them: saved with
+   * the build (news.json version 6) so that the next build, when its directory reads texts the same, reads only new
+   * ones. Empty when loaded from an older file (its texts are read when it is written again).
+   */
+  textTokens: ReadonlyMap<string, ReadonlySet<string>>;
+  /** What the speaker directory read in each distinct passage text (saved with the build, news.json version 6); null when loaded from an older file. */
+  readings: DirectoryReadings | null;
 }
 
 /**
@@ -129,8 +136,16 @@ function coverageSentences(articles: ArticleMeta[], passages: Passage[], tokens:
   return buildSentenceIndex(passages.map((p) => ({ outlet: outletOf.get(p.articleId) ?? UNKNOWN_OUTLET, text: p.text })), tokens);
 }
 
-/** Positions of each speaker's groups, and of the groups whose statements mention each entry: derived once, not per question. */
-function groupLookups(groups: StatementGroup[], directory: SpeakerDirectory): { bySpeaker: Map<string, number[]>; mentionedIn: Map<string, number[]> } {
+/**
+ * Positions of each speaker's groups, and of the groups whose statements mention each entry: derived once, not per
+ * question. A statement text's mentions are its `@id` tokens (`textTokens`, as grouping read them; entityTokens makes
+ * one per mention, in order, and no other token starts with `@`).
+ */
+function groupLookups(
+  groups: StatementGroup[],
+  directory: SpeakerDirectory,
+  textTokens: ReadonlyMap<string, ReadonlySet<string>>,
+): { bySpeaker: Map<string, number[]>; mentionedIn: Map<string, number[]> } {
   const bySpeaker = new Map<string, number[]>();
   const mentionedIn = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string, i: number): void => {
@@ -144,11 +159,18 @@ function groupLookups(groups: StatementGroup[], directory: SpeakerDirectory): { 
     add(bySpeaker, g.speakerId, i);
     for (const s of g.statements) {
       let ids = mentioned.get(s.text);
-      if (ids === undefined) mentioned.set(s.text, (ids = findMentions(s.text, directory).map((m) => m.entry.id)));
+      if (ids === undefined) mentioned.set(s.text, (ids = mentionIds(textTokens.get(s.text) ?? entityTokens(s.text, directory))));
       for (const id of ids) add(mentionedIn, id, i);
     }
   });
   return { bySpeaker, mentionedIn };
+}
+
+/** The ids of the entries a text mentions, from its tokens (entityTokens): each once, in the order first mentioned. */
+function mentionIds(tokens: ReadonlySet<string>): string[] {
+  const ids: string[] = [];
+  for (const t of tokens) if (t.startsWith('@')) ids.push(t.slice(1));
+  return ids;
 }
 
 /** The parts of a news index that are costly to derive, as saved with the index (see newsStore.ts). */
@@ -164,6 +186,10 @@ export interface NewsParts {
   sentences: SentenceIndex;
   /** Null when the file holds none (versions 3 and 4): read from `passages` on first use. */
   passageTokens: PassageTokens | null;
+  /** Null when the file holds none (versions 3 to 5). */
+  textTokens: Map<string, ReadonlySet<string>> | null;
+  /** Null when the file holds none (versions 3 to 5). */
+  readings: DirectoryReadings | null;
 }
 
 /**
@@ -194,12 +220,14 @@ export function assembleNewsIndex(parts: NewsParts, passages: readonly { text: s
     sentences,
     passageTokens,
     passageSentences: sentencesByText(sentences, passages),
+    textTokens: parts.textTokens ?? new Map(),
+    readings: parts.readings,
   };
 }
 
 /** The news layer of the build before, the passages and articles it was derived from, and the articles unchanged since (same file content, so the same passages). */
 export interface PreviousNews {
-  news: Pick<NewsIndex, 'directory' | 'statements' | 'idf' | 'question' | 'sentences' | 'passageTokens'>;
+  news: Pick<NewsIndex, 'directory' | 'statements' | 'idf' | 'question' | 'sentences' | 'passageTokens' | 'textTokens' | 'readings'>;
   passages: readonly Passage[];
   articles: readonly ArticleMeta[];
   unchanged: ReadonlySet<string>;
@@ -311,6 +339,20 @@ function questionSince(previous: PreviousNews, parts: ChangedParts, articles: Ar
   };
 }
 
+/** What the build before's directory read, by text (its readings come in the order its passages first give each text); undefined when it saved none, or they do not match its passages. */
+function readingsBefore(previous: PreviousNews): { lowerCase: readonly string[]; people: Map<string, PersonReading[]> } | undefined {
+  const saved = previous.news.readings;
+  if (saved === null) return undefined;
+  const people = new Map<string, PersonReading[]>();
+  for (const p of previous.passages) {
+    if (people.has(p.text)) continue;
+    const read = saved.people[people.size];
+    if (read === undefined) return undefined;
+    people.set(p.text, read);
+  }
+  return people.size === saved.people.length ? { lowerCase: saved.lowerCase, people } : undefined;
+}
+
 /**
  * What a text's tokens (entityTokens: findMentions) and an article's statements (articleStatements: mentions, subjects,
  * speakers by name or role) read of the directory: every entry, in order, but for how often the coverage names it and
@@ -324,13 +366,15 @@ function tokenView(directory: SpeakerDirectory): string {
 /**
  * The news layer of these articles' passages. Given the build before's (and which articles are unchanged since), what
  * does not depend on the changed articles is taken from it: the question context's vocabulary and places updated by
- * the changed texts; when the directory reads every text the same (tokenView), unchanged articles' statements, the
- * word counts updated by the changed passages and the sentences of the texts it read.
+ * the changed texts; the speaker directory's readings of the texts it read (but texts holding a word whose lower-case
+ * use changed); when the directory reads every text the same (tokenView), unchanged articles' statements, the
+ * word counts updated by the changed passages, the sentences of the texts it read and the tokens of the statements'
+ * texts and subjects it read.
  * Exactly what deriving it afresh gives (test/scale/reindexVsFresh.test.ts, test/news/newsIndex.test.ts); news.json
  * writes sets and counts in a fixed order, so the files are the same too.
  */
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], previous?: PreviousNews): NewsIndex {
-  const directory = buildDirectory(articles, passages);
+  const { directory, readings } = readDirectory(passages, previous && readingsBefore(previous));
   const parts = previous && changedParts(previous, articles, passages);
   const same = previous !== undefined && tokenView(previous.news.directory) === tokenView(directory) ? previous : undefined;
   const read = memoTokens(directory);
@@ -340,8 +384,10 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], pre
   const statements = extractStatements(articles, passages, directory, knownStatements(same));
   const idf = (same && parts && idfSince(same, parts, passages.length, tokens)) || idfTable(passages, directory, (text) => tokens(text));
   const weights = weightsOf(idf);
-  const groups = groupStatements(statements, weights, { directory });
-  const { bySpeaker, mentionedIn } = groupLookups(groups, directory);
+  // The statements' texts and subjects the build before read, read as this directory reads them: only new ones are read.
+  const textTokens = new Map(same?.news.textTokens ?? []);
+  const groups = groupStatements(statements, weights, { directory, textTokens });
+  const { bySpeaker, mentionedIn } = groupLookups(groups, directory, textTokens);
   const sentences = (same && sentencesSince(same, articles, passages, tokens)) || coverageSentences(articles, passages, (text) => entityTokens(text, directory));
   return {
     directory,
@@ -357,6 +403,8 @@ export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], pre
     sentences,
     passageTokens,
     passageSentences: sentencesByText(sentences, passages),
+    textTokens,
+    readings,
   };
 }
 

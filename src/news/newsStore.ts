@@ -5,17 +5,22 @@
  * and outlets hundreds of times), statements as rows of numbers, and each distinct sentence token set once. Version 5
  * adds each passage's tokens (each distinct set once), so that a comparison reads them instead of tokenising the
  * passages it scores; version 3 and 4 files still load (their passages are tokenised on first use, as before).
+ * Version 6 adds the tokens of the statements' texts and subjects (each distinct text once), so that a reindex whose
+ * speaker directory reads texts as the build before's did reads only the new ones; version 5 files still load (those
+ * texts are read again when grouping, or when the layer is written), and what the speaker directory read in each
+ * distinct passage text, under which lower-case words (see DirectoryReadings).
  */
 import type { ArticleMeta, Passage } from '../types.js';
 import type { Statement } from './attribution.js';
-import type { SpeakerDirectory } from './directory.js';
+import { readDirectory, type DirectoryReadings, type SpeakerDirectory } from './directory.js';
 import { assembleNewsIndex, buildNewsIndex, lazyPassageTokens, type NewsIndex, type PassageTokens } from './newsIndex.js';
 import type { Speaker } from './speakers.js';
 import { sentenceIndexOf, type SentenceIndex } from './compare.js';
 import { sentences as sentencesOf } from '../text/sentences.js';
+import { entityTokens } from './groupStatements.js';
 
 /** Bumped when what is saved changes shape; a file of another version (but 3 and 4) is derived again from the passages. */
-export const NEWS_STORE_VERSION = 5;
+export const NEWS_STORE_VERSION = 6;
 
 /** Version 3: statements, speakers and sentences written out in full. */
 export interface NewsStoreFileV3 {
@@ -31,7 +36,7 @@ export interface NewsStoreFileV3 {
   sentences: { outlets: string[]; outletOf: number[]; terms: string[]; tokens: number[][] };
 }
 
-/** Version 4: repeated strings as positions in `strings`; version 5 adds `passages`. */
+/** Version 4: repeated strings as positions in `strings`; version 5 adds `passages`, version 6 `statementTokens`. */
 export interface NewsStoreFile {
   version: number;
   /** Every distinct string of the statements and speakers. */
@@ -49,6 +54,13 @@ export interface NewsStoreFile {
   sentences: { outlets: string[]; outletOf: number[]; terms: string[]; sets: number[][]; setOf: number[]; counts?: number[] };
   /** Version 5: each passage's tokens (NewsIndex.passageTokens), as positions in `sets`, each set positions in `terms`. */
   passages?: { terms: string[]; sets: number[][]; setOf: number[] };
+  /**
+   * Version 6: the tokens (entityTokens) of each distinct statement text and subject, in the order the statements
+   * first give them (text, then subject): `texts` as positions in `strings`, `sets` each as positions in `terms`.
+   */
+  statementTokens?: { terms: string[]; texts: number[]; sets: number[][] };
+  /** Version 6: what the speaker directory read in each distinct passage text (DirectoryReadings); absent when the layer was written without its passages. */
+  readings?: DirectoryReadings;
 }
 
 /** A table of distinct values (distinct by `keyOf`), each given its position once. */
@@ -145,6 +157,61 @@ function packPassageTokens(tokens: PassageTokens): NonNullable<NewsStoreFile['pa
   return { terms: terms.items, sets: sets.items, setOf };
 }
 
+/** Each distinct statement text and subject with its tokens: as grouping read them, else read now (a layer loaded from an older file). */
+function packStatementTokens(news: NewsIndex, at: (s: string) => number): NonNullable<NewsStoreFile['statementTokens']> {
+  const terms = table<string>((t) => t);
+  const texts: number[] = [];
+  const sets: number[][] = [];
+  const done = new Set<string>();
+  for (const s of news.statements) {
+    for (const text of [s.text, s.subject]) {
+      if (done.has(text)) continue;
+      done.add(text);
+      texts.push(at(text));
+      sets.push([...(news.textTokens.get(text) ?? entityTokens(text, news.directory))].map((t) => terms.at(t)));
+    }
+  }
+  return { terms: terms.items, texts, sets };
+}
+
+/** The saved statement texts' tokens, checked whole (every text a string, every term known). */
+function unpackStatementTokens(file: NonNullable<NewsStoreFile['statementTokens']>, strings: readonly string[]): Map<string, ReadonlySet<string>> {
+  const { terms, texts, sets } = file;
+  if (!Array.isArray(terms) || !Array.isArray(texts) || !Array.isArray(sets) || texts.length !== sets.length) throw new Error('the statement tokens are not lists');
+  const out = new Map<string, ReadonlySet<string>>();
+  texts.forEach((at, k) => {
+    const text = strings[at];
+    const list = sets[k];
+    if (typeof text !== 'string' || !Array.isArray(list)) throw new Error('a statement token set refers to no text');
+    out.set(
+      text,
+      new Set(
+        list.map((t) => {
+          const term = terms[t];
+          if (typeof term !== 'string') throw new Error('a statement token set refers to no term');
+          return term;
+        }),
+      ),
+    );
+  });
+  return out;
+}
+
+/** The saved directory readings, checked whole (each reading of a known kind, with its fields). */
+function checkedReadings(file: DirectoryReadings): DirectoryReadings {
+  const strings = (list: unknown): boolean => Array.isArray(list) && list.every((x) => typeof x === 'string');
+  const ok = (r: unknown): boolean => {
+    if (!Array.isArray(r)) return false;
+    if (r[0] === 0) return r.length === 5 && typeof r[1] === 'string' && typeof r[2] === 'string' && strings(r[3]) && typeof r[4] === 'boolean';
+    if (r[0] === 1) return r.length === 4 && typeof r[1] === 'string' && typeof r[2] === 'string' && typeof r[3] === 'boolean';
+    return r[0] === 2 && r.length === 4 && strings(r[1]) && strings(r[2]) && strings(r[3]);
+  };
+  if (!strings(file.lowerCase) || !Array.isArray(file.people) || !file.people.every((list) => Array.isArray(list) && list.every(ok))) {
+    throw new Error('the directory readings do not hold together');
+  }
+  return file;
+}
+
 /** The saved passage tokens, checked whole (every position a set, every set's terms known); each set made on first use. */
 function unpackPassageTokens(file: NonNullable<NewsStoreFile['passages']>, passages: number | null): PassageTokens {
   const { terms, sets, setOf } = file;
@@ -195,6 +262,10 @@ export function newsToJson(news: NewsIndex, passages?: readonly { text: string }
     sentences: packSentences(news.sentences, counts),
     passages: packPassageTokens(news.passageTokens),
   };
+  file.statementTokens = packStatementTokens(news, at);
+  // A layer loaded from an older file has no readings: read from the passages when given.
+  const readings = news.readings ?? (passages !== undefined ? readDirectory(passages).readings : null);
+  if (readings !== null) file.readings = readings;
   return JSON.stringify(file);
 }
 
@@ -212,7 +283,7 @@ export function newsFromJson(text: string, passages?: readonly { text: string }[
   }
   if (file === null || typeof file !== 'object') return null;
   try {
-    if (file.version === NEWS_STORE_VERSION || file.version === 4) return fromV4(file as NewsStoreFile, passages);
+    if (file.version === NEWS_STORE_VERSION || file.version === 5 || file.version === 4) return fromV4(file as NewsStoreFile, passages);
     if (file.version === 3) return fromV3(file as NewsStoreFileV3, passages);
   } catch {
     // Inconsistent (a file this version did not write as it reads it): derived again.
@@ -221,7 +292,8 @@ export function newsFromJson(text: string, passages?: readonly { text: string }[
 }
 
 function fromV4(file: NewsStoreFile, passages: readonly { text: string }[] = []): NewsIndex {
-  if (file.version === NEWS_STORE_VERSION && file.passages === undefined) throw new Error('no passage tokens');
+  if (file.version >= 5 && file.passages === undefined) throw new Error('no passage tokens');
+  if (file.version >= 6 && file.statementTokens === undefined) throw new Error('no statement tokens');
   const { strings, directory } = file;
   const str = (i: number): string => {
     const s = strings[i];
@@ -238,6 +310,8 @@ function fromV4(file: NewsStoreFile, passages: readonly { text: string }[] = [])
     mentionedIn: new Map(file.mentionedIn),
     sentences: unpackSentences(file.sentences, passages.length > 0 ? passages.length : null),
     passageTokens: file.passages === undefined ? null : unpackPassageTokens(file.passages, passages.length > 0 ? passages.length : null),
+    textTokens: file.statementTokens === undefined ? null : unpackStatementTokens(file.statementTokens, strings),
+    readings: file.readings === undefined ? null : checkedReadings(file.readings),
   }, passages);
 }
 
@@ -253,6 +327,8 @@ function fromV3(file: NewsStoreFileV3, passages: readonly { text: string }[] = [
     mentionedIn: new Map(file.mentionedIn),
     sentences: unpackSentencesV3(file.sentences),
     passageTokens: null,
+    textTokens: null,
+    readings: null,
   }, passages);
 }
 

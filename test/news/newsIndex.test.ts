@@ -1,6 +1,6 @@
 /**
  * The news layer updated from the build before's (buildNewsIndex with `previous`: unchanged articles' statements, the
- * sentences of texts it read, word counts and question context updated by the changed passages) must be exactly the
+ * sentences and statement texts it read, word counts and question context updated by the changed passages) must be exactly the
  * one derived afresh, byte for byte as saved, whatever the change: a sentence added, words taken out, an article
  * removed or added, a new speaker (the directory changes: everything is derived again).
  */
@@ -56,6 +56,30 @@ describe('the news layer updated from the build before', () => {
     expect(last).toBe(fresh.passageTokens.length);
     expect([...updated.passageTokens.at(last - 1)]).toEqual([...fresh.passageTokens.at(last - 1)]);
     expect(updated.statements.length).toBe(fresh.statements.length);
+    // An unchanged statement's text is not read for names again: its tokens are the set the build before saved.
+    const kept = updated.statements.find((s) => s.articleId === articles[0]!.id)!;
+    expect(previous.textTokens.get(kept.text)).toBeDefined();
+    expect(updated.textTokens.get(kept.text)).toBe(previous.textTokens.get(kept.text));
+    expect([...updated.textTokens.get(kept.text)!]).toEqual([...fresh.textTokens.get(kept.text)!]);
+    expect(updated.readings).toEqual(fresh.readings);
+  });
+
+  it('reads again for the directory only the texts holding a word whose lower-case use changed, and still equals the one derived afresh', () => {
+    // A first name the coverage writes only capitalised, now also in lower case: it becomes an ordinary word.
+    const passagesBefore = articles.flatMap((a) => buildPassages(a));
+    const first = buildNewsIndex(articles, passagesBefore).directory.entries.find((e) => e.kind === 'person' && e.first !== null)!.name.split(' ')[0]!;
+    const { updated, fresh, previous } = update(articles, changed(0, (b) => `${b}\n\nThe ${first.toLowerCase()} talks went on.\n`));
+    expect(previous.readings!.lowerCase).not.toContain(first.toLowerCase());
+    expect(updated.readings!.lowerCase).toContain(first.toLowerCase());
+    const byText = (readings: NonNullable<typeof updated.readings>, passages: { text: string }[]) => new Map([...new Set(passages.map((p) => p.text))].map((t, i) => [t, readings.people[i]]));
+    const before = byText(previous.readings!, passagesBefore);
+    const after = byText(updated.readings!, changed(0, (b) => `${b}\n\nThe ${first.toLowerCase()} talks went on.\n`).flatMap((a) => buildPassages(a)));
+    const others = articles.slice(1).flatMap((a) => buildPassages(a)).map((p) => p.text);
+    const naming = others.find((t) => t.includes(first))!;
+    const plain = others.find((t) => !t.toLowerCase().includes(first.toLowerCase()))!;
+    expect(after.get(naming)).not.toBe(before.get(naming));
+    expect(after.get(plain)).toBe(before.get(plain));
+    expect(newsToJson(updated)).toBe(newsToJson(fresh));
   });
 
   it('equals the one derived afresh after words are taken out of an article', () => {
@@ -84,6 +108,10 @@ describe('the news layer updated from the build before', () => {
     // An unchanged article's statements are the build before's, not found again.
     const unchanged = updated.statements.find((s) => s.articleId === articles[0]!.id)!;
     expect(previous.statements).toContain(unchanged);
+    // The sentence brings no new lower-case word, so the directory's readings of the first text are the saved ones.
+    expect(updated.readings!.lowerCase).toEqual(previous.readings!.lowerCase);
+    expect(updated.readings!.people[0]).toBe(previous.readings!.people[0]);
+    expect(updated.readings).toEqual(fresh.readings);
     expect(newsToJson(updated)).toBe(newsToJson(fresh));
   });
 

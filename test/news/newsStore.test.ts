@@ -1,13 +1,14 @@
 /**
- * news.json version 5 (src/news/newsStore.ts): statements and speakers through a string table, each distinct
- * sentence token set once (version 4), each passage's tokens and sentence count (version 5). It reads back to the
- * news layer it was written from; version 3 and 4 files still load to the same layer; a file that does not hold
- * together is derived again, never half read.
+ * news.json version 6 (src/news/newsStore.ts): statements and speakers through a string table, each distinct
+ * sentence token set once (version 4), each passage's tokens and sentence count (version 5), the tokens of each
+ * distinct statement text and subject and the speaker directory's readings of each passage text (version 6). It reads back to the news layer it was written from; version 3, 4
+ * and 5 files still load to the same layer; a file that does not hold together is derived again, never half read.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { buildNewsIndex, type NewsIndex } from '../../src/news/newsIndex.js';
 import { entityTokens } from '../../src/news/groupStatements.js';
+import { readDirectory } from '../../src/news/directory.js';
 import { sentences as sentencesOf } from '../../src/text/sentences.js';
 import { loadOrBuildNews, NEWS_STORE_VERSION, newsFromJson, newsToJson, type NewsStoreFile, type NewsStoreFileV3 } from '../../src/news/newsStore.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
@@ -25,9 +26,15 @@ beforeAll(async () => {
   built = buildNewsIndex(articles, passages);
 }, 120_000);
 
+/** The news layer as version 5 wrote it: no statement tokens. */
+function asVersion5(news: NewsIndex): string {
+  const { statementTokens: _statementTokens, readings: _readings, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
+  return JSON.stringify({ ...file, version: 5 });
+}
+
 /** The news layer as version 4 wrote it: no passage tokens, no sentence counts. */
 function asVersion4(news: NewsIndex): string {
-  const { passages: _passages, sentences, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
+  const { passages: _passages, statementTokens: _statementTokens, readings: _readings, sentences, ...file } = JSON.parse(newsToJson(news)) as NewsStoreFile;
   const { counts: _counts, ...v4sentences } = sentences;
   return JSON.stringify({ ...file, version: 4, sentences: v4sentences });
 }
@@ -81,12 +88,12 @@ function expectSameLayer(loaded: NewsIndex | null): void {
   }
 }
 
-describe('news.json version 5', () => {
+describe('news.json version 6', () => {
   it('round-trips to the news layer it was written from, and writes the same file again', () => {
     const text = newsToJson(built);
     const file = JSON.parse(text) as NewsStoreFile;
     expect(file.version).toBe(NEWS_STORE_VERSION);
-    expect(NEWS_STORE_VERSION).toBe(5);
+    expect(NEWS_STORE_VERSION).toBe(6);
     const loaded = newsFromJson(text, passages);
     expectSameLayer(loaded);
     expect(newsToJson(loaded!)).toBe(text);
@@ -101,6 +108,22 @@ describe('news.json version 5', () => {
     expect(file.strings.length).toBeLessThan(file.statements.length * 10);
     expect(file.sentences.sets.length).toBeLessThanOrEqual(file.sentences.setOf.length);
     expect(text.length).toBeLessThan(asVersion3(built).length);
+    // Each distinct statement text and subject once, with the tokens entityTokens gives it, in the same order.
+    const saved = file.statementTokens!;
+    const texts = [...new Set(built.statements.flatMap((s) => [s.text, s.subject]))];
+    expect(saved.texts.map((i) => file.strings[i])).toEqual(texts);
+    expect(saved.sets.map((list) => list.map((t) => saved.terms[t]))).toEqual(texts.map((t) => [...entityTokens(t, built.directory)]));
+    expect(texts.every((t) => [...loaded!.textTokens.get(t)!].join() === [...entityTokens(t, built.directory)].join())).toBe(true);
+    // What the directory read in each distinct passage text, as it reads them now.
+    expect(loaded!.readings).toEqual(readDirectory(passages).readings);
+    expect(file.readings!.people).toHaveLength(new Set(passages.map((p) => p.text)).size);
+  });
+
+  it('a version-5 file still loads, to the same news layer, and is written again as a fresh build writes it', () => {
+    const loaded = newsFromJson(asVersion5(built), passages);
+    expectSameLayer(loaded);
+    expect(loaded!.textTokens.size).toBe(0);
+    expect(newsToJson(loaded!, passages)).toBe(newsToJson(built));
   });
 
   it('keeps what version 3 added: the acronyms of the question context', () => {
@@ -143,6 +166,20 @@ describe('news.json version 5', () => {
     expect(newsFromJson(JSON.stringify(noTerm), passages)).toBeNull();
     const { passages: _gone, ...withoutPassages } = file;
     expect(newsFromJson(JSON.stringify(withoutPassages), passages)).toBeNull();
+    // Statement tokens: a text naming no string, a set naming no term, or none at all in a version-6 file.
+    const tokens = file.statementTokens!;
+    const noText = { ...file, statementTokens: { ...tokens, texts: [file.strings.length + 3, ...tokens.texts.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(noText), passages)).toBeNull();
+    const noTokenTerm = { ...file, statementTokens: { ...tokens, sets: [[tokens.terms.length], ...tokens.sets.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(noTokenTerm), passages)).toBeNull();
+    const { statementTokens: _none, ...withoutTokens } = file;
+    expect(newsFromJson(JSON.stringify(withoutTokens), passages)).toBeNull();
+    // Directory readings of an unknown kind, or missing a field.
+    const readings = file.readings!;
+    const badKind = { ...file, readings: { ...readings, people: [[[7, 'x']], ...readings.people.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(badKind), passages)).toBeNull();
+    const shortReading = { ...file, readings: { ...readings, people: [[[0, 'keir starmer', 'Keir Starmer']], ...readings.people.slice(1)] } };
+    expect(newsFromJson(JSON.stringify(shortReading), passages)).toBeNull();
     // loadOrBuildNews derives it then: the same layer as building it.
     expectSameLayer(loadOrBuildNews(JSON.stringify(broken), articles, passages));
   });

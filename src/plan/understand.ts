@@ -356,7 +356,10 @@ function officeHeads(office: string): readonly string[] {
 function officesIn(slot: string, general: boolean): string[] {
   // "the french and ukrainian presidents" names each holder: read person by person (peopleAskedAbout).
   const each = /\b(?:and|plus)\b|[,&+/]/.test(slot);
+  // An owner is not the office asked for: "the US President's son-in-law" is a son-in-law, not a president.
+  const owners = new Set(slot.toLowerCase().split(/\s+/).filter((w, i, all) => /['’]s$/.test(w) && i < all.length - 1).map((w) => w.replace(/['’]s$/, '')));
   return slotWordsOf(slot)
+    .filter((w) => !owners.has(w))
     .map((w) => (!each && !ROLE_NOUNS.has(w) && pluralOffice(w) ? w.slice(0, -1) : w))
     .filter((w) => ROLE_NOUNS.has(w) && (general || !GENERAL_ROLES.includes(w)));
 }

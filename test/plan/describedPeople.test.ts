@@ -368,3 +368,8 @@ describe('questions a seventh outside set showed misread (eval-bank-dev7)', () =
   it('regression: "the man running downing street" is the Prime Minister', () =>
     expect(speakersOf(plan('the man running downing street - did he say the US is still a close ally'))).toEqual(['keir-starmer']));
 });
+
+describe('an owner in a described speaker is not the office asked for (eval-bank-dev7)', () => {
+  it("regression: \"what did potus's son in law say\" is Kushner (the US President's son-in-law), not a president", () =>
+    expect(speakersOf(plan("what did potus's son in law say"))).toEqual(['jared-kushner']));
+});

@@ -222,9 +222,7 @@ function misspeltSpeaker(words: readonly string[], directory: SpeakerDirectory):
 const ASKS_WHO = /^\s*who\b(?!\s+(?:is|was|are)\b)/i;
 
 /** Reads a question: speaker, outlet scope, comparison, and names the corpus never mentions. */
-export function analyseQuestion(asked: string, ctx: QuestionContext): QuestionAnalysis {
-  // "did putin himself say anything": the reflexive only stresses who.
-  const question = asked.replace(/\s+(?:himself|herself|themselves|personally)\b/gi, '');
+export function analyseQuestion(question: string, ctx: QuestionContext): QuestionAnalysis {
   const outlet = matchOutlet(question, ctx.outlets);
   const unknown = unknownEntities(question, ctx, outlet);
   const scoped = outlet === undefined ? question : question.replace(outletFormsPattern(outlet), ' ');

@@ -7,16 +7,23 @@ import type { SpeakerDirectory } from '../news/directory.js';
 import { KNOWN_AS } from '../topic/profile.js';
 
 const ESCAPE = /[.*+?^${}()|[\]\\]/g;
-/** Each nickname with the name it stands for, longest first ("team vlad" before "vlad"). */
-const FORMS = Object.entries(KNOWN_AS)
-  .flatMap(([name, aliases]) => aliases.map((alias) => ({ alias, name })))
-  .sort((a, b) => b.alias.length - a.alias.length);
-const PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${FORMS.map((f) => f.alias.replace(ESCAPE, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+/** A nickname as looked up: lower case, with a straight apostrophe. */
+const key = (text: string): string => text.toLowerCase().replace(/’/g, "'");
+/** Each nickname with the name it stands for. */
+const NAME_OF = new Map(Object.entries(KNOWN_AS).flatMap(([name, aliases]) => aliases.map((alias) => [key(alias), name] as const)));
+/** Every nickname, longest first ("team vlad" before "vlad"), with either apostrophe. */
+const PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...NAME_OF.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((alias) => alias.replace(ESCAPE, '\\$&').replace(/'/g, "['’]"))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 /** The question with each nickname of a person the coverage names written as their name. */
 export function withKnownNames(question: string, directory: SpeakerDirectory): string {
   return question.replace(PATTERN, (found) => {
-    const form = FORMS.find((f) => f.alias === found.toLowerCase().replace(/’/g, "'") || f.alias === found.toLowerCase());
-    return form && directory.entries.some((e) => e.name === form.name) ? form.name : found;
+    const name = NAME_OF.get(key(found));
+    return name !== undefined && directory.entries.some((e) => e.name === name) ? name : found;
   });
 }

@@ -473,6 +473,19 @@ describe('a place asked about by any of its names', () => {
     expect(r.abstainReason).toBe('The coverage quotes Jared Kushner, but never on the UK.');
   });
 
+  it('regression: "what did zelensky say about giving up territory" (eval-bank-dev5, dev6, dev7): a plain topic no passage quoting him touches', async () => {
+    const r = await ask('What did Zelensky say about giving up territory?');
+    expect(r.abstainReason).toBe('The coverage quotes Volodymyr Zelensky, but never on giving up territory.');
+  });
+
+  it.each(['what did starmer say about ceasfire verificaton', 'what did sir keir say about vlad', "what did trump's envoy say about the protections"])(
+    'a plain topic written in other words than the statements is still answered when the retrieval ranks them first: "%s"',
+    async (question) => {
+      const r = await ask(question);
+      expect(r.kind).toBe('statements');
+    },
+  );
+
   it('"what did zelensky say about putin": the name written as a name', async () => {
     const r = await ask('what did zelensky say about putin');
     expect(r.abstainReason).toBe('The coverage quotes Volodymyr Zelensky, but never on Putin.');

@@ -92,7 +92,6 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
     if (place) asPlace.set(stem(w), placeTerm(place.key));
   }
   const places = questionPlaces.filter((p) => terms.has(placeTerm(p.key)));
-  if (topic.size === 0 && places.length === 0) return null;
   const seen = new Set<string>();
   for (const g of groups) for (const c of g.carriers) seen.add(c.passageId);
   const have = new Set<string>();
@@ -100,6 +99,7 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
     const passage = ctx.passagesById.get(id);
     if (passage) for (const t of passageTerms(passage)) have.add(t);
   }
+  if (topic.size === 0 && places.length === 0) return plainTopicNeverTouched(ctx, terms, have, seen);
   for (const t of topic) {
     if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r))) || have.has(asPlace.get(t) ?? '')) return null;
   }
@@ -114,6 +114,18 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
     });
   written.push(...places.map((p) => placeName(p.name)));
   return written.length > 0 ? [...new Set(written)].join(' ') : null;
+}
+
+/** "about giving up territory": the words after "about", when none of them (nor a word close to one) is in a passage quoting the person and the retrieval ranks none of those passages near the top. */
+function plainTopicNeverTouched(ctx: AnswerContext, terms: ReadonlySet<string>, have: ReadonlySet<string>, seen: ReadonlySet<string>): string | null {
+  const m = /\b(?:about|regarding)\s+(.+?)[\s?!.]*$/iu.exec(ctx.question);
+  if (!m) return null;
+  const phrase = m[1]!;
+  const topic = contentTerms(phrase).filter((t) => terms.has(t));
+  if (topic.length === 0) return null;
+  for (const t of topic) if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r)))) return null;
+  if (ctx.hits.slice(0, 3).some((h) => [h.passage, ...h.duplicates].map((p) => p.id).some((id) => seen.has(id)))) return null;
+  return phrase;
 }
 
 /** A place as a sentence names it: "the UK", "the US", "the EU"; "America", "France". */

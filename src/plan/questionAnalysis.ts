@@ -29,7 +29,8 @@ import { COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { isDictionaryWord } from '../text/english.js';
 import { placesIn } from '../text/places.js';
-import { placeKey } from '../news/places.js';
+import { placeForms, placeKey } from '../news/places.js';
+import { stem } from '../text/tokens.js';
 import { roleHead } from '../news/roles.js';
 
 export interface QuestionAnalysis {
@@ -343,6 +344,28 @@ export function mendSpelling(question: string, vocabulary: Vocabulary, isEnglish
     }
     return best.length === 1 ? best[0]! : word;
   });
+}
+
+/**
+ * The question with a country or body called by a name the coverage never writes ("uncle sam", "blighty", "the
+ * hexagon") written as the coverage names it ("the US", "Britain", "France"), for searching: the first of the place's
+ * forms whose words the coverage uses.
+ */
+export function withCoveragePlaceNames(question: string, vocabulary: Vocabulary): string {
+  let out = question;
+  for (const m of placesIn(question)) {
+    // As written in the coverage, not as any form of the place (which isKnownWord accepts).
+    const written = (w: string) => vocabulary.has(foldName(w)) || vocabulary.has(stem(foldName(w)));
+    if (m.text.split(' ').some(written)) continue;
+    const forms = placeForms(m.text.toLowerCase());
+    // A people ("the brits", "yanks") is not its country.
+    if (/s$/i.test(m.text) && forms.includes(m.text.toLowerCase().slice(0, -1))) continue;
+    const form = forms.find((f) => f.length >= 2 && /^[\p{L} ]+$/u.test(f) && f.split(' ').every(written));
+    if (form === undefined) continue;
+    const name = form.length <= 3 ? `the ${form.toUpperCase()}` : form.replace(/(^|\s)(\p{Ll})/gu, (_x, sp: string, c: string) => sp + c.toUpperCase());
+    out = out.replace(new RegExp(`(?:\\bthe\\s+)?(?<![\\p{L}])${m.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu'), name);
+  }
+  return out;
 }
 
 /** The coverage's words a lower-case word could be a misspelling of (within the typo budget), with the distance. */

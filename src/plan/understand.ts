@@ -24,7 +24,7 @@ import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
 import { withKnownNames } from './knownAs.js';
 import { foldName } from '../text/fold.js';
-import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -105,7 +105,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
-  const mended = mendSpelling(question, ctx.coverage.vocabulary, isDictionaryWord);
+  const mended = withCoveragePlaceNames(mendSpelling(question, ctx.coverage.vocabulary, isDictionaryWord), ctx.coverage.vocabulary);
   const search = (k: number, outlet: string | null, extra: readonly string[] = [], text = mended): SearchRequest => ({
     text,
     k,

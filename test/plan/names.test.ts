@@ -5,7 +5,7 @@ import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { buildNewsIndex, statementsBy, type NewsIndex } from '../../src/news/newsIndex.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
 import { understand, type PlanContext } from '../../src/plan/understand.js';
-import { matchOutlet, mendSpelling } from '../../src/plan/questionAnalysis.js';
+import { matchOutlet, mendSpelling, withCoveragePlaceNames } from '../../src/plan/questionAnalysis.js';
 import { isDictionaryWord } from '../../src/text/english.js';
 import { whoSaidQuote } from '../../src/plan/messages.js';
 
@@ -74,6 +74,23 @@ describe('misspellings of the coverage\'s words are mended for searching', () =>
   it('English words and words the coverage uses are left as they are', () => {
     expect(mendSpelling('did the brits agree to the hubs', news.question.vocabulary, isDictionaryWord)).toBe('did the brits agree to the hubs');
   });
+});
+
+describe('a country called by a name the coverage never writes is searched by one it writes', () => {
+  it.each([
+    ["what's uncle sam's role", "what's the US's role"],
+    ['what does uncle sam do in the plan', 'what does the US do in the plan'],
+    ['is blighty sending troops', 'is Britain sending troops'],
+    ["what's the hexagon's role", "what's France's role"],
+  ])('regression: "%s" (eval-bank-dev3, dev6, dev7) is searched as "%s"', (question, searched) => {
+    expect(withCoveragePlaceNames(question, news.question.vocabulary)).toBe(searched);
+    const plan = understand(question, ctx);
+    expect(plan.kind === 'fact' ? plan.search.text : plan.kind).toBe(searched);
+  });
+  it.each(['did the brits agree to the hubs', 'what did the americans say', 'what does the US do', 'is britain sending troops'])(
+    'a people, or a name the coverage writes, is left as it is: "%s"',
+    (question) => expect(withCoveragePlaceNames(question, news.question.vocabulary)).toBe(question),
+  );
 });
 
 describe('regression: pronouns in the speaker\'s place are no name (eval-bank-dev3)', () => {

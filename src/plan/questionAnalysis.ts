@@ -347,7 +347,7 @@ export function mendSpelling(question: string, vocabulary: Vocabulary, isEnglish
 }
 
 /**
- * The question with a country or body called by a name the coverage never writes ("uncle sam", "blighty", "the
+ * The question with a country or body called by a nickname the coverage never writes ("uncle sam", "blighty", "the
  * hexagon") written as the coverage names it ("the US", "Britain", "France"), for searching: the first of the place's
  * forms whose words the coverage uses.
  */
@@ -356,7 +356,9 @@ export function withCoveragePlaceNames(question: string, vocabulary: Vocabulary)
   for (const m of placesIn(question)) {
     // As written in the coverage, not as any form of the place (which isKnownWord accepts).
     const written = (w: string) => vocabulary.has(foldName(w)) || vocabulary.has(stem(foldName(w)));
-    if (m.text.split(' ').some(written)) continue;
+    // A nickname is made of ordinary words ("uncle sam", "the hexagon"); a name of the place ("america", "the usa") the
+    // embedder reads as the coverage's.
+    if (m.text.split(' ').some(written) || !m.text.split(' ').some((w) => isDictionaryWord(w.toLowerCase()))) continue;
     const forms = placeForms(m.text.toLowerCase());
     // A people ("the brits", "yanks") is not its country.
     if (/s$/i.test(m.text) && forms.includes(m.text.toLowerCase().slice(0, -1))) continue;

@@ -492,6 +492,26 @@ describe('a place asked about by any of its names', () => {
   });
 });
 
+describe('the Kremlin stands for Russia, as Moscow and Downing Street stand for their governments (eval-bank-dev5, dev8)', () => {
+  it.each([
+    'What is the Kremlin accused of doing over the last few weeks?',
+    "What's the Kremlin been up to lately against ordinary folks and the electricity supply while it's freezing out?",
+    "Has the man in the Kremlin given any hint he'd lay down arms?",
+  ])('regression: "%s" is answered, not refused as a name the coverage never mentions', async (question) => {
+    const r = await ask(question);
+    expect(r.abstained).toBe(false);
+  });
+
+  it.each(['how did the kremlin respond to the paris declaration', 'What was the official reaction of Kremlin on the Paris Declaration? Moscow has responded the same day?'])(
+    '"%s": Russia speaks through Putin, whom the coverage never quotes',
+    async (question) => {
+      const r = await ask(question);
+      expect(r.abstained).toBe(true);
+      expect(r.abstainReason).toMatch(/no statement by Vladimir Putin/);
+    },
+  );
+});
+
 describe('questions a fourth outside set showed misread (eval-bank-dev4)', () => {
   it.each([
     ["who said putin's stunts only harden their resolve", 'keir-starmer'],

@@ -279,7 +279,7 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
  * about Putin?" means the Prime Minister, not Putin.
  */
 const SPEAKER_SLOTS: RegExp[] = [
-  new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+(.+?)\s+(?:${ASKED_VERBS})\b`, 'i'),
+  new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+([^?!]+?)\s+(?:${ASKED_VERBS})\b`, 'i'),
   new RegExp(String.raw`((?:\S+\s+){0,3}?\S+['’]s?)\s+(?:${STATEMENT_NOUN})\b`, 'i'),
   new RegExp(String.raw`\b(?:${ASKED_PARTICIPLES}|${STATEMENT_NOUN})\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)`, 'i'),
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
@@ -495,8 +495,8 @@ function namesTheSpeaker(text: string, match: SpeakerMatch): boolean {
 
 /** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */
 export function speakerSlot(question: string): string | null {
-  // "what did X say", else "according to X, …".
-  const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question))?.[1]?.trim();
+  // "what did X say", else "according to X, …", else "the reaction from X", "X's reaction".
+  const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question) ?? SPEAKER_SLOTS[2]!.exec(question) ?? SPEAKER_SLOTS[1]!.exec(question))?.[1]?.trim();
   return slot ? slotHead(slot) : null;
 }
 

@@ -55,13 +55,14 @@ export const INSTITUTIONS: readonly InstitutionDef[] = [
 /**
  * Places this coverage uses for a country, keyed like src/text/words/places.ts: the capitals stand for
  * their governments the way news copy uses them ("Kyiv's head of state", "Moscow's leader", "London
- * will keep kitting out Kyiv's soldiers"). Extend when the corpus grows.
+ * will keep kitting out Kyiv's soldiers"), and so does the seat of a government readers name for it ("what is the
+ * Kremlin accused of"). Extend when the corpus grows.
  */
 export const PLACE_FORMS: Readonly<Record<string, readonly string[]>> = {
   ukraine: ['kyiv', 'kiev'],
   france: ['paris'],
   britain: ['london'],
-  russia: ['moscow'],
+  russia: ['moscow', 'kremlin'],
   us: ['washington', 'florida'],
 };
 

@@ -27,7 +27,8 @@ import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
 import { COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
-import { isDictionaryWord } from '../text/english.js';
+import { isCalendarWord, isDictionaryWord } from '../text/english.js';
+import { scanQuotes } from '../text/quotes.js';
 import { placesIn } from '../text/places.js';
 import { placeForms, placeKey } from '../news/places.js';
 import { stem } from '../text/tokens.js';
@@ -191,7 +192,11 @@ function capitalisedNames(question: string): { text: string; start: number; end:
 /** Names in the question the coverage never mentions, as written (possessive dropped). */
 export function unknownEntities(question: string, ctx: QuestionContext, outlet: string | undefined): string[] {
   const out: string[] = [];
+  // Words quoted from the coverage ("the section headed 'Peace Through Strength, Not Just Promises'") name nothing.
+  const quoted = scanQuotes(question).segments.filter((q) => q.close !== null);
   for (const name of capitalisedNames(question)) {
+    if (quoted.some((q) => q.open < name.start && name.end <= q.close!)) continue;
+    if (name.words.every(isCalendarWord)) continue;
     const text = stripPossessive(name.text);
     if (outlet !== undefined && matchOutlet(text, [outlet]) !== undefined) continue;
     if (matchOutlet(text, ctx.outlets) !== undefined) continue;
@@ -283,6 +288,8 @@ const SPEAKER_SLOTS: RegExp[] = [
   new RegExp(String.raw`((?:\S+\s+){0,3}?\S+['’]s?)\s+(?:${STATEMENT_NOUN})\b`, 'i'),
   new RegExp(String.raw`\b(?:${ASKED_PARTICIPLES}|${STATEMENT_NOUN})\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)`, 'i'),
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
+  // "the US president's son in law said something about …, what exactly?": the subject of a message that opens with it.
+  /^\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,5}?)\s+(?:said|says|mentioned|talked|spoke)\s+(?:something|smth|sth|that|about)\b/i,
 ];
 
 /** Plain nouns for a person: a speaker slot with one describes someone rather than naming them. */
@@ -293,8 +300,11 @@ const PRONOUNS = /^(?:they|them|he|she|him|her|it|we|us|you|i|each|both|all|ever
 /** The words in a speaker slot, when none of them is a word the coverage uses (nor a near-typo of one). */
 function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | null {
   for (const slot of SPEAKER_SLOTS.slice(0, 3)) {
-    const text = slot.exec(question)?.[1];
+    const found = slot.exec(question);
+    const text = found?.[1];
     if (!text) continue;
+    // "what was the full thought": after "was", ordinary lower-case words make a passive's subject, not a speaker.
+    if (/^(?:was|is|were)\b/i.test(found![0]) && text.split(/\s+/).every((w) => /^\p{Ll}+$/u.test(w) && isDictionaryWord(w))) continue;
     const name = stripPossessive(text.trim()).replace(new RegExp(`^(?:the|a|an|${alternation(HONORIFICS)})\\s+`, 'i'), '');
     // Abbreviations in any case: "downing st" is Downing Street.
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATION_KEYS.has(w.replace(/\.$/, '').toLowerCase()));
@@ -495,8 +505,8 @@ function namesTheSpeaker(text: string, match: SpeakerMatch): boolean {
 
 /** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */
 export function speakerSlot(question: string): string | null {
-  // "what did X say", else "according to X, …", else "the reaction from X", "X's reaction".
-  const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question) ?? SPEAKER_SLOTS[2]!.exec(question) ?? SPEAKER_SLOTS[1]!.exec(question))?.[1]?.trim();
+  // "what did X say", else "according to X, …", else "the reaction from X", "X's reaction", else "X said something".
+  const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question) ?? SPEAKER_SLOTS[2]!.exec(question) ?? SPEAKER_SLOTS[1]!.exec(question) ?? SPEAKER_SLOTS[4]!.exec(question))?.[1]?.trim();
   return slot ? slotHead(slot) : null;
 }
 

@@ -43,6 +43,11 @@ const CALENDAR: ReadonlySet<string> = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter',
 ]);
 
+/** A month, a weekday or a feast ("January", "Tuesday", "Christmas"): never a name a question asks about. */
+export function isCalendarWord(word: string): boolean {
+  return CALENDAR.has(word.toLowerCase());
+}
+
 /**
  * Whether a lower-case word is English: in the dictionary, as a possessive or a contraction of one ("nation's",
  * "didn't"), a compound of English words ("post-conference", "army-to-army"), or chat filler ("lol", "pls").

@@ -108,3 +108,28 @@ describe('a first name shortened', () => {
     expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : []).toEqual([]);
   });
 });
+
+describe('names an eighth outside set showed misread (eval-bank-dev8)', () => {
+  const refusedNames = (q: string) => {
+    const plan = understand(q, ctx);
+    return plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : [];
+  };
+  it.each([
+    ["regression: words quoted from an article's heading", "In the TDPel section headed 'Peace Through Strength, Not Just Promises', what does Kushner argue?"],
+    ['regression: a quoted section title', "The TDPel Media article has a 'What's Next?' section at the end. What does it say comes next?"],
+    ['regression: a month', 'What did the British leader say about how January opened, with transatlantic partners shoulder to shoulder?'],
+    ['regression: ordinary words before a passive ("was the full thought")', "Starmer said something about the 'hardest yards'. What was the full thought, like what came before it?"],
+    ['regression: "Mideast" written for the Middle East', "What does Trump's Mideast emissary think of how tough those protections are?"],
+  ])('%s is no unknown name: "%s"', (_why, q) => expect(refusedNames(q)).toEqual([]));
+
+  it.each([
+    ["In the TDPel section headed 'Peace Through Strength', what does Merz argue?", 'Merz'],
+    ['What did Starmer say in January to Mark Rutte?', 'Mark Rutte'],
+    ['What was Rubio quoted as saying?', 'Rubio'],
+  ])('a name outside the quotation, beside a month, or in a slot, is still one: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
+
+  it('regression: "the US president\'s son in law said something about …, what exactly?" asks for Kushner\'s words', () => {
+    const plan = understand("the US president's son in law said something about a final deal and ukraine being secure. what exactly?", ctx);
+    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(['Jared Kushner']);
+  });
+});

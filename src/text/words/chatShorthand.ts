@@ -61,6 +61,7 @@ export const SPELT_APART: Readonly<Record<string, string>> = {
   'mother in law': 'mother-in-law',
   'brother in law': 'brother-in-law',
   'sister in law': 'sister-in-law',
+  mideast: 'Middle East',
 };
 
 /**

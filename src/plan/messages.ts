@@ -20,8 +20,16 @@ function plainWords(message: string): string[] {
 }
 
 const FILLER_SET = new Set(FILLER);
+
+/** A message's sentences and comma-separated clauses, each as plain words. */
+function clausesOf(message: string): string[][] {
+  return message
+    .split(/[?!.;,:]+/)
+    .map(plainWords)
+    .filter((c) => c.length > 0);
+}
 /** What one asks a bot to do, which asks nothing of the coverage: "what can you help me with". */
-const BOT_VERBS = new Set(['help', 'do', 'ask', 'answer', 'tell', 'know', 'use', 'work', 'bot', 'smart', 'clever', 'useful', 'helpful', 'good', 'great']);
+const BOT_VERBS = new Set(['help', 'do', 'ask', 'answer', 'tell', 'know', 'use', 'work', 'works', 'bot', 'smart', 'clever', 'useful', 'helpful', 'good', 'great', 'question', 'questions', 'new', 'type', 'explain', 'server']);
 const CHAT_PHRASES = new Map<string, ChatIntent>(
   (Object.entries(CHAT) as [Exclude<ChatIntent, 'help'>, string[]][]).flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)),
 );
@@ -31,8 +39,11 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   const words = plainWords(message);
   const text = words.join(' ');
   // Nothing in it the coverage could answer: "what can you actually help me with?", "thanks, that was really helpful!".
-  const aboutNothing = contentTerms(message).length === 0 || words.every((w) => BOT_VERBS.has(w) || !asksAboutCoverage(w));
+  const aboutNothing = contentTerms(message).length === 0 || words.every((w) => BOT_VERBS.has(w) || /^\d+$/.test(w) || !asksAboutCoverage(w));
   if (words.length <= 8 && HELP.some((re) => re.test(text))) return 'help';
+  // A longer message asking how to use the bot, with nothing the coverage could answer around it ("Hello, I am new on
+  // this server, please can you explain me how this works?", "What can you do? What kind of questions can I ask you?").
+  if (aboutNothing && clausesOf(message).some((c) => c.length <= 8 && HELP.some((re) => re.test(c.join(' '))))) return 'help';
   if (words.length <= 10 && aboutNothing && HELP_LOOSE.some((re) => re.test(text))) return 'help';
   const kept = words.filter((w) => !FILLER_SET.has(w));
   if (kept.length === 0) return null;

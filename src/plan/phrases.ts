@@ -7,14 +7,14 @@
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 
 /** Words that may stand around small talk without changing it ("hi there bot", "thanks so much mate"). */
-export const FILLER = ['bot', 'there', 'mate', 'guys', 'all', 'everyone', 'pls', 'please', 'so', 'much', 'very', 'again', 'a', 'lot', 'lots', 'man', 'bro', 'fam', 'buddy', 'friend', 'dude', 'you', 'u', 'ya', 'ye', 'yall', 'again', 'btw', 'just', 'oh', 'ah', 'well', 'then', 'for', 'that', 'the', 'info', 'help', 'answer', 'one', 'now'];
+export const FILLER = ['bot', 'there', 'mate', 'guys', 'all', 'everyone', 'pls', 'please', 'so', 'much', 'very', 'again', 'a', 'lot', 'lots', 'man', 'bro', 'fam', 'buddy', 'friend', 'dude', 'you', 'u', 'ya', 'ye', 'yall', 'again', 'btw', 'just', 'oh', 'ah', 'well', 'then', 'for', 'that', 'the', 'info', 'help', 'answer', 'one', 'now', 'honestly', 'really'];
 
 export type ChatIntent = 'greeting' | 'thanks' | 'farewell' | 'acknowledgement' | 'help';
 
 /** Whole messages (after filler is dropped) of each kind of small talk. */
 export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
   greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'how are today', 'how are doing today', 'hows it going', 'how is it going', 'hows your day', 'how is your day'],
-  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot', 'useful', 'helpful', 'very useful', 'very helpful', 'so helpful', 'pretty useful', 'pretty helpful', 'youre useful', 'youre helpful', 'youre pretty useful', 'youre pretty helpful', 'youre so helpful', 'that helps', 'that helped'],
+  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot', 'useful', 'helpful', 'very useful', 'very helpful', 'so helpful', 'pretty useful', 'pretty helpful', 'youre useful', 'youre helpful', 'youre pretty useful', 'youre pretty helpful', 'youre so helpful', 'youre great', 'youre good', 'youre amazing', 'youre awesome', 'youre brilliant', 'youre the best', 'love this bot', 'love this', 'that helps', 'that helped'],
   farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl'],
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted', 'wild', 'thats wild', 'crazy', 'thats crazy', 'insane', 'thats insane', 'mad', 'thats mad', 'damn', 'wow thats wild', 'thats interesting', 'thats cool'],
 };
@@ -45,6 +45,8 @@ export const HELP: RegExp[] = [
   /\bwhat are (?:you|u)\b/,
   /\bwho are (?:you|u)\b/,
   /\bhow does (?:this|it|the bot) work\b/,
+  /\bhow (?:this|it|the bot|you) works?\b/,
+  /\bwhat (?:kind|kinds|sort|sorts|type|types) of (?:questions|things|stuff) (?:can|could|should|do) (?:i|we) ask\b/,
   /\b(?:commands|instructions|usage)\b/,
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|person|real|chatgpt|gpt)\b/,
   /\bwho (?:made|built|created|wrote|programmed|runs|owns|coded) (?:you|u|this bot|this|the bot)\b/,
@@ -63,7 +65,7 @@ export const COVERAGE_WORDS = [
   'for', 'about', 'thing', 'topic', 'event', 'stuff', 'whole', 'at', 'so', 'far', 'currently', 'now', 'we', 'got', 'get', 'draw', 'drawing',
   'database', 'corpus', 'library', 'collection', 'include', 'included', 'includes', 'up', 'date', 'latest', 'newest', 'recent', 'most',
   'current', 'old', 'new', 'whats', 'what’s', 'which', 'were', 'was', 'been', 'has', 'broadcaster', 'broadcasters', 'channel', 'channels',
-  'big', 'like', 'just', 'other', 'or', 'only', 'answers', 'answer', 'foreign', 'international', 'local', 'too', 'also',
+  'big', 'like', 'just', 'other', 'or', 'only', 'answers', 'answer', 'foreign', 'international', 'local', 'too', 'also', 'one', 'among', 'amongst',
 ];
 /** Asking what the bot holds without naming outlets or articles. */
 export const COVERAGE_QUESTIONS: RegExp[] = [
@@ -98,6 +100,8 @@ export const FOLLOW_UP_WORDS = [
   'agree', 'agreed', 'disagree', 'outlet', 'source', 'article', 'again',
   // "can you explain that last bit more": a part of the answer before.
   'last', 'bit', 'part', 'previous', 'earlier', 'answer',
+  // "can you say more about that second point?", "is that the same as what the first article said?"
+  'point', 'points', 'first', 'second', 'third', 'same', 'different', 'difference',
 ];
 
 /**

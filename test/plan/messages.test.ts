@@ -217,3 +217,26 @@ describe('messages a seventh outside set showed misread (eval-bank-dev7)', () =>
     expect(foreignLanguage("Qu'est-ce que la Déclaration de Paris?", (w) => ['declaration', 'déclaration', 'paris'].includes(w))).toBe('French'));
   it('"en route to paris, what did they sign" is English', () => expect(foreignLanguage('en route to paris, what did they sign', () => false)).toBeNull());
 });
+
+describe('messages an eighth outside set showed misread (eval-bank-dev8)', () => {
+  // As the engine reads them: a word asks something of the coverage when the coverage uses it.
+  const coverageWords = new Set(['question', 'questions', 'new', 'work', 'bot', '10', 'hubs', 'troops', 'kushner', 'greenland', 'one']);
+  const asks = (w: string) => coverageWords.has(w);
+  it.each([
+    ['What can you do? What kind of questions can I ask you?', 'help'],
+    ['Hello, I am new on this server, please can you explain me how this works?', 'help'],
+    ['how do I use you, do I just type a question?', 'help'],
+    ["you're a great bot honestly, better than scrolling through 10 tabs", 'thanks'],
+  ])('regression: "%s" is small talk (%s)', (m, intent) => expect(chatIntent(m, asks)).toBe(intent));
+  it.each(['can you explain how the hubs work?', 'great bot, how many troops will be sent', 'Hello, I am new here, what did kushner say about greenland?'])(
+    '"%s" still asks about the coverage',
+    (m) => expect(chatIntent(m, asks)).toBeNull(),
+  );
+  it.each(['Is the BBC one of your sources?', 'is the bbc among your sources'])('regression: "%s" asks for the list of sources', (m) =>
+    expect(asksForCoverage(m, new Set(['paris', 'declaration']), asks)).toBe(true));
+  it.each(['can you say more about that second point?', 'is that the same as what the first article said?', 'can you expand on the second point'])(
+    'regression: "%s" needs an earlier answer',
+    (m) => expect(isBareFollowUp(m)).toBe(true),
+  );
+  it("\"what's the second point of the declaration\" names what it asks about", () => expect(isBareFollowUp("what's the second point of the declaration")).toBe(false));
+});

@@ -577,3 +577,20 @@ describe('questions a fifth outside set showed misread (eval-bank-dev5)', () => 
     expect(result.statements.some((s) => s.wordings.some((w) => w.includes('Mar-a-Lago')))).toBe(true);
   });
 });
+
+describe('questions an eighth outside set showed misread (eval-bank-dev8)', () => {
+  it('regression: "someone said … . Was that Zelensky talking?" names who said it', async () => {
+    const r = await ask('I read that someone said most if not all of the outstanding issues were resolved at Mar-a-Lago. Was that Zelensky talking?');
+    expect(r.kind).toBe('attribution');
+    expect(r.answer).toMatch(/^Jared Kushner/);
+  });
+  it('regression: the words describing the speaker are not the topic ("the man in charge at Downing Street … about oil tankers")', async () => {
+    const r = await ask('What did the man in charge at Downing Street say about oil tankers and the shadow fleet?');
+    expect(r.kind).toBe('statements');
+    expect(r.statements[0]?.text).toMatch(/oil tankers/);
+  });
+  it('regression: "the UK\'s top minister" is the Prime Minister', async () => {
+    const r = await ask("How did the UK's top minister describe the mood of the get-together?");
+    expect(r.kind === 'statements' ? r.sections.map((s) => s.speaker.name) : r.kind).toEqual(['Keir Starmer']);
+  });
+});

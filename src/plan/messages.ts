@@ -185,6 +185,9 @@ function mendVerb(message: string): string {
 export function whoSaidQuote(message: string): string | null {
   // "was it macron who said …?", "it wasn't zelensky who talked about …, was it?": who said it, whoever is guessed.
   const guessed = /^\s*(?:(?:was|wasn['’]t|is|isn['’]t)\s+it|it\s+(?:was|wasn['’]t|is|isn['’]t)(?:\s+not)?)\s+[^?,]{1,40}?\s+(who\s+.+)$/i.exec(message.trim())?.[1];
+  // "I read that someone said most … were resolved at Mar-a-Lago. Was that Zelensky talking?": the words, then a guess.
+  const someone = /\b(?:someone|somebody|some(?:one)?\s+(?:guy|person|official))\s+(?:said|says|claimed|stated|told)\s+(?:that\s+)?([^?!.]+)[.!?]\s+(?:was|wasn['’]t|is|isn['’]t)\s+(?:that|it|this)\b/i.exec(message);
+  if (someone) return contentTerms(someone[1]!).length > 0 ? someone[1]!.trim() : null;
   const text = guessed?.replace(/,\s*(?:was|wasn['’]t|is|isn['’]t|did|didn['’]t)\s+(?:it|he|she|they)\s*\?*\s*$/i, '') ?? message.trim();
   const m = WHO_SAID.exec(text) ?? WHO_SAID.exec(mendVerb(text)) ?? WHOSE_WORDS.map((r) => r.exec(text)).find((x) => x !== null);
   if (!m) return null;

@@ -184,3 +184,10 @@ export const MENTIONS_TOPIC = /\b(?:did|does|do|has|have)\b.+?\b(?:mention(?:ed)
  * the prime minister): a question naming only these is searched, not refused.
  */
 export const GENERAL_ROLES = ['leader', 'leaders', 'head', 'boss', 'chief', 'official', 'officials', 'government', 'aide', 'adviser', 'advisor', 'spokesman', 'spokeswoman', 'spokesperson', 'representative', 'guy', 'man', 'woman'];
+
+/** People an asker tells what they heard from or live beside ("my cousin lives in Kharkiv and says …"): what they say is context, not the question. */
+export const ASKERS_PEOPLE = [
+  'friend', 'friends', 'mate', 'mates', 'cousin', 'brother', 'sister', 'mum', 'mom', 'mother', 'dad', 'father', 'uncle', 'aunt', 'gran', 'grandma',
+  'grandad', 'grandpa', 'grandmother', 'grandfather', 'wife', 'husband', 'partner', 'girlfriend', 'boyfriend', 'son', 'daughter', 'family',
+  'teacher', 'professor', 'lecturer', 'colleague', 'colleagues', 'boss', 'neighbour', 'neighbor', 'flatmate', 'roommate', 'coworker',
+];

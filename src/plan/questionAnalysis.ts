@@ -25,7 +25,7 @@ import { ABBREVIATIONS } from '../text/words/abbreviations.js';
 const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(ABBREVIATIONS.map((a) => a.toLowerCase()));
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
-import { COVERAGE_NOUNS } from './phrases.js';
+import { ASKERS_PEOPLE, COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { isCalendarWord, isDictionaryWord } from '../text/english.js';
 import { scanQuotes } from '../text/quotes.js';
@@ -194,8 +194,12 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
   const out: string[] = [];
   // Words quoted from the coverage ("the section headed 'Peace Through Strength, Not Just Promises'") name nothing.
   const quoted = scanQuotes(question).segments.filter((q) => q.close !== null);
+  // What a message tells before its question ("My cousin lives in Kharkiv and says … Does the coverage mention …?") is
+  // context: the question asks about what comes after it.
+  const told = toldBeforeQuestion(question);
   for (const name of capitalisedNames(question)) {
     if (quoted.some((q) => q.open < name.start && name.end <= q.close!)) continue;
+    if (name.end <= told) continue;
     if (name.words.every(isCalendarWord)) continue;
     const text = stripPossessive(name.text);
     if (outlet !== undefined && matchOutlet(text, [outlet]) !== undefined) continue;
@@ -213,6 +217,31 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);
   }
   return out;
+}
+
+/** Words that say a message's opening statements are what the asker heard or lives through. */
+const HEARSAY = new RegExp(`\\b(?:told me|i (?:read|heard|saw)|someone (?:said|says|told)|my\\s+(?:${alternation(ASKERS_PEOPLE)}))\\b`, 'i');
+
+/**
+ * Where the statements a message opens with end, when a question follows them ("A friend told me it was signed in
+ * Berlin. Where was it signed?"): only what the asker heard or lives through, and not when the question refers to a
+ * person they name; 0 when it opens with its question.
+ */
+export function toldBeforeQuestion(message: string): number {
+  let end = 0;
+  for (const m of message.matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
+    const sentence = m[0].trim();
+    // "Merz was at the summit. What did he say?": the question asks about someone the statements name.
+    if (sentence.endsWith('?')) {
+      // Only what the asker heard or lives through ("a friend told me", "my cousin lives in …", "I read that"): "Germany
+      // is in the coalition. Is it sending troops?" asks about Germany.
+      const hearsay = HEARSAY.test(message.slice(0, end));
+      return hearsay && !/\b(?:he|she|him|her|his|hers|they|them|their)\b/i.test(message.slice(end)) ? end : 0;
+    }
+    if (!sentence.endsWith('.')) return 0;
+    end = m.index + m[0].length;
+  }
+  return 0;
 }
 
 /**

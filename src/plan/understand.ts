@@ -24,7 +24,7 @@ import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
 import { withKnownNames } from './knownAs.js';
 import { foldName } from '../text/fold.js';
-import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, toldBeforeQuestion, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -239,7 +239,7 @@ const REFERS_BACK = /\b(?:he|she|they|him|her|them|his|their|that|this|it)\b/i;
  */
 function unknownNames(capitalised: readonly string[], question: string, coverage: QuestionContext): string[] {
   const names = capitalised.filter((n) => !coveredPlaceName(n, coverage));
-  for (const place of unmentionedPlaces(question, coverage)) {
+  for (const place of unmentionedPlaces(question.slice(toldBeforeQuestion(question)), coverage)) {
     if (!names.some((n) => n.toLowerCase().includes(place.toLowerCase()))) names.push(place);
   }
   return names;

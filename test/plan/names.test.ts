@@ -133,3 +133,19 @@ describe('names an eighth outside set showed misread (eval-bank-dev8)', () => {
     expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(['Jared Kushner']);
   });
 });
+
+describe('what a message tells before its question (eval-bank-dev8)', () => {
+  it.each([
+    'A friend of mine told me the declaration was signed in Berlin after a meeting hosted by Germany. Is that right? Where was it signed?',
+    'My cousin lives in Kharkiv and says the blackouts have been brutal this winter. Does the coverage mention anything about Russian strikes knocking out power for people?',
+  ])('regression: names in what the asker heard are context, not the question: "%s"', (q) => expect(understand(q, ctx).kind).not.toBe('refuse'));
+  it.each([
+    ['Merz was at the summit. What did he say?', 'Merz'],
+    ['Germany is in the coalition. Is it sending troops?', 'Germany'],
+    ['My friend says Merz was there. What did he say?', 'Merz'],
+    ['Did Germany sign it too?', 'Germany'],
+  ])('a question about what the statements name still is: "%s"', (q, name) => {
+    const plan = understand(q, ctx);
+    expect(plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : []).toContain(name);
+  });
+});

@@ -10,6 +10,7 @@ import type { StoredPassage } from '../../index/passageStore.js';
 import type { Hit } from '../../retrieval/retrieve.js';
 import { abstain } from '../abstention.js';
 import { namedTopicWords } from '../namedTopic.js';
+import { speakerSlot } from '../../plan/questionAnalysis.js';
 import { CitationList } from '../citations.js';
 import type { AnswerBody, AnswerContext, AnswerKind } from '../context.js';
 import { placeTerm, placeTerms, speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
@@ -75,7 +76,8 @@ function nothingBy(entry: SpeakerEntry, outlet: string | null, ctx: AnswerContex
  */
 function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: readonly StatementGroup[]): string | null {
   // The person's own names, as folded spellings meet ("witkof" is Witkoff), and "according (to)".
-  const own = new Set([...entry.aliases, entry.name, 'according'].flatMap((a) => a.split(/\s+/)).map(foldName));
+  // The words that describe the speaker too ("the man in charge at Downing Street"): they are whom, not what about.
+  const own = new Set([...entry.aliases, entry.name, 'according', speakerSlot(ctx.question) ?? ''].flatMap((a) => a.split(/\s+/)).map(foldName));
   const asked = namedTopicWords(ctx.question, ctx.news.question, (w) => own.has(foldName(w)));
   const terms = topicTerms(ctx.question, entry);
   const topic = new Set(asked.map(stem).filter((t) => terms.has(t)));

@@ -32,7 +32,7 @@ export interface Role {
 }
 
 export const ROLES: readonly Role[] = [
-  { head: 'prime minister', aliases: ['PM', 'premier'], titleWords: ['Prime', 'Minister', 'PM', 'Premier'], namesHolder: true, asked: true },
+  { head: 'prime minister', aliases: ['PM', 'premier', 'top minister', 'head of government'], titleWords: ['Prime', 'Minister', 'PM', 'Premier'], namesHolder: true, asked: true },
   { head: 'president', aliases: ['head of state'], titleWords: ['President'], namesHolder: true, asked: true },
   { head: 'chancellor', titleWords: ['Chancellor'], namesHolder: true, asked: true },
   { head: 'foreign secretary', titleWords: ['Foreign', 'Secretary'], namesHolder: true, asked: true },

@@ -589,6 +589,24 @@ describe('questions an eighth outside set showed misread (eval-bank-dev8)', () =
     expect(r.kind).toBe('statements');
     expect(r.statements[0]?.text).toMatch(/oil tankers/);
   });
+  it('regression: "What day of the week were the Paris talks?" is answered by "the meeting in Paris on Tuesday" (a word close to the subject)', async () => {
+    const r = await ask('What day of the week were the Paris talks? Trying to line it up with something else I read.');
+    expect(r.abstained).toBe(false);
+    expect(r.passages.slice(0, 3).some((p) => /Tuesday/.test(p.text))).toBe(true);
+  });
+  it('"what date is the ceasefire actually starting": a subject of several words is matched as written, and no passage gives that date', async () => {
+    const r = await ask('what date is the ceasefire actually starting');
+    expect(r.abstained).toBe(true);
+  });
+  it('regression: "Which official stated that …" names who said it', async () => {
+    const r = await ask("Which official stated that the security protocols are 'as strong as anyone has ever seen'?");
+    expect(r.kind).toBe('attribution');
+    expect(r.answer).toMatch(/^Steve Witkoff/);
+  });
+  it('regression: "an American-headed truce-watching setup" is no name', async () => {
+    const r = await ask('Is an American-headed truce-watching setup part of the package?');
+    expect(r.abstained).toBe(false);
+  });
   it('regression: "the UK\'s top minister" is the Prime Minister', async () => {
     const r = await ask("How did the UK's top minister describe the mood of the get-together?");
     expect(r.kind === 'statements' ? r.sections.map((s) => s.speaker.name) : r.kind).toEqual(['Keir Starmer']);

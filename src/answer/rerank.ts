@@ -72,13 +72,15 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
       // "How long will they stay?" is not answered by "has been meeting since March".
       return type.future ? (passage) => SPAN.test(passage) : (passage) => ELAPSED.test(passage) || SPAN.test(passage);
     case 'time': {
-      const subject = type.subject.map(stem);
+      // A subject of one word with the words close to it ("the Paris talks": "the meeting in Paris on Tuesday"); one of
+      // several words as written, each narrowing the others ("the ceasefire starting").
+      const subject = type.subject.map((w) => new Set([stem(w), ...(type.subject.length === 1 ? related(w).map(stem) : [])]));
       const pattern = type.calendar === 'date' ? DATE : type.calendar === 'weekday' ? WEEKDAY : type.calendar === 'year' ? YEAR : type.future ? FUTURE_TIME : TIME;
       return (passage) => {
         if (!pattern.test(passage)) return false;
-        // The time must be about the question's subject: every word of it, as written.
+        // The time must be about the question's subject: every word of it, or a word close to it.
         const have = new Set(stems(passage));
-        return subject.every((w) => have.has(w));
+        return subject.every((forms) => [...forms].some((f) => have.has(f)));
       };
     }
     case 'category': {

@@ -150,7 +150,7 @@ export const WHO_SAID = new RegExp(
  */
 export const WHOSE_WORDS: readonly RegExp[] = [
   /^\s*whose\s+(?:quote|words?|line|phrase|comment|remark|claim)s?\s+(?:is|was|are|were|it)\s+(.+)$/i,
-  /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)\s+(?:said|says|was\s+saying|called\s+it)\s+(.+)$/i,
+  /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)\s+(?:said|says|was\s+saying|called\s+it|stated|claimed|declared|insisted|warned|remarked|argued|added|promised|announced)\s+(.+)$/i,
   /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|talked|speaking|spoke)\s+(?:about|of)\s+(["“'‘].+)$/i,
 ];
 

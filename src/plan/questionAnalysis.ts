@@ -211,7 +211,9 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     // English words beside a title or a place describe rather than name ("the Labour PM", "the Danish Arctic territory");
     // a name has a word English lacks ("Rutte", "Healey"), and an English word alone may name a body ("Parliament").
     const described = name.words.some((w) => TITLE_WORDS.has(w) || roleOf(w.toLowerCase()) !== undefined || placesIn(w).length > 0);
-    if (described && words.every((w) => isDictionaryWord(w))) continue;
+    // A compound of a place and English words describes too ("an American-headed truce-watching setup").
+    const plain = (w: string) => isDictionaryWord(w) || (w.includes('-') && w.split('-').every((p) => p === '' || isDictionaryWord(p) || placesIn(p).length > 0));
+    if (described && words.every(plain)) continue;
     // "Vlad" is Vladimir Putin's first name shortened.
     if (words.length === 1 && shortenedFirstName(words[0]!, ctx.directory)) continue;
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);

@@ -67,6 +67,11 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   }
   // "how much will it cost", "how much money": an amount; "how much graft is left", "how much support": not money.
   const much = /\bhow much\s+(\w+)/.exec(q);
+  // "how much soldiers France is sending": a plural after "much" is counted, as after "many".
+  if (much && /^[a-z]{3,}[^s]s$/.test(much[1]!) && !MONEY_WORDS.has(much[1]!) && !AFTER_MUCH.has(much[1]!) && !/(?:ness|news)$/.test(much[1]!)) {
+    const focus = countedNoun(words(q.slice(much.index + 'how much '.length)));
+    if (focus) return { kind: 'count', focus: [focus] };
+  }
   if (much && (MONEY_WORDS.has(much[1]!) || !/^[a-z]+$/.test(much[1]!) || AFTER_MUCH.has(much[1]!))) return { kind: 'amount' };
   // "how much military aid in pounds": asked in a currency.
   if (much && /\b(?:in|of) (?:pounds|dollars|euros|quid|bucks|sterling)\b|[£$€]/.test(q)) return { kind: 'amount' };

@@ -111,9 +111,12 @@ function joinCompounds(text: string): string {
  * rest of the text untouched. Words in `keep` (the coverage's own, e.g. a name) stay as they are.
  */
 export function expandShorthand(text: string, keep: (word: string) => boolean = () => false): string {
-  // Lower case only ("W" in a name stays), and not an initial ("u.s.").
-  return joinCompounds(text).replace(/(?<![\p{L}\p{N}'’.])\p{Ll}+\/?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (w) => {
-    const full = CHAT_SHORTHAND[w];
-    return full === undefined || keep(w) ? w : full;
+  // Lower case only ("W" in a name stays), and not an initial ("u.s."); capitalised only where a sentence opens with it
+  // ("Wat date is …").
+  return joinCompounds(text).replace(/(?<![\p{L}\p{N}'’.])(?:\p{Ll}+|(?<=(?:^|[.!?]\s+))\p{Lu}\p{Ll}+)\/?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (w) => {
+    const lower = w[0]!.toLowerCase() + w.slice(1);
+    const full = CHAT_SHORTHAND[lower];
+    if (full === undefined || keep(lower)) return w;
+    return w === lower ? full : full[0]!.toUpperCase() + full.slice(1);
   });
 }

@@ -131,6 +131,9 @@ describe('"how much" asks for money only when it is about money', () => {
     ['how much is the uk paying', 'amount'],
     ['regression: how much graft is still left before this is over', 'open'],
     ['regression: how much support will ukraine get', 'open'],
+    ['regression: How much soldiers France is sending? (eval-bank-dev8)', 'count'],
+    ['how much progress was made', 'open'],
+    ['how much business is at stake', 'open'],
   ])('%s -> %s', (q, kind) => expect(answerTypeOf(q.replace('regression: ', '')).kind).toBe(kind));
 });
 

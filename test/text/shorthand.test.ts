@@ -14,6 +14,13 @@ describe('expandShorthand', () => {
     expect(expandShorthand(text)).toBe(text);
   });
 
+  it.each([
+    ['Wat date is the ceasefire supposed to start?', 'What date is the ceasefire supposed to start?'],
+    ['ok. Wat did they sign', 'ok. What did they sign'],
+    ['Who is W?', 'Who is W?'],
+    ['Ur sources?', 'Your sources?'],
+  ])('regression: a capitalised shorthand opening a sentence (eval-bank-dev8): "%s"', (text, expected) => expect(expandShorthand(text)).toBe(expected));
+
   it("keeps a word the caller knows (the coverage's own)", () => {
     expect(expandShorthand('what did gov say', (w) => w === 'gov')).toBe('what did gov say');
   });

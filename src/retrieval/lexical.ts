@@ -310,6 +310,14 @@ const FUZZY_MIN_LENGTH = 7;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const MAX_FUZZY = 6;
 
+/** The share of the question's own terms that some passage holds (0 to 1; 1 for a question of no terms). */
+export function heldShare(index: LexicalIndex, question: string): number {
+  const terms = [...new Set(words(question).map((w) => processTerm(w)).filter((t): t is string => !!t))];
+  if (terms.length === 0) return 1;
+  const ids = termIds(index);
+  return terms.filter((t) => ids.has(t)).length / terms.length;
+}
+
 function termIds(index: LexicalIndex): Map<string, number> {
   index.termIds ??= new Map(index.terms.map((t, i) => [t, i]));
   return index.termIds;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredPassage } from '../../src/index/passageStore.js';
 import { createHnswStore } from '../../src/index/vectorStore.js';
 import { retrieve } from '../../src/retrieval/retrieve.js';
+import { heldShare } from '../../src/retrieval/lexical.js';
 import { createSearchIndex } from '../../src/retrieval/searchIndex.js';
 
 const TEXTS = ['Alpha text about talks.', 'Beta text about troops.', 'Gamma text about hubs.', 'Delta text about the end of the fighting.'];
@@ -48,5 +49,24 @@ describe('retrieve: clause vectors', () => {
     const b = order(retrieve(index, 'troops', null, { k: 4, mode: 'lexical', clauseVectors: [clause] }));
     expect(b).toEqual(a);
     expect(a[0]).toBe(1);
+  });
+});
+
+describe('retrieve: the lexical list trusted by the share of the question\'s words the passages hold', () => {
+  const order = (hits: ReturnType<typeof retrieve>) => hits.map((h) => h.label);
+  it('heldShare counts the question\'s own terms some passage holds', () => {
+    expect(heldShare(index.lexical, 'troops hubs')).toBe(1);
+    expect(heldShare(index.lexical, 'troops zebras')).toBe(0.5);
+    expect(heldShare(index.lexical, 'zebras giraffes')).toBe(0);
+  });
+  // Lexical ranks passage 1 first ("troops") either way; only the share of the question's words the passages hold differs.
+  const dense = vector({ 2: 1 });
+  const scoreOf = (question: string) => retrieve(index, question, dense, { k: 4, lexicalWeight: 1.5, denseWeight: 1.5 }).find((h) => h.label === 1)!;
+  it('the lexical list counts less for a question most of whose words no passage holds', () => {
+    const all = scoreOf('troops');
+    const quarter = scoreOf('troops zebras giraffes okapis');
+    expect(all.lexicalRank).toBe(1);
+    expect(quarter.lexicalRank).toBe(1);
+    expect(quarter.score).toBeLessThan(all.score);
   });
 });

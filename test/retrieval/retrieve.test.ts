@@ -53,7 +53,6 @@ describe('retrieve: clause vectors', () => {
 });
 
 describe('retrieve: the lexical list trusted by the share of the question\'s words the passages hold', () => {
-  const order = (hits: ReturnType<typeof retrieve>) => hits.map((h) => h.label);
   it('heldShare counts the question\'s own terms some passage holds', () => {
     expect(heldShare(index.lexical, 'troops hubs')).toBe(1);
     expect(heldShare(index.lexical, 'troops zebras')).toBe(0.5);

@@ -8,7 +8,7 @@ import { placesIn } from '../text/places.js';
 import { contentTerms, stem } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 import { CHAT_FILLERS } from '../text/words/chatShorthand.js';
-import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, WHOSE_WORDS, type ChatIntent } from './phrases.js';
+import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, TASKS, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, WHOSE_WORDS, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -41,6 +41,7 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   // Nothing in it the coverage could answer: "what can you actually help me with?", "thanks, that was really helpful!".
   const aboutNothing = contentTerms(message).length === 0 || words.every((w) => BOT_VERBS.has(w) || /^\d+$/.test(w) || !asksAboutCoverage(w));
   if (words.length <= 8 && HELP.some((re) => re.test(text))) return 'help';
+  if (clausesOf(message).some((c) => TASKS.some((re) => re.test(c.join(' '))))) return 'help';
   // A longer message asking how to use the bot, with nothing the coverage could answer around it ("Hello, I am new on
   // this server, please can you explain me how this works?", "What can you do? What kind of questions can I ask you?").
   if (aboutNothing && clausesOf(message).some((c) => c.length <= 8 && HELP.some((re) => re.test(c.join(' '))))) return 'help';

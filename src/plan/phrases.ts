@@ -51,7 +51,10 @@ export const HELP: RegExp[] = [
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|person|real|chatgpt|gpt)\b/,
   /\bwho (?:made|built|created|wrote|programmed|runs|owns|coded) (?:you|u|this bot|this|the bot)\b/,
   /\bwhat (?:is|s) this bot\b/,
-  // Tasks that are not questions about the coverage: "write me a poem about peace", "tell me a joke".
+];
+
+/** Tasks that are not questions about the coverage, in any clause of any message: "write me a poem about peace", "tell me a joke", "could you give me a recipe for beef bourguignon? since we're talking about France anyway". */
+export const TASKS: RegExp[] = [
   /\b(?:write|compose|draw|generate|create|make|sing|tell|give)(?: me| us)? (?:a |an |some |another )?(?:poem|song|story|essay|joke|picture|image|drawing|haiku|rap|limerick|meme|riddle|recipe|code|program|script)s?\b/,
 ];
 

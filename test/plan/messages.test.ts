@@ -228,7 +228,11 @@ describe('messages an eighth outside set showed misread (eval-bank-dev8)', () =>
     ['how do I use you, do I just type a question?', 'help'],
     ["you're a great bot honestly, better than scrolling through 10 tabs", 'thanks'],
   ])('regression: "%s" is small talk (%s)', (m, intent) => expect(chatIntent(m, asks)).toBe(intent));
-  it.each(['can you explain how the hubs work?', 'great bot, how many troops will be sent', 'Hello, I am new here, what did kushner say about greenland?'])(
+  it.each(["Could you give me a recipe for beef bourguignon? Since we're talking about France anyway.", 'write me a long poem about the paris declaration and the troops'])(
+    'regression: a task in any clause of any length is no question about the coverage: "%s"',
+    (m) => expect(chatIntent(m, asks)).toBe('help'),
+  );
+  it.each(['can you explain how the hubs work?', 'great bot, how many troops will be sent', 'what story did the daily mail tell', 'Hello, I am new here, what did kushner say about greenland?'])(
     '"%s" still asks about the coverage',
     (m) => expect(chatIntent(m, asks)).toBeNull(),
   );

@@ -55,7 +55,7 @@ export const HELP: RegExp[] = [
 
 /** Tasks that are not questions about the coverage, in any clause of any message: "write me a poem about peace", "tell me a joke", "could you give me a recipe for beef bourguignon? since we're talking about France anyway". */
 export const TASKS: RegExp[] = [
-  /\b(?:write|compose|draw|generate|create|make|sing|tell|give)(?: me| us)? (?:a |an |some |another )?(?:poem|song|story|essay|joke|picture|image|drawing|haiku|rap|limerick|meme|riddle|recipe|code|program|script)s?\b/,
+  /\b(?:write|compose|draw|generate|create|make|sing|tell|give)(?: me| us)? (?:a |an |some |another )?(?:(?:short|long|quick|funny|little|good|nice|simple) )?(?:poem|song|story|essay|joke|picture|image|drawing|haiku|rap|limerick|meme|riddle|recipe|code|program|script)s?\b/,
 ];
 
 /** Words that ask what the bot holds rather than name a topic: "which outlets covered this?", "list ur sources". */

@@ -31,7 +31,7 @@ import { isCalendarWord, isDictionaryWord } from '../text/english.js';
 import { scanQuotes } from '../text/quotes.js';
 import { placesIn } from '../text/places.js';
 import { placeForms, placeKey } from '../news/places.js';
-import { stem } from '../text/tokens.js';
+import { stem, STOPWORDS } from '../text/tokens.js';
 import { roleHead } from '../news/roles.js';
 
 export interface QuestionAnalysis {
@@ -210,10 +210,21 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     if (words.length === 0) continue;
     // English words beside a title or a place describe rather than name ("the Labour PM", "the Danish Arctic territory");
     // a name has a word English lacks ("Rutte", "Healey"), and an English word alone may name a body ("Parliament").
-    const described = name.words.some((w) => TITLE_WORDS.has(w) || roleOf(w.toLowerCase()) !== undefined || placesIn(w).length > 0);
+    // Not a run that ends in a body's name of two words or more after its place ("the French National Assembly have to
+    // ratify"): beside a place, English words describe when one word follows the place ("the British Army"), a title ends
+    // the run ("the Labour PM") or a noun follows it ("the Danish Arctic territory").
+    const last = name.words[name.words.length - 1]!;
+    const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(question.slice(name.end))?.[1];
+    const afterPlace = name.words.length - 1 - name.words.findLastIndex((w) => placesIn(w).length > 0);
+    const headed = afterPlace < 2 || TITLE_WORDS.has(last) || roleOf(last.toLowerCase()) !== undefined || (next !== undefined && !STOPWORDS.has(next));
+    const titled = name.words.some((w) => TITLE_WORDS.has(w) || roleOf(w.toLowerCase()) !== undefined);
+    // A place with other words: "Germany" alone is a name, "the British Army" and "American-headed" are described.
+    const placed = headed && name.words.some((w) => placesIn(w).length > 0) && name.words.some((w) => !placesIn(w).some((p) => p.text.length === w.length));
     // A compound of a place and English words describes too ("an American-headed truce-watching setup").
-    const plain = (w: string) => isDictionaryWord(w) || (w.includes('-') && w.split('-').every((p) => p === '' || isDictionaryWord(p) || placesIn(p).length > 0));
-    if (described && words.every(plain)) continue;
+    const english = (w: string) => isDictionaryWord(w) || (w.includes('-') && w.split('-').every((p) => p === '' || isDictionaryWord(p) || placesIn(p).length > 0));
+    // Beside a place, the place's own words are plain too ("the British Army"); beside a title, only English ones ("the
+    // Russian Foreign Ministry" is a body's name).
+    if ((titled || placed) && words.every((w) => english(w) || (placed && placesIn(w).length > 0))) continue;
     // "Vlad" is Vladimir Putin's first name shortened.
     if (words.length === 1 && shortenedFirstName(words[0]!, ctx.directory)) continue;
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);

@@ -128,6 +128,15 @@ describe('names an eighth outside set showed misread (eval-bank-dev8)', () => {
     ['What was Rubio quoted as saying?', 'Rubio'],
   ])('a name outside the quotation, beside a month, or in a slot, is still one: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
 
+  it.each([
+    ['Does the French National Assembly have to ratify the declaration before French forces can be deployed?', 'French National Assembly'],
+    ['what did the Russian Foreign Ministry say', 'Russian Foreign Ministry'],
+  ])('regression: a body of two words or more after its place is a name: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
+  it.each(['will the British Army be deployed to Ukraine?', 'What did the PM say about the row over the Danish Arctic territory?', 'what did the Labour PM say'])(
+    'regression: one English word after a place, a title at the end, or a noun after the run describe: "%s"',
+    (q) => expect(refusedNames(q)).toEqual([]),
+  );
+
   it('regression: "the US president\'s son in law said something about …, what exactly?" asks for Kushner\'s words', () => {
     const plan = understand("the US president's son in law said something about a final deal and ukraine being secure. what exactly?", ctx);
     expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(['Jared Kushner']);

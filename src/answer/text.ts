@@ -4,6 +4,7 @@
  */
 import type { AnswerType } from '../plan/answerType.js';
 import { TOPIC_NAME } from '../topic/profile.js';
+import { STOPWORDS } from '../text/tokens.js';
 import { formatDate, markers, uncitedText } from './citations.js';
 import { STATEMENTS_SHOWN } from './speakerAnswer.js';
 import type { AbstainReason, AnswerResult, Comparison, Quote, SpeakerSection, StatementLine } from './types.js';
@@ -18,9 +19,16 @@ function either(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
 }
 
-/** A name as a reply writes it: one typed all in lower case is capitalised ("mark rutte" -> "Mark Rutte"). */
+/**
+ * A name as a reply writes it: one typed all in lower case is capitalised ("mark rutte" -> "Mark Rutte"), but for the
+ * small words inside it ("opposition in the commons" -> "Opposition in the Commons", "conservatives or reform" ->
+ * "Conservatives or Reform").
+ */
 function asName(name: string): string {
-  return name === name.toLowerCase() ? name.replace(/(^|[\s-])(\p{Ll})/gu, (_m, before: string, c: string) => before + c.toUpperCase()) : name;
+  if (name !== name.toLowerCase()) return name;
+  return name.replace(/(^|[\s-])(\p{Ll}[\p{L}'’]*)/gu, (_m, before: string, word: string) =>
+    before !== '' && STOPWORDS.has(word) ? before + word : before + word[0]!.toUpperCase() + word.slice(1),
+  );
 }
 
 function missing(type: Exclude<AnswerType, { kind: 'open' }>): string {

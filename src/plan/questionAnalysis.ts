@@ -347,7 +347,10 @@ function unknownSpeakerSlot(question: string, ctx: QuestionContext): string | nu
     if (!text) continue;
     // "what was the full thought": after "was", ordinary lower-case words make a passive's subject, not a speaker.
     if (/^(?:was|is|were)\b/i.test(found![0]) && text.split(/\s+/).every((w) => /^\p{Ll}+$/u.test(w) && isDictionaryWord(w))) continue;
-    const name = stripPossessive(text.trim()).replace(new RegExp(`^(?:the|a|an|${alternation(HONORIFICS)})\\s+`, 'i'), '');
+    // "the opposition parties in the UK": who, before where they are.
+    const name = stripPossessive(text.trim())
+      .replace(new RegExp(`^(?:the|a|an|${alternation(HONORIFICS)})\\s+`, 'i'), '')
+      .replace(/\s+(?:in|across)\s+(?:the\s+)?\S+$/i, (where) => (placesIn(where).length > 0 ? '' : where));
     // Abbreviations in any case: "downing st" is Downing Street.
     const ws = name.split(/\s+/).filter((w) => w !== '' && !QUESTION_WORDS.has(w.toLowerCase()) && !ABBREVIATION_KEYS.has(w.replace(/\.$/, '').toLowerCase()));
     if (ws.length === 0 || ws.length > 4) continue;

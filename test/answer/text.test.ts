@@ -8,6 +8,8 @@ describe('describeReason', () => {
     [{ code: 'NO_CONTENT_WORDS' }, 'There is nothing in that question to look up: it has no words but common ones.'],
     [{ code: 'UNKNOWN_NAMES', names: ['Germany'], outlet: null }, 'The coverage never mentions Germany.'],
     [{ code: 'UNKNOWN_NAMES', names: ['Germany', 'Italy', 'Spain'], outlet: 'LBC' }, "LBC's coverage never mentions Germany, Italy or Spain."],
+    [{ code: 'UNKNOWN_NAMES', names: ['mark rutte'], outlet: null }, 'The coverage never mentions Mark Rutte.'],
+    [{ code: 'UNKNOWN_NAMES', names: ['opposition in the commons'], outlet: null }, 'The coverage never mentions Opposition in the Commons.'],
     [{ code: 'NO_MATCH', outlet: 'LBC' }, 'LBC has nothing on that.'],
     [{ code: 'NO_STATEMENT', speakers: ['Vladimir Putin', 'Donald Trump'], outlet: null }, 'The coverage has no statement by Vladimir Putin or Donald Trump.'],
     [{ code: 'NOT_IN_OUTLET', speaker: 'Steve Witkoff', outlet: 'LBC' }, 'LBC carries no statement by Steve Witkoff; other outlets do.'],

@@ -132,6 +132,8 @@ describe('names an eighth outside set showed misread (eval-bank-dev8)', () => {
     ['Does the French National Assembly have to ratify the declaration before French forces can be deployed?', 'French National Assembly'],
     ['what did the Russian Foreign Ministry say', 'Russian Foreign Ministry'],
   ])('regression: a body of two words or more after its place is a name: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
+  it('regression: "the opposition parties in the UK" are who is asked about, the UK where they are', () =>
+    expect(refusedNames('What did the opposition parties in the UK say about sending British troops? Are they supporting it?')).toEqual(['opposition parties']));
   it.each(['will the British Army be deployed to Ukraine?', 'What did the PM say about the row over the Danish Arctic territory?', 'what did the Labour PM say'])(
     'regression: one English word after a place, a title at the end, or a noun after the run describe: "%s"',
     (q) => expect(refusedNames(q)).toEqual([]),

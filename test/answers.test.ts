@@ -607,6 +607,12 @@ describe('questions an eighth outside set showed misread (eval-bank-dev8)', () =
     const r = await ask('Is an American-headed truce-watching setup part of the package?');
     expect(r.abstained).toBe(false);
   });
+  it('regression: "Is the BBC one of your sources?" lists the sources and says none is the BBC', async () => {
+    const r = await ask('Is the BBC one of your sources?');
+    expect(r.kind).toBe('coverage');
+    expect(r.answer).toContain('None of it is from BBC.');
+    expect((await ask('which outlets do you have')).answer).not.toContain('None of it');
+  });
   it('regression: "the UK\'s top minister" is the Prime Minister', async () => {
     const r = await ask("How did the UK's top minister describe the mood of the get-together?");
     expect(r.kind === 'statements' ? r.sections.map((s) => s.speaker.name) : r.kind).toEqual(['Keir Starmer']);

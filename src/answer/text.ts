@@ -151,7 +151,8 @@ function coverageText(result: Extract<AnswerResult, { kind: 'coverage' }>): stri
   const lines = result.outlets.flatMap((o) =>
     o.articles.map((a) => `${o.outlet}: "${a.headline}", ${a.author ? `by ${a.author}, ` : ''}${formatDate(a.published)}, ${a.url ?? 'no link known'}`),
   );
-  return [head, ...lines].join('\n');
+  const none = result.notHeld.length > 0 ? [`None of it is from ${either(result.notHeld)}.`] : [];
+  return [head, ...none, ...lines].join('\n');
 }
 
 /** Questions to try that a reply offers: an abstention's suggestions, small talk's or a clarification's examples. */

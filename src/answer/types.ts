@@ -205,6 +205,8 @@ export interface CoverageReply extends ResultBase {
   outlet: string | null;
   /** The latest publication date in the coverage. */
   latest: string | null;
+  /** Outlets the question named that the coverage has no article from. */
+  notHeld: string[];
 }
 
 /** A follow-up with nothing before it to follow: who or what is meant? */

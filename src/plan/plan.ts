@@ -36,7 +36,8 @@ export type QuestionPlan =
   | { kind: 'chat'; intent: ChatIntent }
   /** "Which outlets covered this?", "what sources do you have": the outlets and articles indexed. */
   /** What the bot holds: every outlet's articles, or one outlet's (`outlet`), with their details. */
-  | { kind: 'coverage'; outlet: string | null }
+  /** `notHeld`: outlets the question names that the coverage has no article from ("is the BBC one of your sources?"). */
+  | { kind: 'coverage'; outlet: string | null; notHeld?: string[] }
   /** A follow-up that needs an earlier answer ("what else did he say?") with none before it: ask who or what is meant. */
   | { kind: 'clarify' }
   /** "Who said peace through strength?": the speaker of the statement the search finds. */

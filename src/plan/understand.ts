@@ -85,7 +85,11 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
   const namedOutlet = matchOutlet(question, ctx.coverage.outlets) ?? null;
-  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && namedOutlet === null) return { kind: 'coverage', outlet: null };
+  if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && namedOutlet === null) {
+    // "is the BBC one of your sources?": the list, saying it has nothing from the BBC.
+    const notHeld = unknownEntities(question, ctx.coverage, undefined);
+    return notHeld.length > 0 ? { kind: 'coverage', outlet: null, notHeld } : { kind: 'coverage', outlet: null };
+  }
   // "who wrote the independent article", "when was the lbc piece published": the articles' own details.
   if (asksForArticleDetails(question, ctx.coverage.outlets, ctx.topicWords, namedOutlet !== null)) return { kind: 'coverage', outlet: namedOutlet };
   const language = foreignLanguage(question, (w) => isKnownWord(w, ctx.coverage.vocabulary));

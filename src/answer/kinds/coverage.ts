@@ -20,6 +20,7 @@ export const coverage: AnswerKind<'coverage'> = {
           .map((a) => ({ id: a.id, headline: a.headline, published: a.published, url: a.url, author: a.author, passages: a.passages })),
       })),
       outlet: plan.outlet,
+      notHeld: plan.notHeld ?? [],
       latest: dates.at(-1) ?? null,
       citations: [],
       passages: [],

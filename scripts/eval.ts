@@ -35,6 +35,7 @@ const BANK = {
   dev6: path.resolve('test/fixtures/eval-bank-dev6.json'),
   dev7: path.resolve('test/fixtures/eval-bank-dev7.json'),
   dev8: path.resolve('test/fixtures/eval-bank-dev8.json'),
+  dev9: path.resolve('test/fixtures/eval-bank-dev9.json'),
   test: path.resolve('test/fixtures/eval-bank-test.json'),
   val: path.resolve('test/fixtures/eval-bank-val.json'),
 };
@@ -140,7 +141,7 @@ async function bankOutcomes(engine: AnswerEngine, questions: readonly BankQuesti
  * The question bank: dev (tuned on; misses listed) and test (figures only, never looked into). Returns the
  * floors of the test split for the shipped configuration.
  */
-async function bankSection(engine: AnswerEngine, splits: readonly Split[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'test', 'val']): Promise<Floor[]> {
+async function bankSection(engine: AnswerEngine, splits: readonly Split[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'test', 'val']): Promise<Floor[]> {
   const floors: Floor[] = [];
   for (const split of splits) {
     let questions: BankQuestion[];
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (DEV_ONLY || ONE_SPLIT) {
     const engine = await createEngine(config, { log: createLogger('warn') });
-    await bankSection(engine, ONE_SPLIT ? [ONE_SPLIT] : ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8']);
+    await bankSection(engine, ONE_SPLIT ? [ONE_SPLIT] : ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9']);
     return;
   }
   const engine = await createEngine(config, { log: createLogger('warn') });

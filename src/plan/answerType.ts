@@ -51,7 +51,9 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // whole coverage is about ("when was the Paris Declaration signed" asks when it was signed).
   // Only words the coverage uses can be required of a passage ("sumit" cannot).
   // "according to the coverage", "according to lbc": whose account, not what it is about.
-  const subject = words(q.replace(/\baccording to (?:the |a )?[\w'-]+(?: [\w'-]+)?(?=[,?.!]|$)/g, ' ')).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w) && knowledge.inCoverage(w));
+  const subjectOf = (text: string) =>
+    words(text.replace(/\baccording to (?:the |a )?[\w'-]+(?: [\w'-]+)?(?=[,?.!]|$)/g, ' ')).filter((w) => !FUNCTION.has(w) && !STOPWORDS.has(w) && !TOPIC_WORDS.has(w) && !/^(?:how|long|when|many|much)$/.test(w) && knowledge.inCoverage(w));
+  const subject = subjectOf(q);
   // "for how many years", "how many months": a duration, not a count.
   if (/\bhow many (?:years|months|weeks|days|decades)\b/.test(q)) return { kind: 'duration', future, subject };
   if (/\bwhat time\b|\bat what time\b/.test(q)) return { kind: 'clock' };
@@ -59,7 +61,9 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   if (/\bhow old\b/.test(q) || /\bwhat(?:'s| is| was)? (?:his|her|their|the) age\b/.test(q)) return { kind: 'category', focus: 'age', entity: 'age' };
   // "the exact number of troops", "troop numbers", "how many soldiers".
   const numberOf = /\b(?:numbers?|figures?|count)\s+of\s+(\w+)/.exec(q) ?? /(?<![\w-])(\w+)\s+(?:numbers|figures|count)\b/.exec(q);
-  if (numberOf && !/\b(?:the|a|an|what|how|exact|precise|any)$/.test(numberOf[1]!)) return { kind: 'count', focus: [numberOf[1]!] };
+  // Not "which American figures attended": people of a place ("senior figures", "US figures") are no number.
+  const people = numberOf !== null && /figures/.test(numberOf[0]) && (placesIn(numberOf[1]!).length > 0 || /^(?:senior|key|top|leading|political|public|prominent|other|influential)$/.test(numberOf[1]!));
+  if (numberOf && !people && !/\b(?:the|a|an|what|how|exact|precise|any)$/.test(numberOf[1]!)) return { kind: 'count', focus: [numberOf[1]!] };
   const many = /\bhow many\s+(.*)$/.exec(q);
   if (many) {
     const focus = countedNoun(words(many[1]!));
@@ -81,7 +85,9 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // "when would the hubs be set up, before or after a ceasefire?": a choice between the two, not a date.
   if (/\b(?:before or after|after or before)\b/.test(q)) return { kind: 'open' };
   if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q) || /\b(?:set|give|name|fix|agree)s? (?:a|any) (?:date|timetable|timeline|deadline)\b/.test(q)) {
-    return { kind: 'time', future, subject };
+    // "How big is the CoW these days and when did it start meeting?": the time is of the clause that asks when.
+    const asked = /\band when\b[^?!.]*/.exec(q)?.[0];
+    return { kind: 'time', future, subject: asked ? subjectOf(asked) : subject };
   }
   // "what date was the meeting", "which year": a date or a year.
   // "in which year", "on what date": a preposition before the question word asks the same.

@@ -28,6 +28,12 @@ const ENGLISH = new Set(ISO.en ?? []);
 const SHARED = new Set(Object.keys(LANGUAGES).flatMap((code) => (ISO[code] ?? []).filter((w) => ENGLISH.has(w))));
 const FOREIGN = new Map(Object.keys(LANGUAGES).map((code) => [code, new Set((ISO[code] ?? []).filter((w) => !ENGLISH.has(w) && w.length > 2))]));
 
+/** A function word of another language the bot names ("alors", "merci"), not of English: a word a message borrows, no name. */
+export function isForeignFunctionWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return [...FOREIGN.values()].some((words) => words.has(w));
+}
+
 /** Scripts in which no English question is written. */
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Greek}\p{Script=Thai}\p{Script=Devanagari}]/gu;
 

@@ -34,6 +34,11 @@ const CHAT_PHRASES = new Map<string, ChatIntent>(
   (Object.entries(CHAT) as [Exclude<ChatIntent, 'help'>, string[]][]).flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)),
 );
 
+/** A word of small talk on its own ("bonjour", "thanks"): no name, wherever it stands. */
+export function isSmallTalkWord(word: string): boolean {
+  return CHAT_PHRASES.has(word.toLowerCase());
+}
+
 /** The kind of small talk a message is ("thx bot 🙏" -> thanks), or null when it asks something. */
 export function chatIntent(message: string, asksAboutCoverage: (word: string) => boolean = () => true): ChatIntent | null {
   const words = plainWords(message);

@@ -13,8 +13,8 @@ export type ChatIntent = 'greeting' | 'thanks' | 'farewell' | 'acknowledgement' 
 
 /** Whole messages (after filler is dropped) of each kind of small talk. */
 export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
-  greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'how are today', 'how are doing today', 'hows it going', 'how is it going', 'hows your day', 'how is your day'],
-  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot', 'useful', 'helpful', 'very useful', 'very helpful', 'so helpful', 'pretty useful', 'pretty helpful', 'youre useful', 'youre helpful', 'youre pretty useful', 'youre pretty helpful', 'youre so helpful', 'youre great', 'youre good', 'youre amazing', 'youre awesome', 'youre brilliant', 'youre the best', 'love this bot', 'love this', 'that helps', 'that helped'],
+  greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'how are today', 'how are doing today', 'hows it going', 'how is it going', 'hows your day', 'how is your day', 'bonjour', 'salut', 'hola', 'ciao', 'privet', 'pryvit', 'guten tag', 'buongiorno'],
+  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot', 'useful', 'helpful', 'very useful', 'very helpful', 'so helpful', 'pretty useful', 'pretty helpful', 'youre useful', 'youre helpful', 'youre pretty useful', 'youre pretty helpful', 'youre so helpful', 'youre great', 'youre good', 'youre amazing', 'youre awesome', 'youre brilliant', 'youre the best', 'love this bot', 'love this', 'that helps', 'that helped', 'merci', 'merci beaucoup', 'gracias', 'danke', 'danke schon', 'grazie', 'dyakuyu', 'spasibo', 'dziekuje'],
   farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl'],
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted', 'wild', 'thats wild', 'crazy', 'thats crazy', 'insane', 'thats insane', 'mad', 'thats mad', 'damn', 'wow thats wild', 'thats interesting', 'thats cool'],
 };
@@ -45,7 +45,7 @@ export const HELP: RegExp[] = [
   /\bwhat are (?:you|u)\b/,
   /\bwho are (?:you|u)\b/,
   /\bhow does (?:this|it|the bot) work\b/,
-  /\bhow (?:this|it|the bot|you) works?\b/,
+  /\bhow (?:this|it|the bot|this bot|you) works?\b/,
   /\bwhat (?:kind|kinds|sort|sorts|type|types) of (?:questions|things|stuff) (?:can|could|should|do) (?:i|we) ask\b/,
   /\b(?:commands|instructions|usage)\b/,
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|person|real|chatgpt|gpt)\b/,
@@ -153,7 +153,7 @@ export const WHO_SAID = new RegExp(
  */
 export const WHOSE_WORDS: readonly RegExp[] = [
   /^\s*whose\s+(?:quote|words?|line|phrase|comment|remark|claim)s?\s+(?:is|was|are|were|it)\s+(.+)$/i,
-  /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)\s+(?:said|says|was\s+saying|called\s+it|stated|claimed|declared|insisted|warned|remarked|argued|added|promised|announced)\s+(.+)$/i,
+  /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)(?:\s+of\s+(?:them|those|these|the\s+\w+))?\s+(?:said|says|was\s+saying|called\s+it|stated|claimed|declared|insisted|warned|remarked|argued|added|promised|announced)\s+(.+)$/i,
   /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|talked|speaking|spoke)\s+(?:about|of)\s+(["“'‘].+)$/i,
 ];
 

@@ -29,6 +29,9 @@ import { ASKERS_PEOPLE, COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { isCalendarWord, isDictionaryWord } from '../text/english.js';
 import { scanQuotes } from '../text/quotes.js';
+import { REGION_ADJECTIVES } from '../text/words/places.js';
+import { isForeignFunctionWord } from './language.js';
+import { isSmallTalkWord } from './messages.js';
 import { placesIn } from '../text/places.js';
 import { placeForms, placeKey } from '../news/places.js';
 import { stem, STOPWORDS } from '../text/tokens.js';
@@ -200,7 +203,12 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
   for (const name of capitalisedNames(question)) {
     if (quoted.some((q) => q.open < name.start && name.end <= q.close!)) continue;
     if (name.end <= told) continue;
-    if (name.words.every(isCalendarWord)) continue;
+    if (name.words.every((w) => isCalendarWord(w) || REGION_ADJECTIVES.has(w.toLowerCase()))) continue;
+    // "is it Number 10, the PM directly": a name with its number is one the coverage knows.
+    const numbered = /^\s+\d+\b/.exec(question.slice(name.end));
+    if (numbered && resolveSpeaker(`${name.text}${numbered[0]}`, ctx.directory) !== null) continue;
+    // A word borrowed from another language or small talk ("Alors, I watched …", "Merci, you are very useful").
+    if (name.words.length === 1 && (isForeignFunctionWord(name.words[0]!) || isSmallTalkWord(name.words[0]!))) continue;
     const text = stripPossessive(name.text);
     if (outlet !== undefined && matchOutlet(text, [outlet]) !== undefined) continue;
     if (matchOutlet(text, ctx.outlets) !== undefined) continue;
@@ -233,7 +241,7 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
 }
 
 /** Words that say a message's opening statements are what the asker heard or lives through. */
-const HEARSAY = new RegExp(`\\b(?:told me|i (?:read|heard|saw)|someone (?:said|says|told)|my\\s+(?:${alternation(ASKERS_PEOPLE)}))\\b`, 'i');
+const HEARSAY = new RegExp(`\\b(?:told me|i (?:read|heard|saw|watched|follow)|someone (?:said|says|told)|my\\s+(?:${alternation(ASKERS_PEOPLE)}))\\b`, 'i');
 
 /**
  * Where the statements a message opens with end, when a question follows them ("A friend told me it was signed in
@@ -331,7 +339,7 @@ const SPEAKER_SLOTS: RegExp[] = [
   new RegExp(String.raw`\b(?:${ASKED_PARTICIPLES}|${STATEMENT_NOUN})\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)`, 'i'),
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
   // "the US president's son in law said something about …, what exactly?": the subject of a message that opens with it.
-  /^\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,5}?)\s+(?:said|says|mentioned|talked|spoke)\s+(?:something|smth|sth|that|about)\b/i,
+  /^\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,5}?)\s+(?:said|says|mentioned|talked|spoke)\s+(?:something|smth|sth|that|about|what)\b/i,
 ];
 
 /** Plain nouns for a person: a speaker slot with one describes someone rather than naming them. */

@@ -298,7 +298,8 @@ function namesPerson(entry: SpeakerEntry, other: SpeakerEntry): boolean {
  * role the coverage gives with that country ("Russian President") and the offices of such roles (the Kremlin).
  */
 function countrySpoken(slot: string, coverage: QuestionContext): SpeakerEntry[] {
-  const ws = slot.toLowerCase().replace(/^(?:the)\s+/, '').split(/\s+/);
+  // "how did Moscow officially respond": an adverb says how, not who.
+  const ws = slot.toLowerCase().replace(/^(?:the)\s+/, '').split(/\s+/).filter((w) => !/^[a-z]{3,}ly$/.test(w) || placeKey(w) !== undefined);
   if (ws.length !== 1) return [];
   const key = placeKey(ws[0]!);
   if (key === undefined) return [];

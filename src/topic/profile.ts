@@ -63,6 +63,7 @@ export const PLACE_FORMS: Readonly<Record<string, readonly string[]>> = {
   france: ['paris'],
   britain: ['london'],
   russia: ['moscow', 'kremlin'],
+  denmark: ['copenhagen'],
   us: ['washington', 'florida'],
 };
 

@@ -134,6 +134,8 @@ describe('"how much" asks for money only when it is about money', () => {
     ['regression: How much soldiers France is sending? (eval-bank-dev8)', 'count'],
     ['how much progress was made', 'open'],
     ['how much business is at stake', 'open'],
+    ['regression: which American figures attended the Paris talks (eval-bank-dev9)', 'open'],
+    ['what are the troop figures', 'count'],
   ])('%s -> %s', (q, kind) => expect(answerTypeOf(q.replace('regression: ', '')).kind).toBe(kind));
 });
 
@@ -375,4 +377,9 @@ describe('questions a seventh outside set showed misread (eval-bank-dev7)', () =
 describe('an owner in a described speaker is not the office asked for (eval-bank-dev7)', () => {
   it("regression: \"what did potus's son in law say\" is Kushner (the US President's son-in-law), not a president", () =>
     expect(speakersOf(plan("what did potus's son in law say"))).toEqual(['jared-kushner']));
+});
+
+describe('a time asked in one clause of several (eval-bank-dev9)', () => {
+  it('regression: "How big is the CoW these days and when did it start meeting?" asks when of the meeting only', () =>
+    expect(answerTypeOf('how big is the coalition of the willing these days and when did it start meeting?')).toEqual({ kind: 'time', future: false, subject: ['meeting'] }));
 });

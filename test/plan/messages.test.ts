@@ -227,7 +227,10 @@ describe('messages an eighth outside set showed misread (eval-bank-dev8)', () =>
     ['Hello, I am new on this server, please can you explain me how this works?', 'help'],
     ['how do I use you, do I just type a question?', 'help'],
     ["you're a great bot honestly, better than scrolling through 10 tabs", 'thanks'],
-  ])('regression: "%s" is small talk (%s)', (m, intent) => expect(chatIntent(m, asks)).toBe(intent));
+    ['Hello! How this bot works, what I can aks? (eval-bank-dev9)', 'help'],
+  ])('regression: "%s" is small talk (%s)', (m, intent) => expect(chatIntent(m.replace(/ \(eval-bank-dev9\)$/, ''), asks)).toBe(intent));
+  it('regression: "Which one of them said there\'s only peace if Putin gives a bit?" asks who said it (eval-bank-dev9)', () =>
+    expect(whoSaidQuote("Which one of them said there's only peace if Putin gives a bit? Keep it easy for me")).toBe("there's only peace if Putin gives a bit"));
   it.each(["Could you give me a recipe for beef bourguignon? Since we're talking about France anyway.", 'write me a long poem about the paris declaration and the troops'])(
     'regression: a task in any clause of any length is no question about the coverage: "%s"',
     (m) => expect(chatIntent(m, asks)).toBe('help'),

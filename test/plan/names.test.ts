@@ -160,3 +160,23 @@ describe('what a message tells before its question (eval-bank-dev8)', () => {
     expect(plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : []).toContain(name);
   });
 });
+
+describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
+  const refusedNames = (q: string) => {
+    const plan = understand(q, ctx);
+    return plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : [];
+  };
+  it.each([
+    ['regression: a capital for its government, as London and Moscow are', 'Starmer is with Copenhagen or with Washington on Greenland?'],
+    ['regression: a region\'s adjective', 'Notwithstanding the Arctic dispute, does London still regard Washington as a principal partner?'],
+    ['regression: a direction\'s adjective', 'Does the document lay down a lawful basis for Western soldiers to be stationed in the country?'],
+    ['regression: a word of another language', 'Merci, you are very useful, really'],
+    ['regression: what the asker watched, before the question', 'Alors, I watched part of it on French TV but missed the end. What did Macron, Starmer and Zelensky each say at the press conference?'],
+    ['regression: a name with its number', 'In the A News write-up, who is credited with saying British forces will deploy — is it Number 10, the PM directly, or someone else?'],
+  ])('%s is no unknown name: "%s"', (_why, q) => expect(refusedNames(q)).toEqual([]));
+  it.each([
+    ['What did Number 12 say?', 'Number'],
+    ['Is Berlin with Copenhagen on this?', 'Berlin'],
+  ])('a number the coverage never names with it, or a capital of a country it never mentions, still is: "%s"', (q, name) =>
+    expect(refusedNames(q).some((n) => n.startsWith(name))).toBe(true));
+});

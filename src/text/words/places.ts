@@ -27,6 +27,15 @@ export const COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
   greenland: ['greenland', 'greenlandic'],
 };
 
+/**
+ * Adjectives of regions and directions, capitalised in copy and questions ("the Arctic island", "Western soldiers",
+ * "the transatlantic alliance"): they describe, and name no one. Lower case. Data only.
+ */
+export const REGION_ADJECTIVES: ReadonlySet<string> = new Set([
+  'western', 'eastern', 'northern', 'southern', 'arctic', 'antarctic', 'atlantic', 'transatlantic', 'pacific', 'baltic', 'nordic',
+  'balkan', 'mediterranean', 'continental', 'central', 'european', 'middle', 'far',
+]);
+
 /** International bodies, keyed like countries: copy uses them the same way ("EU leaders", "the European Union's"). */
 export const BODY_FORMS: Readonly<Record<string, readonly string[]>> = {
   europe: ['europe', 'european', 'europeans', 'eu', 'european union', 'brussels'],

@@ -121,8 +121,6 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
       // "what's the death toll": a number of the thing the noun before it says, if any.
       if (kind === 'quantity') {
         const before = phrase[phrase.indexOf(focus) - 1];
-        // "which American figures attended": people of a place, not a number.
-        if (focus === 'figures' && before !== undefined && placesIn(before).length > 0) continue;
         return before ? { kind: 'count', focus: [before] } : { kind: 'category', focus, entity: kind };
       }
       if (kind === 'country') return { kind: 'category', focus, entity: kind, named: [...new Set(placesIn(question).map((p) => p.key))] };

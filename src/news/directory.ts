@@ -341,7 +341,8 @@ function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote
   for (const { def, aliases, re } of INSTITUTION_NAMES) {
     if (aliases.some((a) => text.includes(a))) for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
     for (const m of offices) {
-      const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
+      const folded = foldName(m[1] ?? '');
+      const holder = people.find((e) => e.keys.some((k) => k.endsWith(folded)) || e.surname === folded);
       const role = roleAtEnd(text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
       const offices = role ? INSTITUTIONS.filter((d) => d.officeOf.head === role.head && (role.place === null || d.officeOf.place === role.place)) : [];
       const byRole = offices.length === 1 && offices[0] === def;
@@ -351,7 +352,8 @@ function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote
   for (const m of ISSUED_BY_NOUNS.some((n) => text.includes(n)) ? text.matchAll(CREDITED_TO) : []) {
     const name = stripPossessive(m[1] ?? '');
     if (isInstitutionAlias(name) || /['’]s$/.test(m[1] ?? '')) continue;
-    if (people.some((e) => e.keys.includes(foldName(name)) || e.surname === foldName(name))) continue;
+    const folded = foldName(name);
+    if (people.some((e) => e.keys.includes(folded) || e.surname === folded)) continue;
     if (placeKey(name) !== undefined) continue;
     notes.push([null, name, (m.index ?? 0) + m[0].length]);
   }

@@ -119,7 +119,10 @@ function statementOf(row: number[], strings: string[]): Statement {
 function packSentences(index: SentenceIndex, counts: number[] | undefined): NewsStoreFile['sentences'] {
   const outlets = [...new Set(index.outlets)];
   const outletNumber = new Map(outlets.map((o, i) => [o, i]));
-  const terms = [...index.postings.keys()];
+  // The postings' terms, in their order (each term as the sentences first give it), without building the postings.
+  const firstMet = new Set<string>();
+  for (const set of index.tokens) for (const t of set) firstMet.add(t);
+  const terms = [...firstMet];
   const termNumber = new Map(terms.map((t, i) => [t, i]));
   // Identical sentences (syndicated copies) have equal token sets, in the same order: each is kept once.
   const sets = table<number[]>((list) => list.join(','));

@@ -42,12 +42,15 @@ export function words(text: string, options: WordOptions = {}): string[] {
   const { stopwords = false, stem: stemming = false, keepHyphens = true } = options;
   const stop = stopwords === true ? STOPWORDS : stopwords === false ? null : stopwords;
   const out: string[] = [];
+  const add = (part: string): void => {
+    if (stop?.has(part)) return;
+    out.push(stemming ? stem(part) : part);
+  };
   for (const match of stripDiacritics(foldText(text)).toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/'s$/, '');
-    for (const part of keepHyphens ? [word] : word.split('-')) {
-      if (stop?.has(part)) continue;
-      out.push(stemming ? stem(part) : part);
-    }
+    // The possessive 's dropped (told by the last letter before a pattern is run); hyphenated words whole unless split.
+    const word = match[0].endsWith('s') ? match[0].replace(/'s$/, '') : match[0];
+    if (keepHyphens) add(word);
+    else for (const part of word.split('-')) add(part);
   }
   return out;
 }

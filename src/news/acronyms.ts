@@ -39,7 +39,9 @@ function phrasesIn(text: string): string[][] {
     run = [];
   };
   let last = -1;
-  for (const m of text.matchAll(WORD)) {
+  // exec over the global pattern (phrasesIn alone uses it, from its start): no iterator result per word.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const word = m[0];
     // Words only run on across spaces: a comma, a full stop or a quotation mark ends a name.
     if (last >= 0 && !onlySpaces(text, last, m.index)) close();

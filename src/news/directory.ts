@@ -96,7 +96,8 @@ function startsLowerCase(word: string): boolean {
 function lowerCaseWords(passages: readonly { text: string }[]): Set<string> {
   const out = new Set<string>();
   // Each distinct text once (syndicated copies share theirs): the same words.
-  for (const text of new Set(passages.map((p) => p.text))) for (const m of text.matchAll(WORD)) if (startsLowerCase(m[0])) out.add(m[0].toLowerCase());
+  // The matched words alone (`match` with the global pattern): no match object per word.
+  for (const text of new Set(passages.map((p) => p.text))) for (const word of text.match(WORD) ?? []) if (startsLowerCase(word)) out.add(word.toLowerCase());
   return out;
 }
 

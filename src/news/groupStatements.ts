@@ -360,23 +360,32 @@ function linkTied(members: readonly number[], classOf: Int32Array, ties: Ties): 
     const i = members[k]!;
     const c = classOf[i]!;
     // The classes at 1 with this member's, marked with its position.
+    // Indexed loops throughout: this runs once per statement of a component (thousands of syndicated copies), mostly
+    // before it is optimised, where a for-of allocates an iterator result per element.
+    const tiedTo = atOneWith[c]!;
     mark[c] = i;
-    for (const d of atOneWith[c]!) mark[d] = i;
+    for (let t = 0; t < tiedTo.length; t++) mark[tiedTo[t]!] = i;
     const candidates: Cluster[] = [];
-    for (const d of [c, ...atOneWith[c]!]) {
+    // This member's class, then the classes at 1 with it.
+    for (let t = -1; t < tiedTo.length; t++) {
+      const d = t < 0 ? c : tiedTo[t]!;
       const list = byFirst.get(d);
       if (list === undefined) continue;
       let kept = 0;
-      for (const cluster of list) if (!cluster.merged) candidates.push((list[kept++] = cluster));
+      for (let k = 0; k < list.length; k++) {
+        const cluster = list[k]!;
+        if (!cluster.merged) candidates.push((list[kept++] = cluster));
+      }
       list.length = kept;
     }
     // Latest first member first, as complete linkage takes the pairs.
     candidates.sort((x, y) => y.members[0]! - x.members[0]!);
     const own: Cluster = { members: [i], classes: [c], merged: false };
-    for (const other of candidates) {
+    for (let o = 0; o < candidates.length; o++) {
+      const other = candidates[o]!;
       if (!allTied(own.classes, other.classes, (y) => mark[y] === i, atOne)) continue;
-      for (const j of other.members) own.members.push(j);
-      for (const y of other.classes) if (!own.classes.includes(y)) own.classes.push(y);
+      for (let m = 0; m < other.members.length; m++) own.members.push(other.members[m]!);
+      for (let m = 0; m < other.classes.length; m++) if (!own.classes.includes(other.classes[m]!)) own.classes.push(other.classes[m]!);
       other.merged = true;
     }
     const list = byFirst.get(c);

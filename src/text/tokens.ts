@@ -46,9 +46,10 @@ export function words(text: string, options: WordOptions = {}): string[] {
     if (stop?.has(part)) return;
     out.push(stemming ? stem(part) : part);
   };
-  for (const match of stripDiacritics(foldText(text)).toLowerCase().matchAll(WORD)) {
+  // The matched words alone (`match` with the global pattern): no match object per word.
+  for (const found of stripDiacritics(foldText(text)).toLowerCase().match(WORD) ?? []) {
     // The possessive 's dropped (told by the last letter before a pattern is run); hyphenated words whole unless split.
-    const word = match[0].endsWith('s') ? match[0].replace(/'s$/, '') : match[0];
+    const word = found.endsWith('s') ? found.replace(/'s$/, '') : found;
     if (keepHyphens) add(word);
     else for (const part of word.split('-')) add(part);
   }

@@ -83,6 +83,19 @@ function table<T>(keyOf: (value: T) => string): { items: T[]; at: (value: T) => 
 }
 
 /**
+ * `number` of each set, worked out once per set object: copies of a text share their token sets, so a set is listed
+ * (and its key joined) once rather than once per copy. The same numbers: a set met again gets the one it got first.
+ */
+function once(number: (set: ReadonlySet<string>) => number): (set: ReadonlySet<string>) => number {
+  const known = new Map<ReadonlySet<string>, number>();
+  return (set) => {
+    let n = known.get(set);
+    if (n === undefined) known.set(set, (n = number(set)));
+    return n;
+  };
+}
+
+/**
  * A statement's row: id (its part after `${passageId}/`, or the whole id as -1 - position when it does not start so),
  * speakerId, text, kind, passageId, articleId, pattern, carriedOver (0 or 1), subject, sentence.
  */
@@ -126,7 +139,7 @@ function packSentences(index: SentenceIndex, counts: number[] | undefined): News
   const termNumber = new Map(terms.map((t, i) => [t, i]));
   // Identical sentences (syndicated copies) have equal token sets, in the same order: each is kept once.
   const sets = table<number[]>((list) => list.join(','));
-  const setOf = index.tokens.map((set) => sets.at([...set].map((t) => termNumber.get(t)!)));
+  const setOf = index.tokens.map(once((set) => sets.at([...set].map((t) => termNumber.get(t)!))));
   return { outlets, outletOf: index.outlets.map((o) => outletNumber.get(o)!), terms, sets: sets.items, setOf, ...(counts !== undefined ? { counts } : {}) };
 }
 
@@ -156,7 +169,8 @@ function packPassageTokens(tokens: PassageTokens): NonNullable<NewsStoreFile['pa
   const terms = table<string>((t) => t);
   // Copies of a text share its set: each distinct set is kept once.
   const sets = table<number[]>((list) => list.join(','));
-  const setOf = Array.from({ length: tokens.length }, (_, i) => sets.at([...tokens.at(i)].map((t) => terms.at(t))));
+  const numberOf = once((set: ReadonlySet<string>) => sets.at([...set].map((t) => terms.at(t))));
+  const setOf = Array.from({ length: tokens.length }, (_, i) => numberOf(tokens.at(i)));
   return { terms: terms.items, sets: sets.items, setOf };
 }
 

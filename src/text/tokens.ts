@@ -78,8 +78,25 @@ export function stem(word: string): string {
  * stemmed. A word repeated for emphasis counts once in a set: "very, very big" and "big, big" both give `big`.
  */
 export function contentTerms(text: string): string[] {
-  return words(text, { stopwords: true, stem: true }).filter((w) => w.length > 1 || /\p{N}/u.test(w));
+  return contentTermsOf(words(text));
 }
+
+/** contentTerms of a text from its words (`words(text)`, read already): the same terms in the same order. */
+export function contentTermsOf(textWords: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of textWords) {
+    if (STOPWORDS.has(w)) continue;
+    const term = stem(w);
+    if (term.length > 1 || /\p{N}/u.test(term)) out.push(term);
+  }
+  return out;
+}
+
+/**
+ * Each distinct passage text's words (`words(text)`), read once per build and shared by the stages that read every
+ * passage (near-duplicate grouping, then the lexical index); held in memory only while the build is derived.
+ */
+export type TextWords = Map<string, readonly string[]>;
 
 /** The content terms of a text as a set: what two texts share is compared on these. */
 export function contentTermSet(text: string): Set<string> {

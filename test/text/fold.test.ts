@@ -8,7 +8,7 @@ describe('foldText', () => {
     expect(foldText('ﬁnal ½')).toBe('final 1⁄2');
   });
 
-  it('collapses every run of white space to one space, exactly as /\s+/g -> " " does, single spaces left as they are', () => {
+  it('collapses every run of white space to one space, exactly as replacing every white space run with one space does, single spaces left as they are', () => {
     // Random texts of words, spaces, tabs, newlines, no-break and other Unicode spaces, in runs of every length.
     const pieces = ['a', 'Word', ' ', ' ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u2028', '\ufeff', '.', 'é'];
     let seed = 7;

@@ -163,15 +163,23 @@ export function groupNearDuplicates(
   textWords: TextWords = new Map(),
 ): { groups: number[]; saved: string } {
   const n = passages.length;
-  // Each distinct text is read once (syndicated copies share theirs, and their term set: read only).
+  // Each distinct text is read once (syndicated copies share theirs, and their term set: read only). A set's key is its
+  // terms' numbers (each term numbered as first met in this run), sorted: equal sets, equal keys; numbers sort faster
+  // than the words, and a key is never kept beyond this run.
   const read = new Map<string, { set: Set<string>; key: string }>();
+  const termNumbers = new Map<string, number>();
+  const termNumber = (t: string): number => {
+    let k = termNumbers.get(t);
+    if (k === undefined) termNumbers.set(t, (k = termNumbers.size));
+    return k;
+  };
   const readText = (text: string): { set: Set<string>; key: string } => {
     let found = read.get(text);
     if (found === undefined) {
       let own = textWords.get(text);
       if (own === undefined) textWords.set(text, (own = words(text)));
       const set = new Set(contentTermsOf(own));
-      read.set(text, (found = { set, key: [...set].sort().join('\u0000') }));
+      read.set(text, (found = { set, key: Int32Array.from(set, termNumber).sort().join(',') }));
     }
     return found;
   };

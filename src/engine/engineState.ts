@@ -43,9 +43,7 @@ export function hasDerivedFiles(data: IndexData): boolean {
 
 /** Derives the news layer and the search index of a new build from its passages, and puts them in its files to save. */
 export function deriveBuild(data: IndexData, lexicon: Lexicon | null, previous: IndexData | null = null): Derived {
-  const search = createSearchIndex(data.passages, data.vectors, data.labels, lexicon, data.textWords);
-  // Read by the search index only: not held any longer.
-  delete data.textWords;
+  const search = createSearchIndex(data.passages, data.vectors, data.labels, lexicon);
   const news = buildNewsIndex(data.manifest.articles, data.passages, previousNews(previous, data));
   data.derived = { ...data.derived, [NEWS_FILE]: newsToJson(news), [SEARCH_FILE]: searchIndexToJson(search) };
   return { news, search };

@@ -1,6 +1,5 @@
 import { inBatches } from '../embeddings/batches.js';
 import { sentences } from '../text/sentences.js';
-import type { TextWords } from '../text/tokens.js';
 import type { Article, Embedder, Passage } from '../types.js';
 import { DUPLICATES_FILE, groupNearDuplicates, type DuplicatesBefore } from './groupDuplicates.js';
 import { INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
@@ -32,8 +31,6 @@ export interface IndexData {
    * file name (`news.json`) -> content. Checksummed in the manifest with the rest; absent in format-2 builds.
    */
   derived?: Record<string, string>;
-  /** What this build read of each distinct passage text (its words), for deriving the layers above; never saved. */
-  textWords?: TextWords;
 }
 
 const EMBED_BATCH = 32;
@@ -133,8 +130,7 @@ export async function buildIndex(
   duplicatesBefore: DuplicatesBefore | null = null,
 ): Promise<IndexData> {
   const all: Passage[] = articles.flatMap((a) => passagesByArticle.get(a.id) ?? []);
-  const textWords: TextWords = new Map();
-  const { groups, saved: duplicates } = groupNearDuplicates(all, duplicatesBefore, textWords);
+  const { groups, saved: duplicates } = groupNearDuplicates(all, duplicatesBefore);
   const passages: StoredPassage[] = all.map((p, i) => ({ ...p, group: groups[i]! }));
 
   // Each distinct text cut into sentences once, for this build's units and the build before's labels alike.
@@ -185,7 +181,7 @@ export async function buildIndex(
     checksums: { hnsw: '', passages: '', manifest: '' },
     articles: manifestArticles(articles, passages),
   };
-  return { manifest, vectors: store, passages, labels, derived: { [DUPLICATES_FILE]: duplicates }, textWords };
+  return { manifest, vectors: store, passages, labels, derived: { [DUPLICATES_FILE]: duplicates } };
 }
 
 /** The articles as a build's manifest lists them, with their passage counts. */

@@ -1,4 +1,4 @@
-import { containment, contentTermsOf, jaccard, words, type TextWords } from '../text/tokens.js';
+import { containment, contentTerms, jaccard } from '../text/tokens.js';
 import type { Passage } from '../types.js';
 
 /** How alike two passages from different articles must be to count as the same (syndicated) text. */
@@ -156,12 +156,7 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
  * groupDuplicates, and the class pairs to save with the build (duplicates.json). Given the build before's passages
  * and pairs, only its classes that are new are compared (with every class): the same pairs, so the same groups.
  */
-export function groupNearDuplicates(
-  passages: readonly Passage[],
-  before: DuplicatesBefore | null = null,
-  /** Filled with each distinct text's words, read here (for the stages after this one); read from where it holds them. */
-  textWords: TextWords = new Map(),
-): { groups: number[]; saved: string } {
+export function groupNearDuplicates(passages: readonly Passage[], before: DuplicatesBefore | null = null): { groups: number[]; saved: string } {
   const n = passages.length;
   // Each distinct text is read once (syndicated copies share theirs, and their term set: read only). A set's key is its
   // terms' numbers (each term numbered as first met in this run), sorted: equal sets, equal keys; numbers sort faster
@@ -176,9 +171,7 @@ export function groupNearDuplicates(
   const readText = (text: string): { set: Set<string>; key: string } => {
     let found = read.get(text);
     if (found === undefined) {
-      let own = textWords.get(text);
-      if (own === undefined) textWords.set(text, (own = words(text)));
-      const set = new Set(contentTermsOf(own));
+      const set = new Set(contentTerms(text));
       read.set(text, (found = { set, key: Int32Array.from(set, termNumber).sort().join(',') }));
     }
     return found;

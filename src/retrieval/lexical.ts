@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { STOPWORDS, stem, words, type TextWords } from '../text/tokens.js';
+import { STOPWORDS, stem, words } from '../text/tokens.js';
 import type { Passage } from '../types.js';
 
 /**
@@ -72,7 +72,7 @@ export function buildMiniSearch(passages: readonly Passage[], { asLoaded = true 
  * its `toJSON` lists them and inserted again as `loadJSON` does. `seen`, when given, gets every word of the passages that
  * is not a stopword (what corpusVocabulary reads of them).
  */
-export function buildLexicalIndex(passages: readonly Passage[], seen?: Set<string>, textWords?: TextWords): LexicalIndex {
+export function buildLexicalIndex(passages: readonly Passage[], seen?: Set<string>): LexicalIndex {
   const n = passages.length;
   // Each word's term (stemmed, null for a stopword), worked out once: words recur across texts.
   const termOf = new Map<string, string | null>();
@@ -87,8 +87,7 @@ export function buildLexicalIndex(passages: readonly Passage[], seen?: Set<strin
   passages.forEach((p, label) => {
     let doc = read.get(p.text);
     if (doc === undefined) {
-      // The words read already for this text (`textWords`: the build's near-duplicate grouping read them), else read here.
-      const tokens = textWords?.get(p.text) ?? OPTIONS.tokenize(p.text);
+      const tokens = OPTIONS.tokenize(p.text);
       const counts = new Map<number, number>();
       for (const token of tokens) {
         let term = termOf.get(token);

@@ -2,7 +2,6 @@ import { labelIndex, type LabelIndex, type VectorLabel } from '../index/labels.j
 import type { VectorStore } from '../index/vectorStore.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import type { TextWords } from '../text/tokens.js';
 import { vocabularyOf, vocabularyOfWords, type CorpusVocabulary } from './expandQuery.js';
 import { buildLexicalIndex, lexicalFromFile, lexicalFromMiniSearchJson, lexicalToFile, type LexicalFile, type LexicalIndex } from './lexical.js';
 
@@ -82,18 +81,11 @@ function groupMembers(passages: StoredPassage[]): Map<number, number[]> {
   return groups;
 }
 
-export function createSearchIndex(
-  passages: StoredPassage[],
-  vectors: VectorStore,
-  labels: readonly VectorLabel[],
-  lexicon: Lexicon | null = null,
-  /** The passages' words as the build read them already (see TextWords). */
-  textWords?: TextWords,
-): SearchIndex {
+export function createSearchIndex(passages: StoredPassage[], vectors: VectorStore, labels: readonly VectorLabel[], lexicon: Lexicon | null = null): SearchIndex {
   const groups = groupMembers(passages);
   // The words query expansion compares with are the lexical index's words (stopwords aside): read once for both.
   const seen = new Set<string>();
-  const lexical = buildLexicalIndex(passages, seen, textWords);
+  const lexical = buildLexicalIndex(passages, seen);
   const expansion = lexicon ? { lexicon, vocabulary: vocabularyOfWords(seen, lexicon) } : null;
   return { passages, vectors, labels: labelIndex(labels, passages.length), lexical, groups, expansion };
 }

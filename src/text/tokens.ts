@@ -92,12 +92,6 @@ export function contentTermsOf(textWords: readonly string[]): string[] {
   return out;
 }
 
-/**
- * Each distinct passage text's words (`words(text)`), read once per build and shared by the stages that read every
- * passage (near-duplicate grouping, then the lexical index); held in memory only while the build is derived.
- */
-export type TextWords = Map<string, readonly string[]>;
-
 /** The content terms of a text as a set: what two texts share is compared on these. */
 export function contentTermSet(text: string): Set<string> {
   return new Set(contentTerms(text));

@@ -316,7 +316,7 @@ function pairsBefore(before: DuplicatesBefore, readText: (text: string) => { key
   if (file.classes !== keys.length || bytes.byteLength % 8 !== 0) return null;
   const pairs = new Uint32Array(bytes.byteLength / 4);
   new Uint8Array(pairs.buffer).set(bytes);
-  if (pairs.some((c) => c >= keys.length)) return null;
+  for (let k = 0; k < pairs.length; k++) if (pairs[k]! >= keys.length) return null;
   return { keys, pairs };
 }
 

@@ -101,6 +101,19 @@ function lowerCaseWords(passages: readonly { text: string }[]): Set<string> {
   return out;
 }
 
+/**
+ * The corpus's lower-case words from the build before's (`before`), when every lower-case word of the passages that
+ * went is also in one that came: then no word is lost, and the words are the build before's with those that came added
+ * (exactly lowerCaseWords of the passages). Else null (which words went would take every other passage to tell).
+ */
+function lowerCaseSince(before: readonly string[], { gone, come }: { gone: readonly { text: string }[]; come: readonly { text: string }[] }): Set<string> | null {
+  const came = lowerCaseWords(come);
+  for (const word of lowerCaseWords(gone)) if (!came.has(word)) return null;
+  const out = new Set(before);
+  for (const word of came) out.add(word);
+  return out;
+}
+
 /** Index of the first token of the name proper, after titles, honorifics and places (and an ordinary word opening a sentence). */
 export function coreIndex(run: NameRun, ordinary: (w: string) => boolean): number {
   let i = 0;
@@ -432,9 +445,14 @@ function asksAbout(text: string, changed: ReadonlySet<string>, ascii: readonly s
  */
 export function readDirectory(
   passages: readonly { text: string }[],
-  before?: { lowerCase: readonly string[]; people: ReadonlyMap<string, PersonReading[]> },
+  before?: {
+    lowerCase: readonly string[];
+    people: ReadonlyMap<string, PersonReading[]>;
+    /** The passages the build before had and these have not (`gone`), and those these have that it had not (`come`). */
+    changed?: { gone: readonly { text: string }[]; come: readonly { text: string }[] };
+  },
 ): { directory: SpeakerDirectory; readings: DirectoryReadings } {
-  const lower = lowerCaseWords(passages);
+  const lower = (before?.changed && lowerCaseSince(before.lowerCase, before.changed)) || lowerCaseWords(passages);
   const ordinary = (w: string): boolean => lower.has(stripPossessive(w).toLowerCase());
   const { drafts, readings } = findPeople(passages, ordinary, before && readingsStill(before, lower));
   const people = [...drafts.values()].filter((d) => d.evidence).map(personEntry);

@@ -390,8 +390,9 @@ function tokenView(directory: SpeakerDirectory): string {
  * writes sets and counts in a fixed order, so the files are the same too.
  */
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], previous?: PreviousNews): NewsIndex {
-  const { directory, readings } = readDirectory(passages, previous && readingsBefore(previous));
   const parts = previous && changedParts(previous, articles, passages);
+  const readBefore = previous && readingsBefore(previous);
+  const { directory, readings } = readDirectory(passages, readBefore && parts && { ...readBefore, changed: { gone: parts.gone.passages, come: parts.come.passages } });
   const same = previous !== undefined && tokenView(previous.news.directory) === tokenView(directory) ? previous : undefined;
   const read = memoTokens(directory);
   // The build before read its texts as this directory does: only new texts are read.

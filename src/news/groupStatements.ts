@@ -438,8 +438,13 @@ function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): 
     // A margin on the bound so rounding never cuts the prefix short: a longer prefix only adds candidates.
     const enough = (1 - threshold) * total * (1 + 1e-9) + 1e-12;
     let taken = 0;
-    for (const { t, w } of ranked) {
-      for (const j of postings.get(t) ?? []) {
+    // Indexed loops: every statement's candidates are walked once, mostly before this is optimised, where a for-of
+    // allocates an iterator result per element.
+    for (let r = 0; r < ranked.length; r++) {
+      const { t, w } = ranked[r]!;
+      const holders = postings.get(t) ?? [];
+      for (let h = 0; h < holders.length; h++) {
+        const j = holders[h]!;
         if (j === i || seen[j] === i) continue;
         seen[j] = i;
         // Found from i's side when j carries enough of i; when i carries enough of j, from j's side.

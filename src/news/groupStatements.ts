@@ -168,10 +168,15 @@ export function statementTokens(s: Statement, directory: SpeakerDirectory | null
 
 /** statementTokens with the texts' tokens (`entityTokens`) from `tokensOf`. */
 function tokensSaid(s: Statement, tokensOf: (text: string) => ReadonlySet<string>): Set<string> {
-  const own = tokensOf(s.subject);
+  return said(s.speakerId, tokensOf(s.subject), tokensOf(s.text));
+}
+
+/** What a statement of `speakerId` says: its text's tokens but its subject's (`own`), the reporting words and the speaker. */
+function said(speakerId: string, own: ReadonlySet<string>, text: ReadonlySet<string>): Set<string> {
+  const self = `@${speakerId}`;
   const out = new Set<string>();
-  for (const t of tokensOf(s.text)) {
-    if (!own.has(t) && !REPORTING.has(t) && t !== `@${s.speakerId}`) out.add(t);
+  for (const t of text) {
+    if (!own.has(t) && !REPORTING.has(t) && t !== self) out.add(t);
   }
   return out;
 }
@@ -204,11 +209,17 @@ export function groupStatements(statements: Statement[], weight: Weights, option
     if (found === undefined) textTokens.set(text, (found = entityTokens(text, directory)));
     return found;
   };
-  const read = new Map<string, Set<string>>();
+  // By speaker, then by the subject's and the text's token sets (one set per text: no key string joined per statement).
+  const read = new Map<string, Map<ReadonlySet<string>, Map<ReadonlySet<string>, Set<string>>>>();
   const tokens = statements.map((s) => {
-    const key = `${s.speakerId}\u0000${s.subject}\u0000${s.text}`;
-    let found = read.get(key);
-    if (found === undefined) read.set(key, (found = tokensSaid(s, tokensOf)));
+    const subject = tokensOf(s.subject);
+    const text = tokensOf(s.text);
+    let bySubject = read.get(s.speakerId);
+    if (bySubject === undefined) read.set(s.speakerId, (bySubject = new Map()));
+    let byText = bySubject.get(subject);
+    if (byText === undefined) bySubject.set(subject, (byText = new Map()));
+    let found = byText.get(text);
+    if (found === undefined) byText.set(text, (found = said(s.speakerId, subject, text)));
     return found;
   });
   const clusters: number[][] = [];

@@ -254,8 +254,14 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
   const classOf = new Int32Array(sets.length);
   const classes: number[][] = [];
   const byKey = new Map<string, number>();
+  // Copies of a statement share one set: its key is joined once.
+  const keyOf = new Map<ReadonlySet<string>, string>();
   sets.forEach((set, i) => {
-    const key = set.size === 0 ? null : [...set].join('\u0000');
+    let key: string | null = null;
+    if (set.size > 0) {
+      key = keyOf.get(set) ?? null;
+      if (key === null) keyOf.set(set, (key = [...set].join('\u0000')));
+    }
     let c = key === null ? undefined : byKey.get(key);
     if (c === undefined) {
       c = classes.length;

@@ -172,7 +172,10 @@ export function groupNearDuplicates(passages: readonly Passage[], before: Duplic
     let found = read.get(text);
     if (found === undefined) {
       const set = new Set(contentTerms(text));
-      read.set(text, (found = { set, key: Int32Array.from(set, termNumber).sort().join(',') }));
+      const numbers = new Int32Array(set.size);
+      let k = 0;
+      for (const t of set) numbers[k++] = termNumber(t);
+      read.set(text, (found = { set, key: numbers.sort().join(',') }));
     }
     return found;
   };

@@ -35,7 +35,9 @@ const NORM_TOLERANCE = 1e-3;
 export function usableVector(vector: Float32Array, dimensions: number): boolean {
   if (vector.length !== dimensions) return false;
   let sum = 0;
-  for (const x of vector) {
+  // An indexed loop: no iterator result per number (millions of them as a cache file is read).
+  for (let d = 0; d < vector.length; d++) {
+    const x = vector[d]!;
     if (!Number.isFinite(x)) return false;
     sum += x * x;
   }

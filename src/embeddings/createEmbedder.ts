@@ -3,7 +3,6 @@ import { BotError } from '../errors.js';
 import { log } from '../log.js';
 import type { Embedder } from '../types.js';
 import { ensureMiniLmModel, MINILM_MODEL_ID } from './miniLmModel.mjs';
-import { createTransformersEmbedder } from './transformersEmbedder.js';
 
 /** The settings an embedder is created from. */
 export type EmbedderSettings = Pick<Config, 'EMBEDDING_MODEL' | 'MODEL_DIR' | 'ALLOW_REMOTE_MODELS'>;
@@ -14,6 +13,8 @@ export type EmbedderSettings = Pick<Config, 'EMBEDDING_MODEL' | 'MODEL_DIR' | 'A
  */
 export async function createEmbedder(config: EmbedderSettings): Promise<Embedder & { close(): Promise<void> }> {
   if (config.EMBEDDING_MODEL === MINILM_MODEL_ID) await provideMiniLm(config.MODEL_DIR);
+  // transformers.js (and onnxruntime, sharp) loaded only when a model is: a reindex whose texts are all cached needs none.
+  const { createTransformersEmbedder } = await import('./transformersEmbedder.js');
   return createTransformersEmbedder({
     model: config.EMBEDDING_MODEL,
     modelDir: config.MODEL_DIR,

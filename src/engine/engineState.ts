@@ -5,8 +5,8 @@ import type { ManifestArticle } from '../index/manifest.js';
 import type { StoredPassage } from '../index/passageStore.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { NewsIndex } from '../news/newsIndex.js';
-import { buildNewsIndex, type PreviousNews } from '../news/newsIndex.js';
-import { loadOrBuildNews, newsFromJson, newsToJson } from '../news/newsStore.js';
+import { buildNewsIndex, previousLayer, type PreviousNews } from '../news/newsIndex.js';
+import { loadOrBuildNews, newsPartsFromJson, newsToJson } from '../news/newsStore.js';
 import { buildQuestionContext, type QuestionContext } from '../news/questionContext.js';
 import { createSearchIndex, loadOrCreateSearchIndex, searchIndexToJson, type SearchIndex } from '../retrieval/searchIndex.js';
 import type { IndexData } from '../index/buildIndex.js';
@@ -52,8 +52,10 @@ export function deriveBuild(data: IndexData, lexicon: Lexicon | null, previous: 
 /** The news layer of the build before this one (when it saved one), with the articles unchanged since. */
 function previousNews(previous: IndexData | null, data: IndexData): PreviousNews | undefined {
   const saved = previous?.derived?.[NEWS_FILE];
-  const news = saved === undefined || previous === null ? null : newsFromJson(saved, previous.passages);
-  if (previous === null || news === null) return undefined;
+  // Its parts only: the look-ups a news index answers from (groups, each speaker's) are not read here.
+  const parts = saved === undefined || previous === null ? null : newsPartsFromJson(saved, previous.passages);
+  if (previous === null || parts === null) return undefined;
+  const news = previousLayer(parts, previous.passages);
   const before = new Map(previous.manifest.articles.map((a) => [a.id, a.hash]));
   const unchanged = new Set(data.manifest.articles.filter((a) => before.get(a.id) === a.hash).map((a) => a.id));
   return { news, passages: previous.passages, articles: previous.manifest.articles, unchanged };

@@ -2,12 +2,11 @@
  * A build's files checked against the checksums its manifest holds, before anything is handed to a native reader
  * (loadIndex) or a build is trusted as it is (a reindex with nothing changed). Loads no native module.
  */
-import { webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BotError } from '../errors.js';
-import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, VECTORS_FILE } from './indexFiles.js';
+import { buildDir, MANIFEST_FILE, PASSAGES_FILE, readCurrentBuild, sha256Hex, VECTORS_FILE } from './indexFiles.js';
 import { derivedFileName, manifestChecksum, manifestSchema, type Manifest } from './manifest.js';
 
 export const REINDEX_HINT = 'Run `npm run reindex` to rebuild it from the corpus.';
@@ -35,10 +34,6 @@ export interface ReadBuild extends CheckedBuild {
   /** The passage store's bytes. */
   passages: Buffer;
   verified: Promise<void>;
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 export async function readBuild(indexDir: string, named?: string, { keepDerived = true } = {}): Promise<ReadBuild> {

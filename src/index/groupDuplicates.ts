@@ -158,13 +158,24 @@ export function groupDuplicates(passages: readonly Passage[]): number[] {
  */
 export function groupNearDuplicates(passages: readonly Passage[], before: DuplicatesBefore | null = null): { groups: number[]; saved: string } {
   const n = passages.length;
-  // Each distinct text is read once (syndicated copies share theirs, and their term set: read only).
+  // Each distinct text is read once (syndicated copies share theirs, and their term set: read only). A set's key is its
+  // terms' numbers (each term numbered as first met in this run), sorted: equal sets, equal keys; numbers sort faster
+  // than the words, and a key is never kept beyond this run.
   const read = new Map<string, { set: Set<string>; key: string }>();
+  const termNumbers = new Map<string, number>();
+  const termNumber = (t: string): number => {
+    let k = termNumbers.get(t);
+    if (k === undefined) termNumbers.set(t, (k = termNumbers.size));
+    return k;
+  };
   const readText = (text: string): { set: Set<string>; key: string } => {
     let found = read.get(text);
     if (found === undefined) {
       const set = new Set(contentTerms(text));
-      read.set(text, (found = { set, key: [...set].sort().join('\u0000') }));
+      const numbers = new Int32Array(set.size);
+      let k = 0;
+      for (const t of set) numbers[k++] = termNumber(t);
+      read.set(text, (found = { set, key: numbers.sort().join(',') }));
     }
     return found;
   };
@@ -308,7 +319,7 @@ function pairsBefore(before: DuplicatesBefore, readText: (text: string) => { key
   if (file.classes !== keys.length || bytes.byteLength % 8 !== 0) return null;
   const pairs = new Uint32Array(bytes.byteLength / 4);
   new Uint8Array(pairs.buffer).set(bytes);
-  if (pairs.some((c) => c >= keys.length)) return null;
+  for (let k = 0; k < pairs.length; k++) if (pairs[k]! >= keys.length) return null;
   return { keys, pairs };
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -213,6 +213,11 @@ export async function pruneBuilds(indexDir: string, options: PruneOptions = {}):
     }
   }
   return removed;
+}
+
+/** A sha256 of bytes, hex, computed off this thread (WebCrypto digests run on libuv's thread pool, side by side). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 export async function sha256File(file: string): Promise<string> {

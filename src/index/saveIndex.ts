@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexData } from './buildIndex.js';
 import {
@@ -8,7 +8,7 @@ import {
   PASSAGES_FILE,
   pruneBuilds,
   readCurrentBuildIfValid,
-  sha256File,
+  sha256Hex,
   startBuild,
   switchCurrentBuild,
   VECTORS_FILE,
@@ -41,17 +41,31 @@ export async function saveIndex(indexDir: string, data: IndexData, hooks: SaveHo
   try {
     const vectorsPath = path.join(dir, VECTORS_FILE);
     const passagesPath = path.join(dir, PASSAGES_FILE);
-    await data.vectors.save(vectorsPath);
     const store: PassageStoreFile = { passages: data.passages, labels: data.labels };
-    await writeFileSynced(passagesPath, JSON.stringify(store));
+    // The files are written side by side (each synced), and their checksums taken from the bytes written, off this
+    // thread: the vector file (written by the native store) is read back for its own.
+    const written = [
+      { file: passagesPath, bytes: Buffer.from(JSON.stringify(store)) },
+      ...Object.entries(data.derived ?? {}).map(([name, content]) => ({ name, file: path.join(dir, derivedFileName(name)), bytes: Buffer.from(content) })),
+    ];
+    // Every write settled before a failure is passed on (and the build folder removed).
+    const settled = await Promise.allSettled([
+      data.vectors.save(vectorsPath).then(async () => sha256Hex(await readFile(vectorsPath))),
+      ...written.map(async ({ file, bytes }) => {
+        await writeFileSynced(file, bytes);
+        return sha256Hex(bytes);
+      }),
+    ]);
+    const [hnsw, ...sums] = settled.map((r) => {
+      if (r.status === 'rejected') throw r.reason;
+      return r.value;
+    });
     const derived: Record<string, string> = {};
-    for (const [file, content] of Object.entries(data.derived ?? {})) {
-      const target = path.join(dir, derivedFileName(file));
-      await writeFileSynced(target, content);
-      derived[file] = await sha256File(target);
-    }
+    written.forEach((w, i) => {
+      if ('name' in w) derived[w.name] = sums[i]!;
+    });
     data.manifest.format = INDEX_FORMAT_VERSION;
-    data.manifest.checksums = { hnsw: await sha256File(vectorsPath), passages: await sha256File(passagesPath), manifest: '', derived };
+    data.manifest.checksums = { hnsw: hnsw!, passages: sums[0]!, manifest: '', derived };
     data.manifest.checksums.manifest = manifestChecksum(data.manifest);
     await writeFileSynced(path.join(dir, MANIFEST_FILE), JSON.stringify(data.manifest, null, 2));
     await finishBuild(indexDir, name);
@@ -85,7 +99,7 @@ export async function swapInBuild(indexDir: string, name: string, hooks: Omit<Sa
   });
 }
 
-async function writeFileSynced(file: string, data: string): Promise<void> {
+async function writeFileSynced(file: string, data: string | Buffer): Promise<void> {
   const handle = await open(file, 'w');
   try {
     await handle.writeFile(data);

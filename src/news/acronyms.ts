@@ -35,11 +35,15 @@ function phrasesIn(text: string): string[][] {
     while (run.length > 0 && !capitalised(run.at(-1)!)) run.pop();
     while (run.length > 0 && STOPWORDS.has(run[0]!.toLowerCase())) run.shift();
     if (run.length > 0) run[run.length - 1] = stripPossessive(run.at(-1)!);
-    if (run.filter((w) => capitalised(w)).length >= 2) out.push(run);
+    let capitals = 0;
+    for (let i = 0; i < run.length && capitals < 2; i++) if (capitalised(run[i]!)) capitals++;
+    if (capitals >= 2) out.push(run);
     run = [];
   };
   let last = -1;
-  for (const m of text.matchAll(WORD)) {
+  // exec over the global pattern (phrasesIn alone uses it, from its start): no iterator result per word.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const word = m[0];
     // Words only run on across spaces: a comma, a full stop or a quotation mark ends a name.
     if (last >= 0 && !onlySpaces(text, last, m.index)) close();
@@ -68,12 +72,17 @@ function onlySpaces(text: string, from: number, to: number): boolean {
 
 /** The acronyms readers write for a phrase: every word's initial, without the articles, the capitalised words' only. */
 function acronymsOf(phrase: readonly string[]): Set<string> {
-  const initials = (ws: readonly string[]) => ws.map((w) => w[0]!.toLowerCase()).join('');
-  return new Set([
-    initials(phrase),
-    initials(phrase.filter((w) => !ARTICLES.has(w.toLowerCase()))),
-    initials(phrase.filter((w) => CAPITALISED.test(w))),
-  ]);
+  // The three sets of initials in one pass over the words (each word's initial and tests worked out once).
+  let all = '';
+  let noArticles = '';
+  let capitalsOnly = '';
+  for (const w of phrase) {
+    const initial = w[0]!.toLowerCase();
+    all += initial;
+    if (!ARTICLES.has(w.toLowerCase())) noArticles += initial;
+    if (CAPITALISED.test(w)) capitalsOnly += initial;
+  }
+  return new Set([all, noArticles, capitalsOnly]);
 }
 
 /** The coverage's acronyms: for each, the phrase written most often (the first such on a tie). */
@@ -89,9 +98,9 @@ export function buildAcronyms(articles: readonly ArticleMeta[], passages: readon
       const written = phrase.join(' ');
       for (const acronym of acronymsOf(phrase)) {
         if (acronym.length < 2) continue;
-        const byPhrase = counts.get(acronym) ?? new Map<string, number>();
+        let byPhrase = counts.get(acronym);
+        if (byPhrase === undefined) counts.set(acronym, (byPhrase = new Map<string, number>()));
         byPhrase.set(written, (byPhrase.get(written) ?? 0) + times);
-        counts.set(acronym, byPhrase);
       }
     }
   }

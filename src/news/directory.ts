@@ -96,7 +96,21 @@ function startsLowerCase(word: string): boolean {
 function lowerCaseWords(passages: readonly { text: string }[]): Set<string> {
   const out = new Set<string>();
   // Each distinct text once (syndicated copies share theirs): the same words.
-  for (const text of new Set(passages.map((p) => p.text))) for (const m of text.matchAll(WORD)) if (startsLowerCase(m[0])) out.add(m[0].toLowerCase());
+  // The matched words alone (`match` with the global pattern): no match object per word.
+  for (const text of new Set(passages.map((p) => p.text))) for (const word of text.match(WORD) ?? []) if (startsLowerCase(word)) out.add(word.toLowerCase());
+  return out;
+}
+
+/**
+ * The corpus's lower-case words from the build before's (`before`), when every lower-case word of the passages that
+ * went is also in one that came: then no word is lost, and the words are the build before's with those that came added
+ * (exactly lowerCaseWords of the passages). Else null (which words went would take every other passage to tell).
+ */
+function lowerCaseSince(before: readonly string[], { gone, come }: { gone: readonly { text: string }[]; come: readonly { text: string }[] }): Set<string> | null {
+  const came = lowerCaseWords(come);
+  for (const word of lowerCaseWords(gone)) if (!came.has(word)) return null;
+  const out = new Set(before);
+  for (const word of came) out.add(word);
   return out;
 }
 
@@ -341,7 +355,8 @@ function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote
   for (const { def, aliases, re } of INSTITUTION_NAMES) {
     if (aliases.some((a) => text.includes(a))) for (const m of text.matchAll(re)) notes.push([def, def.name, m.index + m[0].length]);
     for (const m of offices) {
-      const holder = people.find((e) => e.keys.some((k) => k.endsWith(foldName(m[1] ?? ''))) || e.surname === foldName(m[1] ?? ''));
+      const folded = foldName(m[1] ?? '');
+      const holder = people.find((e) => e.keys.some((k) => k.endsWith(folded)) || e.surname === folded);
       const role = roleAtEnd(text.slice(Math.max(0, m.index - 40), m.index + (m[1]?.length ?? 0)));
       const offices = role ? INSTITUTIONS.filter((d) => d.officeOf.head === role.head && (role.place === null || d.officeOf.place === role.place)) : [];
       const byRole = offices.length === 1 && offices[0] === def;
@@ -351,7 +366,8 @@ function institutionNotes(text: string, people: SpeakerEntry[]): InstitutionNote
   for (const m of ISSUED_BY_NOUNS.some((n) => text.includes(n)) ? text.matchAll(CREDITED_TO) : []) {
     const name = stripPossessive(m[1] ?? '');
     if (isInstitutionAlias(name) || /['’]s$/.test(m[1] ?? '')) continue;
-    if (people.some((e) => e.keys.includes(foldName(name)) || e.surname === foldName(name))) continue;
+    const folded = foldName(name);
+    if (people.some((e) => e.keys.includes(folded) || e.surname === folded)) continue;
     if (placeKey(name) !== undefined) continue;
     notes.push([null, name, (m.index ?? 0) + m[0].length]);
   }
@@ -429,9 +445,14 @@ function asksAbout(text: string, changed: ReadonlySet<string>, ascii: readonly s
  */
 export function readDirectory(
   passages: readonly { text: string }[],
-  before?: { lowerCase: readonly string[]; people: ReadonlyMap<string, PersonReading[]> },
+  before?: {
+    lowerCase: readonly string[];
+    people: ReadonlyMap<string, PersonReading[]>;
+    /** The passages the build before had and these have not (`gone`), and those these have that it had not (`come`). */
+    changed?: { gone: readonly { text: string }[]; come: readonly { text: string }[] };
+  },
 ): { directory: SpeakerDirectory; readings: DirectoryReadings } {
-  const lower = lowerCaseWords(passages);
+  const lower = (before?.changed && lowerCaseSince(before.lowerCase, before.changed)) || lowerCaseWords(passages);
   const ordinary = (w: string): boolean => lower.has(stripPossessive(w).toLowerCase());
   const { drafts, readings } = findPeople(passages, ordinary, before && readingsStill(before, lower));
   const people = [...drafts.values()].filter((d) => d.evidence).map(personEntry);

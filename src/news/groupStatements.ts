@@ -168,10 +168,15 @@ export function statementTokens(s: Statement, directory: SpeakerDirectory | null
 
 /** statementTokens with the texts' tokens (`entityTokens`) from `tokensOf`. */
 function tokensSaid(s: Statement, tokensOf: (text: string) => ReadonlySet<string>): Set<string> {
-  const own = tokensOf(s.subject);
+  return said(s.speakerId, tokensOf(s.subject), tokensOf(s.text));
+}
+
+/** What a statement of `speakerId` says: its text's tokens but its subject's (`own`), the reporting words and the speaker. */
+function said(speakerId: string, own: ReadonlySet<string>, text: ReadonlySet<string>): Set<string> {
+  const self = `@${speakerId}`;
   const out = new Set<string>();
-  for (const t of tokensOf(s.text)) {
-    if (!own.has(t) && !REPORTING.has(t) && t !== `@${s.speakerId}`) out.add(t);
+  for (const t of text) {
+    if (!own.has(t) && !REPORTING.has(t) && t !== self) out.add(t);
   }
   return out;
 }
@@ -204,11 +209,17 @@ export function groupStatements(statements: Statement[], weight: Weights, option
     if (found === undefined) textTokens.set(text, (found = entityTokens(text, directory)));
     return found;
   };
-  const read = new Map<string, Set<string>>();
+  // By speaker, then by the subject's and the text's token sets (one set per text: no key string joined per statement).
+  const read = new Map<string, Map<ReadonlySet<string>, Map<ReadonlySet<string>, Set<string>>>>();
   const tokens = statements.map((s) => {
-    const key = `${s.speakerId}\u0000${s.subject}\u0000${s.text}`;
-    let found = read.get(key);
-    if (found === undefined) read.set(key, (found = tokensSaid(s, tokensOf)));
+    const subject = tokensOf(s.subject);
+    const text = tokensOf(s.text);
+    let bySubject = read.get(s.speakerId);
+    if (bySubject === undefined) read.set(s.speakerId, (bySubject = new Map()));
+    let byText = bySubject.get(subject);
+    if (byText === undefined) bySubject.set(subject, (byText = new Map()));
+    let found = byText.get(text);
+    if (found === undefined) byText.set(text, (found = said(s.speakerId, subject, text)));
     return found;
   });
   const clusters: number[][] = [];
@@ -243,8 +254,14 @@ export function groupSets(sets: readonly Set<string>[], weight: Weights, thresho
   const classOf = new Int32Array(sets.length);
   const classes: number[][] = [];
   const byKey = new Map<string, number>();
+  // Copies of a statement share one set: its key is joined once.
+  const keyOf = new Map<ReadonlySet<string>, string>();
   sets.forEach((set, i) => {
-    const key = set.size === 0 ? null : [...set].join('\u0000');
+    let key: string | null = null;
+    if (set.size > 0) {
+      key = keyOf.get(set) ?? null;
+      if (key === null) keyOf.set(set, (key = [...set].join('\u0000')));
+    }
     let c = key === null ? undefined : byKey.get(key);
     if (c === undefined) {
       c = classes.length;
@@ -360,23 +377,32 @@ function linkTied(members: readonly number[], classOf: Int32Array, ties: Ties): 
     const i = members[k]!;
     const c = classOf[i]!;
     // The classes at 1 with this member's, marked with its position.
+    // Indexed loops throughout: this runs once per statement of a component (thousands of syndicated copies), mostly
+    // before it is optimised, where a for-of allocates an iterator result per element.
+    const tiedTo = atOneWith[c]!;
     mark[c] = i;
-    for (const d of atOneWith[c]!) mark[d] = i;
+    for (let t = 0; t < tiedTo.length; t++) mark[tiedTo[t]!] = i;
     const candidates: Cluster[] = [];
-    for (const d of [c, ...atOneWith[c]!]) {
+    // This member's class, then the classes at 1 with it.
+    for (let t = -1; t < tiedTo.length; t++) {
+      const d = t < 0 ? c : tiedTo[t]!;
       const list = byFirst.get(d);
       if (list === undefined) continue;
       let kept = 0;
-      for (const cluster of list) if (!cluster.merged) candidates.push((list[kept++] = cluster));
+      for (let k = 0; k < list.length; k++) {
+        const cluster = list[k]!;
+        if (!cluster.merged) candidates.push((list[kept++] = cluster));
+      }
       list.length = kept;
     }
     // Latest first member first, as complete linkage takes the pairs.
     candidates.sort((x, y) => y.members[0]! - x.members[0]!);
     const own: Cluster = { members: [i], classes: [c], merged: false };
-    for (const other of candidates) {
+    for (let o = 0; o < candidates.length; o++) {
+      const other = candidates[o]!;
       if (!allTied(own.classes, other.classes, (y) => mark[y] === i, atOne)) continue;
-      for (const j of other.members) own.members.push(j);
-      for (const y of other.classes) if (!own.classes.includes(y)) own.classes.push(y);
+      for (let m = 0; m < other.members.length; m++) own.members.push(other.members[m]!);
+      for (let m = 0; m < other.classes.length; m++) if (!own.classes.includes(other.classes[m]!)) own.classes.push(other.classes[m]!);
       other.merged = true;
     }
     const list = byFirst.get(c);
@@ -429,8 +455,13 @@ function similarPairs(sets: Set<string>[], weight: Weights, threshold: number): 
     // A margin on the bound so rounding never cuts the prefix short: a longer prefix only adds candidates.
     const enough = (1 - threshold) * total * (1 + 1e-9) + 1e-12;
     let taken = 0;
-    for (const { t, w } of ranked) {
-      for (const j of postings.get(t) ?? []) {
+    // Indexed loops: every statement's candidates are walked once, mostly before this is optimised, where a for-of
+    // allocates an iterator result per element.
+    for (let r = 0; r < ranked.length; r++) {
+      const { t, w } = ranked[r]!;
+      const holders = postings.get(t) ?? [];
+      for (let h = 0; h < holders.length; h++) {
+        const j = holders[h]!;
         if (j === i || seen[j] === i) continue;
         seen[j] = i;
         // Found from i's side when j carries enough of i; when i carries enough of j, from j's side.

@@ -198,7 +198,7 @@ export interface NewsParts {
  */
 export function assembleNewsIndex(parts: NewsParts, passages: readonly { text: string }[] = []): NewsIndex {
   const { directory, statements, idf, question, speakers, mentionedIn, sentences } = parts;
-  const passageTokens = parts.passageTokens ?? lazyPassageTokens(passages.length, (i) => entityTokens(passages[i]!.text, directory));
+  const passageTokens = savedPassageTokens(parts, passages);
   const groups = parts.groups.map((members) => toGroup(members.map((i) => statements[i]!)));
   const bySpeaker = new Map<string, number[]>();
   groups.forEach((g, i) => {
@@ -223,6 +223,19 @@ export function assembleNewsIndex(parts: NewsParts, passages: readonly { text: s
     textTokens: parts.textTokens ?? new Map(),
     readings: parts.readings,
   };
+}
+
+/** The saved passage tokens, or (a file without them) each passage's read on first use. */
+function savedPassageTokens(parts: NewsParts, passages: readonly { text: string }[]): PassageTokens {
+  return parts.passageTokens ?? lazyPassageTokens(passages.length, (i) => entityTokens(passages[i]!.text, parts.directory));
+}
+
+/**
+ * What the next build reads of a saved news layer (PreviousNews): its parts as they are, without the look-ups a news
+ * index answers from (groups, each speaker's), which assembleNewsIndex makes.
+ */
+export function previousLayer(parts: NewsParts, passages: readonly { text: string }[]): PreviousNews['news'] {
+  return { ...parts, passageTokens: savedPassageTokens(parts, passages), textTokens: parts.textTokens ?? new Map() };
 }
 
 /** The news layer of the build before, the passages and articles it was derived from, and the articles unchanged since (same file content, so the same passages). */
@@ -288,12 +301,15 @@ function idfSince(previous: PreviousNews, parts: ChangedParts, passages: number,
  */
 function sentencesSince(previous: PreviousNews, articles: ArticleMeta[], passages: Passage[], tokensOf: (text: string) => ReadonlySet<string>): SentenceIndex | null {
   const before = previous.news.sentences.tokens;
+  // Each passage's number of sentences as saved with it (version 5 on), else counted again.
+  const countsBefore = previous.news.sentences.counts;
+  const saved = countsBefore !== undefined && countsBefore.length === previous.passages.length ? countsBefore : undefined;
   const known = new Map<string, ReadonlySet<string>[]>();
   let at = 0;
-  for (const p of previous.passages) {
+  for (const [i, p] of previous.passages.entries()) {
     let sets = known.get(p.text);
     if (sets === undefined) {
-      const count = sentencesOf(p.text).length;
+      const count = saved?.[i] ?? sentencesOf(p.text).length;
       known.set(p.text, (sets = before.slice(at, at + count)));
       if (sets.length !== count) return null;
     }
@@ -374,8 +390,9 @@ function tokenView(directory: SpeakerDirectory): string {
  * writes sets and counts in a fixed order, so the files are the same too.
  */
 export function buildNewsIndex(articles: ArticleMeta[], passages: Passage[], previous?: PreviousNews): NewsIndex {
-  const { directory, readings } = readDirectory(passages, previous && readingsBefore(previous));
   const parts = previous && changedParts(previous, articles, passages);
+  const readBefore = previous && readingsBefore(previous);
+  const { directory, readings } = readDirectory(passages, readBefore && parts && { ...readBefore, changed: { gone: parts.gone.passages, come: parts.come.passages } });
   const same = previous !== undefined && tokenView(previous.news.directory) === tokenView(directory) ? previous : undefined;
   const read = memoTokens(directory);
   // The build before read its texts as this directory does: only new texts are read.

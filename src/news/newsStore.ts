@@ -13,7 +13,7 @@
 import type { ArticleMeta, Passage } from '../types.js';
 import type { Statement } from './attribution.js';
 import { readDirectory, type DirectoryReadings, type SpeakerDirectory } from './directory.js';
-import { assembleNewsIndex, buildNewsIndex, lazyPassageTokens, type NewsIndex, type PassageTokens } from './newsIndex.js';
+import { assembleNewsIndex, buildNewsIndex, lazyPassageTokens, type NewsIndex, type NewsParts, type PassageTokens } from './newsIndex.js';
 import type { Speaker } from './speakers.js';
 import { sentenceIndexOf, type SentenceIndex } from './compare.js';
 import { sentences as sentencesOf } from '../text/sentences.js';
@@ -83,6 +83,19 @@ function table<T>(keyOf: (value: T) => string): { items: T[]; at: (value: T) => 
 }
 
 /**
+ * `number` of each set, worked out once per set object: copies of a text share their token sets, so a set is listed
+ * (and its key joined) once rather than once per copy. The same numbers: a set met again gets the one it got first.
+ */
+function once(number: (set: ReadonlySet<string>) => number): (set: ReadonlySet<string>) => number {
+  const known = new Map<ReadonlySet<string>, number>();
+  return (set) => {
+    let n = known.get(set);
+    if (n === undefined) known.set(set, (n = number(set)));
+    return n;
+  };
+}
+
+/**
  * A statement's row: id (its part after `${passageId}/`, or the whole id as -1 - position when it does not start so),
  * speakerId, text, kind, passageId, articleId, pattern, carriedOver (0 or 1), subject, sentence.
  */
@@ -119,11 +132,14 @@ function statementOf(row: number[], strings: string[]): Statement {
 function packSentences(index: SentenceIndex, counts: number[] | undefined): NewsStoreFile['sentences'] {
   const outlets = [...new Set(index.outlets)];
   const outletNumber = new Map(outlets.map((o, i) => [o, i]));
-  const terms = [...index.postings.keys()];
+  // The postings' terms, in their order (each term as the sentences first give it), without building the postings.
+  const firstMet = new Set<string>();
+  for (const set of index.tokens) for (const t of set) firstMet.add(t);
+  const terms = [...firstMet];
   const termNumber = new Map(terms.map((t, i) => [t, i]));
   // Identical sentences (syndicated copies) have equal token sets, in the same order: each is kept once.
   const sets = table<number[]>((list) => list.join(','));
-  const setOf = index.tokens.map((set) => sets.at([...set].map((t) => termNumber.get(t)!)));
+  const setOf = index.tokens.map(once((set) => sets.at([...set].map((t) => termNumber.get(t)!))));
   return { outlets, outletOf: index.outlets.map((o) => outletNumber.get(o)!), terms, sets: sets.items, setOf, ...(counts !== undefined ? { counts } : {}) };
 }
 
@@ -153,7 +169,8 @@ function packPassageTokens(tokens: PassageTokens): NonNullable<NewsStoreFile['pa
   const terms = table<string>((t) => t);
   // Copies of a text share its set: each distinct set is kept once.
   const sets = table<number[]>((list) => list.join(','));
-  const setOf = Array.from({ length: tokens.length }, (_, i) => sets.at([...tokens.at(i)].map((t) => terms.at(t))));
+  const numberOf = once((set: ReadonlySet<string>) => sets.at([...set].map((t) => terms.at(t))));
+  const setOf = Array.from({ length: tokens.length }, (_, i) => numberOf(tokens.at(i)));
   return { terms: terms.items, sets: sets.items, setOf };
 }
 
@@ -275,6 +292,22 @@ export function newsToJson(news: NewsIndex, passages?: readonly { text: string }
  * of passages is not this build's). Without them (a script reading statements), texts are read as they come.
  */
 export function newsFromJson(text: string, passages?: readonly { text: string }[]): NewsIndex | null {
+  const parts = newsPartsFromJson(text, passages);
+  if (parts === null) return null;
+  try {
+    return assembleNewsIndex(parts, passages);
+  } catch {
+    // Inconsistent (groups naming no statement, say): derived again.
+    return null;
+  }
+}
+
+/**
+ * newsFromJson's parts, without the look-ups a news index answers from (groups, each speaker's): what the next
+ * build's news layer reads of the build before's (its statements, counts, readings and tokens). Null when the text is
+ * not one this version reads.
+ */
+export function newsPartsFromJson(text: string, passages?: readonly { text: string }[]): NewsParts | null {
   let file: NewsStoreFile | NewsStoreFileV3;
   try {
     file = JSON.parse(text) as NewsStoreFile | NewsStoreFileV3;
@@ -283,15 +316,15 @@ export function newsFromJson(text: string, passages?: readonly { text: string }[
   }
   if (file === null || typeof file !== 'object') return null;
   try {
-    if (file.version === NEWS_STORE_VERSION || file.version === 5 || file.version === 4) return fromV4(file as NewsStoreFile, passages);
-    if (file.version === 3) return fromV3(file as NewsStoreFileV3, passages);
+    if (file.version === NEWS_STORE_VERSION || file.version === 5 || file.version === 4) return partsV4(file as NewsStoreFile, passages);
+    if (file.version === 3) return partsV3(file as NewsStoreFileV3);
   } catch {
     // Inconsistent (a file this version did not write as it reads it): derived again.
   }
   return null;
 }
 
-function fromV4(file: NewsStoreFile, passages: readonly { text: string }[] = []): NewsIndex {
+function partsV4(file: NewsStoreFile, passages: readonly { text: string }[] = []): NewsParts {
   if (file.version >= 5 && file.passages === undefined) throw new Error('no passage tokens');
   if (file.version >= 6 && file.statementTokens === undefined) throw new Error('no statement tokens');
   const { strings, directory } = file;
@@ -300,7 +333,7 @@ function fromV4(file: NewsStoreFile, passages: readonly { text: string }[] = [])
     if (typeof s !== 'string') throw new Error('a speaker refers to no string');
     return s;
   };
-  return assembleNewsIndex({
+  return {
     directory,
     statements: file.statements.map((row) => statementOf(row, strings)),
     groups: file.groups,
@@ -312,12 +345,12 @@ function fromV4(file: NewsStoreFile, passages: readonly { text: string }[] = [])
     passageTokens: file.passages === undefined ? null : unpackPassageTokens(file.passages, passages.length > 0 ? passages.length : null),
     textTokens: file.statementTokens === undefined ? null : unpackStatementTokens(file.statementTokens, strings),
     readings: file.readings === undefined ? null : checkedReadings(file.readings),
-  }, passages);
+  };
 }
 
-function fromV3(file: NewsStoreFileV3, passages: readonly { text: string }[] = []): NewsIndex {
+function partsV3(file: NewsStoreFileV3): NewsParts {
   const directory = file.directory;
-  return assembleNewsIndex({
+  return {
     directory,
     statements: file.statements,
     groups: file.groups,
@@ -329,7 +362,7 @@ function fromV3(file: NewsStoreFileV3, passages: readonly { text: string }[] = [
     passageTokens: null,
     textTokens: null,
     readings: null,
-  }, passages);
+  };
 }
 
 function questionOf(question: NewsStoreFile['question'], directory: SpeakerDirectory): NewsIndex['question'] {

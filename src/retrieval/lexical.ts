@@ -89,7 +89,10 @@ export function buildLexicalIndex(passages: readonly Passage[], seen?: Set<strin
     if (doc === undefined) {
       const tokens = OPTIONS.tokenize(p.text);
       const counts = new Map<number, number>();
-      for (const token of tokens) {
+      // Indexed loops here and below: this runs over every word and every passage once, mostly before it is optimised,
+      // where a for-of (or a forEach callback) costs an iterator result (a call) per element.
+      for (let x = 0; x < tokens.length; x++) {
+        const token = tokens[x]!;
         let term = termOf.get(token);
         if (term === undefined) {
           termOf.set(token, (term = processTerm(token)));
@@ -110,10 +113,11 @@ export function buildLexicalIndex(passages: readonly Passage[], seen?: Set<strin
     lengths[label] = doc.length;
     // MiniSearch's running average (addFieldLength), the same arithmetic in the same order.
     avgLength = (avgLength * label + doc.length) / (label + 1);
-    doc.terms.forEach((t, k) => {
-      postings[t]!.docs.push(label);
-      postings[t]!.freqs.push(doc.counts[k]!);
-    });
+    for (let k = 0; k < doc.terms.length; k++) {
+      const post = postings[doc.terms[k]!]!;
+      post.docs.push(label);
+      post.freqs.push(doc.counts[k]!);
+    }
   });
   const built = new SearchableMap<number>();
   for (const term of firstMet) built.set(term, termNumber.get(term)!);

@@ -14,8 +14,14 @@ export function foldText(text: string): string {
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ');
+    .replace(COLLAPSED, ' ');
 }
+
+/**
+ * What `/\s+/g` replaced with one space changes: a run of two or more white space characters, or one that is not a
+ * plain space. The same text, without rewriting every single space between words (most of what a text holds).
+ */
+const COLLAPSED = /\s{2,}|[^\S ]/g;
 
 /** Text of ASCII characters only (code points below 128). */
 const ASCII = /^[^\u0080-\u{10FFFF}]*$/u;

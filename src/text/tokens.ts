@@ -42,12 +42,16 @@ export function words(text: string, options: WordOptions = {}): string[] {
   const { stopwords = false, stem: stemming = false, keepHyphens = true } = options;
   const stop = stopwords === true ? STOPWORDS : stopwords === false ? null : stopwords;
   const out: string[] = [];
-  for (const match of stripDiacritics(foldText(text)).toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/'s$/, '');
-    for (const part of keepHyphens ? [word] : word.split('-')) {
-      if (stop?.has(part)) continue;
-      out.push(stemming ? stem(part) : part);
-    }
+  const add = (part: string): void => {
+    if (stop?.has(part)) return;
+    out.push(stemming ? stem(part) : part);
+  };
+  // The matched words alone (`match` with the global pattern): no match object per word.
+  for (const found of stripDiacritics(foldText(text)).toLowerCase().match(WORD) ?? []) {
+    // The possessive 's dropped (told by the last letter before a pattern is run); hyphenated words whole unless split.
+    const word = found.endsWith('s') ? found.replace(/'s$/, '') : found;
+    if (keepHyphens) add(word);
+    else for (const part of word.split('-')) add(part);
   }
   return out;
 }
@@ -74,7 +78,18 @@ export function stem(word: string): string {
  * stemmed. A word repeated for emphasis counts once in a set: "very, very big" and "big, big" both give `big`.
  */
 export function contentTerms(text: string): string[] {
-  return words(text, { stopwords: true, stem: true }).filter((w) => w.length > 1 || /\p{N}/u.test(w));
+  return contentTermsOf(words(text));
+}
+
+/** contentTerms of a text from its words (`words(text)`, read already): the same terms in the same order. */
+export function contentTermsOf(textWords: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of textWords) {
+    if (STOPWORDS.has(w)) continue;
+    const term = stem(w);
+    if (term.length > 1 || /\p{N}/u.test(term)) out.push(term);
+  }
+  return out;
 }
 
 /** The content terms of a text as a set: what two texts share is compared on these. */

@@ -8,6 +8,18 @@ describe('foldText', () => {
     expect(foldText('ﬁnal ½')).toBe('final 1⁄2');
   });
 
+  it('collapses every run of white space to one space, exactly as replacing every white space run with one space does, single spaces left as they are', () => {
+    // Random texts of words, spaces, tabs, newlines, no-break and other Unicode spaces, in runs of every length.
+    const pieces = ['a', 'Word', ' ', ' ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u2028', '\ufeff', '.', 'é'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let n = next() % 12; n >= 0; n--) text += pieces[next() % pieces.length];
+      expect(foldText(text)).toBe(text.normalize('NFKC').replace(/\s+/g, ' '));
+    }
+  });
+
   it('leaves letters with diacritics alone (that is stripDiacritics)', () => {
     expect(foldText('Élysée')).toBe('Élysée');
   });

@@ -1,6 +1,8 @@
 /** The one tokenizer and stemmer (src/text/tokens.ts). */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containment, contentTermSet, contentTerms, jaccard, stem, STOPWORDS, wordSpans, words } from '../../src/text/tokens.js';
+import { containment, contentTermSet, contentTerms, contentTermsOf, jaccard, stem, STOPWORDS, wordSpans, words } from '../../src/text/tokens.js';
 
 describe('words', () => {
   it('folds case, curly apostrophes and diacritics, and drops the possessive', () => {
@@ -89,5 +91,21 @@ describe('jaccard and containment', () => {
     expect(containment(a, b)).toBe(1);
     expect(jaccard(new Set(), new Set())).toBe(0);
     expect(containment(new Set(), b)).toBe(0);
+  });
+});
+
+describe('contentTermsOf', () => {
+  it("gives a text's content terms from its words as words' own options do, on every line of the corpus", () => {
+    const dir = path.resolve(import.meta.dirname, '..', '..', 'corpus');
+    const lines = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))
+      .filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(100);
+    for (const text of lines) {
+      const viaOptions = words(text, { stopwords: true, stem: true }).filter((w) => w.length > 1 || /\p{N}/u.test(w));
+      expect(contentTermsOf(words(text))).toEqual(viaOptions);
+      expect(contentTerms(text)).toEqual(viaOptions);
+    }
   });
 });

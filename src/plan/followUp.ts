@@ -49,7 +49,7 @@ const WHICH_OUTLETS =
   /^\s*(?:(?:which|what)\s+(?:other\s+)?(?:outlets?|papers?|newspapers?|sources?|media|news\s*papers?|sites?|publications?)|who\s+(?:else\s+)?|where\s+(?:else\s+)?(?:was|were|is|has)\s+(?:that|this|it)\b)[^?]*?\b(?:report(?:s|ed)?|cover(?:s|ed)?|carr(?:y|ies|ied)|sa(?:y|id|ys)|mention(?:s|ed)?|ran|run|publish(?:ed)?|quoted?|wrote|write)?\b[^?]*\b(?:that|this|it|them|so|too|as well)\b/i;
 
 /** "and Macron?", "what about the Independent?", "how about troops", "Macron too?". */
-const ELLIPSIS = [/^\s*(?:and|but|also)\s+(?:what\s+about\s+|how\s+about\s+)?(.+?)[?.!\s]*$/i, /^\s*(?:what|how)\s+about\s+(.+?)[?.!\s]*$/i, /^\s*(.+?)\s+(?:too|as well)[?.!\s]*$/i];
+const ELLIPSIS = [/^\s*(?:the\s+)?same\s+(?:question|thing|q)\s+(?:but\s+)?(?:for|about|with|on|from)\s+(.+?)[?.!\s]*$/i, /^\s*(?:and|but|also)\s+(?:what\s+about\s+|how\s+about\s+)?(.+?)[?.!\s]*$/i, /^\s*(?:what|how)\s+about\s+(.+?)[?.!\s]*$/i, /^\s*(.+?)\s+(?:too|as well)[?.!\s]*$/i];
 
 const PERSON_PRONOUN = /\b(he|she|him|her|his|hers|they|them|their|theirs)\b/gi;
 const POSSESSIVE = new Set(['his', 'their', 'hers', 'theirs']);

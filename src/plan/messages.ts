@@ -5,7 +5,7 @@
  */
 import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
-import { contentTerms, stem } from '../text/tokens.js';
+import { contentTerms, stem, STOPWORDS } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 import { CHAT_FILLERS } from '../text/words/chatShorthand.js';
 import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, TASKS, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, WHOSE_WORDS, type ChatIntent } from './phrases.js';
@@ -24,7 +24,7 @@ const FILLER_SET = new Set(FILLER);
 /** A message's sentences and comma-separated clauses, each as plain words. */
 function clausesOf(message: string): string[][] {
   return message
-    .split(/[?!.;,:]+/)
+    .split(/[?!.;,:—–]+|\s-\s/)
     .map(plainWords)
     .filter((c) => c.length > 0);
 }
@@ -51,6 +51,14 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   // this server, please can you explain me how this works?", "What can you do? What kind of questions can I ask you?").
   if (aboutNothing && clausesOf(message).some((c) => c.length <= 8 && HELP.some((re) => re.test(c.join(' '))))) return 'help';
   if (words.length <= 10 && aboutNothing && HELP_LOOSE.some((re) => re.test(text))) return 'help';
+  // "hey, before I start — can you help me with something for my essay?": a clause asking for help with nothing the
+  // coverage could answer in it, and no question elsewhere.
+  const clauses = clausesOf(message);
+  const clauseAboutNothing = (c: string[]) => c.every((w) => BOT_VERBS.has(w) || STOPWORDS.has(w) || !asksAboutCoverage(w));
+  const asking = (c: string[]) => /\b(?:why|what|whats|when|who|how|where|which)\b/.test(c.join(' '));
+  if (clauses.some((c) => c.length <= 10 && clauseAboutNothing(c) && HELP_LOOSE.some((re) => re.test(c.join(' ')))) && clauses.filter(asking).length <= 1 && !/\b(?:about|on)\b/.test(text)) return 'help';
+  // "Good evening. Thank you for the very clear answers earlier; most helpful.": thanks for whatever, asking nothing.
+  if (/^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))\s+)?(?:thanks|thank you|cheers|many thanks)\s+(?:so much\s+|a lot\s+)?for\b/.test(text) && !/[?]/.test(message) && !asking(words)) return 'thanks';
   const kept = words.filter((w) => !FILLER_SET.has(w));
   if (kept.length === 0) return null;
   // As written first, then without the filler around it, then without any: "good bot" and "well done bot" are thanks,

@@ -105,6 +105,8 @@ export const FOLLOW_UP_WORDS = [
   'last', 'bit', 'part', 'previous', 'earlier', 'answer',
   // "can you say more about that second point?", "is that the same as what the first article said?"
   'point', 'points', 'first', 'second', 'third', 'same', 'different', 'difference',
+  // "wait what did he say next", "expand on the second point you mentioned".
+  'next', 'then', 'after', 'mention', 'mentioned',
 ];
 
 /**

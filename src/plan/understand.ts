@@ -81,6 +81,8 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // "ok and did they agree with that?", "which outlet was that from again": about an earlier answer, whose words these
   // pronouns stand for; with nothing before them, who or what is meant is asked (before chat or the list of sources).
   if (isBareFollowUp(question) && REFERS_BACK.test(question)) return { kind: 'clarify' };
+  // "Same question but for LBC.": the same as what? (A conversation resolves it before it gets here.)
+  if (SAME_AGAIN.test(question)) return { kind: 'clarify' };
   const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
@@ -235,6 +237,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
 }
 
 /** A pronoun standing for someone or something an earlier answer named. */
+const SAME_AGAIN = /^\s*(?:the\s+)?same\s+(?:question|thing|q)\b/i;
 const REFERS_BACK = /\b(?:he|she|they|him|her|them|his|their|that|this|it)\b/i;
 
 /**

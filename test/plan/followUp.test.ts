@@ -75,6 +75,13 @@ describe('follow-ups on the real corpus', () => {
     expect(alone!.result.kind).toBe('clarify');
   });
 
+  it('regression: "Same question but for LBC." asks the previous question of LBC, and with nothing before it asks which (eval-bank-dev9)', async () => {
+    const [, lbc] = await conversation(['What did Kushner say about deterrence?', 'Same question but for LBC.']);
+    expect(lbc!.resolved).toEqual({ question: 'What did Kushner say about deterrence?', outlet: 'LBC', rule: 'other-outlet' });
+    const [alone] = await conversation(['Same question but for LBC.']);
+    expect(alone!.result.kind).toBe('clarify');
+  });
+
   it('"tell me more" repeats the previous question', async () => {
     const [, more] = await conversation(['Where will the military hubs be set up?', 'tell me more']);
     expect(more!.resolved).toEqual({ question: 'Where will the military hubs be set up?', rule: 'repeat' });

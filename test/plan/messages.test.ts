@@ -228,6 +228,8 @@ describe('messages an eighth outside set showed misread (eval-bank-dev8)', () =>
     ['how do I use you, do I just type a question?', 'help'],
     ["you're a great bot honestly, better than scrolling through 10 tabs", 'thanks'],
     ['Hello! How this bot works, what I can aks? (eval-bank-dev9)', 'help'],
+    ['hey, before I start — can you help me with something for my essay? (eval-bank-dev9)', 'help'],
+    ['Good evening. Thank you for the very clear answers earlier; most helpful. (eval-bank-dev9)', 'thanks'],
   ])('regression: "%s" is small talk (%s)', (m, intent) => expect(chatIntent(m.replace(/ \(eval-bank-dev9\)$/, ''), asks)).toBe(intent));
   it('regression: "Which one of them said there\'s only peace if Putin gives a bit?" asks who said it (eval-bank-dev9)', () =>
     expect(whoSaidQuote("Which one of them said there's only peace if Putin gives a bit? Keep it easy for me")).toBe("there's only peace if Putin gives a bit"));
@@ -235,13 +237,13 @@ describe('messages an eighth outside set showed misread (eval-bank-dev8)', () =>
     'regression: a task in any clause of any length is no question about the coverage: "%s"',
     (m) => expect(chatIntent(m, asks)).toBe('help'),
   );
-  it.each(['can you explain how the hubs work?', 'great bot, how many troops will be sent', 'what story did the daily mail tell', 'Hello, I am new here, what did kushner say about greenland?'])(
+  it.each(['can you explain how the hubs work?', 'great bot, how many troops will be sent', 'thanks for that, what did kushner say?', 'can you help me understand the hubs?', 'what story did the daily mail tell', 'Hello, I am new here, what did kushner say about greenland?'])(
     '"%s" still asks about the coverage',
     (m) => expect(chatIntent(m, asks)).toBeNull(),
   );
   it.each(['Is the BBC one of your sources?', 'is the bbc among your sources'])('regression: "%s" asks for the list of sources', (m) =>
     expect(asksForCoverage(m, new Set(['paris', 'declaration']), asks)).toBe(true));
-  it.each(['can you say more about that second point?', 'is that the same as what the first article said?', 'can you expand on the second point'])(
+  it.each(['can you say more about that second point?', 'is that the same as what the first article said?', 'can you expand on the second point', 'wait what did he say next', 'Could you expand on the second point you mentioned?'])(
     'regression: "%s" needs an earlier answer',
     (m) => expect(isBareFollowUp(m)).toBe(true),
   );

@@ -139,7 +139,7 @@ const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', '
  * after the verb (group 1). The verbs are copy's reporting verbs (src/text/words/speechVerbs.ts) in every form.
  */
 export const WHO_SAID = new RegExp(
-  String.raw`^\s*who(?:['’]s|\s+is|\s+was)?(?:\s+the\s+(?:one|person|guy|man|woman|official))?(?:\s+(?:that|who))?\s+(?:${[
+  String.raw`^\s*who(?:['’]s|\s+is|\s+was)?(?:\s+it)?(?:\s+the\s+(?:one|person|guy|man|woman|official))?(?:\s+(?:that|who))?\s+(?:${[
     ...new Set([...SPEECH_VERBS.filter((v) => v.reports !== undefined || v.asked).flatMap((v) => [v.third, v.past, v.ing]), ...WHO_SAID_EXTRA]),
   ]
     .sort((a, b) => b.length - a.length)
@@ -157,6 +157,8 @@ export const WHOSE_WORDS: readonly RegExp[] = [
   /^\s*whose\s+(?:quote|words?|line|phrase|comment|remark|claim)s?\s+(?:is|was|are|were|it)\s+(.+)$/i,
   /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)(?:\s+of\s+(?:them|those|these|the\s+\w+))?\s+(?:said|says|was\s+saying|called\s+it|stated|claimed|declared|insisted|warned|remarked|argued|added|promised|announced)\s+(.+)$/i,
   /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|talked|speaking|spoke)\s+(?:about|of)\s+(["“'‘].+)$/i,
+  // "To whom should I attribute the line 'This only hardens our resolve'?", "who do I attribute '…' to?"
+  /^\s*(?:to\s+whom|who)\s+(?:should|do|can|would|must)\s+(?:i|we|you)\s+attribute\s+(?:the\s+(?:line|quote|words|phrase|comment|remark|claim)\s+)?(.+?)(?:\s+to)?\s*[?!.]*\s*$/i,
 ];
 
 /**

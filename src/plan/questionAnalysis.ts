@@ -283,7 +283,10 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
   const unknown = unknownEntities(question, ctx, outlet);
   const scoped = outlet === undefined ? question : question.replace(outletFormsPattern(outlet), ' ');
   // "according to The Independent" scopes the question to an outlet; it does not ask for a statement.
-  const asksForStatements = STATEMENT_CUE.test(scoped.replace(/\baccording to\s+(?:the\s+)?(?=[\s,?.!]*(?:[,?.!]|$))/i, ' '));
+  // A speaker the coverage quotes, then a topic and nothing else ("Downing St on the hubs?"), asks for their words too.
+  const terse = TERSE.exec(scoped)?.[1];
+  const asksForStatements =
+    STATEMENT_CUE.test(scoped.replace(/\baccording to\s+(?:the\s+)?(?=[\s,?.!]*(?:[,?.!]|$))/i, ' ')) || (terse !== undefined && resolveSpeaker(slotHead(terse), ctx.directory) !== null);
   const analysis: QuestionAnalysis = {
     asksForStatements,
     compare: COMPARE_CUES.test(question),
@@ -339,8 +342,12 @@ const SPEAKER_SLOTS: RegExp[] = [
   new RegExp(String.raw`\b(?:${ASKED_PARTICIPLES}|${STATEMENT_NOUN})\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)`, 'i'),
   /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
   // "the US president's son in law said something about …, what exactly?": the subject of a message that opens with it.
-  /^\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,5}?)\s+(?:said|says|mentioned|talked|spoke)\s+(?:something|smth|sth|that|about|what)\b/i,
+  /^\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,5}?)\s+(?:said|says|mentioned|talked|spoke)(?:\s+(?:something|smth|sth|that|about|what)\b|\s*[?!.]*\s*$)/i,
+  // "Downing St on the hubs?", "Trump's envoy on guarantee strength?": a speaker and a topic, nothing else.
+  /^(?![^?]*\b(?:what|who|whom|how|why|when|where|which|that|did|does|do|is|are|was|were|wasn['’]?t|isn['’]?t|will|would|can|could|should|has|have|any|anything|say|says|said|talk|talks|talked)\b)\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,4}?)\s+(?:on|about|re)\s+[^?!.]+[?!.]*\s*$/i,
 ];
+
+const TERSE = SPEAKER_SLOTS[5]!;
 
 /** Plain nouns for a person: a speaker slot with one describes someone rather than naming them. */
 const PERSON_NOUNS: ReadonlySet<string> = new Set(['guy', 'guys', 'man', 'men', 'woman', 'women', 'bloke', 'fella', 'fellow', 'lady', 'person', 'chap', 'dude', 'host', 'boss', 'folks', 'people']);
@@ -559,7 +566,7 @@ function namesTheSpeaker(text: string, match: SpeakerMatch): boolean {
 /** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */
 export function speakerSlot(question: string): string | null {
   // "what did X say", else "according to X, …", else "the reaction from X", "X's reaction", else "X said something".
-  const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question) ?? SPEAKER_SLOTS[2]!.exec(question) ?? SPEAKER_SLOTS[1]!.exec(question) ?? SPEAKER_SLOTS[4]!.exec(question))?.[1]?.trim();
+  const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question) ?? SPEAKER_SLOTS[2]!.exec(question) ?? SPEAKER_SLOTS[1]!.exec(question) ?? SPEAKER_SLOTS[4]!.exec(question) ?? SPEAKER_SLOTS[5]!.exec(question))?.[1]?.trim();
   return slot ? slotHead(slot) : null;
 }
 

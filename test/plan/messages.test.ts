@@ -231,6 +231,10 @@ describe('messages an eighth outside set showed misread (eval-bank-dev8)', () =>
     ['hey, before I start — can you help me with something for my essay? (eval-bank-dev9)', 'help'],
     ['Good evening. Thank you for the very clear answers earlier; most helpful. (eval-bank-dev9)', 'thanks'],
   ])('regression: "%s" is small talk (%s)', (m, intent) => expect(chatIntent(m.replace(/ \(eval-bank-dev9\)$/, ''), asks)).toBe(intent));
+  it.each([
+    ["To whom should I attribute the line 'This only hardens our resolve'?", "'This only hardens our resolve'"],
+    ['who was it that said they work w the us 24/7 lol', 'they work w the us 24/7 lol'],
+  ])('regression: "%s" asks who said it (eval-bank-dev9)', (m, quote) => expect(whoSaidQuote(m)).toBe(quote));
   it('regression: "Which one of them said there\'s only peace if Putin gives a bit?" asks who said it (eval-bank-dev9)', () =>
     expect(whoSaidQuote("Which one of them said there's only peace if Putin gives a bit? Keep it easy for me")).toBe("there's only peace if Putin gives a bit"));
   it.each(["Could you give me a recipe for beef bourguignon? Since we're talking about France anyway.", 'write me a long poem about the paris declaration and the troops'])(

@@ -180,3 +180,16 @@ describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
   ])('a number the coverage never names with it, or a capital of a country it never mentions, still is: "%s"', (q, name) =>
     expect(refusedNames(q).some((n) => n.startsWith(name))).toBe(true));
 });
+
+describe('a speaker and a topic, and nothing else (eval-bank-dev9)', () => {
+  const speakersOf = (q: string) => {
+    const plan = understand(q, ctx);
+    return plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind;
+  };
+  it.each([
+    ["Trump's envoy on guarantee strength?", ['Steve Witkoff']],
+    ['kushner on deterrence?', ['Jared Kushner']],
+    ['trumps son in law said?', ['Jared Kushner']],
+  ])('regression: "%s" asks for their words', (q, names) => expect(speakersOf(q)).toEqual(names));
+  it.each(['troops on the ground?', "it wasn't zelensky who talked about de-escalating both sides, was it?"])('"%s" does not', (q) => expect(understand(q, ctx).kind).not.toBe('statements'));
+});

@@ -526,6 +526,25 @@ function asksWithVerb(question: string): boolean {
 /** "the fella in number 10", "the man at the elysee": someone by the office they sit in. */
 const IN_OFFICE = /\b(?:man|fella|fellow|guy|bloke|chap|woman|lady|person|one|occupant|boss|resident)\s+(?:in|at|of|from|running|heading|leading|who runs|who leads)\s+(?:the\s+)?([\p{L}\p{N}\s.'’-]{2,30}?)(?=\s+(?:say|said|says|think|thinks|thought|about|on|make|made)\b|[,?.!]|$)/iu;
 
+const NATIONAL_PERSON = /\b(?:the\s+)?([\p{L}]+)\s+(?:man|fella|fellow|guy|bloke|chap|woman|lady|dude)\b(?!\s+(?:in|at|of|from|running|heading|leading|who)\b)/iu;
+
+/**
+ * "the french fella and the ukrainian fella, what did they say": among several people asked about together, a country's
+ * person is its one leader the coverage names. (Alone, "the russian guy saying his house got targeted" may be about
+ * someone the coverage never quotes: left to the passages.)
+ */
+function nationalLeader(part: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const national = NATIONAL_PERSON.exec(part);
+  const country = national ? placeKey(national[1]!) : undefined;
+  return country !== undefined ? leaderOf(country, directory, national![0]) : null;
+}
+
+/** The one president or prime minister of a country the coverage names, or null when it names none or several. */
+function leaderOf(country: string, directory: SpeakerDirectory, text: string): SpeakerMatch | null {
+  const leaders = directory.entries.filter((e) => e.kind === 'person' && e.roles.some((r) => { const h = roleHead(r); return h !== null && h.place === country && (h.head === 'president' || h.head === 'prime minister'); }));
+  return leaders.length === 1 ? { entry: leaders[0]!, via: 'role', text } : null;
+}
+
 /** The one person the coverage names who holds the office an institution is the office of ("the fella in number 10": the Prime Minister). */
 function holderInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
   const m = IN_OFFICE.exec(question);
@@ -533,10 +552,7 @@ function holderInQuestion(question: string, directory: SpeakerDirectory): Speake
   // "the man from kyiv": the one leader of the country the place stands for that the coverage names.
   const where = slotHead(m[1]!).split(/\s+/);
   const country = placeKey(where[0]!);
-  if (country !== undefined && where.length === 1) {
-    const leaders = directory.entries.filter((e) => e.kind === 'person' && e.roles.some((r) => { const h = roleHead(r); return h !== null && h.place === country && (h.head === 'president' || h.head === 'prime minister'); }));
-    return leaders.length === 1 ? { entry: leaders[0]!, via: 'role', text: m[0] } : null;
-  }
+  if (country !== undefined && where.length === 1) return leaderOf(country, directory, m[0]);
   const place = resolveSpeaker(m[1]!, directory);
   if (!place || place.entry.kind !== 'institution') return null;
   const def = INSTITUTIONS.find((d) => resolveSpeaker(d.name, directory)?.entry.id === place.entry.id);
@@ -604,7 +620,7 @@ export function peopleAskedAbout(question: string, directory: SpeakerDirectory):
     const names = clause.split(TOPIC_START)[0] ?? '';
     for (const part of names.split(/\s*(?:&|\+|\/|\band\b|\bvs\.?|\bversus\b|\bplus\b|\bn\b)\s*/i)) {
       if (contentWords(part) === 0) continue;
-      add(resolveSpeaker(part, directory)?.entry);
+      add((resolveSpeaker(part, directory) ?? nationalLeader(part, directory))?.entry);
     }
   }
   return entries;

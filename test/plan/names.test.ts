@@ -193,3 +193,12 @@ describe('a speaker and a topic, and nothing else (eval-bank-dev9)', () => {
   ])('regression: "%s" asks for their words', (q, names) => expect(speakersOf(q)).toEqual(names));
   it.each(['troops on the ground?', "it wasn't zelensky who talked about de-escalating both sides, was it?"])('"%s" does not', (q) => expect(understand(q, ctx).kind).not.toBe('statements'));
 });
+
+describe('several people described by their country (eval-bank-dev9)', () => {
+  it('regression: "the french fella and the ukrainian fella, what did they say" asks for Macron\'s and Zelensky\'s words', () => {
+    const plan = understand('the french fella and the ukrainian fella, what did they say', ctx);
+    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(['Emmanuel Macron', 'Volodymyr Zelensky']);
+  });
+  it('alone, "the russian guy saying his house got targeted" is left to the passages', () =>
+    expect(understand('whats the deal with the russian guy saying his house got targeted', ctx).kind).toBe('fact'));
+});

@@ -66,7 +66,7 @@ export const STATEMENT_NOUN = alternation(STATEMENT_NOUNS.flatMap((n) => [n, `${
 
 /** A question that asks what someone said: "say", "told", "comments", "views", "according to", "anything from", "heard from", ... */
 export const STATEMENT_CUE = new RegExp(
-  `\\b(?:${alternation(verbForms(SPEECH_VERBS.filter((v) => v.cue)))}|${STATEMENT_NOUN}|according to|(?:anything|something|a word|a peep) from|hear(?:d)? from)\\b(?!\\s+me\\b)`,
+  `\\b(?:${alternation(verbForms(SPEECH_VERBS.filter((v) => v.cue)))}|${STATEMENT_NOUN}|according to|per(?!\\s+(?:cent|capita|annum|year|month|week|day|hour|person|head|unit|se)\\b)(?=\\s+\\S)|(?:anything|something|a word|a peep) from|hear(?:d)? from)\\b(?!\\s+me\\b)`,
   'i',
 );
 

@@ -340,7 +340,7 @@ const SPEAKER_SLOTS: RegExp[] = [
   new RegExp(String.raw`\b(?:did|does|do|has|have|had|will|would|was|is|were)\s+([^?!]+?)\s+(?:${ASKED_VERBS})\b`, 'i'),
   new RegExp(String.raw`((?:\S+\s+){0,3}?\S+['’]s?)\s+(?:${STATEMENT_NOUN})\b`, 'i'),
   new RegExp(String.raw`\b(?:${ASKED_PARTICIPLES}|${STATEMENT_NOUN})\s+(?:by|from|of)\s+(.+?)(?=\s+(?:about|on|regarding|concerning|in|at)\b|[?.!,]|$)`, 'i'),
-  /\baccording to\s+(.+?)(?=[?.!,]|$)/i,
+  /\b(?:according to|per(?!\s+(?:cent|capita|annum|year|month|week|day|hour|person|head|unit|se)\b))\s+(.+?)(?=[?.!,]|$)/i,
   // "the US president's son in law said something about …, what exactly?": the subject of a message that opens with it.
   /^\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,5}?)\s+(?:said|says|mentioned|talked|spoke)(?:\s+(?:something|smth|sth|that|about|what)\b|\s*[?!.]*\s*$)/i,
   // "Downing St on the hubs?", "Trump's envoy on guarantee strength?": a speaker and a topic, nothing else.

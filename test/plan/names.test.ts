@@ -202,3 +202,14 @@ describe('several people described by their country (eval-bank-dev9)', () => {
   it('alone, "the russian guy saying his house got targeted" is left to the passages', () =>
     expect(understand('whats the deal with the russian guy saying his house got targeted', ctx).kind).toBe('fact'));
 });
+
+describe('"per X" is "according to X" (eval-bank-dev7, dev9)', () => {
+  it.each([
+    ["Settlement near, per Britain's leader?", ['Keir Starmer']],
+    ["what's moscow been up to per starmer", ['Keir Starmer']],
+  ])('regression: "%s" asks for their words', (q, names) => {
+    const plan = understand(q, ctx);
+    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(names);
+  });
+  it.each(['how many troops per country', 'what is the cost per year'])('"%s" does not', (q) => expect(understand(q, ctx).kind).not.toBe('statements'));
+});

@@ -189,6 +189,8 @@ describe('a speaker and a topic, and nothing else (eval-bank-dev9)', () => {
   it.each([
     ["Trump's envoy on guarantee strength?", ['Steve Witkoff']],
     ['kushner on deterrence?', ['Jared Kushner']],
+    ['Downing St on the hubs?', ['Downing Street']],
+    ['what did downing st say about the hubs', ['Downing Street']],
     ['trumps son in law said?', ['Jared Kushner']],
   ])('regression: "%s" asks for their words', (q, names) => expect(speakersOf(q)).toEqual(names));
   it.each(['troops on the ground?', "it wasn't zelensky who talked about de-escalating both sides, was it?"])('"%s" does not', (q) => expect(understand(q, ctx).kind).not.toBe('statements'));

@@ -62,6 +62,7 @@ export const SPELT_APART: Readonly<Record<string, string>> = {
   'brother in law': 'brother-in-law',
   'sister in law': 'sister-in-law',
   mideast: 'Middle East',
+  'downing st': 'Downing Street',
 };
 
 /**

@@ -331,6 +331,9 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
   return analysis;
 }
 
+/** Words that make a message more than "<speaker> on <topic>". */
+const TERSE_EXCLUDES = ['what', 'who', 'whom', 'how', 'why', 'when', 'where', 'which', 'that', 'did', 'does', 'do', 'is', 'are', 'was', 'were', "wasn't", 'wasnt', "wasn’t", "isn't", 'isnt', "isn’t", 'will', 'would', 'can', 'could', 'should', 'has', 'have', 'any', 'anything', 'say', 'says', 'said', 'talk', 'talks', 'talked'];
+
 /**
  * Where a question names whose words it wants: "What did X say", "X's comments", "said by X",
  * "according to X". Tried in that order before the question as a whole, so "What did the PM say
@@ -343,8 +346,9 @@ const SPEAKER_SLOTS: RegExp[] = [
   /\b(?:according to|per(?!\s+(?:cent|capita|annum|year|month|week|day|hour|person|head|unit|se)\b))\s+(.+?)(?=[?.!,]|$)/i,
   // "the US president's son in law said something about …, what exactly?": the subject of a message that opens with it.
   /^\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,5}?)\s+(?:said|says|mentioned|talked|spoke)(?:\s+(?:something|smth|sth|that|about|what)\b|\s*[?!.]*\s*$)/i,
-  // "Downing St on the hubs?", "Trump's envoy on guarantee strength?": a speaker and a topic, nothing else.
-  /^(?![^?]*\b(?:what|who|whom|how|why|when|where|which|that|did|does|do|is|are|was|were|wasn['’]?t|isn['’]?t|will|would|can|could|should|has|have|any|anything|say|says|said|talk|talks|talked)\b)\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,4}?)\s+(?:on|about|re)\s+[^?!.]+[?!.]*\s*$/i,
+  // "Downing St on the hubs?", "Trump's envoy on guarantee strength?": a speaker and a topic, nothing else (no question
+  // word, auxiliary or verb of saying anywhere).
+  new RegExp(String.raw`^(?![^?]*\b(?:${alternation(TERSE_EXCLUDES)})\b)\W*((?:the\s+)?[^\s?!.,]+(?:\s+[^\s?!.,]+){0,4}?)\s+(?:on|about|re)\s+[^?!.]+[?!.]*\s*$`, 'i'),
 ];
 
 const TERSE = SPEAKER_SLOTS[5]!;
@@ -434,7 +438,9 @@ export function withCoveragePlaceNames(question: string, vocabulary: Vocabulary)
     if (/s$/i.test(m.text) && forms.includes(m.text.toLowerCase().slice(0, -1))) continue;
     const form = forms.find((f) => f.length >= 2 && /^[\p{L} ]+$/u.test(f) && f.split(' ').every(written));
     if (form === undefined) continue;
-    const name = form.length <= 3 ? `the ${form.toUpperCase()}` : form.replace(/(^|\s)(\p{Ll})/gu, (_x, sp: string, c: string) => sp + c.toUpperCase());
+    // As a sentence names it ("the US", "Britain"), in the one spelling the place module gives.
+    const shown = (placesIn(form)[0] ?? placesIn(`the ${form}`)[0])?.name ?? form;
+    const name = /^[A-Z]{2,3}$/.test(shown) ? `the ${shown}` : shown;
     out = out.replace(new RegExp(`(?:\\bthe\\s+)?(?<![\\p{L}])${m.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu'), name);
   }
   return out;

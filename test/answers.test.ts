@@ -478,6 +478,12 @@ describe('a place asked about by any of its names', () => {
     expect(r.abstainReason).toBe('The coverage quotes Volodymyr Zelensky, but never on giving up territory.');
   });
 
+  it('regression: "the trump envoy who isn\'t kushner … about trump\'s support" (eval-bank-dev6): the relative clause is whom, and a role word of the topic in his passages touches it', async () => {
+    const r = await ask("what did the trump envoy who isn't kushner say about trump's support");
+    expect(r.kind === 'statements' ? r.sections.map((s) => s.speaker.name) : r.kind).toEqual(['Steve Witkoff']);
+    expect(r.statements[0]?.text).toMatch(/strongly stands behind/);
+  });
+
   it.each(['what did starmer say about ceasfire verificaton', 'what did sir keir say about vlad', "what did trump's envoy say about the protections"])(
     'a plain topic written in other words than the statements is still answered when the retrieval ranks them first: "%s"',
     async (question) => {

@@ -587,9 +587,15 @@ function namesTheSpeaker(text: string, match: SpeakerMatch): boolean {
 
 /** The words of the first speaker slot ("what did <the ukrainian foreign minister> say"), if the question has one. */
 export function speakerSlot(question: string): string | null {
+  const slot = speakerPhrase(question);
+  return slot ? slotHead(slot) : null;
+}
+
+/** The whole phrase in the first speaker slot, its relative clause included ("the trump envoy who isn't kushner"). */
+export function speakerPhrase(question: string): string | null {
   // "what did X say", else "according to X, …", else "the reaction from X", "X's reaction", else "X said something".
   const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question) ?? SPEAKER_SLOTS[2]!.exec(question) ?? SPEAKER_SLOTS[1]!.exec(question) ?? SPEAKER_SLOTS[4]!.exec(question) ?? SPEAKER_SLOTS[5]!.exec(question))?.[1]?.trim();
-  return slot ? slotHead(slot) : null;
+  return slot || null;
 }
 
 /** Every form of one outlet's name, to take it out of the question before looking for a speaker. */

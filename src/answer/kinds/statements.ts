@@ -10,7 +10,7 @@ import type { StoredPassage } from '../../index/passageStore.js';
 import type { Hit } from '../../retrieval/retrieve.js';
 import { abstain } from '../abstention.js';
 import { namedTopicWords } from '../namedTopic.js';
-import { speakerSlot } from '../../plan/questionAnalysis.js';
+import { speakerPhrase } from '../../plan/questionAnalysis.js';
 import { CitationList } from '../citations.js';
 import type { AnswerBody, AnswerContext, AnswerKind } from '../context.js';
 import { placeTerm, placeTerms, speakerSection, STATEMENTS_SHOWN, topicTerms } from '../speakerAnswer.js';
@@ -76,8 +76,9 @@ function nothingBy(entry: SpeakerEntry, outlet: string | null, ctx: AnswerContex
  */
 function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: readonly StatementGroup[]): string | null {
   // The person's own names, as folded spellings meet ("witkof" is Witkoff), and "according (to)".
-  // The words that describe the speaker too ("the man in charge at Downing Street"): they are whom, not what about.
-  const own = new Set([...entry.aliases, entry.name, 'according', speakerSlot(ctx.question) ?? ''].flatMap((a) => a.split(/\s+/)).map(foldName));
+  // The words that describe the speaker too ("the man in charge at Downing Street", "the trump envoy who isn't
+  // kushner"): they are whom, not what about.
+  const own = new Set([...entry.aliases, entry.name, 'according', speakerPhrase(ctx.question) ?? ''].flatMap((a) => a.split(/\s+/)).map(foldName));
   const asked = namedTopicWords(ctx.question, ctx.news.question, (w) => own.has(foldName(w)));
   const terms = topicTerms(ctx.question, entry);
   const topic = new Set(asked.map(stem).filter((t) => terms.has(t)));
@@ -123,9 +124,10 @@ function plainTopicNeverTouched(ctx: AnswerContext, terms: ReadonlySet<string>, 
   const m = /\b(?:about|regarding)\s+(.+?)[\s?!.]*$/iu.exec(ctx.question);
   if (!m) return null;
   const phrase = m[1]!;
-  const topic = contentTerms(phrase).filter((t) => terms.has(t));
-  if (topic.length === 0) return null;
-  for (const t of topic) if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r)))) return null;
+  const said = contentTerms(phrase);
+  if (!said.some((t) => terms.has(t))) return null;
+  // Touched by any word of the phrase, the person's role words too ("trump's support" for Trump's envoy).
+  for (const t of said) if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r)))) return null;
   if (ctx.hits.slice(0, 3).some((h) => [h.passage, ...h.duplicates].map((p) => p.id).some((id) => seen.has(id)))) return null;
   return phrase;
 }

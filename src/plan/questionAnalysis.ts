@@ -467,7 +467,7 @@ export function nearKnownWord(word: string, vocabulary: Vocabulary): boolean {
  * in "what did the labour leader say about putin" Putin is the topic, not the speaker.
  */
 function speakerInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
-  const office = officeInQuestion(question, directory) ?? holderInQuestion(question, directory);
+  const office = counterpartInQuestion(question, directory) ?? officeInQuestion(question, directory) ?? holderInQuestion(question, directory);
   if (office) return office;
   const slotWords = new Set<string>();
   for (const slot of SPEAKER_SLOTS) {
@@ -545,9 +545,32 @@ function nationalLeader(part: string, directory: SpeakerDirectory): SpeakerMatch
   return country !== undefined ? leaderOf(country, directory, national![0]) : null;
 }
 
+const COUNTERPART = /(?<owner>[\p{L}\s.'’-]{2,40}?)['’]s?\s+(?:(?<before>[\p{L}-]+)\s+)?(?:counterpart|opposite number|equivalent)(?:\s+(?:from|in|of)\s+(?:the\s+)?(?<after>[\p{L}-]+))?/iu;
+
+/**
+ * "Zelensky's British counterpart", "the Ukrainian leader's counterpart from Britain": the leader of the other country,
+ * when the owner is a leader the coverage names and that country has one.
+ */
+function counterpartInQuestion(question: string, directory: SpeakerDirectory): SpeakerMatch | null {
+  const m = COUNTERPART.exec(question);
+  if (!m?.groups) return null;
+  const owner = resolveSpeaker(m.groups.owner!.trim(), directory);
+  const country = [m.groups.before, m.groups.after].map((w) => (w ? placeKey(w) : undefined)).find((k) => k !== undefined);
+  if (!owner || country === undefined) return null;
+  return leaderOf(country, directory, m[0]);
+}
+
 /** The one president or prime minister of a country the coverage names, or null when it names none or several. */
 function leaderOf(country: string, directory: SpeakerDirectory, text: string): SpeakerMatch | null {
-  const leaders = directory.entries.filter((e) => e.kind === 'person' && e.roles.some((r) => { const h = roleHead(r); return h !== null && h.place === country && (h.head === 'president' || h.head === 'prime minister'); }));
+  // By a role of the country's ("Ukrainian President"), or as the holder of the office one of its institutions is the
+  // office of (the Prime Minister: Downing Street is the office of Britain's).
+  const offices = INSTITUTIONS.filter((d) => d.officeOf.place === country);
+  const leaders = directory.entries.filter(
+    (e) =>
+      e.kind === 'person' &&
+      (e.roles.some((r) => { const h = roleHead(r); return h !== null && h.place === country && (h.head === 'president' || h.head === 'prime minister'); }) ||
+        offices.some((d) => holdsOffice(e, d.officeOf))),
+  );
   return leaders.length === 1 ? { entry: leaders[0]!, via: 'role', text } : null;
 }
 

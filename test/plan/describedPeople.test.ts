@@ -383,3 +383,15 @@ describe('a time asked in one clause of several (eval-bank-dev9)', () => {
   it('regression: "How big is the CoW these days and when did it start meeting?" asks when of the meeting only', () =>
     expect(answerTypeOf('how big is the coalition of the willing these days and when did it start meeting?')).toEqual({ kind: 'time', future: false, subject: ['meeting'] }));
 });
+
+describe('a leader\'s counterpart in another country', () => {
+  it.each([
+    ['regression: What did the Ukrainian leader\'s counterpart from Britain say about whether Putin wants peace? (eval-bank-dev5)', 'Keir Starmer'],
+    ["what did zelensky's british counterpart say about the progress in negotiations", 'Keir Starmer'],
+    ["what did starmer's french counterpart say", 'Emmanuel Macron'],
+    ['what did the man from london say', 'Keir Starmer'],
+  ])('%s -> %s', (q, name) => {
+    const p = plan(q.replace(/^regression: | \(eval-bank-dev5\)$/g, ''));
+    expect(p.kind === 'statements' ? p.speakers.map((s) => s.name) : p.kind).toEqual([name]);
+  });
+});

@@ -1,4 +1,5 @@
 import { placesIn } from '../text/places.js';
+import { messageSentences } from '../text/sentences.js';
 import { stem, STOPWORDS, words } from '../text/tokens.js';
 import { AFTER_MUCH, CATEGORY_NOUNS, MONEY_WORDS, OPEN_NOUNS, type CategoryClass } from '../text/words/answerTypes.js';
 import { TOPIC_NAME } from '../topic/profile.js';
@@ -103,7 +104,7 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   }
   // Only the first sentence's words ("what's the elysee? lbc mentions it"); "what's the minsk reference about" asks what
   // it is about, not for an instance of a category.
-  const first = q.split(/[?!.](?:\s|$)/)[0]!;
+  const first = (messageSentences(q)[0]?.text ?? '').replace(/[?!.]+$/, '');
   const explain = /^\s*what(?:'s|s| is| was)\s+(?:the|this|that)\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s+about\s*$/.test(first);
   const category = explain ? null : /^\s*(?:(?:in|on|at|from|by|for|to|with)\s+which|which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(first);
   if (category) {

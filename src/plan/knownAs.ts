@@ -4,9 +4,9 @@
  * profile's (KNOWN_AS).
  */
 import type { SpeakerDirectory } from '../news/directory.js';
+import { escapeRegExp } from '../text/patterns.js';
 import { KNOWN_AS } from '../topic/profile.js';
 
-const ESCAPE = /[.*+?^${}()|[\]\\]/g;
 /** A nickname as looked up: lower case, with a straight apostrophe. */
 const key = (text: string): string => text.toLowerCase().replace(/’/g, "'");
 /** Each nickname with the name it stands for. */
@@ -15,7 +15,7 @@ const NAME_OF = new Map(Object.entries(KNOWN_AS).flatMap(([name, aliases]) => al
 const PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${[...NAME_OF.keys()]
     .sort((a, b) => b.length - a.length)
-    .map((alias) => alias.replace(ESCAPE, '\\$&').replace(/'/g, "['’]"))
+    .map((alias) => escapeRegExp(alias).replace(/'/g, "['’]"))
     .join('|')})(?![\\p{L}\\p{N}])`,
   'giu',
 );

@@ -5,6 +5,7 @@
  */
 import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
+import { messageSentences } from '../text/sentences.js';
 import { contentTerms, stem, STOPWORDS } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 import { CHAT_FILLERS } from '../text/words/chatShorthand.js';
@@ -21,10 +22,10 @@ function plainWords(message: string): string[] {
 
 const FILLER_SET = new Set(FILLER);
 
-/** A message's sentences and comma-separated clauses, each as plain words. */
+/** A message's sentences and the clauses commas, colons and dashes set apart in them, each as plain words. */
 function clausesOf(message: string): string[][] {
-  return message
-    .split(/[?!.;,:—–]+|\s-\s/)
+  return messageSentences(message)
+    .flatMap((s) => s.text.split(/[;,:—–]+|\s-\s/))
     .map(plainWords)
     .filter((c) => c.length > 0);
 }
@@ -46,14 +47,14 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   // Nothing in it the coverage could answer: "what can you actually help me with?", "thanks, that was really helpful!".
   const aboutNothing = contentTerms(message).length === 0 || words.every((w) => BOT_VERBS.has(w) || /^\d+$/.test(w) || !asksAboutCoverage(w));
   if (words.length <= 8 && HELP.some((re) => re.test(text))) return 'help';
-  if (clausesOf(message).some((c) => TASKS.some((re) => re.test(c.join(' '))))) return 'help';
+  const clauses = clausesOf(message);
+  if (clauses.some((c) => TASKS.some((re) => re.test(c.join(' '))))) return 'help';
   // A longer message asking how to use the bot, with nothing the coverage could answer around it ("Hello, I am new on
   // this server, please can you explain me how this works?", "What can you do? What kind of questions can I ask you?").
-  if (aboutNothing && clausesOf(message).some((c) => c.length <= 8 && HELP.some((re) => re.test(c.join(' '))))) return 'help';
+  if (aboutNothing && clauses.some((c) => c.length <= 8 && HELP.some((re) => re.test(c.join(' '))))) return 'help';
   if (words.length <= 10 && aboutNothing && HELP_LOOSE.some((re) => re.test(text))) return 'help';
   // "hey, before I start — can you help me with something for my essay?": a clause asking for help with nothing the
   // coverage could answer in it, and no question elsewhere.
-  const clauses = clausesOf(message);
   const clauseAboutNothing = (c: string[]) => c.every((w) => BOT_VERBS.has(w) || STOPWORDS.has(w) || !asksAboutCoverage(w));
   const asking = (c: string[]) => /\b(?:why|what|whats|when|who|how|where|which)\b/.test(c.join(' '));
   if (clauses.some((c) => c.length <= 10 && clauseAboutNothing(c) && HELP_LOOSE.some((re) => re.test(c.join(' ')))) && clauses.filter(asking).length <= 1 && !/\b(?:about|on)\b/.test(text)) return 'help';

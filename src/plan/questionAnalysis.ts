@@ -19,7 +19,7 @@ import { isKnownWord, type Vocabulary } from '../news/vocabulary.js';
 import { foldName, isPossessive, stripPossessive } from '../text/fold.js';
 import { ISSUED_BY_NOUNS, STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
-import { alternation } from '../text/patterns.js';
+import { alternation, escapeRegExp } from '../text/patterns.js';
 import { ABBREVIATIONS } from '../text/words/abbreviations.js';
 
 const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(ABBREVIATIONS.map((a) => a.toLowerCase()));
@@ -29,6 +29,7 @@ import { ASKERS_PEOPLE, COVERAGE_NOUNS } from './phrases.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { isCalendarWord, isDictionaryWord } from '../text/english.js';
 import { scanQuotes } from '../text/quotes.js';
+import { messageSentences } from '../text/sentences.js';
 import { REGION_ADJECTIVES } from '../text/words/places.js';
 import { isForeignFunctionWord } from './language.js';
 import { isSmallTalkWord } from './messages.js';
@@ -86,7 +87,6 @@ interface OutletForm {
  */
 function outletForms(outlets: string[], lowerCaseQuestion: boolean): OutletForm[] {
   const forms: OutletForm[] = [];
-  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const outlet of outlets) {
     const ws = outlet.split(/\s+/);
     const names = new Set<string>([outlet]);
@@ -94,12 +94,12 @@ function outletForms(outlets: string[], lowerCaseQuestion: boolean): OutletForm[
     for (const w of [ws[0], ws[ws.length - 1]]) if (w && ws.length > 1 && !GENERIC_OUTLET_WORDS.has(w.toLowerCase()) && w.length >= 3) names.add(w);
     // Run together as people type them ("dailymail", "anews"), and the names readers call it by ("the indy").
     const bare = ws.filter((w) => !/^the$/i.test(w));
-    const anyCaseForm = (name: string): OutletForm => ({ outlet, name, source: `(?<![\\p{L}])${esc(name)}(?![\\p{L}])`, flags: 'iu' });
+    const anyCaseForm = (name: string): OutletForm => ({ outlet, name, source: `(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, flags: 'iu' });
     if (bare.length > 1) forms.push(anyCaseForm(bare.join('')));
     for (const nickname of OUTLET_NICKNAMES[outlet] ?? []) forms.push(anyCaseForm(nickname));
     for (const name of names) {
       const anyCase = lowerCaseQuestion || name.split(/\s+/).some((w) => /\p{Lu}/u.test(w.slice(1)));
-      const body = esc(name).replace(/^The\\s|^The /, '[Tt]he ');
+      const body = escapeRegExp(name).replace(/^The\\s|^The /, '[Tt]he ');
       forms.push({ outlet, name, source: `(?<![\\p{L}])${body}(?![\\p{L}])`, flags: anyCase ? 'iu' : 'u' });
     }
   }
@@ -250,17 +250,16 @@ const HEARSAY = new RegExp(`\\b(?:told me|i (?:read|heard|saw|watched|follow)|so
  */
 export function toldBeforeQuestion(message: string): number {
   let end = 0;
-  for (const m of message.matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
-    const sentence = m[0].trim();
-    // "Merz was at the summit. What did he say?": the question asks about someone the statements name.
-    if (sentence.endsWith('?')) {
+  for (const sentence of messageSentences(message)) {
+    if (sentence.text.endsWith('?')) {
       // Only what the asker heard or lives through ("a friend told me", "my cousin lives in …", "I read that"): "Germany
-      // is in the coalition. Is it sending troops?" asks about Germany.
+      // is in the coalition. Is it sending troops?" asks about Germany. And not "Merz was at the summit. What did he
+      // say?": the question asks about someone the statements name.
       const hearsay = HEARSAY.test(message.slice(0, end));
       return hearsay && !/\b(?:he|she|him|her|his|hers|they|them|their)\b/i.test(message.slice(end)) ? end : 0;
     }
-    if (!sentence.endsWith('.')) return 0;
-    end = m.index + m[0].length;
+    if (!sentence.text.endsWith('.')) return 0;
+    end = sentence.end;
   }
   return 0;
 }
@@ -310,7 +309,7 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
   // Asked only by a noun, with the person elsewhere than before it ("the putin residence attack claims"): the person
   // is part of the topic, not whose words are wanted ("putin's claims", "claims by putin", "putin comments" are).
   if (match && asksForStatements && !asksWithVerb(scoped) && SPEAKER_SLOTS.every((s) => !s.test(scoped))) {
-    const name = match.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const name = escapeRegExp(match.text);
     if (!new RegExp(`${name}(?:['’]s?)?\\s+(?:${STATEMENT_NOUN})\\b`, 'i').test(scoped)) analysis.asksForStatements = false;
   }
   const other = match ? otherOfSurname(slot, match.entry, ctx) : null;
@@ -427,9 +426,9 @@ export function mendSpelling(question: string, vocabulary: Vocabulary, isEnglish
  */
 export function withCoveragePlaceNames(question: string, vocabulary: Vocabulary): string {
   let out = question;
+  // As written in the coverage, not as any form of the place (which isKnownWord accepts).
+  const written = (w: string) => vocabulary.has(foldName(w)) || vocabulary.has(stem(foldName(w)));
   for (const m of placesIn(question)) {
-    // As written in the coverage, not as any form of the place (which isKnownWord accepts).
-    const written = (w: string) => vocabulary.has(foldName(w)) || vocabulary.has(stem(foldName(w)));
     // A nickname is made of ordinary words ("uncle sam", "the hexagon"); a name of the place ("america", "the usa") the
     // embedder reads as the coverage's.
     if (m.text.split(' ').some(written) || !m.text.split(' ').some((w) => isDictionaryWord(w.toLowerCase()))) continue;
@@ -441,7 +440,7 @@ export function withCoveragePlaceNames(question: string, vocabulary: Vocabulary)
     // As a sentence names it ("the US", "Britain"), in the one spelling the place module gives.
     const shown = (placesIn(form)[0] ?? placesIn(`the ${form}`)[0])?.name ?? form;
     const name = /^[A-Z]{2,3}$/.test(shown) ? `the ${shown}` : shown;
-    out = out.replace(new RegExp(`(?:\\bthe\\s+)?(?<![\\p{L}])${m.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu'), name);
+    out = out.replace(new RegExp(`(?:\\bthe\\s+)?(?<![\\p{L}])${escapeRegExp(m.text)}(?![\\p{L}])`, 'iu'), name);
   }
   return out;
 }

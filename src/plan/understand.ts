@@ -24,6 +24,7 @@ import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
 import { withKnownNames } from './knownAs.js';
 import { foldName } from '../text/fold.js';
+import { escapeRegExp } from '../text/patterns.js';
 import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, toldBeforeQuestion, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
 
 export interface PlanContext {
@@ -236,8 +237,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   return fact(outlet, search(depth, outlet, described));
 }
 
-/** A pronoun standing for someone or something an earlier answer named. */
+/** "Same question but for LBC.": asked again of something else, which needs the question before. */
 const SAME_AGAIN = /^\s*(?:the\s+)?same\s+(?:question|thing|q)\b/i;
+/** A pronoun standing for someone or something an earlier answer named. */
 const REFERS_BACK = /\b(?:he|she|they|him|her|them|his|their|that|this|it)\b/i;
 
 /**
@@ -258,7 +260,7 @@ function unknownNames(capitalised: readonly string[], question: string, coverage
  * ("at the florida meeting" names where, not who).
  */
 function subjectName(question: string, run: string): string | null {
-  const escaped = run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(run);
   const m = new RegExp(String.raw`(?:^|[\s,])(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|should)\s+(?:the\s+)?((?:[\p{L}-]+\s+)?)${escaped}(?![\p{L}])`, 'iu').exec(question);
   if (!m) return null;
   const before = m[1]!.trim();

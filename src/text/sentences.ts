@@ -130,3 +130,23 @@ export function sentences(text: string): string[] {
   }
   return [...found];
 }
+
+/**
+ * A chat message's sentences, each with where it ends in the message: cut after ".", "!" or "?" and white space (or the
+ * end), whatever the case of the next letter. Chat is often written in lower case ("what's the elysee? lbc mentions
+ * it"), where the splitter above, made for copy, waits for a capital. A mark inside a word ("No.10") cuts nothing; one
+ * before white space does, an abbreviation's too ("the U.S. agreed": the chat reader has no list of them).
+ */
+export function messageSentences(message: string): { text: string; end: number }[] {
+  const out: { text: string; end: number }[] = [];
+  let start = 0;
+  for (const m of message.matchAll(/[.!?]+(?=\s|$)/g)) {
+    const end = m.index + m[0].length;
+    const text = message.slice(start, end).trim();
+    if (text !== '') out.push({ text, end });
+    start = end;
+  }
+  const rest = message.slice(start).trim();
+  if (rest !== '') out.push({ text: rest, end: message.length });
+  return out;
+}

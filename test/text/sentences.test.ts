@@ -1,6 +1,6 @@
 /** The one sentence splitter (src/text/sentences.ts): abbreviations, quotations, and quotes carried across passages. */
 import { describe, expect, it } from 'vitest';
-import { PH_OPEN, sentences, splitSentences, unmask } from '../../src/text/sentences.js';
+import { messageSentences, PH_OPEN, sentences, splitSentences, unmask } from '../../src/text/sentences.js';
 
 describe('sentences: where a sentence ends', () => {
   it('ends at . ! ? and … followed by a capital, a digit or a dash', () => {
@@ -78,4 +78,19 @@ describe('splitSentences', () => {
     expect(next.sentences[0]?.continuesQuote).toBe(true);
     expect(next.openAtEnd).toBeNull();
   });
+});
+
+describe('messageSentences: a chat message cut after . ! ? and white space, whatever the case', () => {
+  it('cuts before a lower-case letter, as chat is typed, where the copy splitter does not', () =>
+    expect(messageSentences("what's the elysee? lbc mentions it").map((s) => s.text)).toEqual(["what's the elysee?", 'lbc mentions it']));
+  it('gives where each sentence ends', () => {
+    const message = 'My cousin lives in Kharkiv. Does the coverage mention it?';
+    expect(messageSentences(message)).toEqual([
+      { text: 'My cousin lives in Kharkiv.', end: 27 },
+      { text: 'Does the coverage mention it?', end: message.length },
+    ]);
+  });
+  it('does not cut inside a word ("No.10", the first dot of "U.S."), but after a mark before white space', () =>
+    expect(messageSentences('did No.10 and the U.S. agree?').map((s) => s.text)).toEqual(['did No.10 and the U.S.', 'agree?']));
+  it('gives nothing for white space', () => expect(messageSentences('  ')).toEqual([]));
 });

@@ -559,17 +559,23 @@ function counterpartInQuestion(question: string, directory: SpeakerDirectory): S
   return leaderOf(country, directory, m[0]);
 }
 
+/**
+ * Whether a person speaks for a country: by a role of the country's ("French President"; only a president's or a prime
+ * minister's with `leaders`), or as the holder of an office one of its institutions is the office of (the Prime
+ * Minister: Downing Street is the office of Britain's).
+ */
+export function speaksForCountry(person: SpeakerEntry, country: string, leaders: boolean): boolean {
+  return (
+    person.roles.some((r) => {
+      const h = roleHead(r);
+      return h !== null && h.place === country && (!leaders || h.head === 'president' || h.head === 'prime minister');
+    }) || INSTITUTIONS.some((d) => d.officeOf.place === country && holdsOffice(person, d.officeOf))
+  );
+}
+
 /** The one president or prime minister of a country the coverage names, or null when it names none or several. */
 function leaderOf(country: string, directory: SpeakerDirectory, text: string): SpeakerMatch | null {
-  // By a role of the country's ("Ukrainian President"), or as the holder of the office one of its institutions is the
-  // office of (the Prime Minister: Downing Street is the office of Britain's).
-  const offices = INSTITUTIONS.filter((d) => d.officeOf.place === country);
-  const leaders = directory.entries.filter(
-    (e) =>
-      e.kind === 'person' &&
-      (e.roles.some((r) => { const h = roleHead(r); return h !== null && h.place === country && (h.head === 'president' || h.head === 'prime minister'); }) ||
-        offices.some((d) => holdsOffice(e, d.officeOf))),
-  );
+  const leaders = directory.entries.filter((e) => e.kind === 'person' && speaksForCountry(e, country, true));
   return leaders.length === 1 ? { entry: leaders[0]!, via: 'role', text } : null;
 }
 

@@ -5,7 +5,7 @@
  * differ" -> compare; otherwise a fact, typed by the kind of answer it asks for.
  */
 import { BotError } from '../errors.js';
-import { holdsOffice, INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
+import { INSTITUTIONS, type SpeakerEntry } from '../news/directory.js';
 import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
@@ -25,7 +25,7 @@ import { isDictionaryWord } from '../text/english.js';
 import { withKnownNames } from './knownAs.js';
 import { foldName } from '../text/fold.js';
 import { escapeRegExp } from '../text/patterns.js';
-import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, toldBeforeQuestion, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, speaksForCountry, toldBeforeQuestion, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -308,13 +308,9 @@ function countrySpoken(slot: string, coverage: QuestionContext): SpeakerEntry[] 
   if (ws.length !== 1) return [];
   const key = placeKey(ws[0]!);
   if (key === undefined) return [];
-  // A person by a role of the country's ("French President"), or as the holder of an office one of its institutions is
-  // the office of (the Prime Minister: Downing Street is the office of Britain's).
-  const offices = INSTITUTIONS.filter((d) => d.officeOf.place === key);
+  // Its people (speaksForCountry) and its institutions (the Kremlin).
   return coverage.directory.entries.filter((e) =>
-    e.kind === 'person'
-      ? e.roles.some((r) => roleHead(r)?.place === key) || offices.some((d) => holdsOffice(e, d.officeOf))
-      : offices.some((d) => d.name === e.name),
+    e.kind === 'person' ? speaksForCountry(e, key, false) : INSTITUTIONS.some((d) => d.officeOf.place === key && d.name === e.name),
   );
 }
 

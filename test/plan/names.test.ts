@@ -18,6 +18,17 @@ beforeAll(async () => {
   ctx = { coverage: news.question, outletCoverage: () => news.question, retrieveK: 10, topicWords: new Set(['paris', 'declaration']), isEnglishWord: () => true, speaks: (id) => statementsBy(news, id).length > 0, headlines: () => [], overview: () => '' };
 });
 
+/** The names a question is refused for as never mentioned; none when it is not refused so. */
+const refusedNames = (q: string): string[] => {
+  const plan = understand(q, ctx);
+  return plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : [];
+};
+/** Whose statements a question asks for, by name; else the kind of plan it is. */
+const speakersOf = (q: string): string[] | string => {
+  const plan = understand(q, ctx);
+  return plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind;
+};
+
 describe('outlets by the names readers use', () => {
   it.each([
     ['how did the indy cover it', 'The Independent'],
@@ -110,10 +121,6 @@ describe('a first name shortened', () => {
 });
 
 describe('names an eighth outside set showed misread (eval-bank-dev8)', () => {
-  const refusedNames = (q: string) => {
-    const plan = understand(q, ctx);
-    return plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : [];
-  };
   it.each([
     ["regression: words quoted from an article's heading", "In the TDPel section headed 'Peace Through Strength, Not Just Promises', what does Kushner argue?"],
     ['regression: a quoted section title', "The TDPel Media article has a 'What's Next?' section at the end. What does it say comes next?"],
@@ -162,10 +169,6 @@ describe('what a message tells before its question (eval-bank-dev8)', () => {
 });
 
 describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
-  const refusedNames = (q: string) => {
-    const plan = understand(q, ctx);
-    return plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : [];
-  };
   it.each([
     ['regression: a capital for its government, as London and Moscow are', 'Starmer is with Copenhagen or with Washington on Greenland?'],
     ['regression: a region\'s adjective', 'Notwithstanding the Arctic dispute, does London still regard Washington as a principal partner?'],
@@ -182,10 +185,6 @@ describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
 });
 
 describe('a speaker and a topic, and nothing else (eval-bank-dev9)', () => {
-  const speakersOf = (q: string) => {
-    const plan = understand(q, ctx);
-    return plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind;
-  };
   it.each([
     ["Trump's envoy on guarantee strength?", ['Steve Witkoff']],
     ['kushner on deterrence?', ['Jared Kushner']],
@@ -197,10 +196,8 @@ describe('a speaker and a topic, and nothing else (eval-bank-dev9)', () => {
 });
 
 describe('several people described by their country (eval-bank-dev9)', () => {
-  it('regression: "the french fella and the ukrainian fella, what did they say" asks for Macron\'s and Zelensky\'s words', () => {
-    const plan = understand('the french fella and the ukrainian fella, what did they say', ctx);
-    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(['Emmanuel Macron', 'Volodymyr Zelensky']);
-  });
+  it('regression: "the french fella and the ukrainian fella, what did they say" asks for Macron\'s and Zelensky\'s words', () =>
+    expect(speakersOf('the french fella and the ukrainian fella, what did they say')).toEqual(['Emmanuel Macron', 'Volodymyr Zelensky']));
   it('alone, "the russian guy saying his house got targeted" is left to the passages', () =>
     expect(understand('whats the deal with the russian guy saying his house got targeted', ctx).kind).toBe('fact'));
 });
@@ -209,9 +206,6 @@ describe('"per X" is "according to X" (eval-bank-dev7, dev9)', () => {
   it.each([
     ["Settlement near, per Britain's leader?", ['Keir Starmer']],
     ["what's moscow been up to per starmer", ['Keir Starmer']],
-  ])('regression: "%s" asks for their words', (q, names) => {
-    const plan = understand(q, ctx);
-    expect(plan.kind === 'statements' ? plan.speakers.map((s) => s.name) : plan.kind).toEqual(names);
-  });
+  ])('regression: "%s" asks for their words', (q, names) => expect(speakersOf(q)).toEqual(names));
   it.each(['how many troops per country', 'what is the cost per year'])('"%s" does not', (q) => expect(understand(q, ctx).kind).not.toBe('statements'));
 });

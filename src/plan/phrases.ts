@@ -198,3 +198,18 @@ export const ASKERS_PEOPLE = [
   'grandad', 'grandpa', 'grandmother', 'grandfather', 'wife', 'husband', 'partner', 'girlfriend', 'boyfriend', 'son', 'daughter', 'family',
   'teacher', 'professor', 'lecturer', 'colleague', 'colleagues', 'boss', 'neighbour', 'neighbor', 'flatmate', 'roommate', 'coworker',
 ];
+
+/**
+ * What an asker does as they ask, opening a clause about themselves ("Watching from Toronto: …", "Reading this on the
+ * Tube, …"): the places in such a clause are where the asker is, not what the question is about.
+ */
+export const ASKER_ACTIVITIES = [
+  'watching', 'reading', 'asking', 'writing', 'posting', 'following', 'listening', 'sitting', 'living', 'studying', 'checking',
+  'double-checking', 'working', 'commenting', 'scrolling', 'catching', 'revising', 'researching', 'travelling', 'traveling', 'visiting',
+];
+
+/** First-person words: a clause with one is about the asker. */
+export const ASKER_WORDS = ['i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", 'our', 'ours'];
+
+/** Verbs that ask when they open a clause ("tell me …", "give me …"). */
+export const REQUEST_VERBS = ['tell', 'give', 'show', 'explain', 'list', 'summarise', 'summarize', 'describe', 'find', 'quote', 'remind', 'compare', 'help'];

@@ -25,11 +25,11 @@ import { ABBREVIATIONS } from '../text/words/abbreviations.js';
 const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(ABBREVIATIONS.map((a) => a.toLowerCase()));
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
-import { ASKERS_PEOPLE, COVERAGE_NOUNS } from './phrases.js';
+import { COVERAGE_NOUNS } from './phrases.js';
+import { askerContext, inAskerContext } from './askerContext.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { isCalendarWord, isDictionaryWord } from '../text/english.js';
 import { scanQuotes } from '../text/quotes.js';
-import { messageSentences } from '../text/sentences.js';
 import { REGION_ADJECTIVES } from '../text/words/places.js';
 import { isForeignFunctionWord } from './language.js';
 import { isSmallTalkWord } from './messages.js';
@@ -197,12 +197,12 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
   const out: string[] = [];
   // Words quoted from the coverage ("the section headed 'Peace Through Strength, Not Just Promises'") name nothing.
   const quoted = scanQuotes(question).segments.filter((q) => q.close !== null);
-  // What a message tells before its question ("My cousin lives in Kharkiv and says … Does the coverage mention …?") is
-  // context: the question asks about what comes after it.
-  const told = toldBeforeQuestion(question);
+  // What a message tells about its asker ("My cousin lives in Kharkiv and says …", "Watching from Toronto: …") is
+  // context: the question asks about the rest.
+  const context = askerContext(question);
   for (const name of capitalisedNames(question)) {
     if (quoted.some((q) => q.open < name.start && name.end <= q.close!)) continue;
-    if (name.end <= told) continue;
+    if (inAskerContext(context, name.start, name.end)) continue;
     if (name.words.every((w) => isCalendarWord(w) || REGION_ADJECTIVES.has(w.toLowerCase()))) continue;
     // "is it Number 10, the PM directly": a name with its number is one the coverage knows.
     const numbered = /^\s+\d+\b/.exec(question.slice(name.end));
@@ -238,30 +238,6 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);
   }
   return out;
-}
-
-/** Words that say a message's opening statements are what the asker heard or lives through. */
-const HEARSAY = new RegExp(`\\b(?:told me|i (?:read|heard|saw|watched|follow)|someone (?:said|says|told)|my\\s+(?:${alternation(ASKERS_PEOPLE)}))\\b`, 'i');
-
-/**
- * Where the statements a message opens with end, when a question follows them ("A friend told me it was signed in
- * Berlin. Where was it signed?"): only what the asker heard or lives through, and not when the question refers to a
- * person they name; 0 when it opens with its question.
- */
-export function toldBeforeQuestion(message: string): number {
-  let end = 0;
-  for (const sentence of messageSentences(message)) {
-    if (sentence.text.endsWith('?')) {
-      // Only what the asker heard or lives through ("a friend told me", "my cousin lives in …", "I read that"): "Germany
-      // is in the coalition. Is it sending troops?" asks about Germany. And not "Merz was at the summit. What did he
-      // say?": the question asks about someone the statements name.
-      const hearsay = HEARSAY.test(message.slice(0, end));
-      return hearsay && !/\b(?:he|she|him|her|his|hers|they|them|their)\b/i.test(message.slice(end)) ? end : 0;
-    }
-    if (!sentence.text.endsWith('.')) return 0;
-    end = sentence.end;
-  }
-  return 0;
 }
 
 /**

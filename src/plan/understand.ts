@@ -25,7 +25,8 @@ import { isDictionaryWord } from '../text/english.js';
 import { withKnownNames } from './knownAs.js';
 import { foldName } from '../text/fold.js';
 import { escapeRegExp } from '../text/patterns.js';
-import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, speaksForCountry, toldBeforeQuestion, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
+import { withoutAskerContext } from './askerContext.js';
+import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, speaksForCountry, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -248,7 +249,7 @@ const REFERS_BACK = /\b(?:he|she|they|him|her|them|his|their|that|this|it)\b/i;
  */
 function unknownNames(capitalised: readonly string[], question: string, coverage: QuestionContext): string[] {
   const names = capitalised.filter((n) => !coveredPlaceName(n, coverage));
-  for (const place of unmentionedPlaces(question.slice(toldBeforeQuestion(question)), coverage)) {
+  for (const place of unmentionedPlaces(withoutAskerContext(question), coverage)) {
     if (!names.some((n) => n.toLowerCase().includes(place.toLowerCase()))) names.push(place);
   }
   return names;

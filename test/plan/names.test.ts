@@ -168,6 +168,23 @@ describe('what a message tells before its question (eval-bank-dev8)', () => {
   });
 });
 
+describe('where the asker is and what they do, around the question', () => {
+  it.each([
+    "I'm in Manchester, what did Starmer promise on arms?",
+    'Watching from Toronto: what is the coalition of the willing?',
+    'Quick one from Glasgow: where were the talks held?',
+    'Hello from Warsaw! What are the military hubs for?',
+    'Reading this on the Tube: who will lead the multinational force?',
+    'Asking for my Geography class, where will the hubs be built?',
+    'Bonjour, I follow this closely from Lyon and I have one question about the Americans. What form could the US guarantee take?',
+  ])('names in what the asker tells of themselves are no unknown names: "%s"', (q) => expect(refusedNames(q)).toEqual([]));
+  it.each([
+    ['Living in Leeds, is Germany sending troops?', 'Germany'],
+    ['I want to know what Merz said.', 'Merz'],
+    ['I heard Merz was there. What did he say?', 'Merz'],
+  ])('a name in the question itself still is: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
+});
+
 describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
   it.each([
     ['regression: a capital for its government, as London and Moscow are', 'Starmer is with Copenhagen or with Washington on Greenland?'],

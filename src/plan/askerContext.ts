@@ -1,0 +1,83 @@
+/**
+ * What a message tells about its asker around its question: where they are ("I'm in Manchester, what did Starmer
+ * promise?", "Watching from Toronto: …", "Hello from Warsaw!"), what they do ("Asking for my Geography class, …",
+ * "Journalist here, …") and what they heard or live through ("A friend told me it was signed in Berlin. Where was it
+ * signed?", "My cousin lives in Kharkiv and says …"). The names in it say where the asker stands, not what the question
+ * asks about: none of them makes the coverage unable to answer.
+ */
+import { alternation } from '../text/patterns.js';
+import { messageSentences } from '../text/sentences.js';
+import { CLAUSE_OPENERS } from '../text/words/clauses.js';
+import { isSmallTalkWord } from './messages.js';
+import { ASKER_ACTIVITIES, ASKER_WORDS, ASKERS_PEOPLE, PREAMBLES, REQUEST_VERBS } from './phrases.js';
+
+/** A stretch of the message, by character offsets (end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Words that say a clause is what the asker heard from someone. */
+const HEARSAY = new RegExp(`\\b(?:someone (?:said|says|told)|people (?:say|said)|${alternation(ASKERS_PEOPLE)})\\b`, 'i');
+const ASKER = new RegExp(`(?<![\\p{L}'])(?:${alternation(ASKER_WORDS)})(?![\\p{L}'])`, 'iu');
+/** A clause that asks: a question word or an auxiliary opens it, or a request verb ("tell me …"). */
+const OPENS_ASKING = new RegExp(`^(?:(?:so|and|but|also|ok|okay|well|then|anyway|just|oh)\\s+)*(?:${alternation([...CLAUSE_OPENERS, ...REQUEST_VERBS, 'any', 'anything'])})\\b`, 'i');
+/** A question word anywhere ("I want to know what Merz said"): the clause asks. */
+const ASKS_INSIDE = /\b(?:what|whats|who|whom|whose|when|where|why|how|which|whether)\b/i;
+/** The asker's own doing ("Watching from …"), a preamble ("Quick one from Glasgow") or a description of themselves ("Student here"). */
+const ABOUT_ASKER = new RegExp(`^(?:(?:${alternation(ASKER_ACTIVITIES)})\\b|(?:${alternation(PREAMBLES.filter((p) => p.includes(' ') || p === 'question'))}|quick one)\\b|[\\p{L}-]+\\s+here$)`, 'iu');
+/** A pronoun for a person: the question refers back to someone the asker's clause names ("Merz was there, what did he say?"). */
+const REFERS_TO_PERSON = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
+
+/** The message's clauses (cut at sentence ends and at commas, colons, semicolons and dashes), with their offsets. */
+function clauses(message: string): (Span & { text: string })[] {
+  const out: (Span & { text: string })[] = [];
+  let start = 0;
+  for (const sentence of messageSentences(message)) {
+    const end = sentence.end;
+    let from = start;
+    for (const cut of message.slice(start, end).matchAll(/[;,:—–]+|\s-\s/g)) {
+      out.push({ start: from, end: start + cut.index, text: message.slice(from, start + cut.index) });
+      from = start + cut.index + cut[0].length;
+    }
+    out.push({ start: from, end, text: message.slice(from, end) });
+    start = end;
+  }
+  return out.filter((c) => c.text.trim() !== '').map((c) => ({ ...c, text: c.text.trim() }));
+}
+
+function asks(text: string): boolean {
+  return text.endsWith('?') || OPENS_ASKING.test(text) || ASKS_INSIDE.test(text);
+}
+
+function aboutAsker(text: string): boolean {
+  const bare = text.replace(/[.!…]+$/, '').trim();
+  const first = /^[\p{L}'’]+/u.exec(bare)?.[0] ?? '';
+  return ASKER.test(bare.replace(/’/g, "'")) || HEARSAY.test(bare) || ABOUT_ASKER.test(bare) || (first !== '' && isSmallTalkWord(first));
+}
+
+/**
+ * The stretches of a message that tell about its asker rather than ask: clauses about the asker (first person, their
+ * doing, a greeting, what they heard) that ask nothing, when another clause asks the question, and that question does
+ * not refer back to a person ("I heard Merz was there. What did he say?" asks about Merz). Empty when it is all question.
+ */
+export function askerContext(message: string): Span[] {
+  const all = clauses(message);
+  const context = all.filter((c) => !asks(c.text) && aboutAsker(c.text));
+  const questions = all.filter((c) => !context.includes(c) && asks(c.text));
+  if (context.length === 0 || questions.length === 0) return [];
+  if (questions.some((q) => REFERS_TO_PERSON.test(q.text))) return [];
+  return context.map(({ start, end }) => ({ start, end }));
+}
+
+/** Whether a stretch of the message lies inside what it tells about its asker. */
+export function inAskerContext(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start <= start && end <= s.end);
+}
+
+/** The message with what it tells about its asker blanked out (offsets kept). */
+export function withoutAskerContext(message: string, spans: readonly Span[] = askerContext(message)): string {
+  let out = message;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}

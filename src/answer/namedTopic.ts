@@ -18,7 +18,10 @@ export function namedTopicWords(question: string, coverage: QuestionContext, exc
   const outletWords = new Set(coverage.outlets.flatMap((o) => contentTerms(o)));
   const named = new Set([
     ...placesIn(question).flatMap((m) => m.text.toLowerCase().split(' ')),
-    ...(question.match(/(?<!^)\b\p{Lu}[\p{L}-]+/gu) ?? []).map((w) => w.toLowerCase()),
+    // Capitalised, but not only for opening a sentence ("… the announcement? Need the exact quote").
+    ...[...question.matchAll(/(?<!^)\b\p{Lu}[\p{L}-]+/gu)]
+      .filter((m) => !(/[.!?]\s+$/.test(question.slice(0, m.index)) && isDictionaryWord(m[0].toLowerCase())))
+      .map((m) => m[0].toLowerCase()),
     ...words(question).filter((w) => /^\p{Ll}+$/u.test(w) && w.length >= 3 && !isDictionaryWord(w)),
   ]);
   return words(question).filter(

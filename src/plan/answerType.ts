@@ -82,7 +82,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   if (much && /\b(?:in|of) (?:pounds|dollars|euros|quid|bucks|sterling)\b|[£$€]/.test(q)) return { kind: 'amount' };
   if (/\bhow much\s*[?!.]*$/.test(q) || /\bwhat (?:will|would|does|did) (?:it|this|that|the \w+) cost\b/.test(q)) return { kind: 'amount' };
   if (much && /^(?:time|longer)$/.test(much[1]!)) return { kind: 'duration', future, subject };
-  if (/\bhow long\b/.test(q)) return { kind: 'duration', future, subject };
+  // "since when has the coalition been meeting": how long, up to now.
+  if (/\bhow long\b/.test(q) || /\bsince when\b/.test(q)) return { kind: 'duration', future, subject: subject.filter((w) => w !== 'since') };
   // "when would the hubs be set up, before or after a ceasefire?": a choice between the two, not a date.
   if (/\b(?:before or after|after or before)\b/.test(q)) return { kind: 'open' };
   if (/^\s*when\b/.test(q) || /\bwhen (?:will|would|did|does|is|was|are|do)\b/.test(q) || /\b(?:set|give|name|fix|agree)s? (?:a|any) (?:date|timetable|timeline|deadline)\b/.test(q)) {
@@ -111,6 +112,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").
     // Its head: the last English word of the phrase ("the militray hubs actualy" -> hubs).
     const phrase = nounPhrase(words(category[1]!));
+    // "which ones mention minsk", "which one of them": one of things named before, not a category.
+    if (/^(?:one|ones)$/.test(phrase[0] ?? '')) return { kind: 'open' };
     const head = [...phrase].reverse().find((w) => knowledge.isEnglish(w));
     for (const focus of [...phrase].reverse()) {
       const kind = categoryOf(focus);

@@ -9,7 +9,7 @@ import { messageSentences } from '../text/sentences.js';
 import { contentTerms, stem, STOPWORDS } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 import { CHAT_FILLERS } from '../text/words/chatShorthand.js';
-import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, TASKS, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, WHO_SAID, WHOSE_WORDS, type ChatIntent } from './phrases.js';
+import { ARTICLE_DETAIL_WORDS, ARTICLE_NOUNS, CHAT, COVERAGE_NOUNS, COVERAGE_QUESTIONS, COVERAGE_WORDS, FILLER, FOLLOW_UP, FOLLOW_UP_WORDS, HELP, HELP_LOOSE, PREAMBLES, TASKS, OUTLET_OVERVIEW_WORDS, OVERVIEW_REQUESTS, OVERVIEW_WORDS, PRAISE_WORDS, WHO_SAID, WHOSE_WORDS, type ChatIntent } from './phrases.js';
 
 /** Lower-case words of a message, apostrophes dropped inside words ("what's" -> "whats"), emoji and punctuation out. */
 function plainWords(message: string): string[] {
@@ -21,6 +21,7 @@ function plainWords(message: string): string[] {
 }
 
 const FILLER_SET = new Set(FILLER);
+const PRAISE: ReadonlySet<string> = new Set(PRAISE_WORDS);
 
 /** A message's sentences and the clauses commas, colons and dashes set apart in them, each as plain words. */
 function clausesOf(message: string): string[][] {
@@ -78,7 +79,10 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   // Small talk first, and nothing after it the coverage could answer ("lol ur pretty smart for a bot ngl").
   const opening = CHAT_PHRASES.get(kept.slice(0, 2).join(' ')) ?? CHAT_PHRASES.get(kept[0]!);
   // A question after it is still a question ("ok but why did they do that").
-  return opening && words.length <= 12 && aboutNothing && !/\b(?:why|what|whats|when|who|how|where|which)\b/.test(text) ? opening : null;
+  const asks = /\b(?:why|what|whats|when|who|how|where|which)\b/.test(text);
+  if (opening && words.length <= 12 && aboutNothing && !asks) return opening;
+  // Praise that asks nothing of the coverage ("ngl ur kinda goated bot").
+  return words.length <= 10 && aboutNothing && !asks && words.some((w) => PRAISE.has(w)) ? 'thanks' : null;
 }
 
 const PREAMBLE_SET = new Set(PREAMBLES);

@@ -19,6 +19,13 @@ export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted', 'wild', 'thats wild', 'crazy', 'thats crazy', 'insane', 'thats insane', 'mad', 'thats mad', 'damn', 'wow thats wild', 'thats interesting', 'thats cool'],
 };
 
+/** Words of praise: a short message of them that asks nothing of the coverage thanks the bot ("ngl ur kinda goated bot"). Data only. */
+export const PRAISE_WORDS = [
+  'goated', 'goat', 'based', 'legend', 'legendary', 'amazing', 'awesome', 'brilliant', 'great', 'helpful', 'useful', 'smart', 'clever', 'genius',
+  'fire', 'slaps', 'lit', 'sick', 'class', 'quality', 'mint', 'ace', 'banger', 'best', 'goodest', 'superb', 'excellent', 'fantastic', 'incredible',
+  'impressive', 'cracking', 'top',
+];
+
 /**
  * What people put before a question that asks nothing itself ("quick question, who leads the force?", "hey so, …"),
  * besides small talk: taken off before the question is read and searched.
@@ -76,9 +83,11 @@ export const COVERAGE_QUESTIONS: RegExp[] = [
   /^what (?:is|s) (?:in )?(?:your|ur) (?:index|corpus|database)\b/,
   // "do you have anything from the bbc": the reply lists the outlets there are.
   /^(?:do|have|did) (?:you|u) (?:have|got|get|index|cover) (?:any(?:thing)?|something|stuff|articles?|stories|coverage) (?:from|by|in)\b/,
+  // "is there anything from the bbc in what you've got": asked of what the bot holds.
+  /^(?:is|are) there (?:any(?:thing)?|something|stuff|any articles?|articles?|stories|coverage) (?:from|by)\b.*\b(?:you|u|youve|uve|your|ur)\b/,
 ];
 /** A coverage question names what it asks about with one of these. */
-export const COVERAGE_NOUNS = /\b(?:outlets?|broadcasters?|channels?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media|news|info|information|database|corpus)\b/;
+export const COVERAGE_NOUNS = /\b(?:outlets?|reports?|write-?ups?|broadcasters?|channels?|sources?|articles?|papers?|newspapers?|sites?|links?|urls?|publications?|coverage|stories|media|news|info|information|database|corpus)\b/;
 
 /** A follow-up that only makes sense after an earlier answer ("what else did he say?", "tell me more"). */
 export const FOLLOW_UP: RegExp[] = [
@@ -98,7 +107,7 @@ export const FOLLOW_UP_WORDS = [
   'else', 'more', 'expand', 'elaborate', 'go', 'continue', 'keep', 'going', 'tell', 'show', 'give', 'say', 'said', 'says', 'mean', 'meant',
   'talk', 'explain', 'detail', 'details', 'further', 'add', 'added', 'think', 'thought', 'also', 'other', 'another', 'thing', 'things', 'about',
   'one', 'guy', 'person', 'side', 'ok', 'okay', 'why', 'really', 'happened', 'happen', 'lol', 'lmao', 'huh', 'wait', 'seriously', 'meaning',
-  'come', 'like',
+  'come', 'like', 'hang', 'last', 'bit', 'part', 'earlier', 'previous', 'above', 'who',
   // "did they agree with that?", "which outlet was that from again?": about an earlier answer.
   'agree', 'agreed', 'disagree', 'outlet', 'source', 'article', 'again',
   // "can you explain that last bit more": a part of the answer before.
@@ -158,6 +167,8 @@ export const WHOSE_WORDS: readonly RegExp[] = [
   /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)(?:\s+of\s+(?:them|those|these|the\s+\w+))?\s+(?:said|says|was\s+saying|called\s+it|stated|claimed|declared|insisted|warned|remarked|argued|added|promised|announced)\s+(.+)$/i,
   /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|talked|speaking|spoke)\s+(?:about|of)\s+(["“'‘].+)$/i,
   // "To whom should I attribute the line 'This only hardens our resolve'?", "who do I attribute '…' to?"
+  // The words first, then the question: "'huge step' — who?", "peace through strength - whose line?", "'real backstops': who said that?"
+  /^\s*(.+?)\s*(?:[—–:]|\s-)\s*(?:who|whose(?:\s+(?:quote|words?|line|phrase|comment|remark|claim))?)(?:\s+(?:said|says|is|was))?(?:\s+(?:it|that|this))?\s*[?!.]*\s*$/i,
   /^\s*(?:to\s+whom|who)\s+(?:should|do|can|would|must)\s+(?:i|we|you)\s+attribute\s+(?:the\s+(?:line|quote|words|phrase|comment|remark|claim)\s+)?(.+?)(?:\s+to)?\s*[?!.]*\s*$/i,
 ];
 

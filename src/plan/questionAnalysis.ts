@@ -20,7 +20,7 @@ import { foldName, isPossessive, stripPossessive } from '../text/fold.js';
 import { ISSUED_BY_NOUNS, STATEMENT_NOUNS } from '../text/words/speechVerbs.js';
 import { ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { alternation, escapeRegExp } from '../text/patterns.js';
-import { ABBREVIATIONS } from '../text/words/abbreviations.js';
+import { ABBREVIATIONS, COMMON_ACRONYMS } from '../text/words/abbreviations.js';
 
 const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(ABBREVIATIONS.map((a) => a.toLowerCase()));
 import { HONORIFICS } from '../text/words/honorifics.js';
@@ -145,6 +145,22 @@ function outletMatches(question: string, outlets: string[]): { outlet: string; l
   return found;
 }
 
+/**
+ * A question with its misspellings of outlets' distinctive words written as the outlets write them ("in the Independant"
+ * -> "in the Independent"): a word of six letters or more that is no English word and within a typo of one.
+ */
+export function mendOutletNames(question: string, outlets: readonly string[]): string {
+  const distinctive = [...new Set(outlets.flatMap((o) => o.split(/\s+/)).filter((w) => w.length >= 6 && !GENERIC_OUTLET_WORDS.has(w.toLowerCase())))];
+  if (distinctive.length === 0) return question;
+  return question.replace(/\p{L}{6,}/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (isDictionaryWord(lower) || distinctive.some((d) => d.toLowerCase() === lower)) return word;
+    const near = distinctive.find((d) => editDistance(lower, d.toLowerCase(), typoBudget(d.length)) <= typoBudget(d.length));
+    if (near === undefined) return word;
+    return /^\p{Lu}/u.test(word) ? near : near.toLowerCase();
+  });
+}
+
 /** The outlet a question names, if any; the longest form wins. */
 export function matchOutlet(question: string, outlets: string[]): string | undefined {
   let best: { outlet: string; length: number } | undefined;
@@ -214,7 +230,7 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     if (matchOutlet(text, ctx.outlets) !== undefined) continue;
     if (name.words.every((w) => COVERAGE_WORDS.test(w))) continue;
     // Titles and abbreviations are no names ("Downing St" is Downing Street's).
-    const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w) && !ABBREVIATIONS.includes(w.replace(/\.$/, '')));
+    const words = text.split(' ').filter((w) => !HONORIFICS.has(w) && !TITLE_WORDS.has(w) && !COMMON_ACRONYMS.has(w) && !ABBREVIATIONS.includes(w.replace(/\.$/, '')));
     if (words.length === 0) continue;
     // English words beside a title or a place describe rather than name ("the Labour PM", "the Danish Arctic territory");
     // a name has a word English lacks ("Rutte", "Healey"), and an English word alone may name a body ("Parliament").

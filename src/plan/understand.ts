@@ -23,10 +23,10 @@ import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
 import { isDictionaryWord } from '../text/english.js';
 import { withKnownNames } from './knownAs.js';
-import { foldName } from '../text/fold.js';
+import { foldName, unshouted } from '../text/fold.js';
 import { escapeRegExp } from '../text/patterns.js';
 import { withoutAskerContext } from './askerContext.js';
-import { analyseQuestion, describedSpeakerNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, speaksForCountry, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
+import { analyseQuestion, describedSpeakerNames, mendOutletNames, matchOutlets, mendSpelling, nearKnownWord, peopleAskedAbout, matchOutlet, speakerSlot, speaksForCountry, unknownEntities, withCoveragePlaceNames } from './questionAnalysis.js';
 
 export interface PlanContext {
   /** What the whole coverage holds. */
@@ -74,9 +74,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // Then acronyms of names the coverage writes out ("the CoW" is the Coalition of the Willing).
   // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
   const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
-  // Small talk and preambles it opens with are taken off ("hey quick question, who leads the force?").
+  // Small talk and preambles it opens with are taken off ("hey quick question, who leads the force?"); a message in
+  // capitals is read in lower case.
   const question = expandAcronyms(
-    withKnownNames(expandShorthand(withoutPreamble(asked, asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)), ctx.coverage.directory),
+    withKnownNames(expandShorthand(withoutPreamble(mendOutletNames(unshouted(asked), ctx.coverage.outlets), asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)), ctx.coverage.directory),
     ctx.coverage.acronyms,
     ctx.coverage.vocabulary,
   );
@@ -109,7 +110,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // alone may be a name ("what did no 10 say").
   const terms = contentTerms(question);
   const sum = /\d\s*[-+*/×x^]\s*\d/.test(question) && !terms.some((t) => /\p{L}/u.test(t));
-  if ((terms.length === 0 || sum) && placesIn(question).length === 0) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
+  if ((terms.length === 0 || sum) && placesIn(question).length === 0 && whoSaidQuote(question) === null) return { kind: 'refuse', refusal: { code: 'NO_CONTENT_WORDS' }, search: null };
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
@@ -128,8 +129,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     // "what was marco rubio's role": two words the coverage never uses before a possessive are a name it never mentions;
     // so is a surname neither the coverage's nor English after a first name it happens to use ("mark rutte's take").
     const unused = (w: string) => !isKnownWord(w, ctx.coverage.vocabulary) && !nearKnownWord(w, ctx.coverage.vocabulary);
-    const names = [...question.matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
-      .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && (!isKnownWord(m[1]!, ctx.coverage.vocabulary) || !isDictionaryWord(m[2]!)) && unused(m[2]!) && !coveredPlaceName(`${m[1]} ${m[2]}`, ctx.coverage))
+    // Not two English words ("the whole family's asking me"), nor in what the asker tells of themselves.
+    const english = (w: string) => isDictionaryWord(w.toLowerCase());
+    const names = [...withoutAskerContext(question).matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
+      .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && (!isKnownWord(m[1]!, ctx.coverage.vocabulary) || !isDictionaryWord(m[2]!)) && unused(m[2]!) && !(english(m[1]!) && english(m[2]!)) && !coveredPlaceName(`${m[1]} ${m[2]}`, ctx.coverage))
       .map((m) => `${m[1]} ${m[2]}`);
     // "did marco rubio attend the talks", "is the raf sending jets": the subject is a name the coverage never mentions.
     names.push(...evidence.unfamiliar.flatMap((run) => subjectName(question, run) ?? []));

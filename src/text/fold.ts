@@ -57,3 +57,18 @@ export function foldName(name: string): string {
     .map((w) => w.replace(/(\p{L})\1+/gu, '$1').replace(/iy$/, 'y'))
     .join(' ');
 }
+
+/** Letters a message needs before its case is read as shouting rather than as names. */
+const SHOUTED_LETTERS = 8;
+
+/**
+ * A message written in capitals ("WILL GREAT BRITAIN'S SOLDIERS BE STATIONED IN UKRAINE?"), in lower case: its capitals
+ * say nothing about which words are names. Other text is returned as it is. Shouting is nine letters in ten or more in
+ * capitals, over at least SHOUTED_LETTERS letters ("NATO?" stays as written).
+ */
+export function unshouted(text: string): string {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < SHOUTED_LETTERS) return text;
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  return upper >= 0.9 * letters.length ? text.toLowerCase() : text;
+}

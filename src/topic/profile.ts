@@ -8,6 +8,12 @@
 /** The topic's display name, for front ends: "What did the coverage of the Paris Declaration say?". */
 export const TOPIC_NAME = 'the Paris Declaration';
 
+/**
+ * Words readers use for the event the coverage is about ("what did Zelensky say about the announcement?"): a statement
+ * on the event is on them, whatever its words. Data only.
+ */
+export const EVENT_NOUNS: readonly string[] = ['announcement', 'declaration', 'deal', 'agreement', 'pact', 'accord', 'summit', 'meeting', 'talks', 'signing', 'news', 'outcome', 'result', 'results', 'event', 'thing', 'whole thing', 'plan', 'plans'];
+
 /** The role an institution is the office of: "Starmer's office" is Downing Street when Starmer is the prime minister. */
 export interface OfficeOf {
   /** A role head from src/text/words/roles.ts: "prime minister", "president". */

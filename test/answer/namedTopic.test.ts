@@ -22,4 +22,9 @@ describe('namedTopicWords', () => {
     expect(namedTopicWords('What did Boris say about Zenda?', coverage)).toEqual(['zenda']);
     expect(namedTopicWords('what did smith say about zenda', coverage, (w) => w === 'smith')).toEqual(['zenda']);
   });
+  it('regression: an English word capitalised only for opening a sentence names nothing ("… the bridges? Need the exact quote", eval-bank-dev10)', () => {
+    const speaker = (w: string) => ['jane', 'smith'].includes(w.toLowerCase());
+    expect(namedTopicWords('What did Jane Smith say about the bridges? Need the exact quote', coverage, speaker)).toEqual([]);
+    expect(namedTopicWords('What did Jane Smith say? Zenda is what I mean', coverage, speaker)).toEqual(['zenda']);
+  });
 });

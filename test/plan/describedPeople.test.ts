@@ -88,6 +88,12 @@ describe('the kind of answer asked for', () => {
   it('regression: a time asked about the topic itself is about the event, not the topic\'s name', () => {
     expect(answerTypeOf('When was the Paris Declaration signed?')).toMatchObject({ kind: 'time', subject: ['signed'] });
   });
+
+  it('regression: "since when is the coalition meeting" asks how long, up to now (eval-bank-dev10)', () =>
+    expect(answerTypeOf('since when is the coalition of the willing meeting?')).toMatchObject({ kind: 'duration', future: false }));
+
+  it('regression: "which ones mention minsk" asks which of things named before, not for a category (eval-bank-dev10)', () =>
+    expect(answerTypeOf('which ones mention minsk?')).toEqual({ kind: 'open' }));
 });
 
 describe('several people at once', () => {

@@ -253,3 +253,22 @@ describe('messages an eighth outside set showed misread (eval-bank-dev8)', () =>
   );
   it("\"what's the second point of the declaration\" names what it asks about", () => expect(isBareFollowUp("what's the second point of the declaration")).toBe(false));
 });
+
+describe('messages a tenth outside set showed misread (eval-bank-dev10)', () => {
+  it('regression: praise that asks nothing thanks the bot ("ngl ur kinda goated bot")', () => {
+    // No word of these is the coverage's.
+    expect(chatIntent('ngl ur kinda goated bot', () => false)).toBe('thanks');
+    expect(chatIntent('this bot is fire', () => false)).toBe('thanks');
+  });
+  it('praise words in a question leave it a question', () => expect(chatIntent('what is the best summary of the hubs?')).toBeNull());
+  it('regression: "is there anything from the bbc or guardian in what you\'ve got" asks what the bot holds', () =>
+    expect(asksForCoverage("is there anything from the bbc or guardian in what you've got", new Set())).toBe(true));
+  it('"is there anything from macron about the hubs" asks about the coverage\'s content', () =>
+    expect(asksForCoverage('is there anything from macron about the hubs', new Set())).toBe(false));
+  it.each([
+    ["'huge step' — who?", "'huge step'"],
+    ['peace through strength — whose line?', 'peace through strength'],
+    ["'real backstops': who said that?", "'real backstops'"],
+  ])('regression: the words first, then "who?": "%s"', (q, words) => expect(whoSaidQuote(q)).toBe(words));
+  it('regression: "hang on, who\'s \'they\' in that last bit?" needs the answer before it', () => expect(isBareFollowUp("hang on, who's 'they' in that last bit?")).toBe(true));
+});

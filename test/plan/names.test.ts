@@ -185,6 +185,27 @@ describe('where the asker is and what they do, around the question', () => {
   ])('a name in the question itself still is: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
 });
 
+describe('names a tenth outside set showed misread (eval-bank-dev10)', () => {
+  it.each([
+    ['regression: a message in capitals', "WILL GREAT BRITAIN'S SOLDIERS BE STATIONED IN UKRAINE?"],
+    ['regression: a message in capitals', 'TRUMP ZELENSKY MEETING VENUE?'],
+    ['regression: an outlet misspelt', 'in the Independant what they write about air defence from US'],
+    ['regression: an acronym of a common noun', 'any joint HQ planned?'],
+    ['regression: "No10" written together', 'No10 statement?'],
+    ['regression: a report is the coverage, not a speaker', 'Does any report say non-European countries will be involved in the multinational force?'],
+    ['regression: two English words before a possessive', "Lad I served with has a son in the Rifles and the whole family's asking me. So are our lads actually going over there?"],
+  ])('%s: "%s"', (_why, q) => expect(refusedNames(q)).toEqual([]));
+  it.each([
+    ['WHAT DID MERZ SAY ABOUT THE HUBS?', 'merz'],
+    ['WHAT DID NATO SAY?', 'NATO'],
+    ['do MPs get a vote in the Commons?', 'Commons'],
+  ])('a name the coverage never mentions still is: "%s"', (q, name) => expect(refusedNames(q).map((n) => n.toLowerCase())).toContain(name.toLowerCase()));
+  it('regression: an outlet misspelt scopes the question to it', () => {
+    const plan = understand('in the Independant what they write about air defence from US', ctx);
+    expect(plan.kind === 'fact' ? plan.outlet : plan.kind).toBe('The Independent');
+  });
+});
+
 describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
   it.each([
     ['regression: a capital for its government, as London and Moscow are', 'Starmer is with Copenhagen or with Washington on Greenland?'],

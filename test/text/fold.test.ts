@@ -1,6 +1,6 @@
 /** Folding (src/text/fold.ts): what two spellings of the same text share. */
 import { describe, expect, it } from 'vitest';
-import { foldName, foldText, isPossessive, stripDiacritics, stripPossessive } from '../../src/text/fold.js';
+import { foldName, foldText, isPossessive, stripDiacritics, stripPossessive, unshouted } from '../../src/text/fold.js';
 
 describe('foldText', () => {
   it('folds curly quotes and apostrophes, dashes, compatibility forms and runs of whitespace', () => {
@@ -55,5 +55,16 @@ describe('foldName', () => {
 
   it('regression: "Élysée\'s" and "Elysee" meet', () => {
     expect(foldName('Élysée’s')).toBe(foldName('Elysee'));
+  });
+});
+
+describe('unshouted', () => {
+  it('reads a message in capitals in lower case', () => {
+    expect(unshouted("WILL GREAT BRITAIN'S SOLDIERS BE STATIONED IN UKRAINE?")).toBe("will great britain's soldiers be stationed in ukraine?");
+    expect(unshouted('MEETING LENGTH?')).toBe('meeting length?');
+  });
+  it('leaves other messages, and short ones in capitals, as written', () => {
+    expect(unshouted('What did NATO say about the UK?')).toBe('What did NATO say about the UK?');
+    expect(unshouted('NATO?')).toBe('NATO?');
   });
 });

@@ -19,6 +19,9 @@ import { foldName } from '../../text/fold.js';
 import { placesIn } from '../../text/places.js';
 import { placeForms, placeKey } from '../../news/places.js';
 import { contentTerms, stem } from '../../text/tokens.js';
+import { EVENT_NOUNS } from '../../topic/profile.js';
+
+const EVENT_TERMS: ReadonlySet<string> = new Set(EVENT_NOUNS.flatMap((w) => contentTerms(w)));
 
 /** Content words of each loaded passage, worked out once (a widely carried statement stands in hundreds of them). */
 const PASSAGE_TERMS = new WeakMap<StoredPassage, string[]>();
@@ -121,11 +124,14 @@ function topicNeverTouched(ctx: AnswerContext, entry: SpeakerEntry, groups: read
 
 /** "about giving up territory": the words after "about", when none of them (nor a word close to one) is in a passage quoting the person and the retrieval ranks none of those passages near the top. */
 function plainTopicNeverTouched(ctx: AnswerContext, terms: ReadonlySet<string>, have: ReadonlySet<string>, seen: ReadonlySet<string>): string | null {
-  const m = /\b(?:about|regarding)\s+(.+?)[\s?!.]*$/iu.exec(ctx.question);
+  // The phrase ends with its sentence ("about the announcement? Need the exact quote").
+  const m = /\b(?:about|regarding)\s+([^?!.]+?)[\s]*(?:[?!.]|$)/iu.exec(ctx.question);
   if (!m) return null;
   const phrase = m[1]!;
   const said = contentTerms(phrase);
   if (!said.some((t) => terms.has(t))) return null;
+  // The event itself ("about the announcement", "about the deal"): whatever they said is on it.
+  if (said.every((t) => EVENT_TERMS.has(t))) return null;
   // Touched by any word of the phrase, the person's role words too ("trump's support" for Trump's envoy).
   for (const t of said) if (have.has(t) || ctx.related(t).some((r) => have.has(stem(r)))) return null;
   if (ctx.hits.slice(0, 3).some((h) => [h.passage, ...h.duplicates].map((p) => p.id).some((id) => seen.has(id)))) return null;

@@ -12,3 +12,12 @@ const OTHER_ABBREVIATIONS = ['No', 'vs', 'etc', 'U.S', 'U.K', 'U.N', 'E.U', 'e.g
 
 /** Every abbreviation, without its final full stop. */
 export const ABBREVIATIONS: readonly string[] = [...ABBREVIATED_HONORIFICS, ...TITLE_ABBREVIATIONS, ...OTHER_ABBREVIATIONS];
+
+/**
+ * Acronyms of common nouns, which name no one ("any joint HQ planned?", "will MPs vote?"): never an unknown name. Data
+ * only.
+ */
+export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
+  'HQ', 'HQs', 'MP', 'MPs', 'PM', 'PMs', 'TV', 'CEO', 'CEOs', 'GDP', 'FAQ', 'ETA', 'ASAP', 'ID', 'IDs', 'AI', 'POW', 'POWs', 'VIP', 'VIPs', 'PR', 'Q&A',
+  'DM', 'DMs', 'PS', 'TL', 'DR', 'TLDR', 'AKA', 'RSVP', 'UAV', 'UAVs', 'APC', 'APCs', 'IED', 'IEDs', 'AA', 'NCO', 'NCOs', 'CO', 'OC', 'SAM', 'SAMs',
+]);

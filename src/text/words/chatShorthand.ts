@@ -63,6 +63,7 @@ export const SPELT_APART: Readonly<Record<string, string>> = {
   'sister in law': 'sister-in-law',
   mideast: 'Middle East',
   'downing st': 'Downing Street',
+  no10: 'Number 10',
 };
 
 /**

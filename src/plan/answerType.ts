@@ -106,7 +106,8 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
   // Only the first sentence's words ("what's the elysee? lbc mentions it"); "what's the minsk reference about" asks what
   // it is about, not for an instance of a category.
   const first = (messageSentences(q)[0]?.text ?? '').replace(/[?!.]+$/, '');
-  const explain = /^\s*what(?:'s|s| is| was)\s+(?:the|this|that)\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s+about\s*$/.test(first);
+  // Nor "what is the pact called", "what's the cell for": its name or purpose, not an instance of a category.
+  const explain = /^\s*what(?:'s|s| is| was)\s+(?:the|this|that)\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s+(?:about|called|named|for)\s*$/.test(first);
   const category = explain ? null : /^\s*(?:(?:in|on|at|from|by|for|to|with)\s+which|which|whats(?:\s+the)?|what(?:'s| is| was| are| were)\s+the)\s+(.*)$/.exec(first);
   if (category) {
     // The category noun of the phrase the question opens with ("which other countries besides …", "the estimated cost").

@@ -266,6 +266,9 @@ function misspeltSpeaker(words: readonly string[], directory: SpeakerDirectory):
   return directory.entries.some((e) => e.first !== null && e.surname === last && first.length >= 3 && editDistance(first, e.first, 1) <= 1);
 }
 
+/** "what's it actually called", "is it officially called": a name asked for, not words someone said. */
+const NAMED_CALLED = /\b(?:is|s|was|are|were|be|been|being)\s+(?:(?:it|this|that|they)\s+)?(?:actually\s+|officially\s+|even\s+)?called\b/gi;
+
 const ASKS_WHO = /^\s*who\b(?!\s+(?:is|was|are)\b)/i;
 
 /** Reads a question: speaker, outlet scope, comparison, and names the corpus never mentions. */
@@ -277,7 +280,7 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
   // A speaker the coverage quotes, then a topic and nothing else ("Downing St on the hubs?"), asks for their words too.
   const terse = TERSE.exec(scoped)?.[1];
   const asksForStatements =
-    STATEMENT_CUE.test(scoped.replace(/\baccording to\s+(?:the\s+)?(?=[\s,?.!]*(?:[,?.!]|$))/i, ' ')) || (terse !== undefined && resolveSpeaker(slotHead(terse), ctx.directory) !== null);
+    STATEMENT_CUE.test(scoped.replace(/\baccording to\s+(?:the\s+)?(?=[\s,?.!]*(?:[,?.!]|$))/i, ' ').replace(NAMED_CALLED, ' ')) || (terse !== undefined && resolveSpeaker(slotHead(terse), ctx.directory) !== null);
   const analysis: QuestionAnalysis = {
     asksForStatements,
     compare: COMPARE_CUES.test(question),

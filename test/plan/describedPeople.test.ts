@@ -92,6 +92,11 @@ describe('the kind of answer asked for', () => {
   it('regression: "since when is the coalition meeting" asks how long, up to now (eval-bank-dev10)', () =>
     expect(answerTypeOf('since when is the coalition of the willing meeting?')).toMatchObject({ kind: 'duration', future: false }));
 
+  it('regression: "what is the pact called" asks for its name, not for an instance of a category (eval-bank-dev10)', () => {
+    expect(answerTypeOf('What is the pact called?')).toEqual({ kind: 'open' });
+    expect(answerTypeOf("what's the coordination cell for?")).toEqual({ kind: 'open' });
+  });
+
   it('regression: "which ones mention minsk" asks which of things named before, not for a category (eval-bank-dev10)', () =>
     expect(answerTypeOf('which ones mention minsk?')).toEqual({ kind: 'open' }));
 });

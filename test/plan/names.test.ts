@@ -200,6 +200,9 @@ describe('names a tenth outside set showed misread (eval-bank-dev10)', () => {
     ['WHAT DID NATO SAY?', 'NATO'],
     ['do MPs get a vote in the Commons?', 'Commons'],
   ])('a name the coverage never mentions still is: "%s"', (q, name) => expect(refusedNames(q).map((n) => n.toLowerCase())).toContain(name.toLowerCase()));
+  it('regression: "what\'s it actually called" asks for a name, not for what someone said', () =>
+    expect(understand("what exactly did starmer sign in paris and what's it actually called?", ctx).kind).toBe('fact'));
+  it('"what did starmer call it" still asks for his words', () => expect(speakersOf('what did starmer call it?')).toEqual(['Keir Starmer']));
   it('regression: an outlet misspelt scopes the question to it', () => {
     const plan = understand('in the Independant what they write about air defence from US', ctx);
     expect(plan.kind === 'fact' ? plan.outlet : plan.kind).toBe('The Independent');

@@ -6,6 +6,7 @@
  * asks about: none of them makes the coverage unable to answer.
  */
 import { alternation } from '../text/patterns.js';
+import { roleOf } from '../text/words/roles.js';
 import { messageSentences } from '../text/sentences.js';
 import { CLAUSE_OPENERS } from '../text/words/clauses.js';
 import { isSmallTalkWord } from './messages.js';
@@ -28,6 +29,21 @@ const ASKS_INSIDE = /\b(?:what|whats|who|whom|whose|when|where|why|how|which|whe
 const ABOUT_ASKER = new RegExp(`^(?:(?:${alternation(ASKER_ACTIVITIES)})\\b|(?:${alternation(PREAMBLES.filter((p) => p.includes(' ') || p === 'question'))}|quick one)\\b|[\\p{L}-]+\\s+here$)`, 'iu');
 /** A pronoun for a person: the question refers back to someone the asker's clause names ("Merz was there, what did he say?"). */
 const REFERS_TO_PERSON = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
+
+/**
+ * Whether the question's pronoun for a person stands for someone named before it in the message's context: not when the
+ * question itself names a person or an office first ("the PM is standing with Copenhagen, and what he said …").
+ */
+function refersBack(question: string): boolean {
+  const m = REFERS_TO_PERSON.exec(question);
+  if (!m) return false;
+  const before = question.slice(0, m.index);
+  const named = before.split(/\s+/).some((w, i) => {
+    const bare = w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
+    return roleOf(bare.toLowerCase()) !== undefined || (i > 0 && /^\p{Lu}\p{Ll}/u.test(bare));
+  });
+  return !named;
+}
 
 /** The message's clauses (cut at sentence ends and at commas, colons, semicolons and dashes), with their offsets. */
 function clauses(message: string): (Span & { text: string })[] {
@@ -66,8 +82,9 @@ export function askerContext(message: string): Span[] {
   const context = all.filter((c) => !asks(c.text) && aboutAsker(c.text));
   const questions = all.filter((c) => !context.includes(c) && asks(c.text));
   if (context.length === 0 || questions.length === 0) return [];
-  if (questions.some((q) => REFERS_TO_PERSON.test(q.text))) return [];
-  return context.map(({ start, end }) => ({ start, end }));
+  const spans = context.map(({ start, end }) => ({ start, end }));
+  if (refersBack(withoutAskerContext(message, spans).trim())) return [];
+  return spans;
 }
 
 /** Whether a stretch of the message lies inside what it tells about its asker. */

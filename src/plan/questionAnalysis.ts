@@ -266,6 +266,9 @@ function misspeltSpeaker(words: readonly string[], directory: SpeakerDirectory):
   return directory.entries.some((e) => e.first !== null && e.surname === last && first.length >= 3 && editDistance(first, e.first, 1) <= 1);
 }
 
+/** The coverage as what speaks: "what the articles say", "do the reports mention". */
+const COVERAGE_SPEAKS = new RegExp(`\\b(?:the|these|those|your|ur|all the|any)\\s+${COVERAGE_NOUNS.source}\\s+(?:say|says|said|report|reported|write|wrote|mention|mentioned|claim|describe|call)\\b`, 'i');
+
 /** "what's it actually called", "is it officially called": a name asked for, not words someone said. */
 const NAMED_CALLED = /\b(?:is|s|was|are|were|be|been|being)\s+(?:(?:it|this|that|they)\s+)?(?:actually\s+|officially\s+|even\s+)?called\b/gi;
 
@@ -295,8 +298,9 @@ export function analyseQuestion(question: string, ctx: QuestionContext): Questio
     analysis.asksForStatements = false;
     return analysis;
   }
-  // "how do the different outlets describe kushner", "what did the articles say about witkoff": the coverage itself.
-  if (slot !== null && COVERAGE_NOUNS.test(slot.toLowerCase())) {
+  // "how do the different outlets describe kushner", "what did the articles say about witkoff", "putin residence claims -
+  // what the articles say about them": the coverage itself.
+  if ((slot !== null && COVERAGE_NOUNS.test(slot.toLowerCase())) || COVERAGE_SPEAKS.test(scoped)) {
     analysis.asksForStatements = false;
     return analysis;
   }

@@ -348,12 +348,13 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
   const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w) && !pluralOffice(w));
   const fits = (q: string, roleWords: string[]) =>
     [q, ...(QUALIFIER_FORMS[q] ?? [])].some((f) => roleWords.includes(f)) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
-  return coverage.directory.entries.filter((e) =>
-    e.roles.some((r) => {
-      const roleWords = words(r.toLowerCase());
-      return heads.some((h) => r.toLowerCase().includes(h)) && qualifiers.every((q) => fits(q, roleWords));
-    }),
-  );
+  // The qualifiers may come from different roles of the holder's ("trump middle east envoy": "Donald Trump’s peace envoy"
+  // and "special envoy to the Middle East" are Witkoff's).
+  return coverage.directory.entries.filter((e) => {
+    if (!e.roles.some((r) => heads.some((h) => r.toLowerCase().includes(h)))) return false;
+    const roleWords = e.roles.flatMap((r) => words(r.toLowerCase()).map((w) => w.replace(/['’]s$/, '')));
+    return qualifiers.every((q) => fits(q, roleWords));
+  });
 }
 
 /** The heads of role an office noun stands for: "leader" means a president or a prime minister, "envoy" is itself. */

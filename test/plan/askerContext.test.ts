@@ -26,6 +26,10 @@ describe('askerContext', () => {
     expect(told('I heard Merz was there. What did he say?')).toEqual([]);
   });
 
+  it('sets it apart when the pronoun stands for someone the question names first', () => {
+    expect(told('My colleague in Aarhus asked me. The PM is with Copenhagen, is it right? And what did he say?')).toEqual(['My colleague in Aarhus asked me.']);
+  });
+
   it('does not take an activity that is no asker\'s for context', () => {
     expect(told('Sending troops from Germany, is that planned?')).toEqual([]);
   });

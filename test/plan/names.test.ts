@@ -203,6 +203,14 @@ describe('names a tenth outside set showed misread (eval-bank-dev10)', () => {
   it('regression: "what\'s it actually called" asks for a name, not for what someone said', () =>
     expect(understand("what exactly did starmer sign in paris and what's it actually called?", ctx).kind).toBe('fact'));
   it('"what did starmer call it" still asks for his words', () => expect(speakersOf('what did starmer call it?')).toEqual(['Keir Starmer']));
+  it('regression: "… what the articles say about them" asks the coverage, not the person the claims are about', () =>
+    expect(understand('Putin resdence attack claims - what the articles say about them?', ctx).kind).toBe('fact'));
+  it('regression: the qualifiers of an office may come from different roles of its holder ("trump middle east envoy")', () =>
+    expect(speakersOf('trump middle east envoy said what about trump support for guarantee?')).toEqual(['Steve Witkoff']));
+  it('an office no one quoted holds is still refused ("the ukrainian foreign minister")', () =>
+    expect(understand('what did the ukrainian foreign minister say', ctx).kind).toBe('refuse'));
+  it('regression: a pronoun after the question names an office stands for its holder, not for someone in the asker\'s story', () =>
+    expect(refusedNames('My colleague from Aarhus asked me this at lunch and I was not sure. the PM is standing with Copenhagen about Greenland, is right? and what he said about America then?')).toEqual([]));
   it('regression: an outlet misspelt scopes the question to it', () => {
     const plan = understand('in the Independant what they write about air defence from US', ctx);
     expect(plan.kind === 'fact' ? plan.outlet : plan.kind).toBe('The Independent');

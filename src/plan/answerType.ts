@@ -115,26 +115,48 @@ export function answerTypeOf(question: string, knowledge: WordKnowledge = EVERY_
     const phrase = nounPhrase(words(category[1]!));
     // "which ones mention minsk", "which one of them": one of things named before, not a category.
     if (/^(?:one|ones)$/.test(phrase[0] ?? '')) return { kind: 'open' };
+    const typed = typedCategory(phrase, question, subject, future);
+    if (typed) return typed;
     const head = [...phrase].reverse().find((w) => knowledge.isEnglish(w));
-    for (const focus of [...phrase].reverse()) {
-      const kind = categoryOf(focus);
-      if (kind === 'money') return { kind: 'amount' };
-      if (kind === 'date') {
-        const calendar = calendarOf(focus);
-        return { kind: 'time', future, subject: subject.filter((w) => w !== focus), ...(calendar ? { calendar } : {}) };
-      }
-      // "what's the death toll": a number of the thing the noun before it says, if any.
-      if (kind === 'quantity') {
-        const before = phrase[phrase.indexOf(focus) - 1];
-        return before ? { kind: 'count', focus: [before] } : { kind: 'category', focus, entity: kind };
-      }
-      if (kind === 'country') return { kind: 'category', focus, entity: kind, named: [...new Set(placesIn(question).map((p) => p.key))] };
-      if (kind) return { kind: 'category', focus, entity: kind };
-    }
     // "what's the weather like": a thing the coverage has no word for at all is a thing it does not name.
     if (head !== undefined && !knowledge.inCoverage(head) && !STOPWORDS.has(head) && !OPEN_NOUNS.has(head)) return { kind: 'category', focus: head, entity: 'word' };
   }
+  // A question of a few words with no question word ("year of the invasion?", "presser start time?", "coalition size?"):
+  // the noun it opens with, or ends with, says the kind of answer as "what is the …" would. Only the kinds a passage
+  // shows by its form: the words of a terse question are too few to say that the coverage has no word for its thing.
+  if (!category && !explain && TERSE_LENGTH.test(first) && !TERSE_OPENERS.test(first)) {
+    const ws = words(first);
+    return typedCategory(nounPhrase(ws), question, subject, future) ?? typedCategory(ws.slice(-2), question, subject, future) ?? { kind: 'open' };
+  }
   return { kind: 'open' };
+}
+
+/** Five words at most. */
+const TERSE_LENGTH = /^\s*\S+(?:\s+\S+){0,4}\s*$/;
+/** Words that open a question or a clause: a question of its own, not a terse noun phrase. */
+const TERSE_OPENERS = /^\s*(?:what|whats|when|where|who|whos|why|how|which|whose|is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|any|anyone|anything|tell|give|show|list|explain)\b/;
+
+/** The kind of answer the nouns of a phrase name, last noun first: a date, a time of day, a count, an amount, a place, a person. */
+function typedCategory(phrase: readonly string[], question: string, subject: readonly string[], future: boolean): AnswerType | null {
+  for (const focus of [...phrase].reverse()) {
+    const kind = categoryOf(focus);
+    if (kind === 'money') return { kind: 'amount' };
+    if (kind === 'date') {
+      const calendar = calendarOf(focus);
+      return { kind: 'time', future, subject: subject.filter((w) => w !== focus), ...(calendar ? { calendar } : {}) };
+    }
+    // "the start time", "kick-off time": a time of day.
+    if (focus === 'time' && phrase.indexOf(focus) > 0) return { kind: 'clock' };
+    // "what's the death toll": a number of the thing the noun before it says, if any. Not "the coalition size": a
+    // size is of the thing itself, counted in anything ("35 countries").
+    if (kind === 'quantity') {
+      const before = focus === 'size' ? undefined : phrase[phrase.indexOf(focus) - 1];
+      return before ? { kind: 'count', focus: [before] } : { kind: 'category', focus, entity: kind };
+    }
+    if (kind === 'country') return { kind: 'category', focus, entity: kind, named: [...new Set(placesIn(question).map((p) => p.key))] };
+    if (kind) return { kind: 'category', focus, entity: kind };
+  }
+  return null;
 }
 
 

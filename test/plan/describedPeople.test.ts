@@ -97,6 +97,17 @@ describe('the kind of answer asked for', () => {
     expect(answerTypeOf("what's the coordination cell for?")).toEqual({ kind: 'open' });
   });
 
+  it.each([
+    ['year of the invasion?', { kind: 'time', calendar: 'year' }],
+    ['presser start time?', { kind: 'clock' }],
+    ['hub cities?', { kind: 'category', entity: 'city' }],
+    ['coalition size?', { kind: 'category', entity: 'quantity' }],
+    ['cost of the hubs?', { kind: 'amount' }],
+  ])('regression: a terse question\'s noun says the kind of answer, as "what is the …" would: "%s" (eval-bank-dev10)', (q, type) =>
+    expect(answerTypeOf(q)).toMatchObject(type));
+  it.each(['kushner on peace?', 'peace deal vibes?', 'starmer greenland?'])('a terse question with no noun of a kind asks openly: "%s"', (q) =>
+    expect(answerTypeOf(q)).toEqual({ kind: 'open' }));
+
   it('regression: "which ones mention minsk" asks which of things named before, not for a category (eval-bank-dev10)', () =>
     expect(answerTypeOf('which ones mention minsk?')).toEqual({ kind: 'open' }));
 });

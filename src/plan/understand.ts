@@ -348,10 +348,13 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
   const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w) && !pluralOffice(w));
   const fits = (q: string, roleWords: string[]) =>
     [q, ...(QUALIFIER_FORMS[q] ?? [])].some((f) => roleWords.includes(f)) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
-  // The qualifiers may come from different roles of the holder's ("trump middle east envoy": "Donald Trump’s peace envoy"
-  // and "special envoy to the Middle East" are Witkoff's).
+  const holdsHead = (r: string) => heads.some((h) => r.toLowerCase().includes(h));
+  const inOneRole = coverage.directory.entries.filter((e) => e.roles.some((r) => holdsHead(r) && qualifiers.every((q) => fits(q, words(r.toLowerCase())))));
+  if (inOneRole.length > 0) return inOneRole;
+  // Else the qualifiers may come from different roles of the holder's ("trump middle east envoy": "Donald Trump’s peace
+  // envoy" and "special envoy to the Middle East" are Witkoff's).
   return coverage.directory.entries.filter((e) => {
-    if (!e.roles.some((r) => heads.some((h) => r.toLowerCase().includes(h)))) return false;
+    if (!e.roles.some(holdsHead)) return false;
     const roleWords = e.roles.flatMap((r) => words(r.toLowerCase()).map((w) => w.replace(/['’]s$/, '')));
     return qualifiers.every((q) => fits(q, roleWords));
   });

@@ -59,6 +59,9 @@ export interface PlanOptions {
 /** Ways of asking for several people's views without a speech verb: "X and Y on Z", "X vs Y", "reactions", "how did X and Y describe". */
 const ASKS_VIEWS = /\b(?:on|vs\.?|versus|reactions?|react(?:ed)?|respond(?:ed)?|describe[ds]?|views?|take|agree[ds]?|think|thought|reckon(?:ed)?|call(?:ed)?|each)\b/i;
 
+/** Content words a question needs of its own to be searched without what its message tells about the asker. */
+const SEARCHED_ALONE = 3;
+
 /** How deep the ranking goes when it orders a person's statements by relevance. */
 export const SPEAKER_RANK_DEPTH = 50;
 
@@ -114,7 +117,11 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const newsAware = options.news ?? true;
   const optionOutlet = options.outlet === undefined ? null : outletOption(options.outlet, ctx.coverage.outlets);
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
-  const mended = withCoveragePlaceNames(mendSpelling(question, ctx.coverage.vocabulary, isDictionaryWord), ctx.coverage.vocabulary);
+  // What the message tells about its asker is not searched, when the question has words enough of its own ("Quick one
+  // before I head out. Keir Starmer on weapons …").
+  const own = withoutAskerContext(question).replace(/\s+/g, ' ').trim();
+  const searched = contentTerms(own).length >= SEARCHED_ALONE ? own : question;
+  const mended = withCoveragePlaceNames(mendSpelling(searched, ctx.coverage.vocabulary, isDictionaryWord), ctx.coverage.vocabulary);
   const search = (k: number, outlet: string | null, extra: readonly string[] = [], text = mended): SearchRequest => ({
     text,
     k,

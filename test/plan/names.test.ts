@@ -178,6 +178,12 @@ describe('where the asker is and what they do, around the question', () => {
     'Asking for my Geography class, where will the hubs be built?',
     'Bonjour, I follow this closely from Lyon and I have one question about the Americans. What form could the US guarantee take?',
   ])('names in what the asker tells of themselves are no unknown names: "%s"', (q) => expect(refusedNames(q)).toEqual([]));
+  it('what the asker tells of themselves is not searched when the question has words enough of its own', () => {
+    const plan = understand('Quick one before I head out. Keir Starmer on weapons for Ukraine long term - what did he commit to?', ctx);
+    expect(plan.kind !== 'chat' && plan.kind !== 'clarify' && plan.kind !== 'coverage' ? plan.search?.text : null).toBe('Keir Starmer on weapons for Ukraine long term - what did he commit to?');
+    const short = understand('Watching from Toronto: who signed?', ctx);
+    expect(short.kind !== 'chat' && short.kind !== 'clarify' && short.kind !== 'coverage' ? short.search?.text : null).toContain('Toronto');
+  });
   it.each([
     ['Living in Leeds, is Germany sending troops?', 'Germany'],
     ['I want to know what Merz said.', 'Merz'],

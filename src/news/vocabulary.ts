@@ -41,7 +41,10 @@ export function vocabularyKeys(texts: Iterable<string | null>): Set<string> {
 export function isKnownWord(word: string, vocabulary: Vocabulary): boolean {
   const key = foldName(word);
   if (key === '') return true;
-  if (vocabulary.has(key) || vocabulary.has(stem(key))) return true;
+  const stemmed = stem(key);
+  if (vocabulary.has(key) || vocabulary.has(stemmed)) return true;
+  // One who does what the coverage names: "peacekeepers" for "peacekeeping".
+  if (stemmed.length >= 7 && stemmed.endsWith('er') && vocabulary.has(stemmed.slice(0, -2))) return true;
   if (placeKey(word) !== undefined) return placeForms(word).some((f) => f.split(' ').every((w) => vocabulary.has(foldName(w))));
   return false;
 }

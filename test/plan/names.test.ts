@@ -223,6 +223,19 @@ describe('names a tenth outside set showed misread (eval-bank-dev10)', () => {
   });
 });
 
+describe('names that describe, in forms no question set had yet', () => {
+  it.each([
+    ['one who does what the coverage names', 'Will the Peacekeepers be British?'],
+    ['a compass point as a region', 'Did the West agree on security guarantees?'],
+    ['a person\'s side', "What's Team Starmer saying?"],
+    ['a number written out', 'What did Number Ten say?'],
+  ])('%s is no unknown name: "%s"', (_why, q) => expect(refusedNames(q)).toEqual([]));
+  it.each([
+    ['what did Melania Trump say?', 'Melania Trump'],
+    ['what did Eric Trump say', 'Eric Trump'],
+  ])('someone else of a quoted person\'s surname still is: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
+});
+
 describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
   it.each([
     ['regression: a capital for its government, as London and Moscow are', 'Starmer is with Copenhagen or with Washington on Greenland?'],

@@ -64,6 +64,8 @@ export const SPELT_APART: Readonly<Record<string, string>> = {
   mideast: 'Middle East',
   'downing st': 'Downing Street',
   no10: 'Number 10',
+  'number ten': 'Number 10',
+  'no ten': 'Number 10',
 };
 
 /**

@@ -34,6 +34,8 @@ export const COUNTRY_FORMS: Readonly<Record<string, readonly string[]>> = {
 export const REGION_ADJECTIVES: ReadonlySet<string> = new Set([
   'western', 'eastern', 'northern', 'southern', 'arctic', 'antarctic', 'atlantic', 'transatlantic', 'pacific', 'baltic', 'nordic',
   'balkan', 'mediterranean', 'continental', 'central', 'european', 'middle', 'far',
+  // The compass points as regions ("did the West agree"): a region, not a name the coverage lacks.
+  'west', 'east', 'north', 'south',
 ]);
 
 /** International bodies, keyed like countries: copy uses them the same way ("EU leaders", "the European Union's"). */

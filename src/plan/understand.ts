@@ -10,7 +10,7 @@ import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
 import { questionClauses } from '../text/clauses.js';
-import { contentTerms, expandShorthand, STOPWORDS, words } from '../text/tokens.js';
+import { contentTerms, expandShorthand, STOPWORDS, withIdiomsExplained, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
 import { placeKey } from '../news/places.js';
@@ -121,7 +121,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // before I head out. Keir Starmer on weapons …").
   const own = withoutAskerContext(question).replace(/\s+/g, ' ').trim();
   const searched = contentTerms(own).length >= SEARCHED_ALONE ? own : question;
-  const mended = withCoveragePlaceNames(mendSpelling(searched, ctx.coverage.vocabulary, isDictionaryWord), ctx.coverage.vocabulary);
+  const mended = withIdiomsExplained(withCoveragePlaceNames(mendSpelling(searched, ctx.coverage.vocabulary, isDictionaryWord), ctx.coverage.vocabulary));
   const search = (k: number, outlet: string | null, extra: readonly string[] = [], text = mended): SearchRequest => ({
     text,
     k,

@@ -7,6 +7,8 @@
 import { foldText, stripDiacritics } from './fold.js';
 import { CHAT_SHORTHAND, SPELT_APART } from './words/chatShorthand.js';
 import { STOPWORDS } from './words/stopwords.js';
+import { IDIOMS } from './words/idioms.js';
+import { alternation } from './patterns.js';
 
 export { STOPWORDS };
 
@@ -133,5 +135,15 @@ export function expandShorthand(text: string, keep: (word: string) => boolean = 
     const full = CHAT_SHORTHAND[lower];
     if (full === undefined || keep(lower)) return w;
     return w === lower ? full : full[0]!.toUpperCase() + full.slice(1);
+  });
+}
+
+const IDIOM_PATTERN = new RegExp(`(?<![\\p{L}])(?:${alternation(Object.keys(IDIOMS))})(?![\\p{L}])`, 'giu');
+
+/** The text with the plain words of the idioms it uses beside them ("once the guns fall silent (ceasefire)"). */
+export function withIdiomsExplained(text: string): string {
+  return text.replace(IDIOM_PATTERN, (m) => {
+    const plain = IDIOMS[m.toLowerCase()];
+    return plain === undefined ? m : `${m} (${plain})`;
   });
 }

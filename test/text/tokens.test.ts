@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { containment, contentTermSet, contentTerms, contentTermsOf, jaccard, stem, STOPWORDS, wordSpans, words } from '../../src/text/tokens.js';
+import { withIdiomsExplained } from '../../src/text/tokens.js';
 
 describe('words', () => {
   it('folds case, curly apostrophes and diacritics, and drops the possessive', () => {
@@ -108,4 +109,12 @@ describe('contentTermsOf', () => {
       expect(contentTerms(text)).toEqual(viaOptions);
     }
   });
+});
+
+describe('withIdiomsExplained', () => {
+  it('puts the plain words beside the idioms a question uses, in any case', () => {
+    expect(withIdiomsExplained('will our lads go once the guns fall silent?')).toBe('will our lads (British troops) go once the guns fall silent (ceasefire)?');
+    expect(withIdiomsExplained('Anyone from Across the Pond?')).toBe('Anyone from Across the Pond (the US)?');
+  });
+  it('leaves words that only contain an idiom as they are', () => expect(withIdiomsExplained('the kitchen and the bearer')).toBe('the kitchen and the bearer'));
 });

@@ -349,12 +349,19 @@ function officeHolders(office: string, slot: string, coverage: QuestionContext):
   const heads = officeHeads(office);
   // An owner written without its apostrophe ("trumps peace envoy") is left out like one written with it.
   const owner = (w: string) => /[^s]s$/.test(w) && coverage.directory.entries.some((e) => e.surname === foldName(w.slice(0, -1)));
+  // An office named by its institution stands for its country ("the white house peace envoy": a US one).
+  let written = slot.toLowerCase();
+  for (const d of INSTITUTIONS) for (const alias of d.aliases) written = written.replace(new RegExp(`(?<![\\p{L}])${escapeRegExp(alias.toLowerCase())}(?![\\p{L}])`, 'gu'), d.officeOf.place);
   // The words before an owner are the owner's ("the US president's special envoy": special, not US).
-  const slotWords = slot.toLowerCase().split(/\s+/);
+  const slotWords = written.split(/\s+/);
   const lastOwner = slotWords.findLastIndex((w) => /['’]s$/.test(w) || owner(w));
   const qualifiers = slotWords.slice(lastOwner + 1).filter((w) => w !== '' && !PLAIN.test(w) && !ROLE_NOUNS.has(w) && !pluralOffice(w));
+  // A place fits a role of that place's, or one naming a person whose role is of it ("Donald Trump’s peace envoy" is a US
+  // envoy: Trump is the US President).
+  const placeOfPerson = (w: string) => coverage.directory.entries.find((e) => e.kind === 'person' && e.surname === foldName(w))?.roles.flatMap((r) => words(r.toLowerCase())).map((x) => placeKey(x)).find((k) => k !== undefined);
   const fits = (q: string, roleWords: string[]) =>
-    [q, ...(QUALIFIER_FORMS[q] ?? [])].some((f) => roleWords.includes(f)) || (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q)));
+    [q, ...(QUALIFIER_FORMS[q] ?? [])].some((f) => roleWords.includes(f)) ||
+    (placeKey(q) !== undefined && roleWords.some((w) => placeKey(w) === placeKey(q) || placeOfPerson(w) === placeKey(q)));
   const holdsHead = (r: string) => heads.some((h) => r.toLowerCase().includes(h));
   const inOneRole = coverage.directory.entries.filter((e) => e.roles.some((r) => holdsHead(r) && qualifiers.every((q) => fits(q, words(r.toLowerCase())))));
   if (inOneRole.length > 0) return inOneRole;

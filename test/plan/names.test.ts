@@ -213,6 +213,8 @@ describe('names a tenth outside set showed misread (eval-bank-dev10)', () => {
     expect(understand('Putin resdence attack claims - what the articles say about them?', ctx).kind).toBe('fact'));
   it('regression: the qualifiers of an office may come from different roles of its holder ("trump middle east envoy")', () =>
     expect(speakersOf('trump middle east envoy said what about trump support for guarantee?')).toEqual(['Steve Witkoff']));
+  it('regression: an office named by its institution is of its country, and a role naming the US President is a US one ("the white house peace envoy", eval-bank-dev7)', () =>
+    expect(speakersOf('what did the white house peace envoy say about how strong the guarantees are')).toEqual(['Steve Witkoff']));
   it('an office no one quoted holds is still refused ("the ukrainian foreign minister")', () =>
     expect(understand('what did the ukrainian foreign minister say', ctx).kind).toBe('refuse'));
   it('regression: a pronoun after the question names an office stands for its holder, not for someone in the asker\'s story', () =>

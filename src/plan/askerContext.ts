@@ -19,7 +19,10 @@ export interface Span {
 }
 
 /** Words that say a clause is what the asker heard from someone. */
-const HEARSAY = new RegExp(`\\b(?:someone (?:said|says|told)|people (?:say|said)|${alternation(ASKERS_PEOPLE)})\\b`, 'i');
+const HEARSAY = new RegExp(
+  `\\b(?:someone (?:said|says|told)|people (?:say|said)|(?:everyone|everybody|people|folks)(?:['’]s|\\s+(?:is|are|keeps?))?\\s+(?:saying|quoting|talking|sharing|posting|asking)|${alternation(ASKERS_PEOPLE)})\\b`,
+  'i',
+);
 const ASKER = new RegExp(`(?<![\\p{L}'])(?:${alternation(ASKER_WORDS)})(?![\\p{L}'])`, 'iu');
 /** A clause that asks: a question word or an auxiliary opens it, or a request verb ("tell me …"). */
 const OPENS_ASKING = new RegExp(`^(?:(?:so|and|but|also|ok|okay|well|then|anyway|just|oh)\\s+)*(?:${alternation([...CLAUSE_OPENERS, ...REQUEST_VERBS, 'any', 'anything'])})\\b`, 'i');

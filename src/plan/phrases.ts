@@ -224,3 +224,6 @@ export const ASKER_WORDS = ['i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me'
 
 /** Verbs that ask when they open a clause ("tell me …", "give me …"). */
 export const REQUEST_VERBS = ['tell', 'give', 'show', 'explain', 'list', 'summarise', 'summarize', 'describe', 'find', 'quote', 'remind', 'compare', 'help'];
+
+/** Social platforms where an asker saw something ("quoting it on Twitter"): after "on", where, not what is asked. Data only. */
+export const PLATFORMS = ['twitter', 'x', 'tiktok', 'facebook', 'instagram', 'youtube', 'reddit', 'telegram', 'whatsapp', 'threads', 'bluesky', 'discord', 'snapchat', 'linkedin', 'mastodon'];

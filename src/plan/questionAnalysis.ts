@@ -25,7 +25,7 @@ import { ABBREVIATIONS, COMMON_ACRONYMS } from '../text/words/abbreviations.js';
 const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(ABBREVIATIONS.map((a) => a.toLowerCase()));
 import { HONORIFICS } from '../text/words/honorifics.js';
 import { TITLE_WORDS } from '../text/words/roles.js';
-import { COVERAGE_NOUNS } from './phrases.js';
+import { COVERAGE_NOUNS, PLATFORMS } from './phrases.js';
 import { askerContext, inAskerContext } from './askerContext.js';
 import { editDistance, typoBudget } from '../text/editDistance.js';
 import { isCalendarWord, isDictionaryWord } from '../text/english.js';
@@ -37,6 +37,8 @@ import { placesIn } from '../text/places.js';
 import { placeForms, placeKey } from '../news/places.js';
 import { stem, STOPWORDS } from '../text/tokens.js';
 import { roleHead } from '../news/roles.js';
+
+const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
 
 export interface QuestionAnalysis {
   /** The speaker the question names: one in the directory, or a person the corpus never mentions. */
@@ -219,6 +221,8 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
   for (const name of capitalisedNames(question)) {
     if (quoted.some((q) => q.open < name.start && name.end <= q.close!)) continue;
     if (inAskerContext(context, name.start, name.end)) continue;
+    // Where the asker saw something ("quoting it on Twitter"), not what they ask about.
+    if (name.words.length === 1 && PLATFORM_SET.has(name.words[0]!.toLowerCase()) && /\b(?:on|via|from|over)\s+$/i.test(question.slice(0, name.start))) continue;
     if (name.words.every((w) => isCalendarWord(w) || REGION_ADJECTIVES.has(w.toLowerCase()))) continue;
     // "is it Number 10, the PM directly": a name with its number is one the coverage knows.
     const numbered = /^\s+\d+\b/.exec(question.slice(name.end));

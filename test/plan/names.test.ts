@@ -219,6 +219,12 @@ describe('names a tenth outside set showed misread (eval-bank-dev10)', () => {
     expect(understand('what did the ukrainian foreign minister say', ctx).kind).toBe('refuse'));
   it('regression: a pronoun after the question names an office stands for its holder, not for someone in the asker\'s story', () =>
     expect(refusedNames('My colleague from Aarhus asked me this at lunch and I was not sure. the PM is standing with Copenhagen about Greenland, is right? and what he said about America then?')).toEqual([]));
+  it.each([
+    ['regression: a platform the asker saw it on', "Everyone's quoting Starmer's 'hardest yards' line on Twitter with zero context. What was the full point he was making?"],
+    ['regression: a sea between countries', 'Did we and our neighbours across the Channel agree anything concrete, or was it all talk?'],
+  ])('%s is no unknown name: "%s"', (_why, q) => expect(refusedNames(q)).toEqual([]));
+  it('a platform asked about still is ("What did Twitter say about it?")', () => expect(refusedNames('What did Twitter say about it?')).toEqual(['Twitter']));
+  it('regression: "the Labour leader" is Keir Starmer', () => expect(speakersOf('What did the Labour leader say Russia has been doing?')).toEqual(['Keir Starmer']));
   it('regression: an outlet misspelt scopes the question to it', () => {
     const plan = understand('in the Independant what they write about air defence from US', ctx);
     expect(plan.kind === 'fact' ? plan.outlet : plan.kind).toBe('The Independent');

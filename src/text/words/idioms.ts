@@ -17,6 +17,7 @@ export const IDIOMS: Readonly<Record<string, string>> = {
   'across the pond': 'the US',
   'over the pond': 'the US',
   'stateside': 'the US',
+  'across the channel': 'France',
   'uncle sam': 'the US',
   'the bear': 'Russia',
   'back on its feet': 'rebuild',

@@ -3,6 +3,7 @@
  * about what the bot holds, follow-ups that need an earlier answer, and "who said …?". The phrases are data
  * (phrases.ts); these functions only match them.
  */
+import { WELL_KNOWN_OUTLETS } from '../corpus/outlets.js';
 import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
 import { messageSentences } from '../text/sentences.js';
@@ -22,6 +23,7 @@ function plainWords(message: string): string[] {
 
 const FILLER_SET = new Set(FILLER);
 const PRAISE: ReadonlySet<string> = new Set(PRAISE_WORDS);
+const WELL_KNOWN: ReadonlySet<string> = new Set(WELL_KNOWN_OUTLETS);
 
 /** A message's sentences and the clauses commas, colons and dashes set apart in them, each as plain words. */
 function clausesOf(message: string): string[][] {
@@ -119,6 +121,7 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const words = plainWords(message);
   const text = words.join(' ');
   if (COVERAGE_QUESTIONS.some((re) => re.test(text))) return true;
+  if (outletAskedAfter(message) !== null) return true;
   if (!COVERAGE_NOUNS.test(text)) return false;
   // "which outlets mention mar-a-lago": what follows the verb is a topic, whatever its words.
   const after = MENTIONS.exec(text)?.[1];
@@ -130,6 +133,13 @@ export function asksForCoverage(message: string, topicWords: ReadonlySet<string>
   const allowed = new Set(COVERAGE_WORDS);
   // Words the coverage never uses ("answers", "bbc") ask nothing of it: "which news sources are you drawing your answers from".
   return words.every((w) => allowed.has(w) || outletCountries.has(w) || topicWords.has(w) || !asksAboutCoverage(w));
+}
+
+/** "is the guardian in there", "is bbc included": the outlet asked after among the bot's sources, as written; else null. */
+export function outletAskedAfter(message: string): string | null {
+  const text = plainWords(message).join(' ');
+  const among = /^(?:is|are|r)\s+(.+?)\s+(?:in there|in here|included|in (?:your|ur|the) (?:list|mix|sources|set|coverage)|on (?:your|ur|the) list|one of them)$/.exec(text)?.[1];
+  return among !== undefined && WELL_KNOWN.has(among) ? among : null;
 }
 
 /** A verb of mentioning and the words after it: "which outlets mention mar a lago". */

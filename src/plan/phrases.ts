@@ -23,7 +23,7 @@ export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
 export const PRAISE_WORDS = [
   'goated', 'goat', 'based', 'legend', 'legendary', 'amazing', 'awesome', 'brilliant', 'great', 'helpful', 'useful', 'smart', 'clever', 'genius',
   'fire', 'slaps', 'lit', 'sick', 'class', 'quality', 'mint', 'ace', 'banger', 'best', 'goodest', 'superb', 'excellent', 'fantastic', 'incredible',
-  'impressive', 'cracking', 'top',
+  'impressive', 'cracking', 'top', 'lifesaver', 'star', 'hero', 'wizard', 'champ',
 ];
 
 /**

@@ -17,7 +17,7 @@ import { placeKey } from '../news/places.js';
 import { answerTypeOf } from './answerType.js';
 import { coveredPlaceName, unmentionedPlaces, wordEvidence } from './evidence.js';
 import { foreignLanguage } from './language.js';
-import { asksForArticleDetails, asksForCoverage, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from './messages.js';
+import { asksForArticleDetails, asksForCoverage, outletAskedAfter, asksForOutletOnly, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from './messages.js';
 import { COVERAGE_NOUNS, GENERAL_ROLES, MENTIONS_TOPIC } from './phrases.js';
 import type { QuestionPlan, SearchRequest } from './plan.js';
 import { QUALIFIER_FORMS, ROLE_NOUNS, roleOf } from '../text/words/roles.js';
@@ -95,7 +95,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   const namedOutlet = matchOutlet(question, ctx.coverage.outlets) ?? null;
   if (asksForCoverage(question, ctx.topicWords, asksAboutCoverage) && namedOutlet === null) {
     // "is the BBC one of your sources?": the list, saying it has nothing from the BBC.
-    const notHeld = unknownEntities(question, ctx.coverage, undefined);
+    // An outlet asked after in lower case ("is the guardian in there") is named as readers know it.
+    const asked = outletAskedAfter(question);
+    const notHeld = [...unknownEntities(question, ctx.coverage, undefined), ...(asked !== null && matchOutlet(asked, ctx.coverage.outlets) === undefined ? [titleCase(asked)] : [])];
     return notHeld.length > 0 ? { kind: 'coverage', outlet: null, notHeld } : { kind: 'coverage', outlet: null };
   }
   // "who wrote the independent article", "when was the lbc piece published": the articles' own details.
@@ -246,6 +248,11 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   }
   if (compare) return { kind: 'compare', outlets: twoOutlets ? named : [], search: search(depth, null, described) };
   return fact(outlet, search(depth, outlet, described));
+}
+
+/** Words with capitals ("the guardian" -> "The Guardian"); two or three letters in capitals ("bbc" -> "BBC"). */
+function titleCase(name: string): string {
+  return name.replace(/\p{L}+/gu, (w) => (w.length <= 3 && w !== 'the' ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)));
 }
 
 /** "Same question but for LBC.": asked again of something else, which needs the question before. */

@@ -1,7 +1,7 @@
 /** Messages that are not questions about the coverage, read from their words alone. */
 import { describe, expect, it } from 'vitest';
 import { foreignLanguage } from '../../src/plan/language.js';
-import { asksForArticleDetails, asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, whoSaidQuote, withoutPreamble } from '../../src/plan/messages.js';
+import { asksForArticleDetails, asksForCoverage, asksForOverview, chatIntent, isBareFollowUp, outletAskedAfter, whoSaidQuote, withoutPreamble } from '../../src/plan/messages.js';
 
 describe('chatIntent', () => {
   it.each([
@@ -271,4 +271,17 @@ describe('messages a tenth outside set showed misread (eval-bank-dev10)', () => 
     ["'real backstops': who said that?", "'real backstops'"],
   ])('regression: the words first, then "who?": "%s"', (q, words) => expect(whoSaidQuote(q)).toBe(words));
   it('regression: "hang on, who\'s \'they\' in that last bit?" needs the answer before it', () => expect(isBareFollowUp("hang on, who's 'they' in that last bit?")).toBe(true));
+});
+
+describe('an outlet asked after among the sources', () => {
+  it.each([
+    ['is the guardian in there', 'the guardian'],
+    ['is bbc included', 'bbc'],
+    ['r the times in there?', 'the times'],
+  ])('"%s" asks whether the bot holds %s', (q, outlet) => {
+    expect(outletAskedAfter(q)).toBe(outlet);
+    expect(asksForCoverage(q, new Set())).toBe(true);
+  });
+  it('"is greenland in there" asks about the coverage\'s content', () => expect(outletAskedAfter('is greenland in there')).toBeNull());
+  it('"you\'re a lifesaver" thanks the bot', () => expect(chatIntent("you're a lifesaver", () => false)).toBe('thanks'));
 });

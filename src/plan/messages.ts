@@ -24,6 +24,8 @@ function plainWords(message: string): string[] {
 const FILLER_SET = new Set(FILLER);
 const PRAISE: ReadonlySet<string> = new Set(PRAISE_WORDS);
 const WELL_KNOWN: ReadonlySet<string> = new Set(WELL_KNOWN_OUTLETS);
+/** Words a message addresses the bot with. */
+const TO_THE_BOT: ReadonlySet<string> = new Set(['you', 'youre', 'u', 'ur', 'bot', 'yourself']);
 
 /** A message's sentences and the clauses commas, colons and dashes set apart in them, each as plain words. */
 function clausesOf(message: string): string[][] {
@@ -83,8 +85,10 @@ export function chatIntent(message: string, asksAboutCoverage: (word: string) =>
   // A question after it is still a question ("ok but why did they do that").
   const asks = /\b(?:why|what|whats|when|who|how|where|which)\b/.test(text);
   if (opening && words.length <= 12 && aboutNothing && !asks) return opening;
-  // Praise that asks nothing of the coverage ("ngl ur kinda goated bot").
-  return words.length <= 10 && aboutNothing && !asks && words.some((w) => PRAISE.has(w)) ? 'thanks' : null;
+  // Praise that asks nothing of the coverage ("ngl ur kinda goated bot"), or of the bot ("you're the best bot ever").
+  const praise = words.some((w) => PRAISE.has(w)) && !asks;
+  if (praise && words.length <= 10 && aboutNothing) return 'thanks';
+  return praise && words.length <= 8 && !message.includes('?') && words.some((w) => TO_THE_BOT.has(w)) ? 'thanks' : null;
 }
 
 const PREAMBLE_SET = new Set(PREAMBLES);
@@ -195,7 +199,7 @@ export function isBareFollowUp(message: string): boolean {
   if (!FOLLOW_UP.some((re) => re.test(text))) return false;
   // A country or body is something named, even in words that are otherwise common ("what does the us do in all this").
   if (placesIn(message).length > 0) return false;
-  return contentTerms(message).every((t) => FOLLOW_UP_STEMS.has(t));
+  return contentTerms(message).every((t) => FOLLOW_UP_STEMS.has(t) || CHAT_FILLERS.has(t));
 }
 
 /** Copy's reporting verbs in the past and third person, one word each: what a slip after "who" is mended to. */

@@ -7,15 +7,15 @@
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 
 /** Words that may stand around small talk without changing it ("hi there bot", "thanks so much mate"). */
-export const FILLER = ['bot', 'there', 'mate', 'guys', 'all', 'everyone', 'pls', 'please', 'so', 'much', 'very', 'again', 'a', 'lot', 'lots', 'man', 'bro', 'fam', 'buddy', 'friend', 'dude', 'you', 'u', 'ya', 'ye', 'yall', 'again', 'btw', 'just', 'oh', 'ah', 'well', 'then', 'for', 'that', 'the', 'info', 'help', 'answer', 'one', 'now', 'honestly', 'really'];
+export const FILLER = ['bot', 'there', 'mate', 'guys', 'all', 'everyone', 'pls', 'please', 'so', 'much', 'very', 'again', 'a', 'lot', 'lots', 'man', 'bro', 'fam', 'buddy', 'friend', 'dude', 'partner', 'pal', 'folks', 'gang', 'lads', 'chaps', 'peeps', 'you', 'u', 'ya', 'ye', 'yall', 'again', 'btw', 'just', 'oh', 'ah', 'well', 'then', 'for', 'that', 'the', 'info', 'help', 'answer', 'one', 'now', 'honestly', 'really'];
 
 export type ChatIntent = 'greeting' | 'thanks' | 'farewell' | 'acknowledgement' | 'help';
 
 /** Whole messages (after filler is dropped) of each kind of small talk. */
 export const CHAT: Record<Exclude<ChatIntent, 'help'>, string[]> = {
-  greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'how are today', 'how are doing today', 'hows it going', 'how is it going', 'hows your day', 'how is your day', 'bonjour', 'salut', 'hola', 'ciao', 'privet', 'pryvit', 'guten tag', 'buongiorno'],
-  thanks: ['thanks', 'thank', 'thank you', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot', 'useful', 'helpful', 'very useful', 'very helpful', 'so helpful', 'pretty useful', 'pretty helpful', 'youre useful', 'youre helpful', 'youre pretty useful', 'youre pretty helpful', 'youre so helpful', 'youre great', 'youre good', 'youre amazing', 'youre awesome', 'youre brilliant', 'youre the best', 'love this bot', 'love this', 'that helps', 'that helped', 'merci', 'merci beaucoup', 'gracias', 'danke', 'danke schon', 'grazie', 'dyakuyu', 'spasibo', 'dziekuje'],
-  farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl'],
+  greeting: ['hi', 'hello', 'hey', 'heya', 'hiya', 'howdy', 'hows it going', 'how is it going', 'hows it goin', 'how goes it', 'whats good', 'whats new', 'top of the morning', 'yo', 'sup', 'wassup', 'whats up', 'good morning', 'good afternoon', 'good evening', 'morning', 'evening', 'gm', 'greetings', 'hallo', 'hullo', 'how are', 'how are doing', 'how are today', 'how are doing today', 'hows it going', 'how is it going', 'hows your day', 'how is your day', 'bonjour', 'salut', 'hola', 'ciao', 'privet', 'pryvit', 'guten tag', 'buongiorno'],
+  thanks: ['thanks', 'thank', 'thank you', 'ta', 'ta very much', 'appreciate the help', 'appreciate your help', 'thanks for the help', 'thanks for your help', 'much obliged', 'thx', 'ty', 'tysm', 'thankyou', 'cheers', 'nice', 'nice one', 'great', 'great thanks', 'awesome', 'perfect', 'brilliant', 'legend', 'appreciated', 'appreciate it', 'much appreciated', 'good bot', 'great bot', 'nice bot', 'good job', 'great job', 'nice job', 'well done', 'cool thanks', 'ok thanks', 'thanks a lot', 'useful', 'helpful', 'very useful', 'very helpful', 'so helpful', 'pretty useful', 'pretty helpful', 'youre useful', 'youre helpful', 'youre pretty useful', 'youre pretty helpful', 'youre so helpful', 'youre great', 'youre good', 'youre amazing', 'youre awesome', 'youre brilliant', 'youre the best', 'love this bot', 'love this', 'that helps', 'that helped', 'merci', 'merci beaucoup', 'gracias', 'danke', 'danke schon', 'grazie', 'dyakuyu', 'spasibo', 'dziekuje'],
+  farewell: ['bye', 'goodbye', 'good bye', 'bye bye', 'see ya', 'see you', 'cya', 'later', 'laters', 'good night', 'gn', 'night', 'ttyl', 'catch you later', 'catch ya later', 'catch ya', 'talk later', 'talk soon', 'peace out', 'im off', 'gotta go', 'got to go', 'take care', 'bye for now'],
   acknowledgement: ['ok', 'okay', 'k', 'kk', 'cool', 'ok cool', 'okay cool', 'alright', 'right', 'sure', 'got it', 'i see', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'nice', 'wow', 'interesting', 'hmm', 'hm', 'yes', 'yeah', 'yep', 'no', 'nope', 'fair enough', 'makes sense', 'noted', 'wild', 'thats wild', 'crazy', 'thats crazy', 'insane', 'thats insane', 'mad', 'thats mad', 'damn', 'wow thats wild', 'thats interesting', 'thats cool'],
 };
 
@@ -42,6 +42,10 @@ export const HELP_LOOSE: RegExp[] = [
   /\b(?:can|could|will|would) (?:you|u) (?:\w+ )?help\b/,
   /\bhelp (?:me )?(?:with|out)\b/,
   /\bwhat (?:are|r) (?:you|u) (?:\w+ )?(?:for|good at|able)\b/,
+  // "what kind of stuff do you know", "can i ask you anything", "what's this bot for".
+  /\bwhat (?:kinds?|sorts?|types?) of (?:stuff|things|questions|info|information|topics)\b.*\b(?:you|u)\b/,
+  /\bcan (?:i|we) ask (?:you |u )?(?:anything|whatever|stuff|questions|things)\b/,
+  /\bwhats? (?:this|the|that) bot (?:for|about|do)\b/,
 ];
 
 /** Requests for help with the bot itself, matched anywhere in a short message. */
@@ -96,6 +100,8 @@ export const FOLLOW_UP: RegExp[] = [
   /^more\b/,
   /\b(?:expand|elaborate|go on|continue|keep going)\b/,
   /\bmore (?:about|on) (?:that|this|it|him|her|them)\b/,
+  /^(?:say|tell|give|show)(?: (?:me|us))? more\b/,
+  /\bwhat do (?:you|u) mean\b/,
   /\b(?:he|she|they|him|her|them|his|their)\b/,
   /\b(?:that|this|it)\b/,
   /\b(?:the )?other (?:one|guy|person|side)\b/,

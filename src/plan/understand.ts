@@ -86,10 +86,11 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   );
   // "ok and did they agree with that?", "which outlet was that from again": about an earlier answer, whose words these
   // pronouns stand for; with nothing before them, who or what is meant is asked (before chat or the list of sources).
-  if (isBareFollowUp(question) && REFERS_BACK.test(question)) return { kind: 'clarify' };
+  const intent = chatIntent(question, asksAboutCoverage);
+  // Not "hiya bot, how's it going": a greeting, thanks or goodbye with a pronoun in it is still one.
+  if (isBareFollowUp(question) && REFERS_BACK.test(question) && (intent === null || intent === 'acknowledgement' || intent === 'help')) return { kind: 'clarify' };
   // "Same question but for LBC.": the same as what? (A conversation resolves it before it gets here.)
   if (SAME_AGAIN.test(question)) return { kind: 'clarify' };
-  const intent = chatIntent(question, asksAboutCoverage);
   if (intent) return { kind: 'chat', intent };
   // "what did A News report about the declaration" names an outlet: a question about its report.
   const namedOutlet = matchOutlet(question, ctx.coverage.outlets) ?? null;

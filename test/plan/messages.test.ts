@@ -285,3 +285,19 @@ describe('an outlet asked after among the sources', () => {
   it('"is greenland in there" asks about the coverage\'s content', () => expect(outletAskedAfter('is greenland in there')).toBeNull());
   it('"you\'re a lifesaver" thanks the bot', () => expect(chatIntent("you're a lifesaver", () => false)).toBe('thanks'));
 });
+
+describe('small talk, help and follow-ups in forms no question set had yet', () => {
+  it.each([
+    ["hiya bot, how's it going", 'greeting'],
+    ['howdy partner', 'greeting'],
+    ['appreciate the help', 'thanks'],
+    ['ta', 'thanks'],
+    ["you're the best bot ever", 'thanks'],
+    ['catch you later', 'farewell'],
+    ['what kind of stuff do you know', 'help'],
+    ['can I ask you anything?', 'help'],
+    ["what's this bot for", 'help'],
+  ])('"%s" -> %s', (q, intent) => expect(chatIntent(q, () => false)).toBe(intent));
+  it('praise in a question about the coverage leaves it a question', () => expect(chatIntent('are you sure the best option is troops?')).toBeNull());
+  it.each(['say more', 'what do you mean', 'more on that pls'])('"%s" needs the answer before it', (q) => expect(isBareFollowUp(q)).toBe(true));
+});

@@ -18,11 +18,14 @@ const FUNCTION_WORDS =
 /** What is left of contractions and possessives once split: "don't" -> "t", "we'll" -> "ll". */
 const CONTRACTION_PARTS = 's t ll re ve d m';
 
+/** Contractions typed without their apostrophe ("whats", "dont"): function words still. */
+const CONTRACTIONS_RUN_TOGETHER = 'whats hows wheres whos whens whys thats theres heres im ive id youre youve theyre theyve dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt';
+
 /** Vague words of speech and thought, and intensifiers ("really", "actually"), that carry no topic. */
 const FILLER = 'actually anything everything get got know really something thing things think thinks want wants';
 
 export const STOPWORDS: ReadonlySet<string> = new Set([
-  ...`${FUNCTION_WORDS} ${CONTRACTION_PARTS} ${FILLER}`.split(/\s+/),
+  ...`${FUNCTION_WORDS} ${CONTRACTION_PARTS} ${CONTRACTIONS_RUN_TOGETHER} ${FILLER}`.split(/\s+/),
   ...STOP_HONORIFICS.map((h) => h.toLowerCase()),
   ...verbForms(SPEECH_VERBS.filter((v) => v.filler)),
 ]);

@@ -97,7 +97,7 @@ function outletForms(outlets: string[], lowerCaseQuestion: boolean): OutletForm[
     // Run together as people type them ("dailymail", "anews"), and the names readers call it by ("the indy").
     const bare = ws.filter((w) => !/^the$/i.test(w));
     const anyCaseForm = (name: string): OutletForm => ({ outlet, name, source: `(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, flags: 'iu' });
-    if (bare.length > 1) forms.push(anyCaseForm(bare.join('')));
+    if (bare.length > 1) forms.push(anyCaseForm(bare.join('')), anyCaseForm(bare.join('-')));
     for (const nickname of OUTLET_NICKNAMES[outlet] ?? []) forms.push(anyCaseForm(nickname));
     for (const name of names) {
       const anyCase = lowerCaseQuestion || name.split(/\s+/).some((w) => /\p{Lu}/u.test(w.slice(1)));

@@ -57,7 +57,7 @@ export interface PlanOptions {
 }
 
 /** Ways of asking for several people's views without a speech verb: "X and Y on Z", "X vs Y", "reactions", "how did X and Y describe". */
-const ASKS_VIEWS = /\b(?:on|vs\.?|versus|reactions?|react(?:ed)?|respond(?:ed)?|describe[ds]?|views?|take|agree[ds]?|think|thought|reckon(?:ed)?|call(?:ed)?|each)\b/i;
+const ASKS_VIEWS = /\b(?:on|vs\.?|versus|reactions?|react(?:ed)?|respond(?:ed)?|describe[ds]?|views?|takes?|agree[ds]?|think|thoughts?|opinions?|positions?|stances?|verdicts?|reckon(?:ed)?|call(?:ed)?|each|upbeat|optimistic|positive|hopeful|cautious|confident|pessimistic|gloomy)\b/i;
 
 /** Content words a question needs of its own to be searched without what its message tells about the asker. */
 const SEARCHED_ALONE = 3;

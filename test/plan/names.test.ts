@@ -244,6 +244,17 @@ describe('names that describe, in forms no question set had yet', () => {
   ])('someone else of a quoted person\'s surname still is: "%s"', (q, name) => expect(refusedNames(q)).toContain(name));
 });
 
+describe('outlets and several people in forms no question set had yet', () => {
+  it('an outlet written with a hyphen ("a-news") scopes the question', () => {
+    const plan = understand('what did a-news write about zelensky', ctx);
+    expect(plan.kind === 'fact' ? plan.outlet : plan.kind).toBe('A News');
+  });
+  it.each([
+    ['macron and zelensky - their takes?', ['Emmanuel Macron', 'Volodymyr Zelensky']],
+    ['starmer and macron thoughts on guarantees', ['Keir Starmer', 'Emmanuel Macron']],
+  ])('their takes or thoughts ask for each one\'s words: "%s"', (q, people) => expect(speakersOf(q)).toEqual(people));
+});
+
 describe('names a ninth outside set showed misread (eval-bank-dev9)', () => {
   it.each([
     ['regression: a capital for its government, as London and Moscow are', 'Starmer is with Copenhagen or with Washington on Greenland?'],

@@ -281,10 +281,14 @@ function unknownNames(capitalised: readonly string[], question: string, coverage
 function subjectName(question: string, run: string): string | null {
   const escaped = escapeRegExp(run);
   const m = new RegExp(String.raw`(?:^|[\s,])(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|should)\s+(?:the\s+)?((?:[\p{L}-]+\s+)?)${escaped}(?![\p{L}])`, 'iu').exec(question);
-  if (!m) return null;
+  // A terse question opening with it ("leeds score?", "bitcoin price?"): it is what the question is about.
+  if (!m) return TERSE.test(question) && new RegExp(String.raw`^\s*(?:the\s+)?${escaped}(?:['’]s)?(?![\p{L}])`, 'iu').test(question) ? run : null;
   const before = m[1]!.trim();
   return before !== '' && !STOPWORDS.has(before.toLowerCase()) ? `${before} ${run}` : run;
 }
+
+/** A question of four words at most. */
+const TERSE = /^\s*\S+(?:\s+\S+){0,3}\s*$/;
 
 const COUNTS: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
 

@@ -245,6 +245,15 @@ describe('names that describe, in forms no question set had yet', () => {
 });
 
 describe('outlets and several people in forms no question set had yet', () => {
+  it('a terse question opening with a word neither the coverage\'s nor English is about it ("bitcoin price?")', () => {
+    const english = { ...ctx, isEnglishWord: isDictionaryWord };
+    const names = (q: string) => {
+      const plan = understand(q, english);
+      return plan.kind === 'refuse' && plan.refusal.code === 'UNKNOWN_NAMES' ? plan.refusal.names : [];
+    };
+    expect(names('bitcoin price?')).toEqual(['bitcoin']);
+    expect(names('witkof quote?')).toEqual([]);
+  });
   it('an outlet written with a hyphen ("a-news") scopes the question', () => {
     const plan = understand('what did a-news write about zelensky', ctx);
     expect(plan.kind === 'fact' ? plan.outlet : plan.kind).toBe('A News');

@@ -148,7 +148,7 @@ export const OVERVIEW_WORDS = [
 
 /** "Who said …?", "who called it …", "who dubbed …": the verbs (and common misspellings) that ask for a speaker. */
 /** Ways of asking who said something besides the reporting verbs copy uses: "who was like", "who came up with". */
-const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'came out with', 'come out with', 'coined', 'first said', 'issued', 'put out', 'released'];
+const WHO_SAID_EXTRA = ['was like', 'is like', 'went', 'goes', 'sed', 'sayed', 'say', 'mentioned', 'mentiond', 'labelled', 'labeled', 'compared', 'came up with', 'came out with', 'come out with', 'coined', 'first said', 'issued', 'put out', 'released', 'quoted saying', 'quoted as saying', 'is quoted saying', 'talked up', 'played down', 'hailed'];
 /**
  * "who said peace through strength?", "who accused putin of …", "who's the one saying …": the speaker of the words
  * after the verb (group 1). The verbs are copy's reporting verbs (src/text/words/speechVerbs.ts) in every form.
@@ -175,6 +175,8 @@ export const WHOSE_WORDS: readonly RegExp[] = [
   // "To whom should I attribute the line 'This only hardens our resolve'?", "who do I attribute '…' to?"
   // The words first, then the question: "'huge step' — who?", "peace through strength - whose line?", "'real backstops': who said that?"
   /^\s*(.+?)\s*(?:[—–:]|\s-)\s*(?:who|whose(?:\s+(?:quote|words?|line|phrase|comment|remark|claim))?)(?:\s+(?:said|says|is|was))?(?:\s+(?:it|that|this))?\s*[?!.]*\s*$/i,
+  // Quoted words, then who: 'the "strongest ever" comment, who made it?', 'i keep seeing "very very big milestone" quoted, who said it'.
+  /^[^"“‘']*(["“‘'][^"”’']{3,}["”’'])[^?]*?\bwho(?:['’]s|\s+(?:was|is))?\s+(?:(?:said|say|says|made|wrote|coined|came\s+up\s+with)\s+(?:it|that|this)|(?:it|that|this)(?:\s+was)?)\s*[?!.]*\s*$/i,
   /^\s*(?:to\s+whom|who)\s+(?:should|do|can|would|must)\s+(?:i|we|you)\s+attribute\s+(?:the\s+(?:line|quote|words|phrase|comment|remark|claim)\s+)?(.+?)(?:\s+to)?\s*[?!.]*\s*$/i,
 ];
 

@@ -301,3 +301,12 @@ describe('small talk, help and follow-ups in forms no question set had yet', () 
   it('praise in a question about the coverage leaves it a question', () => expect(chatIntent('are you sure the best option is troops?')).toBeNull());
   it.each(['say more', 'what do you mean', 'more on that pls'])('"%s" needs the answer before it', (q) => expect(isBareFollowUp(q)).toBe(true));
 });
+
+describe('"who said …?" in forms no question set had yet', () => {
+  it.each([
+    ['the "strongest ever" comment, who made it?', '"strongest ever"'],
+    ['i keep seeing "very very big milestone" quoted, who said it', '"very very big milestone"'],
+    ["who's quoted saying it's a declaration of intent", "it's a declaration of intent"],
+  ])('"%s" asks who said %s', (q, words) => expect(whoSaidQuote(q)).toBe(words));
+  it('"who said it?" with no words before it names nothing', () => expect(whoSaidQuote('who said it?')).toBeNull());
+});

@@ -29,13 +29,12 @@ export const OUTLET_NICKNAMES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * News outlets readers name when they ask what the bot holds ("is the guardian in there"), lower case, whether indexed
- * or not. Data only.
+ * News outlets readers name when they ask what the bot holds ("is the guardian in there"), lower case. The indexed
+ * outlets are the index's to name (a question naming one is about its report), not this list's. Data only.
  */
 export const WELL_KNOWN_OUTLETS: readonly string[] = [
   'bbc', 'bbc news', 'the beeb', 'guardian', 'the guardian', 'telegraph', 'the telegraph', 'times', 'the times', 'sky', 'sky news', 'itv', 'itv news',
   'channel 4', 'cnn', 'fox', 'fox news', 'reuters', 'ap', 'associated press', 'afp', 'new york times', 'the new york times', 'nyt', 'washington post',
   'the washington post', 'financial times', 'the financial times', 'ft', 'the economist', 'economist', 'politico', 'al jazeera', 'mirror', 'the mirror',
   'the sun', 'express', 'the express', 'metro', 'the i', 'le monde', 'kyiv independent', 'the kyiv independent', 'euronews', 'dw', 'bloomberg',
-  'daily mail', 'the daily mail', 'independent', 'the independent', 'lbc', 'a news', 'tdpel', 'tdpel media',
 ];

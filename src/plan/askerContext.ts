@@ -7,16 +7,10 @@
  */
 import { alternation } from '../text/patterns.js';
 import { roleOf } from '../text/words/roles.js';
-import { messageSentences } from '../text/sentences.js';
+import { messageClauses, type Span } from '../text/sentences.js';
 import { CLAUSE_OPENERS } from '../text/words/clauses.js';
 import { isSmallTalkWord } from './messages.js';
 import { ASKER_ACTIVITIES, ASKER_WORDS, ASKERS_PEOPLE, PREAMBLES, REQUEST_VERBS } from './phrases.js';
-
-/** A stretch of the message, by character offsets (end exclusive). */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 /** Words that say a clause is what the asker heard from someone. */
 const HEARSAY = new RegExp(
@@ -48,23 +42,6 @@ function refersBack(question: string): boolean {
   return !named;
 }
 
-/** The message's clauses (cut at sentence ends and at commas, colons, semicolons and dashes), with their offsets. */
-function clauses(message: string): (Span & { text: string })[] {
-  const out: (Span & { text: string })[] = [];
-  let start = 0;
-  for (const sentence of messageSentences(message)) {
-    const end = sentence.end;
-    let from = start;
-    for (const cut of message.slice(start, end).matchAll(/[;,:—–]+|\s-\s/g)) {
-      out.push({ start: from, end: start + cut.index, text: message.slice(from, start + cut.index) });
-      from = start + cut.index + cut[0].length;
-    }
-    out.push({ start: from, end, text: message.slice(from, end) });
-    start = end;
-  }
-  return out.filter((c) => c.text.trim() !== '').map((c) => ({ ...c, text: c.text.trim() }));
-}
-
 function asks(text: string): boolean {
   return text.endsWith('?') || OPENS_ASKING.test(text) || ASKS_INSIDE.test(text);
 }
@@ -81,7 +58,7 @@ function aboutAsker(text: string): boolean {
  * not refer back to a person ("I heard Merz was there. What did he say?" asks about Merz). Empty when it is all question.
  */
 export function askerContext(message: string): Span[] {
-  const all = clauses(message);
+  const all = messageClauses(message);
   const context = all.filter((c) => !asks(c.text) && aboutAsker(c.text));
   const questions = all.filter((c) => !context.includes(c) && asks(c.text));
   if (context.length === 0 || questions.length === 0) return [];

@@ -6,7 +6,7 @@
 import { WELL_KNOWN_OUTLETS } from '../corpus/outlets.js';
 import { editDistance } from '../text/editDistance.js';
 import { placesIn } from '../text/places.js';
-import { messageSentences } from '../text/sentences.js';
+import { messageClauses } from '../text/sentences.js';
 import { contentTerms, stem, STOPWORDS } from '../text/tokens.js';
 import { SPEECH_VERBS } from '../text/words/speechVerbs.js';
 import { CHAT_FILLERS } from '../text/words/chatShorthand.js';
@@ -29,9 +29,8 @@ const TO_THE_BOT: ReadonlySet<string> = new Set(['you', 'youre', 'u', 'ur', 'bot
 
 /** A message's sentences and the clauses commas, colons and dashes set apart in them, each as plain words. */
 function clausesOf(message: string): string[][] {
-  return messageSentences(message)
-    .flatMap((s) => s.text.split(/[;,:—–]+|\s-\s/))
-    .map(plainWords)
+  return messageClauses(message)
+    .map((c) => plainWords(c.text))
     .filter((c) => c.length > 0);
 }
 /** What one asks a bot to do, which asks nothing of the coverage: "what can you help me with". */

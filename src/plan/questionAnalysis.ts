@@ -254,7 +254,10 @@ export function unknownEntities(question: string, ctx: QuestionContext, outlet: 
     // Russian Foreign Ministry" is a body's name).
     if ((titled || placed) && words.every((w) => english(w) || (placed && placesIn(w).length > 0))) continue;
     // "Team Starmer", "the Starmer government": English words around a person the coverage quotes describe their side.
-    if (words.length > 1 && words.some((w) => resolveSpeaker(w, ctx.directory) !== null) && words.every((w) => resolveSpeaker(w, ctx.directory) !== null || isDictionaryWord(w.toLowerCase()))) continue;
+    if (words.length > 1) {
+      const quoted = words.map((w) => resolveSpeaker(w, ctx.directory) !== null);
+      if (quoted.some(Boolean) && words.every((w, i) => quoted[i] || isDictionaryWord(w.toLowerCase()))) continue;
+    }
     // "Vlad" is Vladimir Putin's first name shortened.
     if (words.length === 1 && shortenedFirstName(words[0]!, ctx.directory)) continue;
     if (words.some((w) => !isKnownWord(w, ctx.vocabulary)) && !misspeltSpeaker(words, ctx.directory)) out.push(text);

@@ -122,8 +122,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // Searched with its misspellings of the coverage's words mended; read (names, speakers, types) as written.
   // What the message tells about its asker is not searched, when the question has words enough of its own ("Quick one
   // before I head out. Keir Starmer on weapons …").
-  const own = withoutAskerContext(question).replace(/\s+/g, ' ').trim();
-  const searched = contentTerms(own).length >= SEARCHED_ALONE ? own : question;
+  const told = withoutAskerContext(question);
+  const questionOnly = told.replace(/\s+/g, ' ').trim();
+  const searched = contentTerms(questionOnly).length >= SEARCHED_ALONE ? questionOnly : question;
   const mended = withIdiomsExplained(withCoveragePlaceNames(mendSpelling(searched, ctx.coverage.vocabulary, isDictionaryWord), ctx.coverage.vocabulary));
   const search = (k: number, outlet: string | null, extra: readonly string[] = [], text = mended): SearchRequest => ({
     text,
@@ -141,7 +142,7 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
     const unused = (w: string) => !isKnownWord(w, ctx.coverage.vocabulary) && !nearKnownWord(w, ctx.coverage.vocabulary);
     // Not two English words ("the whole family's asking me"), nor in what the asker tells of themselves.
     const english = (w: string) => isDictionaryWord(w.toLowerCase());
-    const names = [...withoutAskerContext(question).matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
+    const names = [...told.matchAll(/(?<![\p{L}])([\p{L}-]{2,})\s+([\p{L}-]{2,})['’]s\b/gu)]
       .filter((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && (!isKnownWord(m[1]!, ctx.coverage.vocabulary) || !isDictionaryWord(m[2]!)) && unused(m[2]!) && !(english(m[1]!) && english(m[2]!)) && !coveredPlaceName(`${m[1]} ${m[2]}`, ctx.coverage))
       .map((m) => `${m[1]} ${m[2]}`);
     // "did marco rubio attend the talks", "is the raf sending jets": the subject is a name the coverage never mentions.
@@ -181,13 +182,13 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   }
   const depth = speaker ? SPEAKER_RANK_DEPTH : ctx.retrieveK;
 
-  const unknown = unknownNames(analysis.unknownEntities, question, ctx.coverage);
+  const unknown = unknownNames(analysis.unknownEntities, told, ctx.coverage);
   if (unknown.length > 0) {
     return { kind: 'refuse', refusal: { code: 'UNKNOWN_NAMES', names: unknown, outlet: null }, search: search(depth, outlet, described) };
   }
   if (outlet !== null) {
     const own = ctx.outletCoverage(outlet);
-    const names = unknownNames(unknownEntities(question, own, outlet), question, own);
+    const names = unknownNames(unknownEntities(question, own, outlet), told, own);
     // "did a news mention the minsk agreements": words the coverage has but this outlet's articles never use.
     const topic = MENTIONS_TOPIC.exec(question)?.[1];
     if (topic) {
@@ -263,11 +264,12 @@ const REFERS_BACK = /\b(?:he|she|they|him|her|them|his|their|that|this|it)\b/i;
 
 /**
  * Names a question uses that the coverage never mentions: capitalised names not in its vocabulary (less the
- * countries and bodies it names under another name, "Great Britain"), and countries and bodies in any case.
+ * countries and bodies it names under another name, "Great Britain"), and countries and bodies in any case outside what
+ * the message tells about its asker (`questionOnly`: the message with that blanked out).
  */
-function unknownNames(capitalised: readonly string[], question: string, coverage: QuestionContext): string[] {
+function unknownNames(capitalised: readonly string[], questionOnly: string, coverage: QuestionContext): string[] {
   const names = capitalised.filter((n) => !coveredPlaceName(n, coverage));
-  for (const place of unmentionedPlaces(withoutAskerContext(question), coverage)) {
+  for (const place of unmentionedPlaces(questionOnly, coverage)) {
     if (!names.some((n) => n.toLowerCase().includes(place.toLowerCase()))) names.push(place);
   }
   return names;

@@ -150,3 +150,29 @@ export function messageSentences(message: string): { text: string; end: number }
   if (rest !== '') out.push({ text: rest, end: message.length });
   return out;
 }
+
+/** A stretch of a text, by character offsets (end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * A chat message's clauses: its sentences (messageSentences) cut again at commas, colons, semicolons and dashes, each
+ * trimmed, with where it stands in the message (the offsets are of the untrimmed clause).
+ */
+export function messageClauses(message: string): (Span & { text: string })[] {
+  const out: (Span & { text: string })[] = [];
+  let start = 0;
+  for (const sentence of messageSentences(message)) {
+    const end = sentence.end;
+    let from = start;
+    for (const cut of message.slice(start, end).matchAll(/[;,:—–]+|\s-\s/g)) {
+      out.push({ start: from, end: start + cut.index, text: message.slice(from, start + cut.index) });
+      from = start + cut.index + cut[0].length;
+    }
+    out.push({ start: from, end, text: message.slice(from, end) });
+    start = end;
+  }
+  return out.filter((c) => c.text.trim() !== '').map((c) => ({ ...c, text: c.text.trim() }));
+}

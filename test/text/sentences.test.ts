@@ -1,6 +1,6 @@
 /** The one sentence splitter (src/text/sentences.ts): abbreviations, quotations, and quotes carried across passages. */
 import { describe, expect, it } from 'vitest';
-import { messageSentences, PH_OPEN, sentences, splitSentences, unmask } from '../../src/text/sentences.js';
+import { messageSentences, PH_OPEN, sentences, splitSentences, unmask, messageClauses } from '../../src/text/sentences.js';
 
 describe('sentences: where a sentence ends', () => {
   it('ends at . ! ? and … followed by a capital, a digit or a dash', () => {
@@ -93,4 +93,13 @@ describe('messageSentences: a chat message cut after . ! ? and white space, what
   it('does not cut inside a word ("No.10", the first dot of "U.S."), but after a mark before white space', () =>
     expect(messageSentences('did No.10 and the U.S. agree?').map((s) => s.text)).toEqual(['did No.10 and the U.S.', 'agree?']));
   it('gives nothing for white space', () => expect(messageSentences('  ')).toEqual([]));
+});
+
+describe('messageClauses', () => {
+  it('cuts a message\'s sentences again at commas, colons, semicolons and dashes, trimmed, with their offsets', () => {
+    const message = 'Watching from Toronto: who signed it, and when? Thanks - bye';
+    const clauses = messageClauses(message);
+    expect(clauses.map((c) => c.text)).toEqual(['Watching from Toronto', 'who signed it', 'and when?', 'Thanks', 'bye']);
+    for (const c of clauses) expect(message.slice(c.start, c.end).trim()).toBe(c.text);
+  });
 });

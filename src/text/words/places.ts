@@ -36,8 +36,8 @@ export const REGION_ADJECTIVES: ReadonlySet<string> = new Set([
   'balkan', 'mediterranean', 'continental', 'central', 'european', 'middle', 'far',
   // The compass points as regions ("did the West agree"): a region, not a name the coverage lacks.
   'west', 'east', 'north', 'south',
-  // Seas and straits between countries ("our neighbours across the Channel").
-  'channel', 'atlantic', 'pacific',
+  // Seas and straits between countries ("our neighbours across the Channel"; the oceans are above).
+  'channel',
 ]);
 
 /** International bodies, keyed like countries: copy uses them the same way ("EU leaders", "the European Union's"). */

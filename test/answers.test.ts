@@ -136,6 +136,13 @@ describe('abstains when the coverage does not answer, saying why', () => {
     checkCitations(result);
   });
 
+  it('regression: "indy coalition number?" reads "indy" as The Independent, not an unknown name, and finds its "coalition of some 35 countries"', async () => {
+    const result = await ask('indy coalition number?');
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toContain('35 countries');
+    expect(result.citations.every((c) => c.outlet === 'The Independent')).toBe(true);
+  });
+
   it('answers a duration so far: "since March"', async () => {
     const result = await ask('How long has the coalition of the willing been meeting?');
     expect(result.abstained).toBe(false);
@@ -208,6 +215,24 @@ describe('speaker answers', () => {
       expect(s.sentences.some((sentence) => sentence.includes('Putin')), s.text).toBe(true);
     }
     checkCitations(result);
+  });
+});
+
+describe('a quote that calls its speaker "he" names them', () => {
+  it('regression: "He said: … peace through strength …" is followed by Jared Kushner, as the coverage attributes it', async () => {
+    const result = await ask('robust deterrence, peace through strength');
+    if (result.kind !== 'passages') throw new Error(`expected passages, got ${result.kind}`);
+    const quoted = result.quotes.find((q) => q.text.startsWith('He said:'))!;
+    expect(quoted.speakers).toEqual(['Jared Kushner']);
+    expect(result.answer).toContain(`${quoted.text}” — Jared Kushner`);
+  });
+
+  it('a quote that names its speaker carries no name after it', async () => {
+    const result = await ask('strong security guarantees at the heart of the declaration');
+    if (result.kind !== 'passages') throw new Error(`expected passages, got ${result.kind}`);
+    const named = result.quotes.filter((q) => /Macron/.test(q.text));
+    expect(named.length).toBeGreaterThan(0);
+    for (const q of named) expect(q.speakers).toBeUndefined();
   });
 });
 

@@ -212,6 +212,12 @@ describe('regression: a "who said ..." question names the topic, not the speaker
     expect(ask('Who said Trump strongly stands behind the security guarantee?').speaker).toBeUndefined();
     expect(speakerId(ask('What did Trump say?'))).toBe('donald-trump');
   });
+
+  it('regression: "who\'s paying for the war according to the british prime minister" asks what the PM says, as "who is" does', () => {
+    for (const q of ["who's paying for the war according to the british prime minister", 'who is paying for the war according to the british prime minister']) {
+      expect(speakerId(ask(q))).toBe('keir-starmer');
+    }
+  });
 });
 
 describe('regression: people written in lower case or misspelt', () => {

@@ -1,5 +1,7 @@
 /** Ranked passages as answers list them, and where a passage stands (outlet, headline, date, link). */
 import type { ManifestArticle } from '../index/manifest.js';
+import { entryById } from '../news/directory.js';
+import { statementsIn, type NewsIndex } from '../news/newsIndex.js';
 import type { Hit } from '../retrieval/retrieve.js';
 import type { Passage } from '../types.js';
 import { citeCarriers, CitationList, pickCarriers } from './citations.js';
@@ -94,9 +96,29 @@ export function carriers(hit: Hit): string[] {
  * The best part of a hit's passage for the question, cited to every article carrying it (only `outlet`'s when
  * the question is scoped to one outlet; its syndicated copies elsewhere stay in `also`).
  */
-export function quoteHit(hit: Hit, question: string, articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList, outlet: string | null = null): Quote {
+export function quoteHit(hit: Hit, question: string, articles: ReadonlyMap<string, ManifestArticle>, cites: CitationList, outlet: string | null = null, news: NewsIndex | null = null): Quote {
   const ids = carriers(hit).filter((id) => outlet === null || articles.get(id)?.outlet === outlet);
   const part = pickQuote(hit.passage.text, question);
   const { citations, uncited } = citeCarriers(ids, cites, articles);
-  return { ...part, passageId: hit.passage.id, citations, ...(uncited ? { uncited } : {}) };
+  const speakers = news ? unnamedSpeakers(news, hit.passage.id, part.text) : [];
+  return { ...part, passageId: hit.passage.id, citations, ...(uncited ? { uncited } : {}), ...(speakers.length > 0 ? { speakers } : {}) };
+}
+
+/**
+ * Who says the quoted words when the quote itself does not name them ("He said: 'peace through strength'"): the
+ * speakers of the statements in it that the coverage attributes through a pronoun or an earlier sentence, whose
+ * surname the quote does not write.
+ */
+export function unnamedSpeakers(news: NewsIndex, passageId: string, quoted: string): string[] {
+  const text = quoted.replace(/\s+/g, ' ');
+  const lower = text.toLowerCase();
+  const names: string[] = [];
+  for (const s of statementsIn(news, passageId)) {
+    if (!s.carriedOver || !text.includes(s.sentence.replace(/\s+/g, ' ').trim().slice(0, 60))) continue;
+    const name = entryById(news.directory, s.speakerId)?.name;
+    if (name === undefined || names.includes(name)) continue;
+    const surname = name.split(' ').at(-1)!.toLowerCase();
+    if (!lower.includes(surname)) names.push(name);
+  }
+  return names;
 }

@@ -121,6 +121,8 @@ export function typeMatcher(type: AnswerType, related: (word: string) => string[
           if (!QUANTITY.test(t)) return false;
           // The counted noun follows the number: "some 35 countries", "30 allies of Ukraine".
           for (let j = i + 1; j <= Math.min(i + 2, tokens.length - 1); j++) if (wanted.has(stem(tokens[j]!))) return true;
+          // Or the whole comes first, what it is made of after: "the coalition of some 35 countries", "a force of 10,000".
+          for (let j = i - 1; j >= Math.max(1, i - 3); j--) if (tokens[j] === 'of' && wanted.has(stem(tokens[j - 1]!))) return true;
           return false;
         });
       };

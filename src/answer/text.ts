@@ -166,7 +166,7 @@ export function examplesOf(result: AnswerResult): string[] {
 export function answerText(result: AnswerResult, hints: TextHints = {}): string {
   switch (result.kind) {
     case 'passages': {
-      const quotes = result.quotes.map((q) => `${quoteText(q)} ${markers(q.citations)}${uncitedText(q.uncited)}`);
+      const quotes = result.quotes.map((q) => `${quoteText(q)}${q.speakers ? ` — ${q.speakers.join(' and ')}` : ''} ${markers(q.citations)}${uncitedText(q.uncited)}`);
       return (result.match === 'weak' ? [WEAK_MATCH, ...quotes] : quotes).join('\n');
     }
     case 'statements': {

@@ -69,6 +69,8 @@ export interface Quote {
   citations: number[];
   /** The other articles carrying it, counted. */
   uncited?: Uncited;
+  /** Who says the quoted words, when the quote refers to them only as "he" or "she" or by an earlier sentence (from the coverage's attributions). */
+  speakers?: string[];
 }
 
 /** One distinct statement of a person, as a speaker answer lists it. */

@@ -430,6 +430,24 @@ export function statementsBy(index: NewsIndex, speakerId: string): StatementGrou
   return (index.bySpeaker.get(speakerId) ?? []).map((i) => index.groups[i]!);
 }
 
+/** Per news index: its statements by the passage that holds them, made on first use. */
+const byPassage = new WeakMap<NewsIndex, Map<string, Statement[]>>();
+
+/** The statements a passage holds, in order. */
+export function statementsIn(index: NewsIndex, passageId: string): readonly Statement[] {
+  let map = byPassage.get(index);
+  if (map === undefined) {
+    map = new Map();
+    for (const s of index.statements) {
+      const list = map.get(s.passageId);
+      if (list) list.push(s);
+      else map.set(s.passageId, [s]);
+    }
+    byPassage.set(index, map);
+  }
+  return map.get(passageId) ?? [];
+}
+
 /** Statements by others that mention this person or institution ("what others said about Putin"). */
 export function statementsAbout(index: NewsIndex, entryId: string): StatementGroup[] {
   return (index.mentionedIn.get(entryId) ?? []).map((i) => index.groups[i]!).filter((g) => g.speakerId !== entryId);

@@ -4,6 +4,7 @@
  * stop-word lists are data from `stopwords-iso`; which languages are named is the table below.
  */
 import { createRequire } from 'node:module';
+import { isDictionaryWord } from '../text/english.js';
 
 const require = createRequire(import.meta.url);
 const ISO = require('stopwords-iso') as Record<string, string[]>;
@@ -27,6 +28,8 @@ const ENGLISH = new Set(ISO.en ?? []);
 /** Words of the English list that are also another language's ("la", "de", "et", "es"): evidence for neither. */
 const SHARED = new Set(Object.keys(LANGUAGES).flatMap((code) => (ISO[code] ?? []).filter((w) => ENGLISH.has(w))));
 const FOREIGN = new Map(Object.keys(LANGUAGES).map((code) => [code, new Set((ISO[code] ?? []).filter((w) => !ENGLISH.has(w) && w.length > 2))]));
+/** Every word of the other languages' lists. */
+const FOREIGN_WORDS: ReadonlySet<string> = new Set([...FOREIGN.values()].flatMap((set) => [...set]));
 
 /** A function word of another language the bot names ("alors", "merci"), not of English: a word a message borrows, no name. */
 export function isForeignFunctionWord(word: string): boolean {
@@ -52,7 +55,8 @@ export function foreignLanguage(message: string, inCoverage: (word: string) => b
     .split(/[^\p{L}]+/u)
     .filter((t) => t.length > 0);
   // One-letter words ("a", "i") are English and French and more: they tell nothing.
-  const english = tokens.filter((t) => t.length > 1 && ENGLISH.has(t) && !SHARED.has(t)).length;
+  // English words that no other language listed uses count too ("uncle sam on board?": "uncle", "board").
+  const english = tokens.filter((t) => t.length > 1 && ((ENGLISH.has(t) && !SHARED.has(t)) || (t.length > 2 && !ENGLISH.has(t) && !FOREIGN_WORDS.has(t) && isDictionaryWord(t)))).length;
   let best: { code: string; hits: number } | null = null;
   for (const [code, words] of FOREIGN) {
     const hits = tokens.filter((t) => words.has(t) && !inCoverage(t)).length;

@@ -165,18 +165,19 @@ export const WHO_SAID = new RegExp(
 
 /**
  * Other ways of asking whose words these are: "whose quote is 'as strong as anyone has ever seen'", "which leader said
- * …", "who was talking about 'real backstops'" (only with the words in quotation marks: without them it asks about a
+ * …", "who was talking about 'real backstops'", "who talked about needing 'real backstops'" (only with the words in quotation marks: without them it asks about a
  * topic). The words are group 1.
  */
 export const WHOSE_WORDS: readonly RegExp[] = [
   /^\s*whose\s+(?:quote|words?|line|phrase|comment|remark|claim)s?\s+(?:is|was|are|were|it)\s+(.+)$/i,
   /^\s*(?:which|what)\s+(?:person|official|leader|politician|one|guy|man|woman|speaker)(?:\s+of\s+(?:them|those|these|the\s+\w+))?\s+(?:said|says|was\s+saying|called\s+it|stated|claimed|declared|insisted|warned|remarked|argued|added|promised|announced)\s+(.+)$/i,
-  /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|talked|speaking|spoke)\s+(?:about|of)\s+(["“'‘].+)$/i,
+  /^\s*who(?:['’]s|\s+is|\s+was)?\s+(?:talking|talked|speaking|spoke)\s+(?:about|of)\s+(?:[\w-]+\s+){0,3}?(["“'‘].+)$/i,
   // "To whom should I attribute the line 'This only hardens our resolve'?", "who do I attribute '…' to?"
   // The words first, then the question: "'huge step' — who?", "peace through strength - whose line?", "'real backstops': who said that?"
   /^\s*(.+?)\s*(?:[—–:]|\s-)\s*(?:who|whose(?:\s+(?:quote|words?|line|phrase|comment|remark|claim))?)(?:\s+(?:said|says|is|was))?(?:\s+(?:it|that|this))?\s*[?!.]*\s*$/i,
-  // Quoted words, then who: 'the "strongest ever" comment, who made it?', 'i keep seeing "very very big milestone" quoted, who said it'.
-  /^[^"“‘']*(["“‘'][^"”’']{3,}["”’'])[^?]*?\bwho(?:['’]s|\s+(?:was|is))?\s+(?:(?:said|say|says|made|wrote|coined|came\s+up\s+with)\s+(?:it|that|this)|(?:it|that|this)(?:\s+was)?)\s*[?!.]*\s*$/i,
+  // Quoted words, then who: 'the "strongest ever" comment, who made it?', 'i keep seeing "very very big milestone" quoted, who said it',
+  // "'peace through strength' who said".
+  /^[^"“‘']*(["“‘'][^"”’']{3,}["”’'])[^?]*?\bwho(?:['’]s|\s+(?:was|is))?\s+(?:(?:said|say|says|made|wrote|coined|came\s+up\s+with)(?:\s+(?:it|that|this))?|(?:it|that|this)(?:\s+was)?)\s*[?!.]*\s*$/i,
   /^\s*(?:to\s+whom|who)\s+(?:should|do|can|would|must)\s+(?:i|we|you)\s+attribute\s+(?:the\s+(?:line|quote|words|phrase|comment|remark|claim)\s+)?(.+?)(?:\s+to)?\s*[?!.]*\s*$/i,
 ];
 

@@ -281,13 +281,13 @@ const COVERAGE_SPEAKS = new RegExp(`\\b(?:the|these|those|your|ur|all the|any)\\
 /** "what's it actually called", "is it officially called": a name asked for, not words someone said. */
 const NAMED_CALLED = /\b(?:is|s|was|are|were|be|been|being)\s+(?:(?:it|this|that|they)\s+)?(?:actually\s+|officially\s+|even\s+)?called\b/gi;
 
-const ASKS_WHO = /^\s*who\b(?!\s+(?:is|was|are)\b)/i;
+const ASKS_WHO = /^\s*who\b(?!\s+(?:is|was|are)\b|['’](?:s|re)\b)/i;
 
 /** Reads a question: speaker, outlet scope, comparison, and names the corpus never mentions. */
 export function analyseQuestion(question: string, ctx: QuestionContext): QuestionAnalysis {
   const outlet = matchOutlet(question, ctx.outlets);
   const unknown = unknownEntities(question, ctx, outlet);
-  const scoped = outlet === undefined ? question : question.replace(outletFormsPattern(outlet), ' ');
+  const scoped = withoutOutletName(question, outlet ?? null);
   // "according to The Independent" scopes the question to an outlet; it does not ask for a statement.
   // A speaker the coverage quotes, then a topic and nothing else ("Downing St on the hubs?"), asks for their words too.
   const terse = TERSE.exec(scoped)?.[1];
@@ -632,6 +632,11 @@ export function speakerPhrase(question: string): string | null {
   // "what did X say", else "according to X, …", else "the reaction from X", "X's reaction", else "X said something".
   const slot = (SPEAKER_SLOTS[0]!.exec(question) ?? SPEAKER_SLOTS[3]!.exec(question) ?? SPEAKER_SLOTS[2]!.exec(question) ?? SPEAKER_SLOTS[1]!.exec(question) ?? SPEAKER_SLOTS[4]!.exec(question) ?? SPEAKER_SLOTS[5]!.exec(question))?.[1]?.trim();
   return slot || null;
+}
+
+/** The question without the names of an outlet it names ("indy coalition number?" -> " coalition number?"). */
+function withoutOutletName(question: string, outlet: string | null): string {
+  return outlet === null ? question : question.replace(outletFormsPattern(outlet), ' ');
 }
 
 /** Every form of one outlet's name, to take it out of the question before looking for a speaker. */

@@ -10,7 +10,7 @@ import { roleHead } from '../news/roles.js';
 import type { QuestionContext } from '../news/questionContext.js';
 import { placesIn } from '../text/places.js';
 import { questionClauses } from '../text/clauses.js';
-import { contentTerms, expandShorthand, STOPWORDS, withIdiomsExplained, words } from '../text/tokens.js';
+import { contentTerms, expandShorthand, STOPWORDS, withIdiomsExplained, withoutTrailingFillers, words } from '../text/tokens.js';
 import { isKnownWord } from '../news/vocabulary.js';
 import { expandAcronyms } from '../news/acronyms.js';
 import { placeKey } from '../news/places.js';
@@ -77,10 +77,10 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   // Then acronyms of names the coverage writes out ("the CoW" is the Coalition of the Willing).
   // A word that asks something of the coverage: a content word it uses, other than the topic's own name.
   const asksAboutCoverage = (w: string) => !STOPWORDS.has(w) && !ctx.topicWords.has(w) && contentTerms(w).length > 0 && isKnownWord(w, ctx.coverage.vocabulary);
-  // Small talk and preambles it opens with are taken off ("hey quick question, who leads the force?"); a message in
-  // capitals is read in lower case.
+  // Small talk and preambles it opens with are taken off ("hey quick question, who leads the force?"), and chat words it
+  // ends with ("… lol"); a message in capitals is read in lower case.
   const question = expandAcronyms(
-    withKnownNames(expandShorthand(withoutPreamble(mendOutletNames(unshouted(asked), ctx.coverage.outlets), asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)), ctx.coverage.directory),
+    withKnownNames(expandShorthand(withoutPreamble(mendOutletNames(withoutTrailingFillers(unshouted(asked)), ctx.coverage.outlets), asksAboutCoverage), (w) => isKnownWord(w, ctx.coverage.vocabulary)), ctx.coverage.directory),
     ctx.coverage.acronyms,
     ctx.coverage.vocabulary,
   );
@@ -136,7 +136,9 @@ export function understand(asked: string, ctx: PlanContext, options: PlanOptions
   });
   // Read only for a fact plan: a typo search over the whole vocabulary per word.
   const fact = (outlet: string | null, request: SearchRequest): QuestionPlan => {
-    const evidence = wordEvidence(question, ctx.coverage, ctx.isEnglishWord);
+    const read = wordEvidence(question, ctx.coverage, ctx.isEnglishWord);
+    // An outlet's name as readers call it ("the indy") is no unknown name.
+    const evidence = outlet === null ? read : { ...read, unfamiliar: read.unfamiliar.filter((run) => matchOutlet(run, [outlet]) === undefined) };
     // "what was marco rubio's role": two words the coverage never uses before a possessive are a name it never mentions;
     // so is a surname neither the coverage's nor English after a first name it happens to use ("mark rutte's take").
     const unused = (w: string) => !isKnownWord(w, ctx.coverage.vocabulary) && !nearKnownWord(w, ctx.coverage.vocabulary);

@@ -5,7 +5,7 @@
  * ("Élysée" and "Elysee" are both `elysee`) and the possessive ("Starmer's" is `starmer`).
  */
 import { foldText, stripDiacritics } from './fold.js';
-import { CHAT_SHORTHAND, SPELT_APART } from './words/chatShorthand.js';
+import { CHAT_FILLERS, CHAT_SHORTHAND, SPELT_APART } from './words/chatShorthand.js';
 import { STOPWORDS } from './words/stopwords.js';
 import { IDIOMS } from './words/idioms.js';
 import { alternation } from './patterns.js';
@@ -130,12 +130,23 @@ function joinCompounds(text: string): string {
 export function expandShorthand(text: string, keep: (word: string) => boolean = () => false): string {
   // Lower case only ("W" in a name stays), and not an initial ("u.s."); capitalised only where a sentence opens with it
   // ("Wat date is …").
-  return joinCompounds(text).replace(/(?<![\p{L}\p{N}'’.])(?:\p{Ll}+|(?<=(?:^|[.!?]\s+))\p{Lu}\p{Ll}+)\/?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (w) => {
+  // "why'd she say that", "how'd they agree": "did" after a question word.
+  return joinCompounds(text).replace(/(?<![\p{L}])(why|how|where|what|when)['’]d(?![\p{L}])/giu, '$1 did').replace(/(?<![\p{L}\p{N}'’.])(?:\p{Ll}+|(?<=(?:^|[.!?]\s+))\p{Lu}\p{Ll}+)\/?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (w) => {
     const lower = w[0]!.toLowerCase() + w.slice(1);
     const full = CHAT_SHORTHAND[lower];
     if (full === undefined || keep(lower)) return w;
     return w === lower ? full : full[0]!.toUpperCase() + full.slice(1);
   });
+}
+
+/** Chat words that end a message without changing it; not those that answer or judge ("is the deal ok?", "did they agree, yeah?"). */
+const ENDING_FILLERS = [...CHAT_FILLERS].filter((w) => !/^(?:ok|okay|k|kk|yeah|yep|yea|ya|yup|nah|yo|gm)$/.test(w));
+const TRAILING_FILLERS = new RegExp(`(?:[\\s,]+(?:${ENDING_FILLERS.join('|')}))+(?=[\\s?!.]*$)`, 'giu');
+
+/** The text without the chat words that end it ("… according to the brit pm lol?" -> "… according to the brit pm?"), when words remain before them. */
+export function withoutTrailingFillers(text: string): string {
+  const trimmed = text.replace(TRAILING_FILLERS, '');
+  return /[\p{L}\p{N}]/u.test(trimmed) ? trimmed : text;
 }
 
 const IDIOM_PATTERN = new RegExp(`(?<![\\p{L}])(?:${alternation(Object.keys(IDIOMS))})(?![\\p{L}])`, 'giu');

@@ -80,7 +80,7 @@ export const PLACE_FORMS: Readonly<Record<string, readonly string[]>> = {
  */
 export const KNOWN_AS: Readonly<Record<string, readonly string[]>> = {
   'Emmanuel Macron': ['manu'],
-  'Keir Starmer': ['starmzy', 'the labour leader', 'labour leader'],
+  'Keir Starmer': ['starmzy', 'sks', 'the labour leader', 'labour leader'],
   'Vladimir Putin': ['vlad', 'team vlad', 'pootin'],
   'Donald Trump': ['the donald', 'djt', 'trumpy'],
   'Jared Kushner': ["ivanka's husband", 'ivankas husband', "ivanka trump's husband"],

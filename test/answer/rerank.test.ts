@@ -21,6 +21,12 @@ describe('typeMatcher', () => {
     expect(calls).toEqual(['governments']);
   });
 
+  it('regression: count, the whole before what it is made of ("indy coalition number?": "the coalition of some 35 countries")', () => {
+    const matches = typeMatcher({ kind: 'count', focus: ['coalition'] }, () => []);
+    expect(matches('The coalition of some 35 countries has been meeting since March.')).toBe(true);
+    expect(matches('The coalition met; 35 countries attended.')).toBe(false);
+  });
+
   it('amount, duration (elapsed or to come) and time about the subject', () => {
     const none = () => [];
     expect(typeMatcher({ kind: 'amount' }, none)('It will cost £40 million.')).toBe(true);

@@ -31,7 +31,7 @@ export const fact: AnswerKind<'fact'> = {
       return abstain({ code: 'ANSWER_TYPE_MISSING', answerType, outlet }, scoped);
     }
     const cites = new CitationList(ctx.articles);
-    const quotes = hits.slice(0, ctx.quoted).map((hit) => quoteHit(hit, ctx.question, ctx.articles, cites, outlet));
+    const quotes = hits.slice(0, ctx.quoted).map((hit) => quoteHit(hit, ctx.question, ctx.articles, cites, outlet, ctx.news));
     return { kind: 'passages', quotes, match: closeness === 'weak' || closeness === 'off-topic' ? 'weak' : 'strong', outlet, citations: cites.list(), passages: rankPassages(hits, ctx.articles, cites) };
   },
 };

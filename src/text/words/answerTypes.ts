@@ -14,7 +14,7 @@ export const CATEGORY_NOUNS = {
     'person', 'people', 'representative', 'representatives', 'official', 'officials', 'leader', 'leaders', 'minister', 'ministers',
     'politician', 'politicians', 'diplomat', 'diplomats', 'negotiator', 'negotiators', 'envoy', 'envoys', 'delegate', 'delegates',
     'attendee', 'attendees', 'speaker', 'speakers', 'figure', 'figures', 'signatory', 'signatories', 'translator', 'interpreter',
-    'spokesman', 'spokeswoman', 'spokesperson', 'journalist', 'journalists', 'reporter', 'reporters', 'author',
+    'spokesman', 'spokeswoman', 'spokesperson', 'journalist', 'journalists', 'reporter', 'reporters', 'author', 'participant', 'participants',
   ],
   quantity: ['number', 'numbers', 'toll', 'total', 'tally', 'size', 'count', 'percentage', 'proportion', 'share'],
   money: ['cost', 'costs', 'price', 'bill', 'budget', 'fee', 'fees', 'spending', 'funding'],

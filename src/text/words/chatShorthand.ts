@@ -45,6 +45,8 @@ export const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
   intl: 'international',
   convo: 'conversation',
   info: 'information',
+  prez: 'president',
+  pres: 'president',
 };
 
 /**
@@ -73,5 +75,5 @@ export const SPELT_APART: Readonly<Record<string, string>> = {
  * binding commitments lol"). Data only.
  */
 export const CHAT_FILLERS: ReadonlySet<string> = new Set(
-  'lol lmao lmfao rofl haha hahaha hehe ngl tbh imo imho idk btw fyi omg omfg wtf smh pls plz thx thnx ty tysm ok okay k kk gm yo bro fam innit nah yeah yep yea ya yup hmm hm pfft'.split(' '),
+  'lol lmao lmfao rofl haha hahaha hehe ngl tbh imo imho idk btw fyi eli5 omg omfg wtf smh pls plz thx thnx ty tysm ok okay k kk gm yo bro fam innit nah yeah yep yea ya yup hmm hm pfft'.split(' '),
 );
